@@ -1,0 +1,245 @@
+"""What the CLI commands do, as library functions (testable without a terminal)."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import IO, Iterator
+
+from . import config
+from .errors import EvalError, KaidanError, UsageError
+from .records import FACT_TYPES
+
+
+def extract_paths(paths: list[str]) -> Iterator[tuple[dict | None, str | None]]:
+    """(record, None) or (None, one-line error) for each document named (files, folders, URLs)."""
+    from .ingest import iter_sources, load
+    from .pipeline import extract_text
+
+    for source in iter_sources(paths):
+        try:
+            doc = load(source)
+        except KaidanError as e:
+            yield None, str(e)
+            continue
+        name = Path(source).name if "://" not in source else source
+        yield extract_text(doc.text, name, doc.lang, doc.published).to_dict(), None
+
+
+def run_ingest(sources: list[str], db: str | None, *, quiet: bool = False) -> int:
+    """Ingest sources into the database with a progress bar; 0 when nothing failed."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .ingest import iter_sources
+    from .pipeline import ingest
+    from .store import Store
+
+    console = Console(stderr=True)
+    items = list(iter_sources(sources))
+    with Store(config.db_path(db)) as store:
+        if quiet or len(items) < 2:
+            report = ingest(items, store)
+        else:
+            with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                          TextColumn("{task.description}"), console=console, transient=True) as bar:
+                task = bar.add_task("", total=len(items))
+                report = ingest(items, store,
+                                on_item=lambda src, st: bar.update(task, advance=1, description=Path(src).name[:40]))
+        for source, reason in report.failures:
+            console.print(f"[red]failed[/red] {source}: {reason}", highlight=False)
+        console.print(report.summary, highlight=False)
+    return 1 if report.failed else 0
+
+
+def _records(db: str | None) -> Iterator[dict]:
+    from .store import Store
+
+    path = config.db_path(db)
+    if not path.exists():
+        raise UsageError(f"{path}: no database here; run `kaidan ingest PATH` first or pass --db")
+    with Store(path) as store:
+        for _doc_id, record in store.iter_facts():
+            yield record
+
+
+CSV_FIELDS = ["doc", "type", "text", "verb", "speaker", "actor", "mode", "kind", "date", "start",
+              "duration_minutes", "place", "participants", "title", "value", "unit", "amount_value",
+              "amount_unit", "deadline", "topics", "evidence", "start_offset", "end_offset", "rule"]
+
+
+def export_records(db: str | None, fmt: str, out: IO[str]) -> None:
+    if fmt == "jsonl":
+        for rec in _records(db):
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        return
+    w = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
+    w.writeheader()
+    for rec in _records(db):
+        for t in FACT_TYPES:
+            for f in rec.get(t, []):
+                row = {k: v for k, v in f.items() if not isinstance(v, (list, dict))}
+                offsets = f.get("offsets") or [None, None]
+                row.update(doc=rec["doc"], type=t, start_offset=offsets[0], end_offset=offsets[1])
+                if t == "meetings":
+                    row["start"] = f.get("start")
+                    row["participants"] = "; ".join(f.get("participants") or [])
+                if f.get("topics"):
+                    row["topics"] = "; ".join(f["topics"])
+                if isinstance(f.get("amount"), dict):
+                    row["amount_value"], row["amount_unit"] = f["amount"]["value"], f["amount"]["unit"]
+                w.writerow(row)
+
+
+def run_eval(gold_dir: Path, docs_dir: Path) -> dict:
+    from .evaluate import load_gold, load_names, score_documents
+    from .ingest import load
+    from .pipeline import extract_text
+
+    gold = load_gold(gold_dir)
+    if not docs_dir.is_dir():
+        raise EvalError(f"{docs_dir}: documents folder not found; pass --docs with the folder of the gold's documents")
+    output, texts = {}, {}
+    for name in gold:
+        path = docs_dir / name
+        if not path.is_file():
+            raise EvalError(f"{path}: document named by the gold is missing from --docs")
+        doc = load(str(path))
+        texts[name] = doc.text
+        output[name] = extract_text(doc.text, name, doc.lang, doc.published).to_dict()
+    from .people import DATA as BUNDLED
+    names = load_names(gold_dir.parent / "people.json", gold_dir / "people.json")
+    if not names.aliases:
+        names = _bundled_names(BUNDLED)
+    return score_documents(gold, output, texts, names)
+
+
+def _bundled_names(path: Path):
+    """The scorer's alias table from Kaidan's own people file, for gold folders that bring none."""
+    from .evaluate import Names
+    from .people import gazetteer
+
+    gaz = gazetteer()
+    names = Names()
+    for alias, ent in gaz._alias:
+        names.aliases.append((alias.lower(), ent))
+        c = gaz.country_of(ent)
+        if c and not ent.startswith("country:"):
+            names.country_of[ent] = c
+    del path
+    return names
+
+
+def format_scores(scores: dict) -> str:
+    lines = [f"{'type':<18}{'P':>7}{'R':>7}{'F1':>7}{'match':>7}{'out':>6}{'gold':>6}"]
+    for t, s in scores["types"].items():
+        lines.append(f"{t:<18}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}"
+                     f"{s['matched']:>7}{s['output']:>6}{s['gold']:>6}")
+    lines.append("")
+    for k, v in scores["attributes"].items():
+        ok, n = scores["attribute_counts"][k]
+        lines.append(f"{k:<32}{v if v is not None else '-':>7}  ({ok}/{n})")
+    lines.append(f"{'event accuracy':<32}{scores['event_accuracy']:>7}")
+    lines.append(f"{'citation validity':<32}{scores['citation_validity']:>7}")
+    lines.append(f"documents: {scores['documents']}")
+    return "\n".join(lines)
+
+
+def check_floors(scores: dict, floors_path: Path) -> list[str]:
+    """Scores under their floors, as 'name value < floor' lines. Unknown floor names are errors, never skipped."""
+    try:
+        floors = json.loads(Path(floors_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise EvalError(f"{floors_path}: cannot read the floors file ({e})") from e
+    failed = []
+    for key, floor in floors.items():
+        if key.startswith("_"):
+            continue
+        value = _lookup(scores, key)
+        if value is None:
+            raise EvalError(f"{floors_path}: floor '{key}' names no score; use e.g. types.meetings.f1, "
+                            f"attributes.meetings.start, event_accuracy, citation_validity")
+        if value < floor:
+            failed.append(f"{key} {value} < {floor}")
+    return failed
+
+
+def _lookup(scores: dict, key: str):
+    if key.startswith("attributes."):
+        return scores["attributes"].get(key[len("attributes."):])
+    cur = scores
+    for part in key.split("."):
+        if not isinstance(cur, dict) or part not in cur:
+            return None
+        cur = cur[part]
+    return cur
+
+
+def show_document(doc: str, db: str | None) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from .ingest import load
+    from .pipeline import extract_text
+
+    console = Console()
+    if Path(doc).is_file():
+        raw = load(doc)
+        name = Path(doc).name
+        record = extract_text(raw.text, name, raw.lang, raw.published).to_dict()
+        text = raw.text
+    else:
+        from .store import Store
+
+        with Store(config.db_path(db)) as store:
+            raw = store.get_document(doc)
+            if raw is None:
+                raise UsageError(f"{doc}: no such file or stored document; give a path, a document id or a source")
+            record = store.get_facts(raw.id)
+            if record is None:
+                from .pipeline import extract_text as ex
+                record = ex(raw.text, raw.id, raw.lang, raw.published).to_dict()
+            text = raw.text
+    ev = record["event"]
+    console.print(f"[bold]{record['doc']}[/bold]  lang={record['lang']}  event={ev['date']} "
+                  f"{'-'.join(ev['countries'])}", highlight=False)
+    for t in FACT_TYPES:
+        facts = record.get(t) or []
+        console.rule(f"{t} ({len(facts)})")
+        for f in facts:
+            console.print(_headline(t, f), highlight=False)
+            console.print(_in_sentence(text, f), highlight=False)
+    del Text
+
+
+def _headline(t: str, f: dict) -> str:
+    if t == "meetings":
+        return (f"• {f['kind']} {f['date']} {f.get('start') or ''} "
+                f"{str(f.get('duration_minutes')) + ' min' if f.get('duration_minutes') else ''} "
+                f"{f.get('place') or ''} — {', '.join(f['participants'])}")
+    if t == "signed_documents":
+        return f"• {f['title']} ({f.get('date')})"
+    if t == "agreements":
+        return f"• [{f['verb']}] {f['text']}  ({', '.join(f.get('topics', []))})"
+    if t == "commitments":
+        amt = f" {f['amount']['value']:,} {f['amount']['unit']}" if f.get("amount") else ""
+        return f"• {f['actor']}: {f['text']}{amt}{' by ' + f['deadline'] if f.get('deadline') else ''}"
+    if t == "statements":
+        return f"• {f['speaker']} ({f['mode']}): {f['text']}"
+    return f"• {f['text']} = {f['value']:,} {f['unit']}"
+
+
+def _in_sentence(text: str, f: dict):
+    from rich.text import Text
+
+    s, e = (f.get("offsets") or [None, None])[:2]
+    if s is None or e is None:
+        return Text("    " + f.get("evidence", ""))
+    lo = max(text.rfind("\n", 0, s) + 1, s - 80)
+    hi = text.find("\n", e)
+    hi = min(hi if hi >= 0 else len(text), e + 80)
+    out = Text("    ")
+    out.append(text[lo:s], style="dim")
+    out.append(text[s:e], style="bold yellow")
+    out.append(text[e:hi], style="dim")
+    return out

@@ -1,0 +1,192 @@
+"""Agreements, commitments and statements in English joint statements, readouts and news.
+
+A sentence is read as SUBJECT + PREDICATE + CONTENT, where the predicate is a
+verb from ``data/predicates.json`` ("reaffirmed", "shared views on", "will seek
+to", "reiterated its commitment to" …) and coordinated predicates ("…, and
+reaffirmed …") start a new point with the same subject. Both sides as subject
+(the two leaders, both countries, "Japan and the United States", they) give
+agreements; one country, leader or company with a verb or object of intention
+gives a commitment; a person with a speech verb, or a quotation with its
+attribution before or after, gives a statement.
+"""
+from __future__ import annotations
+
+import re
+
+from ..nlp import Sentence
+from ..normalize import deadline_of, parse_amount
+from ..records import Agreement, Commitment, Statement
+from .clauses_ja import Found
+from .context import DocContext
+from .lexicon import load
+from .topics import topics_of
+
+QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+SAID_AFTER = re.compile(r"^[,\s]*(?:(he|she)|([A-Z][\w.\-’' ]{1,60}?))\s+(said|stated|added|noted|told [\w ]+|stressed|emphasized)\b")
+SAID_BEFORE = re.compile(r"(?:^|\b)([A-Z][\w.\-’' ]{1,60}?)\s+(?:said|stated|added|noted|told [\w ]+|stressed|emphasized)[,:]?\s*$")
+CUT = re.compile(r",\s+which\b|,\s+(?:as|while)\b")
+
+
+def _lex():
+    return load("predicates.json", ("en",))["en"]
+
+
+def _verbs() -> list[tuple[str, str]]:
+    agree = _lex()["agreement"]
+    return sorted(agree.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+
+def _verb_re():
+    alts = "|".join(re.escape(v) for v, _ in _verbs())
+    return re.compile(rf"\b(?:also |further |again |jointly |strongly |fully )?({alts})\b", re.I)
+
+
+def _clean(text: str) -> str:
+    t = text.strip(" ,;:.")
+    t = re.sub(r"^(?:that|on|to)(?:[:\s]+)", "", t)
+    t = re.sub(r"^(?:their |its )?(?:(?:strong|firm|shared|resolute|unwavering|steadfast|continued) )*"
+               r"(?:opposition to|determination to|intention to|desire for|views? on|support for|commitment to)\s*", "", t)
+    t = re.sub(r"^(?:they intend to |they will |to )", "", t)
+    return CUT.split(t)[0].strip(" ,;:.")
+
+
+class EnClauses:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.found = Found()
+        self.last_person: str | None = None
+        self.group_words = sorted(_lex()["group_subjects"], key=len, reverse=True)
+
+    def subject(self, head: str):
+        """('group'|'person'|'country'|'org'|None, name, entity) of a sentence head."""
+        h = re.sub(r"^(?:In addition|Also|Further|Furthermore|Moreover|As part of [^,]+|In order to [^,]+|"
+                   r"With [^,]+|Through [^,]+|In line with [^,]+|To [^,]+),\s*", "", head.strip(), flags=re.I)
+        low = h.lower().replace("bothcountries", "both countries").strip()
+        for g in self.group_words:
+            if low == g or low.endswith(" " + g) or low.startswith(g):
+                return "group", "両首脳" if self.ctx.lang == "ja" else "the two leaders", None
+        ms = self.ctx.gaz.mentions(h)
+        kinds = {self.ctx.gaz.entities[m.entity].kind for m in ms}
+        if len({self.ctx.gaz.country_of(m.entity) for m in ms}) >= 2 and re.search(r"\band\b", h):
+            return "group", "the two leaders", None
+        if ms:
+            m = ms[-1] if len(ms) > 1 and "person" in kinds else ms[0]
+            e = self.ctx.gaz.entities[m.entity]
+            return e.kind, e.name("en"), e.id
+        t = re.search(r"\bthe (?:U\.S\. )?(President|Prime Minister|Chancellor)\b", h, re.I)
+        if t:
+            office = {"president": "president", "prime minister": "prime_minister",
+                      "chancellor": "chancellor"}[t.group(1).lower()]
+            who = self.ctx.gaz.holder(office, self.ctx.event_date or self.ctx.ref_iso,
+                                      prefer=tuple(self.ctx.event_leaders))
+            if who:
+                return "person", self.ctx.gaz.name(who, "en"), who
+        if re.fullmatch(r"(?:he|she)", low) and self.last_person:
+            e = self.ctx.gaz.entities[self.last_person]
+            return "person", e.name("en"), e.id
+        if re.search(r"\b(?:official|spokesperson|spokesman|spokeswoman|aide|source)s?\b", low):
+            return "unnamed", h, None
+        return None, None, None
+
+    def sentence(self, s: Sentence) -> None:
+        text = s.text
+        for m in self.ctx.mentions(s):
+            if m.kind == "person":
+                self.last_person = m.entity
+        if self.quotes(s):
+            return
+        vre = _verb_re()
+        hits = list(vre.finditer(text))
+        if not hits:
+            return
+        first = hits[0]
+        kind, name, ent = self.subject(text[:first.start()])
+        if kind is None:
+            return
+        # coordinated predicates: "..., and reaffirmed ..." / "... and opposed ..."
+        points = [first]
+        for h in hits[1:]:
+            before = text[max(0, h.start() - 7):h.start()]
+            if re.search(r"(?:,\s*and|\band|,)\s*(?:also )?$", before) and h.group(1).lower() in dict(_verbs()):
+                points.append(h)
+        for n, h in enumerate(points):
+            end = points[n + 1].start() if n + 1 < len(points) else len(text)
+            content = text[h.end():end]
+            content = re.sub(r"(?:,?\s*and\s*(?:also)?)\s*$", "", content)
+            verb = h.group(1).lower()
+            label = dict(_verbs())[verb]
+            raw = content
+            if verb == "expressed":
+                obj = re.match(r"\s*(?:their|its|his|her)?\s*(?:(?:serious|strong|shared|deep|grave|firm) )*"
+                               r"(shared desire|determination|intention|commitment|resolve|desire|concerns?|support|"
+                               r"opposition|hope|satisfaction|welcome)\b", content)
+                label = _lex()["expressed_objects"].get(obj.group(1), "other") if obj else "other"
+                if obj and obj.group(1).startswith("concern"):
+                    content = content  # keep "their serious concerns over …"
+            if re.match(r"\s*(?:their|its)?\s*(?:strong |firm )?opposition", content):
+                label = "opposed"
+            body = _clean(content)
+            if len(body) < 6:
+                continue
+            start = s.start + h.start()
+            cite = self.ctx.cite(start, s.start + end - (len(raw) - len(raw.rstrip(" ,;."))), "kaidan.clause_en.v1")
+            if kind == "group":
+                self.found.agreements.append(Agreement(body, label, topics_of(body), cite))
+            elif kind in ("country", "person", "org"):
+                self.single(kind, name, ent, verb, content, body, cite)
+
+    def single(self, kind, name, ent, verb, content, body, cite) -> None:
+        lex = _lex()
+        objs = "|".join(lex["commitment_objects"])
+        m = re.match(rf"\s*(?:its|his|her|their)\s+(?:[\w\-]+\s+){{0,3}}?(?:{objs})\b[^,]*?(?:\s+(?:to|in|for)\s*)(.*)$",
+                     content)
+        if verb == "accepted" and re.match(r"\s*(?:an|the) invitation", content):
+            self.commit(name, "accepted" + content.rstrip(" ."), cite)
+            return
+        if m or verb in ("will", "intend", "committed", "pledged", "vowed", "resolved", "plan", "aim"):
+            text = _clean(m.group(1)) if m else body
+            self.commit(name, text, cite)
+            return
+        if verb == "welcomed":
+            w = re.match(r"\s*([A-Z][\w.]*(?: [A-Z][\w.]*)*)[’']s\s+(?:commitment|plan|intention|decision|pledge)"
+                         r"[^,]*?(?:,[^,]*,)?\s*to\s+(.*)$", content)
+            if w:
+                who = self.ctx.gaz.lookup(w.group(1))
+                if who:
+                    self.commit(self.ctx.gaz.entities[who].name("en"), _clean(w.group(2)), cite)
+                    return
+        if kind == "person":
+            self.found.statements.append(Statement(name, body, "reported", cite))
+
+    def commit(self, actor: str, text: str, cite) -> None:
+        import datetime as dt
+        ref = dt.date.fromisoformat(self.ctx.event_date) if self.ctx.event_date else self.ctx.ref_date
+        self.found.commitments.append(Commitment(actor, text, parse_amount(text), deadline_of(text, ref), cite,
+                                                 topics_of(text)))
+
+    def quotes(self, s: Sentence) -> bool:
+        """“…,” he said. / X said: “…” — direct statements."""
+        text = s.text
+        hit = False
+        for q in QUOTE.finditer(text):
+            after = SAID_AFTER.match(text[q.end():])
+            before = SAID_BEFORE.search(text[:q.start()])
+            who = None
+            if after:
+                who = self.subject(after.group(1) or after.group(2))
+            elif before:
+                who = self.subject(before.group(1))
+            if who and who[0] in ("person", "unnamed"):
+                body = q.group(1).strip(" ,.")
+                self.found.statements.append(Statement(who[1], body, "direct",
+                                                       self.ctx.cite(s.start + q.start(1), s.start + q.end(1),
+                                                                     "kaidan.statement_en.v1")))
+                hit = True
+        return hit
+
+
+def extract(ctx: DocContext, sentences: list[Sentence]) -> Found:
+    an = EnClauses(ctx)
+    for s in sentences:
+        an.sentence(s)
+    return an.found

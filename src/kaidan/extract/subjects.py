@@ -1,0 +1,111 @@
+"""Who a clause is about: subjects and speakers resolved to people, countries and groups.
+
+A subject is the noun phrase before は / が / から / からは / も at the top level
+of a clause (not inside a quotation). It counts as a subject when it names a
+person, an organisation or a country (gazetteer), both sides (両首脳, 両国, the
+two leaders), a title alone resolved by date and by who the document has named
+(総理, 同大統領, "the President"), or an unnamed official, kept as written
+(米政府高官).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..nlp import Token
+from .context import DocContext
+from .lexicon import load
+
+SUBJECT_PARTICLES = {"は", "から", "が", "も", "では"}
+LEADER_TITLE = re.compile(r"^(?:同|米国|米|日本国?|英国|英|仏|印|韓国|韓|中国|露|豪|独)?(総理大臣|内閣総理大臣|総理|首相|大統領|首席|国家主席|主席|首相閣下)$")
+FIRST_PERSON = {"私", "わたし", "われわれ", "我々", "私たち", "わたしたち", "我が国", "わが国", "私ども"}
+
+
+@dataclass(frozen=True)
+class Subject:
+    kind: str               # person, org, country, group, unnamed, self
+    entity: str | None      # gazetteer id for person / org / country
+    name: str               # what to print: canonical name, or the phrase as written
+    start: int              # offsets of the phrase (document)
+    end: int
+    particle: str
+
+
+def _lex():
+    return load("predicates.json", ("ja", "en"))
+
+
+def np_before(tokens: list[Token], i: int) -> int:
+    """Index of the first token of the noun phrase that ends right before token i."""
+    j = i
+    while j > 0:
+        t = tokens[j - 1]
+        if t.pos in ("名詞", "接尾辞", "接頭辞", "代名詞") or t.text in ("・", "=", "＝"):
+            j -= 1
+        elif t.text == "の" and j - 2 >= 0 and tokens[j - 2].pos in ("名詞", "接尾辞") and j < i:
+            j -= 1
+        else:
+            break
+    return j
+
+
+def resolve_phrase(ctx: DocContext, phrase: str, start: int, end: int, particle: str,
+                   named: list[str]) -> Subject | None:
+    lex = _lex()["ja"]
+    p = phrase.strip()
+    if not p:
+        return None
+    if p in FIRST_PERSON:
+        return Subject("self", None, p, start, end, particle)
+    if any(p == g or p.endswith(g) for g in lex["group_subjects"]):
+        return Subject("group", None, "両首脳", start, end, particle)
+    if any(p.endswith(o) for o in lex["official_nouns"]):
+        return Subject("unnamed", None, p, start, end, particle)
+    ms = ctx.gaz.mentions(p)
+    if ms:
+        m = max(ms, key=lambda m: m.end - m.start)
+        # 日本製鉄による… is not 日本; the mention must be most of the phrase
+        if (m.end - m.start) * 2 >= len(p) or p.endswith(("首相", "大統領", "総理大臣", "総理", "氏", "政府", "側")):
+            e = ctx.gaz.entities[m.entity]
+            return Subject(e.kind, e.id, e.name(ctx.lang if ctx.lang in ("ja", "en") else "ja"), start, end, particle)
+    t = LEADER_TITLE.match(p)
+    if t:
+        office = "president" if "大統領" in p else ("general_secretary" if "主席" in p else "prime_minister")
+        country = None
+        if p.startswith(("米国", "米")):
+            country = "US"
+        elif p.startswith(("日本", "総理", "首相", "内閣")) and office == "prime_minister":
+            country = None
+        who = ctx.gaz.holder(office, ctx.event_date or ctx.ref_iso, country=country,
+                             prefer=tuple(named) + tuple(ctx.event_leaders))
+        if who is None and p.startswith("同"):
+            for n in reversed(named):
+                if ctx.gaz.office_at(n, ctx.event_date or ctx.ref_iso) == office:
+                    who = n
+                    break
+        if who:
+            e = ctx.gaz.entities[who]
+            return Subject("person", who, e.name("ja"), start, end, particle)
+    return None
+
+
+def subjects_in(ctx: DocContext, tokens: list[Token], depth: list[int], lo: int, hi: int,
+                named: list[str]) -> list[tuple[int, Subject]]:
+    """(token index of the particle, subject) for every subject phrase in tokens[lo:hi] at depth 0."""
+    out = []
+    for i in range(lo, hi):
+        t = tokens[i]
+        if depth[i] or t.pos != "助詞" or t.text not in SUBJECT_PARTICLES:
+            continue
+        j = max(np_before(tokens, i), lo)
+        if j == i:
+            continue
+        start, end = tokens[j].start, tokens[i - 1].end
+        phrase = ctx.text[start:end]
+        particle = t.text
+        if t.text == "から" and i + 1 < hi and tokens[i + 1].text == "は":
+            particle = "からは"
+        s = resolve_phrase(ctx, phrase, start, end, particle, named)
+        if s:
+            out.append((i, s))
+    return out

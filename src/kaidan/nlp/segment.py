@@ -1,0 +1,100 @@
+"""Sentence splitting that keeps quotations whole and offsets exact.
+
+Japanese: a sentence ends at 。！？ or a line break, but never inside 「」『』（）
+brackets — ja_ginza's own splitter cuts inside 「…。…」 quotations, so a
+quotation of several sentences would lose its speaker. Bracket depth is reset
+at each line break, so one unbalanced bracket cannot swallow a page.
+
+English: a sentence ends at . ! ? followed by space and an upper-case letter or
+an opening quote, unless the word before the stop is a known abbreviation
+(U.S., D.C., Mr., a.m. …).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN = "「『（(［【〈《“"
+CLOSE = "」』）)］】〉》”"
+JA_STOPS = "。！？!?"
+# Abbreviations after which a full stop does not end an English sentence.
+EN_ABBREV = {
+    "u.s", "d.c", "mr", "mrs", "ms", "dr", "st", "no", "gen", "lt", "col", "sen", "rep", "gov", "prof",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd",
+    "co", "corp", "vs", "etc", "e.g", "i.e", "u.k", "u.n", "e.u", "p.m", "a.m", "h.e", "jr", "sr",
+}
+_EN_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    lang: str  # "ja" or "en"
+    line: int  # index of the line (paragraph) the sentence is on
+
+
+def script_lang(text: str) -> str:
+    """"ja" when kana/kanji outnumber Latin letters, else "en" (per sentence or line)."""
+    ja = len(_KANA_KANJI.findall(text))
+    en = len(_LATIN.findall(text))
+    return "ja" if ja * 3 >= en else "en"   # a kana/kanji carries ~3 Latin letters of content
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of a whole document, with offsets into it; blank lines dropped."""
+    out: list[Sentence] = []
+    pos = 0
+    for line_no, line in enumerate(text.split("\n")):
+        if line.strip():
+            lang = script_lang(line)
+            pieces = _split_ja(line) if lang == "ja" else _split_en(line)
+            for s, e in pieces:
+                s, e = _strip(line, s, e)
+                if e > s:
+                    out.append(Sentence(pos + s, pos + e, line[s:e], lang, line_no))
+        pos += len(line) + 1
+    return out
+
+
+def _strip(line: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and line[s].isspace():
+        s += 1
+    while e > s and line[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _split_ja(line: str) -> list[tuple[int, int]]:
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(line):
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in JA_STOPS and depth == 0:
+            spans.append((start, i + 1))
+            start = i + 1
+    spans.append((start, len(line)))
+    return spans
+
+
+def _split_en(line: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _EN_BREAK.finditer(line):
+        stop = m.start()
+        word = re.search(r"([A-Za-z][A-Za-z.]*)$", line[start:stop])
+        if word and word.group(1).lower().rstrip(".") in EN_ABBREV:
+            continue
+        if word and len(word.group(1)) == 1 and word.group(1).isupper():  # an initial: "Donald J. Trump"
+            continue
+        end = m.end()
+        while end > stop and line[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+        start = m.end()
+    spans.append((start, len(line)))
+    return spans

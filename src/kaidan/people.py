@@ -1,0 +1,219 @@
+"""People, organisations, offices and countries, from ``data/people.json``.
+
+One :class:`Gazetteer` answers the questions the extractors ask:
+
+* which people, organisations and countries a sentence names, with offsets
+  (:meth:`Gazetteer.mentions`); a name followed by a title (高市総理大臣,
+  トランプ大統領, 石破首相) is one mention;
+* who a title alone stands for on a date (総理, 同大統領, "the President"),
+  preferring the people the document has already named (:meth:`Gazetteer.holder`);
+* which country a person or organisation belongs to.
+
+The file is validated on load; an invalid entry raises DataFileError naming it.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import DataFileError
+
+DATA = Path(__file__).parent / "data" / "people.json"
+
+# Subjects that stand for both sides together.
+GROUP_JA = ("両首脳", "両国首脳", "両国", "双方", "両政府", "日米両国", "両者", "両首相")
+GROUP_EN = ("the two leaders", "both leaders", "the leaders", "both countries", "the two countries",
+            "both sides", "the two sides", "the two governments", "both governments", "the two prime ministers")
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    kind: str            # person, org, country
+    country: str | None
+    name_ja: str
+    name_en: str
+    terms: tuple[tuple[str, str, str | None], ...] = ()   # (office, from, to)
+
+    def name(self, lang: str = "ja") -> str:
+        return self.name_ja if lang == "ja" else self.name_en
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: str | None    # entity id; None for a title that could not be resolved
+    kind: str             # person, org, country, title
+    office: str | None = None
+
+
+def _nfkc(s: str) -> str:
+    return unicodedata.normalize("NFKC", s)
+
+
+class Gazetteer:
+    def __init__(self, data: dict, source: str = "people.json"):
+        self.entities: dict[str, Entity] = {}
+        self.office_titles: dict[str, tuple[str, ...]] = {}
+        self._alias: list[tuple[str, str]] = []      # (alias, entity id)
+        self._load(data, source)
+        self._build()
+
+    # -- loading -------------------------------------------------------------
+    def _load(self, data: dict, source: str) -> None:
+        if not isinstance(data, dict) or not isinstance(data.get("people"), list):
+            raise DataFileError(f"{source}: expected an object with a 'people' list; see data/people.json")
+        for oid, titles in (data.get("offices") or {}).items():
+            if not isinstance(titles, dict):
+                raise DataFileError(f"{source}: office '{oid}' must map 'ja'/'en' to lists of titles")
+            self.office_titles[oid] = tuple(titles.get("ja", [])) + tuple(titles.get("en", []))
+        for code, names in (data.get("countries") or {}).items():
+            if not re.fullmatch(r"[A-Z]{2}", code) or not isinstance(names, dict):
+                raise DataFileError(f"{source}: country '{code}' must be an ISO alpha-2 code mapping to names")
+            ja, en = list(names.get("ja", [])), list(names.get("en", []))
+            self.entities[f"country:{code}"] = Entity(f"country:{code}", "country", code,
+                                                      ja[0] if ja else code, en[0] if en else code)
+            for a in ja + en:
+                self._alias.append((a, f"country:{code}"))
+        for i, item in enumerate(list(data["people"]) + list(data.get("orgs") or [])):
+            pid = item.get("id") if isinstance(item, dict) else None
+            names = item.get("names") if isinstance(item, dict) else None
+            if not pid or not isinstance(names, dict) or not (names.get("ja") or names.get("en")):
+                raise DataFileError(f"{source}: entry {i} ({pid or 'no id'}) needs an 'id' and 'names' with 'ja'/'en'")
+            terms = []
+            for t in item.get("terms") or []:
+                if t.get("office") not in self.office_titles:
+                    raise DataFileError(f"{source}: {pid}: unknown office '{t.get('office')}'; add it to 'offices'")
+                terms.append((t["office"], t.get("from") or "0000-00-00", t.get("to")))
+            ja, en = list(names.get("ja", [])), list(names.get("en", []))
+            self.entities[pid] = Entity(pid, item.get("kind", "person"), item.get("country"),
+                                        ja[0] if ja else en[0], en[0] if en else ja[0], tuple(terms))
+            for a in ja + en:
+                self._alias.append((a, pid))
+
+    def _build(self) -> None:
+        # Free-text search skips one-character aliases (日, 米): they only make sense inside compounds.
+        aliases = sorted({a for a, _ in self._alias if len(a) > 1}, key=len, reverse=True)
+        self._by_alias = {}
+        for a, e in self._alias:
+            self._by_alias.setdefault(_nfkc(a).lower(), e)
+        titles = sorted({t for ts in self.office_titles.values() for t in ts}, key=len, reverse=True)
+        ja_titles = [re.escape(t) for t in titles if not t.isascii()]
+        name = "|".join(_alias_pattern(a) for a in aliases)
+        # Honorifics and titles that may follow a name and belong to the mention.
+        tail = "|".join(ja_titles + ["氏", "さん", "元首相", "元総理大臣", "前首相", "前大統領", "元大統領", "首相"])
+        prefix = r"(?:(?:President|Prime Minister|Chancellor|Premier|Mr\.|Ms\.|Mrs\.|Secretary(?: of [A-Z][a-z]+)?)\s+)?"
+        self._name_re = re.compile(rf"{prefix}(?:{name})(?:{tail})?") if name else None
+        self._title_re = re.compile(
+            r"(?:(?:同|米国|米|日本国?|英国|英|仏|印|韓国|韓|中国|露|豪|独)?(?:" + "|".join(ja_titles) + r"))"
+            r"|(?:[Tt]he (?:U\.S\. |US |American |Japanese |British |French |Indian |Korean )?"
+            r"(?:President|Prime Minister|Chancellor))")
+        self._title_office = {}
+        for oid, ts in self.office_titles.items():
+            for t in ts:
+                self._title_office.setdefault(t.lower(), oid)
+
+    # -- queries -------------------------------------------------------------
+    def lookup(self, name: str) -> str | None:
+        """Entity id for a name or alias (longest alias contained in it)."""
+        n = _nfkc(name).lower()
+        if n in self._by_alias:
+            return self._by_alias[n]
+        best = None
+        for a, e in self._alias:
+            al = _nfkc(a).lower()
+            if len(al) > 1 and al in n and (best is None or len(al) > best[0]):
+                best = (len(al), e)
+        return best[1] if best else None
+
+    def mentions(self, text: str, offset: int = 0) -> list[Mention]:
+        """Named people, organisations and countries in a text (longest first, no overlaps)."""
+        out: list[Mention] = []
+        if self._name_re:
+            for m in self._name_re.finditer(text):
+                surface = m.group(0)
+                ent = self.lookup(_strip_title(surface))
+                if ent is None:
+                    continue
+                e = self.entities[ent]
+                if e.kind == "person" or e.kind == "org" or _country_ok(text, m.start(), m.end(), surface):
+                    out.append(Mention(offset + m.start(), offset + m.end(), surface, ent, e.kind))
+        return out
+
+    def titles(self, text: str, offset: int = 0) -> list[Mention]:
+        """Titles standing alone (総理, 同大統領, the President), unresolved."""
+        out = []
+        for m in self._title_re.finditer(text):
+            t = m.group(0)
+            core = re.sub(r"^(?:同|米国|米|日本国?|英国|英|仏|印|韓国|韓|中国|露|豪|独)", "", t)
+            core = re.sub(r"^[Tt]he (?:U\.S\. |US |American |Japanese |British |French |Indian |Korean )?", "", core)
+            office = self._title_office.get(core.lower())
+            out.append(Mention(offset + m.start(), offset + m.end(), t, None, "title", office))
+        return out
+
+    def holder(self, office: str, date: str | None, *, country: str | None = None,
+               prefer: tuple[str, ...] = ()) -> str | None:
+        """Who held an office on a date; among several (two presidents), the first of ``prefer``."""
+        cands = []
+        for e in self.entities.values():
+            if country and e.country != country:
+                continue
+            for off, start, end in e.terms:
+                if off == office and (date is None or (start <= date and (end is None or date <= end))):
+                    cands.append(e.id)
+                    break
+        for p in prefer:
+            if p in cands:
+                return p
+        return cands[0] if len(cands) == 1 else None
+
+    def country_of(self, entity: str | None) -> str | None:
+        if entity is None:
+            return None
+        e = self.entities.get(entity)
+        return e.country if e else None
+
+    def name(self, entity: str, lang: str = "ja") -> str:
+        return self.entities[entity].name(lang)
+
+    def office_at(self, entity: str, date: str | None) -> str | None:
+        e = self.entities.get(entity)
+        for off, start, end in (e.terms if e else ()):
+            if date is None or (start <= date and (end is None or date <= end)):
+                return off
+        return None
+
+
+def _alias_pattern(alias: str) -> str:
+    esc = re.escape(alias)
+    return rf"\b{esc}\b" if alias.isascii() else esc
+
+
+def _strip_title(surface: str) -> str:
+    return re.sub(r"^(?:President|Prime Minister|Chancellor|Premier|Mr\.|Ms\.|Mrs\.|Secretary(?: of [A-Z][a-z]+)?)\s+",
+                  "", surface)
+
+
+def _country_ok(text: str, start: int, end: int, surface: str) -> bool:
+    """A country name inside a longer word (日本製鉄, 米国債) is not a country mention."""
+    if surface.isascii():
+        return True
+    nxt = text[end:end + 1]
+    return not (nxt and re.match(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]", nxt) and not re.match(
+        r"[側政府は]", nxt))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The bundled gazetteer (loaded once per process)."""
+    try:
+        data = json.loads(DATA.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise DataFileError(f"{DATA}: cannot read the people data file ({e}); reinstall kaidan") from e
+    return Gazetteer(data, str(DATA))

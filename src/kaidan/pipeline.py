@@ -1,0 +1,95 @@
+"""The orchestrator: the only module that orders the stages.
+
+Extraction of one document:
+
+1. ``nlp.segment``      sentences (quote-aware), language per line
+2. ``extract.zones``    article lines only: no furniture, no readers' comments
+3. ``extract.meetings`` meeting drafts (kind, times with their zones, places)
+4. ``extract.event``    the event's local date, countries and leaders
+5. ``extract.meetings`` meetings in local time, merged by kind and date
+6. ``extract.signed``   signed documents
+7. ``extract.quantities`` money, percentages, counts
+8. ``extract.clauses``  agreements, commitments and statements (Japanese and English)
+
+Ingestion of a batch: ``ingest.load`` → ``store.add_document`` → extraction →
+``store.save_facts``, one document at a time, each in its own transaction, so a
+broken file is recorded and skipped and a crashed batch resumes where it stopped.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .errors import IngestError, KaidanError
+from .extract import clauses, event, meetings, quantities, signed
+from .extract.context import DocContext
+from .records import DocumentFacts
+
+EXTRACTOR_VERSION = "kaidan.extract.v1"
+
+
+def extract_text(text: str, doc_id: str = "doc", lang: str | None = None,
+                 published: str | None = None) -> DocumentFacts:
+    """All facts of one document's canonical text."""
+    from .ingest.language import detect_language
+
+    lang = lang or detect_language(text)
+    ctx = DocContext(doc_id, text, lang, published)
+    drafts = meetings.drafts(ctx)
+    ev = event.extract(ctx, drafts)
+    found = clauses.extract(ctx)
+    return DocumentFacts(
+        doc=doc_id,
+        lang=lang,
+        event=ev,
+        meetings=tuple(meetings.extract(ctx, drafts)),
+        signed_documents=tuple(signed.extract(ctx)),
+        agreements=tuple(found.agreements),
+        commitments=tuple(found.commitments),
+        statements=tuple(found.statements),
+        quantities=tuple(quantities.extract(ctx)),
+    )
+
+
+@dataclass
+class BatchReport:
+    stored: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        return f"{self.stored} stored, {self.unchanged} unchanged, {self.failed} failed"
+
+
+def ingest(sources: Iterable[str], store, *, loader: Callable | None = None,
+           on_item: Callable[[str, str], None] | None = None, extract: bool = True) -> BatchReport:
+    """Load, store and extract each source; failures are recorded and the batch goes on."""
+    from .ingest import load
+
+    loader = loader or load
+    report = BatchReport()
+    for source in sources:
+        try:
+            doc = loader(source)
+            status = store.add_document(doc)
+            if extract and (status == "stored" or store.get_facts(doc.id) is None
+                            or doc.id in set(store.docs_without_facts(EXTRACTOR_VERSION))):
+                facts = extract_text(doc.text, doc.id, doc.lang, doc.published)
+                store.save_facts(doc.id, facts.to_dict(), EXTRACTOR_VERSION)
+        except IngestError as e:
+            store.record_failure(source, e)
+            report.failed += 1
+            report.failures.append((source, str(e)))
+            status = "failed"
+        except KaidanError:
+            raise
+        else:
+            if status == "stored":
+                report.stored += 1
+            else:
+                report.unchanged += 1
+        if on_item:
+            on_item(source, status)
+    return report
