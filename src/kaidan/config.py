@@ -1,0 +1,24 @@
+"""Settings with their defaults, one named constant each."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Largest file or HTTP response Kaidan reads, in bytes (20 MB). Readouts are a
+# few hundred KB even as PDF; anything larger is almost surely not one, and
+# reading stops here instead of filling memory.
+MAX_BYTES = 20 * 1024 * 1024
+
+# Seconds to wait for a server (connect, each read) before giving up on a URL.
+FETCH_TIMEOUT = 20.0
+
+# Database file used when neither --db nor $KAIDAN_DB is given (current folder).
+DEFAULT_DB = "kaidan.db"
+
+# Environment variable naming the database file.
+DB_ENV = "KAIDAN_DB"
+
+
+def db_path(option: str | None) -> Path:
+    """The database to use: the option, else $KAIDAN_DB, else ./kaidan.db."""
+    return Path(option or os.environ.get(DB_ENV) or DEFAULT_DB)

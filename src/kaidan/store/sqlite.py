@@ -1,0 +1,252 @@
+"""The embedded SQLite store: documents, their sources, failures and fact records.
+
+One connection per :class:`Store`, in autocommit mode; every write runs in a
+transaction of its own, so a crash in a batch loses at most the document in
+flight. WAL journal, foreign keys on, schema version in ``PRAGMA user_version``.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import fields
+from datetime import datetime, timezone
+from pathlib import Path
+
+from kaidan.errors import StoreError
+from kaidan.ingest import RawDocument
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE documents (
+    id           TEXT PRIMARY KEY,  -- sha256 of the canonical text, 16 hex
+    source       TEXT NOT NULL,     -- where it was first read from
+    text         TEXT NOT NULL,     -- canonical text: offsets of facts refer to it
+    lang         TEXT NOT NULL,     -- ja, en, mixed
+    title        TEXT,
+    content_type TEXT NOT NULL,     -- text, html, pdf
+    encoding     TEXT,
+    published    TEXT,              -- YYYY-MM-DD
+    size         INTEGER NOT NULL,  -- bytes read
+    added_at     TEXT NOT NULL
+);
+CREATE TABLE sources (              -- every source a document was read from
+    source   TEXT NOT NULL,
+    doc_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (source, doc_id)
+);
+CREATE INDEX sources_doc ON sources(doc_id);
+CREATE TABLE failures (             -- the last failure of each source not ingested since
+    source    TEXT PRIMARY KEY,
+    error     TEXT NOT NULL,        -- exception class name
+    code      TEXT,                 -- its code attribute, e.g. K101
+    message   TEXT NOT NULL,        -- one line
+    failed_at TEXT NOT NULL
+);
+CREATE TABLE facts (                -- the fact record of a document, as JSON
+    doc_id            TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    extractor_version TEXT NOT NULL,
+    record            TEXT NOT NULL,
+    extracted_at      TEXT NOT NULL
+);
+"""
+
+# The documents columns that hold RawDocument's fields, named alike.
+_DOC_COLUMNS = tuple(field.name for field in fields(RawDocument))
+_SELECT_DOC = f"SELECT {', '.join('d.' + column for column in _DOC_COLUMNS)} FROM documents d"
+_INSERT_DOC = (
+    f"INSERT OR IGNORE INTO documents ({', '.join(_DOC_COLUMNS)}, added_at) "
+    f"VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 1))})"
+)
+_HEX = frozenset("0123456789abcdef")
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A Kaidan database file; use as a context manager or call :meth:`close`.
+
+    ``path`` may be ``":memory:"`` (tests). ``clock`` returns the timestamps
+    written (ISO 8601, UTC by default).
+    """
+
+    def __init__(self, path: str | Path, *, clock: Callable[[], str] = utc_now) -> None:
+        self.path = str(path)
+        self._clock = clock
+        self._db: sqlite3.Connection | None = None
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._open()
+        except sqlite3.Error as exc:
+            self.close()
+            raise StoreError(f"{self.path}: {_explain(exc)}") from exc
+        except StoreError:
+            self.close()
+            raise
+
+    def _open(self) -> None:
+        db = self._db
+        db.execute("PRAGMA foreign_keys = ON")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer Kaidan (schema {version}, this one reads up to "
+                f"{SCHEMA_VERSION}); upgrade Kaidan or pass another --db path"
+            )
+        if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError(f"{self.path}: an SQLite database, but not a Kaidan one; pass another --db path")
+        db.execute("PRAGMA journal_mode = WAL")
+        if version == 0:
+            try:
+                db.executescript(f"BEGIN IMMEDIATE; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+            except sqlite3.Error:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        else:  # a write now proves the file writable before the first document is read
+            db.execute(f"PRAGMA user_version = {version}")
+
+    def close(self) -> None:
+        """Close the connection (committed writes are already on disk)."""
+        if self._db is not None:
+            self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # documents
+
+    def add_document(self, doc: RawDocument) -> str:
+        """Store ``doc``; ``"stored"``, or ``"unchanged"`` when its content is already in.
+
+        Either way the source is recorded for the document and its failure, if
+        any, is cleared. Adding the same document from the same source again
+        writes nothing.
+        """
+        with self._transaction() as db:
+            now = self._clock()
+            values = [getattr(doc, column) for column in _DOC_COLUMNS]
+            added = db.execute(_INSERT_DOC, (*values, now)).rowcount
+            db.execute("INSERT OR IGNORE INTO sources (source, doc_id, added_at) VALUES (?, ?, ?)",
+                       (doc.source, doc.id, now))
+            db.execute("DELETE FROM failures WHERE source = ?", (doc.source,))
+        return "stored" if added else "unchanged"
+
+    def get_document(self, key: str) -> RawDocument | None:
+        """The document with this id, unique id prefix, or source (latest content read from it).
+
+        Raises StoreError when a prefix matches more than one document.
+        """
+        db = self._db
+        row = db.execute(f"{_SELECT_DOC} WHERE d.id = ?", (key,)).fetchone()
+        if row is None and key and set(key) <= _HEX:
+            rows = db.execute(f"{_SELECT_DOC} WHERE substr(d.id, 1, ?) = ? LIMIT 2", (len(key), key)).fetchall()
+            if len(rows) > 1:
+                raise StoreError(f"id prefix {key!r} matches several documents; give more characters")
+            row = rows[0] if rows else None
+        if row is None:
+            row = db.execute(
+                f"{_SELECT_DOC} JOIN sources s ON s.doc_id = d.id WHERE s.source = ? ORDER BY s.rowid DESC LIMIT 1",
+                (key,),
+            ).fetchone()
+        return _document(row) if row else None
+
+    def iter_documents(self) -> Iterator[RawDocument]:
+        """Every document, in the order they were stored."""
+        for row in self._db.execute(f"{_SELECT_DOC} ORDER BY d.rowid"):
+            yield _document(row)
+
+    def count_documents(self) -> int:
+        return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def has_document(self, doc_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    # failures
+
+    def record_failure(self, source: str, error: Exception) -> None:
+        """Remember why ``source`` failed (replacing an earlier failure of it)."""
+        message = " ".join(str(error).split()) or type(error).__name__
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO failures (source, error, code, message, failed_at) VALUES (?, ?, ?, ?, ?)",
+                (source, type(error).__name__, getattr(error, "code", None), message, self._clock()),
+            )
+
+    def failures(self) -> list[dict]:
+        """Sources that failed and were not ingested since: source, error, code, message, failed_at."""
+        cursor = self._db.execute("SELECT source, error, code, message, failed_at FROM failures ORDER BY source")
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
+    # facts
+
+    def save_facts(self, doc_id: str, record: dict, extractor_version: str) -> None:
+        """Store the fact record of a document (JSON), replacing an older one."""
+        text = json.dumps(record, ensure_ascii=False)
+        with self._transaction() as db:
+            if db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                raise StoreError(f"no document {doc_id!r} in {self.path}; add the document before its facts")
+            db.execute(
+                "INSERT OR REPLACE INTO facts (doc_id, extractor_version, record, extracted_at) VALUES (?, ?, ?, ?)",
+                (doc_id, extractor_version, text, self._clock()),
+            )
+
+    def get_facts(self, doc_id: str) -> dict | None:
+        row = self._db.execute("SELECT record FROM facts WHERE doc_id = ?", (doc_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def iter_facts(self) -> Iterator[tuple[str, dict]]:
+        """(document id, fact record) pairs, in the order the documents were stored."""
+        cursor = self._db.execute(
+            "SELECT f.doc_id, f.record FROM facts f JOIN documents d ON d.id = f.doc_id ORDER BY d.rowid"
+        )
+        for doc_id, record in cursor:
+            yield doc_id, json.loads(record)
+
+    def docs_without_facts(self, extractor_version: str) -> list[str]:
+        """Ids of documents with no facts from this extractor version, in the order stored."""
+        rows = self._db.execute(
+            "SELECT d.id FROM documents d LEFT JOIN facts f ON f.doc_id = d.id "
+            "WHERE f.doc_id IS NULL OR f.extractor_version != ? ORDER BY d.rowid",
+            (extractor_version,),
+        )
+        return [row[0] for row in rows]
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            yield db
+            db.execute("COMMIT")
+        except BaseException as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path}: {_explain(exc)}") from exc
+            raise
+
+
+def _document(row: tuple) -> RawDocument:
+    return RawDocument(**dict(zip(_DOC_COLUMNS, row)))
+
+
+def _explain(exc: sqlite3.Error) -> str:
+    """One line saying what went wrong with the database file and what to do."""
+    text = str(exc)
+    if "not a database" in text:
+        return "not a database file; pass another --db path or $KAIDAN_DB"
+    if "readonly" in text or "unable to open" in text or "disk I/O" in text:
+        return f"cannot open or write the database ({text}); check that the folder exists and is writable"
+    if "locked" in text or "busy" in text:
+        return f"the database is busy ({text}); wait for the other Kaidan process or use another --db path"
+    return f"database error ({text}); pass another --db path, or remove the file to start afresh"
