@@ -80,8 +80,8 @@ class Names:
         if ea == eb:
             return True
         if leader_is_country:
-            ca = ea if ea.startswith("country:") else self.country_of.get(ea)
-            cb = eb if eb.startswith("country:") else self.country_of.get(eb)
+            ca = ea[len("country:"):] if ea.startswith("country:") else self.country_of.get(ea)
+            cb = eb[len("country:"):] if eb.startswith("country:") else self.country_of.get(eb)
             return ca is not None and ca == cb and (ea.startswith("country:") or eb.startswith("country:"))
         return False
 

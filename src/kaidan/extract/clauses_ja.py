@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..nlp import Sentence, Token
+from ..nlp import Sentence, Token, tokenize
 from ..normalize import deadline_of, parse_amount
 from ..records import Agreement, Commitment, Statement
 from .context import DocContext
@@ -34,17 +34,20 @@ from .topics import topics_of
 OPEN, CLOSE = "「『“", "」』”"
 AUX_LEMMAS = {"する", "いる", "おる", "ある", "いく", "くる", "来る", "しまう", "おく", "れる", "られる", "せる", "させる", "行く"}
 # Predicates that close a clause without being a fact themselves (…文書に署名し、…を確認しました).
-BOUNDARY = {"署名", "調印", "発出", "面会", "意見交換", "会談", "発表"}
+BOUNDARY = {"署名", "調印", "発出", "面会", "意見交換", "会談", "発表", "協議", "議論", "握手"}
 # Agreement verbs that end a point only at the end of a sentence: "…試みに反対し、…を確認した" is one point.
 FINAL_ONLY = {"反対", "非難", "重視"}
 # Adverbs between the content and its predicate (…重要性を改めて確認).
 TRAILING_ADVERBS = re.compile(r"(?:を|で|と)?(?:改めて|再度|再び|強く|しっかりと|共に|引き続き|一致して|互いに|明確に)$")
-CLAUSE_NOUNS = {"上", "後", "際", "ところ", "一方", "中", "うえ"}
+CLAUSE_NOUNS = {"上", "後", "際", "ところ", "一方", "中", "うえ", "ほか", "他"}
+PUNCT = {"、", "，", ",", "。"}
+PROMISE = {"約束", "確約", "誓う", "表明", "明言", "伝える"}
+STATIVE = {"ある", "いる", "なる", "思う", "考える", "できる", "見る", "分かる", "わかる"}   # speech acts whose content is the speaker's own commitment
 CONNECTIVES = re.compile(r"^(?:また|さらに|その上で|そのうえで|これに対し(?:て)?|一方|そして|加えて|併せて|なお|"
                          r"同時に|その中で|この中で|最後に|冒頭|冒頭で|はじめに|まず|次に|続いて|これを受け|その後)[、,]?")
 TOPIC_PREFIX = re.compile(r"(?:について|に関し(?:て)?|をめぐり|を巡り|では)[、,]$")
-INTENT_END = re.compile(r"(ていく|ていきたい|ていきます|たい|つもり|予定|方針|考え|決意|ことを決定|ことにした|"
-                        r"く用意|ていこう)(?:だ|です|である)?[。」]?$")
+INTENT_END = re.compile(r"(ていく|ていきます|つもり|予定|方針|考え|決意|ことを決定した|ことを決めた|ことにした|く用意|ていこう)"
+                        r"(?:だ|です|である)?[。」]?$")
 
 
 @dataclass
@@ -107,6 +110,15 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     agree = lex["agreement"]
     verbal = nxt is not None and nxt.lemma in ("する", "為る") and nxt.pos == "動詞"
+    if t.text == "と" and t.pos == "助詞" and nxt is not None and nxt.lemma == "する" and i > 0 and (
+            tokens[i - 1].text in CLOSE or tokens[i - 1].pos in ("動詞", "助動詞", "形容詞")):
+        j = group_end(tokens, i + 1)
+        if tokens[j - 1].text == "て" and j < len(tokens) and tokens[j].text in ("、", "，"):
+            return None   # …として、: "considering that", not a report
+        return ("speech", "とする", j) if clause_final(tokens, j) else None
+    if t.lemma == "行う" and i >= 2 and tokens[i - 1].text == "を" and tokens[i - 2].text in BOUNDARY:
+        j = group_end(tokens, i)
+        return ("boundary", "行う", j) if clause_final(tokens, j) else None
     if t.pos == "名詞" and t.text in BOUNDARY and verbal:
         j = group_end(tokens, i + 1)
         return ("boundary", t.text, j) if clause_final(tokens, j) else None
@@ -148,7 +160,8 @@ def _progressive(tokens: list[Token], i: int, j: int) -> bool:
 
 def skip_after(tokens: list[Token], j: int) -> int:
     """Start of the next clause: past 上で、 / 後、 / punctuation after a predicate."""
-    while j < len(tokens) and (tokens[j].pos == "補助記号" or tokens[j].text in CLAUSE_NOUNS
+    while j < len(tokens) and (tokens[j].text in PUNCT or tokens[j].text in CLAUSE_NOUNS
+                               or (tokens[j].pos == "助詞" and tokens[j].pos2 == "接続助詞")
                                or (tokens[j].text in ("で", "に", "は") and j > 0 and tokens[j - 1].text in CLAUSE_NOUNS)):
         j += 1
     return j
@@ -162,7 +175,7 @@ def _strip_content(text: str, kind: str, label: str) -> str:
         if label == "shared_view":
             s = re.sub(r"(?:について|に関し)?、?認識$", lambda m: "について" if m.group(0).startswith("について") else "", s)
     else:
-        s = re.sub(r"(?:旨|という旨|との旨|と|、と|ことを|を|が|に|の)$", "", s)
+        s = re.sub(r"(?:旨|という旨|との旨|と|、と|ことを|ことも|を|が|に|の|も)$", "", s)
     return s.strip(" 、,")
 
 
@@ -187,6 +200,7 @@ class JaClauses:
         self.found = Found()
         self.carry: Subject | None = None
         self.named: list[str] = []
+        self._topic_third = False
 
     # -- one sentence ---------------------------------------------------------
     def sentence(self, s: Sentence) -> None:
@@ -207,27 +221,24 @@ class JaClauses:
                     preds.append((i,) + p)
         lo = 0
         subject = None if heading else self.carry
+        topic = ""
         for i, kind, label, j in preds:
             cands = subjects_in(ctx, toks, dep, lo, i, self.named)
-            if subject is not None:
-                # with a subject already in force, a country or company marked by は/が later in the clause
-                # is the subject of the reported content (日本は…パートナーであること), not a new speaker
-                cands = [c for c in cands if c[1].particle in ("から", "からは") or c[1].kind in ("person", "group", "unnamed")
-                         or _at_start(toks, lo, c[1])]
-            strong = [c for c in cands if c[1].particle in ("は", "から", "からは", "では")]
-            pick = (strong or cands or [None])[0]
+            pick = self.choose(toks, lo, cands, kind, label, subject)
             c_lo = lo
             prefix = ""
             if pick:
                 pi, subj = pick
                 subject = subj
                 c_lo = pi + 1
-                while c_lo < i and (toks[c_lo].text in ("は", "、", ",") or toks[c_lo].pos == "補助記号"):
+                while c_lo < i and toks[c_lo].text in ("は", "、", ",", "，"):
                     c_lo += 1
                 pre = ctx.text[toks[lo].start:subj.start] if lo < len(toks) else ""
                 pre = CONNECTIVES.sub("", pre.strip(" 、,"))
                 if TOPIC_PREFIX.search(pre + "、"):
-                    prefix = pre.rstrip("、, ") + "、"
+                    prefix = topic = pre.rstrip("、, ") + "、"
+                elif topic and not pre:
+                    prefix = topic
             if i <= c_lo or kind == "boundary":
                 lo = skip_after(toks, j)
                 continue
@@ -244,7 +255,36 @@ class JaClauses:
         elif heading:
             self.carry = None
         self.sentence_final_intent(s, toks, dep)
+        self.embedded_stance(s)
         self.quotes(s, toks, dep, subject)
+
+    def choose(self, toks, lo, cands, kind, label, current):
+        """The subject of a clause among its candidate phrases (None: keep the one in force).
+
+        A speech verb wants a person or an official: a country or company named inside the clause is
+        the subject of what was said (日本が…方針であることに触れ), unless nobody else is in
+        force or the verb is a promise (日本は…と約束しました). With a subject in force, a が-marked
+        phrase is taken to belong to the content (トランプ大統領が…写真に触れ「…」と述べた).
+        Agreement verbs want both sides (両首脳は) first."""
+        strong = [c for c in cands if c[1].particle in ("は", "から", "からは", "では")]
+        usable = strong if current is not None else (strong or cands)
+        if kind == "agreement":
+            groups = [c for c in usable if c[1].kind == "group"]
+            people = [c for c in usable if c[1].kind == "person"]
+            return (groups or people or [None])[0]
+        if kind == "speech":
+            people = [c for c in usable if c[1].kind in ("person", "unnamed")]
+            if people:
+                return people[-1] if any(c[1].particle in ("から", "からは") for c in people) or len(people) == 1 \
+                    else people[0]
+            others = [c for c in usable if c[1].kind in ("country", "org")]
+            if others and (current is None or current.kind not in ("person", "unnamed") or label in PROMISE):
+                return others[0] if _at_start(toks, lo, others[0][1]) or current is None else None
+            groups = [c for c in usable if c[1].kind == "group"]
+            if groups and (current is None or label == "とする"):
+                return groups[0]
+            return None
+        return (usable or [None])[0]
 
     # -- facts of one clause --------------------------------------------------
     def emit(self, s, toks, dep, c_lo, i, j, kind, label, subject, raw, raw_start, prefix) -> None:
@@ -268,31 +308,50 @@ class JaClauses:
         if group:
             return
         # speech
-        mode, body = "reported", prefix + text
-        k = i - 1
-        while k > c_lo and toks[k].pos == "補助記号" and toks[k].text not in CLOSE:
-            k -= 1
-        if toks[k].text in ("と",) and k - 1 >= c_lo and toks[k - 1].text in CLOSE:
-            span = _quote_span(toks, dep, k - 1, c_lo)
-            if span and span[0] <= span[1]:
-                mode = "direct"
-                body = ctx.text[toks[span[0]].start:toks[span[1]].start] if span[1] > span[0] else ""
         if label == "得る" and subject.particle not in ("から", "からは"):
             return
-        if re.fullmatch(r"(?:これ|それ|この点|その点|こうした考え|この考え)", body.strip()):
+        if subject.kind in ("country", "org"):
+            # a country or company is no speaker; what it undertakes is a commitment
+            self.commitment_of(text, subject, cite, promise=True)
+            return
+        quotes = self.quoted_before(toks, dep, c_lo, i)
+        if quotes:
+            for qs, qe in quotes:
+                body = ctx.text[qs:qe]
+                if body.strip():
+                    self.found.statements.append(Statement(subject.name, body, "direct", cite))
+            return
+        body = prefix + text
+        if re.fullmatch(r"(?:これ|それ|この点|その点|こうした考え|この考え)", text):
             # これを歓迎: what was welcomed is the point stated just before in the same sentence
             prev = [st for st in self.found.statements if st.citation.start >= s.start]
             if not prev:
                 return
             body = prev[-1].text
-        if not body.strip():
+        if len(body.strip()) < 4 or re.search(r"(?:に|にも|へ|から)$", body):
             return
-        self.found.statements.append(Statement(subject.name, body, mode, cite))
-        if mode == "reported":
-            self.commitment_of(text, subject, cite, promise=label in ("約束", "確約", "誓う"))
+        self.found.statements.append(Statement(subject.name, body, "reported", cite))
+        if subject.kind == "person":
+            self.commitment_of(text, subject, cite, promise=label in PROMISE, tokens=toks[c_lo:i])
 
-    def commitment_of(self, text: str, subject: Subject, cite, promise: bool = False) -> None:
+    def quoted_before(self, toks, dep, lo, i) -> list[tuple[int, int]]:
+        """Offsets of the top-level quotations in tokens[lo:i] that end in 」と (…」と述べ / …」と期待を示し)."""
+        out = []
+        for k in range(lo, i - 1):
+            if toks[k].text in CLOSE and dep[k] == 0 and toks[k + 1].text == "と":
+                span = _quote_span(toks, dep, k, lo)
+                if span and span[1] > span[0]:
+                    out.append((toks[span[0]].start, toks[span[1]].start))
+        return out
+
+    def commitment_of(self, text: str, subject: Subject, cite, promise: bool = False, tokens=None) -> None:
         lex = _lex()
+        if promise and tokens and not re.search(r"(?:こと|の)$", text):
+            # …推薦すると伝えました is a report; …推薦すると約束/表明しました a promise: keep only plain action verbs
+            verbs = [t for t in tokens if t.pos == "動詞"]
+            wish = bool(re.search(r"たい$", text))
+            if not wish and (not verbs or not verbs[-1].form.startswith("終止形") or verbs[-1].lemma in STATIVE):
+                promise = False
         nouns = "|".join(sorted(lex["commitment_nouns"], key=len, reverse=True))
         m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い)?"
                       rf"(?:{nouns})(?:であること|であり|である)?$", text)
@@ -309,7 +368,16 @@ class JaClauses:
             subject = Subject(e.kind, e.id, e.name("ja"), 0, 0, "が")
             body = em.group(2)
         body = body.strip(" 、")
-        if len(body) < 4 or re.search(r"べき$", body):
+        body = re.sub(r"(?:こと|の)$", "", body)
+        lead = re.match(r"^([^、。]{2,15}?)(?:が|は)、?", body)
+        if lead:
+            ent = self.ctx.gaz.lookup(lead.group(1))
+            if ent and self.ctx.gaz.entities[ent].kind in ("country", "org") and \
+                    len(self.ctx.gaz.entities[ent].name("ja")) * 2 >= len(lead.group(1)):
+                e = self.ctx.gaz.entities[ent]
+                subject = Subject(e.kind, e.id, e.name("ja"), 0, 0, "が")
+                body = body[lead.end():]
+        if len(body) < 4 or re.search(r"べき(?:だ)?$|一致したい|確認したい", body):
             return
         self.add_commitment(subject, body, cite)
 
@@ -319,6 +387,22 @@ class JaClauses:
         ref = dt.date.fromisoformat(ctx.event_date) if ctx.event_date else ctx.ref_date
         self.found.commitments.append(Commitment(subject.name, body, parse_amount(body), deadline_of(body, ref),
                                                  cite, topics_of(body)))
+
+    def embedded_stance(self, s) -> None:
+        """Xが…に取り組む姿勢を明確にした / Xは…する方針を示した, inside a larger sentence."""
+        for m in re.finditer(r"([^、。「」]{2,20}?)(?:が|は)、?([^。「」]{4,80}?)(?:という|との)?(姿勢|方針|意向|決意)を"
+                             r"(?:明確に|鮮明に|示|表明|伝え|説明|強調)", s.text):
+            if m.start(2) < 0:
+                continue
+            ent = self.ctx.gaz.lookup(m.group(1))
+            if not ent:
+                continue
+            e = self.ctx.gaz.entities[ent]
+            tail = s.text[m.end():m.end() + 4]
+            if not re.match(r"(?:した|し)(?:こと|ため|の)", tail):
+                continue     # the clause-final case is handled by the clause reader
+            self.add_commitment(Subject(e.kind, e.id, e.name("ja"), 0, 0, "が"), m.group(2),
+                                self.ctx.cite(s.start + m.start(), s.start + m.end(), "kaidan.commitment_ja.v1"))
 
     def sentence_final_intent(self, s, toks, dep) -> None:
         """…する方針です / …考えです: a commitment of the sentence's subject without a speech verb."""
@@ -330,6 +414,8 @@ class JaClauses:
         if subj.kind in ("group", "self", "unnamed"):
             return
         body = s.text[:m.start()]
+        if re.search(r"一致したい|確認したい|共有したい", body):
+            return
         if cands:
             body = self.ctx.text[cands[0][1].end:s.start + m.start()]
         body = re.sub(r"^[はがも、\s]+", "", body)
@@ -365,50 +451,116 @@ class JaClauses:
     def quote_sentence(self, toks, dep, lo, hi, speaker: Subject) -> None:
         ctx = self.ctx
         text = ctx.text[toks[lo].start:toks[hi - 1].end]
+        cite = ctx.cite(toks[lo].start, toks[hi - 1].end, "kaidan.commitment_ja.v1")
+        third = self.third_party(toks, lo)
         # agreements reported by the speaker: …ことで一致した / …を確認した
         for i in range(lo, hi):
             if dep[i] != 1:
                 continue
             p = predicate(toks[:hi], i)
             if p and p[0] == "agreement":
-                a_lo = lo
-                for q in range(i - 1, lo, -1):
-                    if toks[q].text == "。":
-                        a_lo = q + 1
-                        break
-                raw = ctx.text[toks[a_lo].start:toks[i].start]
-                raw = re.sub(r"^.*?(?:との間で|と私は|私は|私から|われわれは)、?", "", raw)
+                raw = ctx.text[toks[lo].start:toks[i].start]
+                m = re.match(r"^(?:[^、。]*?(?:との間で|と私は|私は|私から|われわれは)、?)", raw)
+                who = re.match(r"^(彼ら|同社|同国)(?:は|も|が)、?", raw)
+                raw = raw[m.end():] if m else raw
+                if who and third:
+                    self.add_commitment(third, _strip_content(raw[who.end():], "agreement", p[1]), cite)
+                    continue
                 body = _strip_content(CONNECTIVES.sub("", raw), "agreement", p[1])
                 if len(body) >= 4:
-                    cite = ctx.cite(toks[a_lo].start, toks[p[2] - 1].end, "kaidan.agreement_ja.v1")
-                    self.found.agreements.append(Agreement(body, p[1], topics_of(body), cite))
-        # commitments: clauses of intention
-        if not INTENT_END.search(text.rstrip("。」")) and not re.search(r"(?:は|も)[^、。]*(?:関与する|持つ|もたらす)$", text):
-            return
-        if re.search(r"だろう|でしょう|かもしれない|と思う|と聞いて|期待", text):
-            return
-        actor = speaker
-        body = text
-        cands = subjects_in(ctx, toks, dep, lo, hi, self.named) if False else []
-        m = re.match(r"^(?:[^、。「」]*?、)?(アメリカ|米国|日本|われわれ|我々|私たち|私|わが国|我が国)(?:は|も|が)、?", text)
+                    acite = ctx.cite(toks[lo].start, toks[p[2] - 1].end, "kaidan.agreement_ja.v1")
+                    self.found.agreements.append(Agreement(body, p[1], topics_of(body), acite))
+        # a pledge passed on inside the quotation: 私から『…したい』とトランプ大統領に伝えた / …用意があると伝えた
+        for m in re.finditer(r"『([^『』]+)』と[^。]*?伝え", text):
+            self.add_commitment(speaker, m.group(1), cite)
+        for m in re.finditer(r"(?:^|。|、)(?:また)?(?:私からは|私から|私は)?、?([^。「」『』]+?)(?:への|に向けた)?"
+                             r"(?:という|との)?(用意|決意|意思)(?:が|を)(?:改めて)?(?:ある|あり|表明|伝え|示)", text):
+            body = re.sub(r"^(?:私からは|私から|私は)、?", "", m.group(1))
+            self.add_commitment(speaker, body, cite)
+        for m in re.finditer(r"([^。「」]+?)(?:という|との)?(?:考え|方針|決意|姿勢)(?:は|に)変わり?(?:ない|はない|ありません)", text):
+            self.add_commitment(self.country_of_speaker(speaker) or speaker, m.group(1), cite)
+        # clauses of intention: …していく / …するつもりだ / …する予定だ / …を目指している
+        for part in re.split(r"(?:(?<=つもりだ)|(?<=予定だ)|(?<=予定です))が、", text):
+            self.intent(part, speaker, third, cite)
+
+    def intent(self, text: str, speaker: Subject, third: Subject | None, cite) -> None:
+        ctx = self.ctx
+        t = text.rstrip("。」")
+        m = re.match(r"^(?:[^、。「」]*?、)?(アメリカ|米国|日本|われわれ|我々|私たち|私|わが国|我が国|彼ら|同社|[^、。「」]{2,12}?)(?:は|も|が)、?", t)
+        actor, body = speaker, t
+        explicit = False
         if m:
             who = m.group(1)
+            if any(who.endswith(g) for g in _lex()["group_subjects"]):
+                return
             if who in ("われわれ", "我々", "私たち", "わが国", "我が国"):
-                c = ctx.gaz.country_of(speaker.entity)
-                if c:
-                    e = ctx.gaz.entities[f"country:{c}"]
-                    actor = Subject("country", e.id, e.name("ja"), 0, 0, "は")
-            elif who != "私":
+                actor, explicit = self.country_of_speaker(speaker) or speaker, True
+            elif who in ("彼ら", "同社") and third:
+                actor, explicit = third, True
+            elif who == "私":
+                explicit = True
+            else:
                 ent = ctx.gaz.lookup(who)
-                if ent:
+                if ent and (ctx.gaz.entities[ent].kind != "person" or ent == speaker.entity
+                            or ctx.gaz.name(ent) == speaker.name):
                     e = ctx.gaz.entities[ent]
-                    actor = Subject(e.kind, e.id, e.name("ja"), 0, 0, "は")
-            body = text[m.end():]
-        body = re.sub(r"(?:つもり|予定|方針|考え|決意)?(?:だ|です|である)?[。]?$", "", body).strip("、 ")
-        if actor.kind == "unnamed" or len(body) < 4:
+                    actor, explicit = Subject(e.kind, e.id, e.name("ja"), 0, 0, "は"), True
+                elif ent:
+                    e = ctx.gaz.entities[ent]
+                    actor, explicit = Subject(e.kind, e.id, e.name("ja"), 0, 0, "は"), True
+            if explicit:
+                body = t[m.end():]
+        if not explicit and third is not None and self._topic_third:
+            actor = third
+        intent = INTENT_END.search(t) or re.search(r"(?:を)?目指(?:す|している|します)$", t)
+        plain = explicit and self.plain_action(t)
+        if not (intent or plain):
             return
-        cite = ctx.cite(toks[lo].start, toks[hi - 1].end, "kaidan.commitment_ja.v1")
-        self.add_commitment(actor, body, cite)
+        if re.search(r"だろう|でしょう|かもしれない|と思う|と聞いて|期待|一致したい|確認したい|べき", t):
+            return
+        body = re.sub(r"(?:ことを)?(?:つもり|予定|方針|考え|決意|目指(?:す|している|します))?(?:だ|です|である)?$", "", body)
+        body = body.strip("、 ")
+        if actor.kind == "unnamed":
+            actor = self.country_of_speaker(actor)
+            if actor is None:
+                return
+        if len(body) >= 4:
+            self.add_commitment(actor, body, cite)
+
+    def plain_action(self, text: str) -> bool:
+        """Ends in the plain non-past form of an action verb (…に関与する, …つながりを持つ)."""
+        toks = tokenize(text)
+        verbs = [t for t in toks if t.pos == "動詞"]
+        if not toks or not verbs or toks[-1] is not verbs[-1]:
+            return False
+        return verbs[-1].form.startswith("終止形") and verbs[-1].lemma not in STATIVE
+
+    def third_party(self, toks, lo) -> Subject | None:
+        """The company or country named right before a quotation (Xについて「…」), for 彼ら / 同社 inside it."""
+        ctx = self.ctx
+        before = ctx.text[max(0, toks[lo].start - 60):toks[lo].start]
+        self._topic_third = bool(re.search(r"について(?:も)?[、,]?「$", before))
+        ms = ctx.gaz.mentions(before)
+        orgs = [m for m in ms if m.kind == "org"]
+        if orgs:
+            e = ctx.gaz.entities[orgs[0].entity]
+            return Subject(e.kind, e.id, e.name("ja"), 0, 0, "は")
+        return None
+
+    def country_of_speaker(self, speaker: Subject) -> Subject | None:
+        ctx = self.ctx
+        c = ctx.gaz.country_of(speaker.entity) if speaker.entity else None
+        if c is None and speaker.kind == "unnamed":
+            ent = ctx.gaz.lookup(speaker.name)
+            c = ctx.gaz.country_of(ent) if ent else None
+            if c is None:
+                m = re.match(r"^(米|日|英|仏|独|中|韓|印|露|豪)", speaker.name)
+                c = {"米": "US", "日": "JP", "英": "GB", "仏": "FR", "独": "DE", "中": "CN", "韓": "KR", "印": "IN",
+                     "露": "RU", "豪": "AU"}.get(m.group(1)) if m else None
+        if not c or f"country:{c}" not in ctx.gaz.entities:
+            return None
+        e = ctx.gaz.entities[f"country:{c}"]
+        return Subject("country", e.id, e.name("ja"), 0, 0, "は")
 
 
 def extract(ctx: DocContext, sentences: list[Sentence]) -> Found:

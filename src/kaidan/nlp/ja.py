@@ -19,6 +19,7 @@ class Token:
     pos: str          # coarse POS: 名詞, 動詞, 助詞, 助動詞, 補助記号 ...
     pos2: str         # second level: 固有名詞, 格助詞, 係助詞, 数詞 ...
     pos3: str         # third level: 人名, 地名 ...
+    form: str         # conjugation form: 終止形-一般, 連用形-一般 ... ("*" for words that do not inflect)
     start: int        # offsets into the document
     end: int
 
@@ -41,6 +42,6 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         chunk = text[base:base + MAX_CHUNK]
         for m in tok.tokenize(chunk, mode):
             pos = m.part_of_speech()
-            out.append(Token(m.surface(), m.dictionary_form(), m.normalized_form(), pos[0], pos[1], pos[2],
+            out.append(Token(m.surface(), m.dictionary_form(), m.normalized_form(), pos[0], pos[1], pos[2], pos[5],
                              offset + base + m.begin(), offset + base + m.end()))
     return out
