@@ -14,7 +14,7 @@ from .records import FACT_TYPES
 def extract_paths(paths: list[str]) -> Iterator[tuple[dict | None, str | None]]:
     """(record, None) or (None, one-line error) for each document named (files, folders, URLs)."""
     from .ingest import iter_sources, load
-    from .pipeline import extract_text
+    from .pipeline import doc_name, extract_text
 
     for source in iter_sources(paths):
         try:
@@ -22,8 +22,7 @@ def extract_paths(paths: list[str]) -> Iterator[tuple[dict | None, str | None]]:
         except KaidanError as e:
             yield None, str(e)
             continue
-        name = Path(source).name if "://" not in source else source
-        yield extract_text(doc.text, name, doc.lang, doc.published).to_dict(), None
+        yield extract_text(doc.text, doc_name(source), doc.lang, doc.published).to_dict(), None
 
 
 def run_ingest(sources: list[str], db: str | None, *, quiet: bool = False) -> int:
@@ -47,8 +46,9 @@ def run_ingest(sources: list[str], db: str | None, *, quiet: bool = False) -> in
                 report = ingest(items, store,
                                 on_item=lambda src, st: bar.update(task, advance=1, description=Path(src).name[:40]))
         for source, reason in report.failures:
-            console.print(f"[red]failed[/red] {source}: {reason}", highlight=False)
-        console.print(report.summary, highlight=False)
+            line = reason if reason.startswith(source) else f"{source}: {reason}"
+            console.print(f"[red]failed[/red] {line}", highlight=False, soft_wrap=True)
+        console.print(report.summary, highlight=False, soft_wrap=True)
     return 1 if report.failed else 0
 
 

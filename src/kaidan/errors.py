@@ -7,7 +7,8 @@
     │   ├── TooLarge            above the size limit (see config.MAX_BYTES)
     │   ├── DecodeFailed        no encoding decodes it
     │   ├── NoMainText          an HTML page or PDF with no extractable text
-    │   └── FetchFailed         a URL that could not be fetched
+    │   ├── FetchFailed         a URL (or a path) that could not be read
+    │   └── ExtractionFailed    the text was stored but fact extraction raised
     ├── StoreError              the database could not be opened or written
     ├── DataFileError           a bundled or user data file (people, lexicons) is invalid
     ├── EvalError               gold or document folders for `kaidan eval` are unusable
@@ -54,6 +55,10 @@ class NoMainText(IngestError):
 
 class FetchFailed(IngestError):
     code = "K106"
+
+
+class ExtractionFailed(IngestError):
+    code = "K107"
 
 
 class StoreError(KaidanError):

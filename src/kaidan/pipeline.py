@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from .errors import IngestError, KaidanError
+from .errors import ExtractionFailed, IngestError
 from .extract import clauses, event, meetings, quantities, signed
 from .extract.context import DocContext
 from .records import DocumentFacts
@@ -63,28 +64,40 @@ class BatchReport:
         return f"{self.stored} stored, {self.unchanged} unchanged, {self.failed} failed"
 
 
+def doc_name(source: str) -> str:
+    """The name a document's record carries: the file name (as gold records use), or the URL."""
+    return source if "://" in source else Path(source).name
+
+
 def ingest(sources: Iterable[str], store, *, loader: Callable | None = None,
            on_item: Callable[[str, str], None] | None = None, extract: bool = True) -> BatchReport:
-    """Load, store and extract each source; failures are recorded and the batch goes on."""
+    """Load, store and extract each source; failures are recorded and the batch goes on.
+
+    Each document is stored, then its facts, each in its own transaction: a batch that crashed
+    resumes on the next run, because documents stored without facts of the current extractor
+    version are extracted again even when their text is unchanged."""
     from .ingest import load
 
     loader = loader or load
     report = BatchReport()
+    stale = set(store.docs_without_facts(EXTRACTOR_VERSION)) if extract else set()
     for source in sources:
         try:
             doc = loader(source)
             status = store.add_document(doc)
-            if extract and (status == "stored" or store.get_facts(doc.id) is None
-                            or doc.id in set(store.docs_without_facts(EXTRACTOR_VERSION))):
-                facts = extract_text(doc.text, doc.id, doc.lang, doc.published)
+            if extract and (status == "stored" or doc.id in stale):
+                try:
+                    facts = extract_text(doc.text, doc_name(source), doc.lang, doc.published)
+                except Exception as e:  # a bug on one document must not cost the batch
+                    raise ExtractionFailed(f"{source}: extraction failed ({type(e).__name__}: {e}); "
+                                           f"the text is stored, please report this document") from e
                 store.save_facts(doc.id, facts.to_dict(), EXTRACTOR_VERSION)
+                stale.discard(doc.id)
         except IngestError as e:
             store.record_failure(source, e)
             report.failed += 1
             report.failures.append((source, str(e)))
             status = "failed"
-        except KaidanError:
-            raise
         else:
             if status == "stored":
                 report.stored += 1

@@ -37,6 +37,10 @@ AUX_LEMMAS = {"する", "いる", "おる", "ある", "いく", "くる", "来�
 BOUNDARY = {"署名", "調印", "発出", "面会", "意見交換", "会談", "発表", "協議", "議論", "握手"}
 # Agreement verbs that end a point only at the end of a sentence: "…試みに反対し、…を確認した" is one point.
 FINAL_ONLY = {"反対", "非難", "重視"}
+# Speech verbs that, with both sides as subject, state a joint position (両首脳は…するとしています).
+GROUP_SPEECH = {"とする", "歓迎", "表明", "鮮明", "明確", "強調", "発表", "呼び掛ける", "呼びかける"}
+# Agreement verbs that still give an agreement inside reported speech (…認識を共有したと述べた).
+EMBEDDABLE = {"一致", "合意", "共有"}
 # Adverbs between the content and its predicate (…重要性を改めて確認).
 TRAILING_ADVERBS = re.compile(r"(?:を|で|と)?(?:改めて|再度|再び|強く|しっかりと|共に|引き続き|一致して|互いに|明確に)$")
 CLAUSE_NOUNS = {"上", "後", "際", "ところ", "一方", "中", "うえ", "ほか", "他"}
@@ -113,8 +117,8 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     if t.text == "と" and t.pos == "助詞" and nxt is not None and nxt.lemma == "する" and i > 0 and (
             tokens[i - 1].text in CLOSE or tokens[i - 1].pos in ("動詞", "助動詞", "形容詞")):
         j = group_end(tokens, i + 1)
-        if tokens[j - 1].text == "て" and j < len(tokens) and tokens[j].text in ("、", "，"):
-            return None   # …として、: "considering that", not a report
+        if tokens[j - 1].text == "て" and j < len(tokens) and tokens[j].lemma not in ("いる", "おる"):
+            return None   # …として、/ …としても: "as" or "considering that", not a report
         return ("speech", "とする", j) if clause_final(tokens, j) else None
     if t.lemma == "行う" and i >= 2 and tokens[i - 1].text == "を" and tokens[i - 2].text in BOUNDARY:
         j = group_end(tokens, i)
@@ -122,14 +126,21 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     if t.pos == "名詞" and t.text in BOUNDARY and verbal:
         j = group_end(tokens, i + 1)
         return ("boundary", t.text, j) if clause_final(tokens, j) else None
+    if t.pos == "名詞" and t.text in agree and not verbal and (nxt is None or nxt.text in ("。", "！")) and i > 0 \
+            and tokens[i - 1].text in ("で", "を", "も", "と"):
+        return ("agreement", agree[t.text], i + 1)    # 体言止め: …推進することで一致。
     if t.pos == "名詞" and t.text in agree and verbal:
         label = agree[t.text]
         if t.text in FINAL_ONLY:
             j = group_end(tokens, i + 1)
-            return ("agreement", label, j) if j >= len(tokens) or tokens[j].text == "。" else None
+            if j >= len(tokens) or tokens[j].text == "。":
+                return ("agreement", label, j)
+            return ("agreement", label, j) if _own_point(tokens, j) else None
         if t.text == "確認" and i > 0 and tokens[i - 1].text == "再":
             label = "confirmed"
         j = group_end(tokens, i + 1)
+        if j < len(tokens) and tokens[j].text == "と" and t.text in EMBEDDABLE:
+            return ("agreement_embedded", label, j)     # …認識を共有したと明らかにした
         return ("agreement", label, j) if clause_final(tokens, j) else None
     speech = lex["speech"]
     if t.pos == "動詞" and t.lemma in speech and (t.pos2 != "非自立可能" or t.lemma == "得る"):
@@ -142,14 +153,30 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
         if _progressive(tokens, i + 1, j):
             return None
         return ("speech", t.text, j) if clause_final(tokens, j) else None
-    if t.text == "明らか" and nxt is not None and nxt.text == "に" and i + 2 < len(tokens) and tokens[i + 2].lemma == "する":
+    if t.text in ("明らか", "鮮明", "明確") and nxt is not None and nxt.text == "に" and i + 2 < len(tokens) \
+            and tokens[i + 2].lemma == "する":
         j = group_end(tokens, i + 2)
-        return ("speech", "明らか", j) if clause_final(tokens, j) else None
+        return ("speech", t.text, j) if clause_final(tokens, j) else None
     if t.text in lex["speech_nouns_have"] and nxt is not None and nxt.text == "が" and i + 2 < len(tokens) \
             and tokens[i + 2].lemma in ("ある", "有る"):
         j = group_end(tokens, i + 2)
         return ("speech", t.text, j) if clause_final(tokens, j) else None
     return None
+
+
+def _own_point(tokens: list[Token], j: int) -> bool:
+    """After …に反対し、: does the next agreement verb take a noun of its own (…の重要性を確認) rather than
+    a こと-clause that the opposition is part of (…反対し、…連携していくことを確認)?"""
+    agree = _lex()["agreement"]
+    for k in range(j, len(tokens) - 1):
+        if tokens[k].text in agree and tokens[k + 1].lemma == "する":
+            m = k - 1
+            while m > j and tokens[m].pos in ("副詞",) or (m > j and tokens[m].text in ("を", "で", "も")):
+                m -= 1
+            return tokens[m].text != "こと"
+        if tokens[k].text == "。":
+            break
+    return False
 
 
 def _progressive(tokens: list[Token], i: int, j: int) -> bool:
@@ -170,10 +197,11 @@ def skip_after(tokens: list[Token], j: int) -> int:
 def _strip_content(text: str, kind: str, label: str) -> str:
     s = TRAILING_ADVERBS.sub("", text.strip(" 、,")).strip(" 、,")
     if kind == "agreement":
-        s = re.sub(r"(?:こと(?:で|を)?も?|との認識で|という認識で|との考えで|旨で|を|で|に|も)$", "", s)
+        s = re.sub(r"(?:こと(?:で|を)?も?|との認識で|という認識で|との考えで|旨で|を|で|に|も|と)$", "", s)
         s = re.sub(r"こと$", "", s)
         if label == "shared_view":
             s = re.sub(r"(?:について|に関し)?、?認識$", lambda m: "について" if m.group(0).startswith("について") else "", s)
+            s = re.sub(r"(?:という|との)$", "", s)
     else:
         s = re.sub(r"(?:旨|という旨|との旨|と|、と|ことを|ことも|を|が|に|の|も)$", "", s)
     return s.strip(" 、,")
@@ -201,6 +229,7 @@ class JaClauses:
         self.carry: Subject | None = None
         self.named: list[str] = []
         self._topic_third = False
+        self._quote_lo = 0
 
     # -- one sentence ---------------------------------------------------------
     def sentence(self, s: Sentence) -> None:
@@ -239,9 +268,17 @@ class JaClauses:
                     prefix = topic = pre.rstrip("、, ") + "、"
                 elif topic and not pre:
                     prefix = topic
+            if kind == "agreement_embedded":
+                a_lo = skip_after(toks, lo) if lo else 0
+                raw = CONNECTIVES.sub("", ctx.text[toks[a_lo].start:toks[i].start])
+                self.emit(s, toks, dep, a_lo, i, j, "agreement", label,
+                          Subject("group", None, "両首脳", 0, 0, "は"), raw, toks[i].start - len(raw), "")
+                continue
             if i <= c_lo or kind == "boundary":
                 lo = skip_after(toks, j)
                 continue
+            if subject is None and kind == "agreement":
+                subject = Subject("group", None, "両首脳", 0, 0, "は")   # a readout's agreement verb with no subject
             raw_start = toks[c_lo].start
             raw = ctx.text[raw_start:toks[i].start]
             stripped_lead = CONNECTIVES.match(raw)
@@ -269,7 +306,7 @@ class JaClauses:
         strong = [c for c in cands if c[1].particle in ("は", "から", "からは", "では")]
         usable = strong if current is not None else (strong or cands)
         if kind == "agreement":
-            groups = [c for c in usable if c[1].kind == "group"]
+            groups = [c for c in cands if c[1].kind == "group"]
             people = [c for c in usable if c[1].kind == "person"]
             return (groups or people or [None])[0]
         if kind == "speech":
@@ -300,8 +337,8 @@ class JaClauses:
         # quotative と + する (…とする / としています) by both sides: what they agreed
         if kind == "agreement" and not group and label in ("welcomed", "opposed"):
             kind = "speech"      # one leader welcoming or opposing: what that leader said
-        elif kind == "agreement" or (group and label in ("歓迎",)):
-            verb = label if kind == "agreement" else "welcomed"
+        elif kind == "agreement" or (group and label in GROUP_SPEECH):
+            verb = label if kind == "agreement" else {"歓迎": "welcomed", "とする": "agreed"}.get(label, "other")
             if group or subject.kind in ("person", "country"):
                 self.found.agreements.append(Agreement(text, verb, topics_of(text), cite))
             return
@@ -312,7 +349,7 @@ class JaClauses:
             return
         if subject.kind in ("country", "org"):
             # a country or company is no speaker; what it undertakes is a commitment
-            self.commitment_of(text, subject, cite, promise=True)
+            self.commitment_of(text, subject, cite, promise=label in PROMISE, tokens=toks[c_lo:i])
             return
         quotes = self.quoted_before(toks, dep, c_lo, i)
         if quotes:
@@ -434,6 +471,7 @@ class JaClauses:
                 k = i + 1
                 while k < n and not (toks[k].text in CLOSE and dep[k] == 0):
                     k += 1
+                self._quote_lo = i + 1
                 self.quote_body(toks, dep, i + 1, k, speaker)
                 i = k
             i += 1
@@ -452,8 +490,12 @@ class JaClauses:
         ctx = self.ctx
         text = ctx.text[toks[lo].start:toks[hi - 1].end]
         cite = ctx.cite(toks[lo].start, toks[hi - 1].end, "kaidan.commitment_ja.v1")
-        third = self.third_party(toks, lo)
+        third = self.third_party(toks, self._quote_lo)
         # agreements reported by the speaker: …ことで一致した / …を確認した
+        m_dec = re.search(r"^(?:[^。]*?については)?(.+?)ことになった$", text.rstrip("。」"))
+        if m_dec and not self._topic_third:
+            body = text[:m_dec.end(1)]
+            self.found.agreements.append(Agreement(body, "agreed", topics_of(body), cite))
         for i in range(lo, hi):
             if dep[i] != 1:
                 continue
@@ -466,6 +508,8 @@ class JaClauses:
                 if who and third:
                     self.add_commitment(third, _strip_content(raw[who.end():], "agreement", p[1]), cite)
                     continue
+                if self._topic_third and third:
+                    continue       # a company's decision quoted under "Xについて": its commitment, found below
                 body = _strip_content(CONNECTIVES.sub("", raw), "agreement", p[1])
                 if len(body) >= 4:
                     acite = ctx.cite(toks[lo].start, toks[p[2] - 1].end, "kaidan.agreement_ja.v1")

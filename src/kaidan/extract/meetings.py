@@ -31,6 +31,7 @@ ENVELOPE = re.compile(r"計\s*$|in all|in total|altogether")
 FUTURE = re.compile(r"来週|来月|来年|予定|見通し|方向で調整|ことにしています|next week|next month|will hold|plans to")
 FIRST = re.compile(r"はじめに|初めに|まず|冒頭|first")
 SAME_DAY = re.compile(r"^\s*[(（]同[)）]")
+SIGNING = re.compile(r"(?:両首脳|首脳)[^。]{0,80}?(?:に|を)署名(?:し|を行)|\bsigned\b")
 LEADER_OFFICES = {"prime_minister", "president", "chancellor", "king", "general_secretary", "premier"}
 LEADER_WORDS = re.compile(r"首脳|総理|首相|大統領|両首脳|leaders?|President|Prime Minister|Chancellor")
 
@@ -49,6 +50,9 @@ class Draft:
     place: str | None = None
     participants: list[str] = field(default_factory=list)
     first: bool = False
+    key_off: int = 0                      # where the meeting word stands (document offset)
+    key_end: int = 0
+    relative: bool = False                # the date was relative (today, 7日): resolved later
 
 
 def _kinds():
@@ -155,7 +159,7 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
         if not m:
             continue
         seg_end = ke + m.end()
-        d = Draft(kind, s.start + ks, s.start + seg_end, s)
+        d = Draft(kind, s.start + ks, s.start + seg_end, s, key_off=s.start + ks, key_end=s.start + ke)
         for t in times:
             if ke <= t.start < seg_end:
                 d.time, d.time_zone = (t.hour, t.minute), _zone_near(text, t.start, t.end)
@@ -175,7 +179,7 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
     for ks, ke, kind, leaders_only in mentions:
         if leaders_only and not (leaders_here or LEADER_WORDS.search(text)):
             continue
-        d = Draft(kind, s.start + ks, s.start + ke, s)
+        d = Draft(kind, s.start, s.end, s, key_off=s.start + ks, key_end=s.start + ke)  # cites its sentence
         d.first = bool(FIRST.search(text[max(0, ks - 25):ks]))
         singles.append((ks, ke, d))
     # 2a. clock times (not inside items, not a Japan-time echo in parentheses) → first kind after them
@@ -203,19 +207,28 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
         if target and target[2].duration is None:
             target[2].duration = du.minutes
     drafts += [d for _, _, d in singles]
+    # signing by the leaders is a signing ceremony even when no programme names one
+    if not any(d.kind == "signing_ceremony" for d in drafts) and SIGNING.search(text) and (
+            leaders_here or LEADER_WORDS.search(text)):
+        m = SIGNING.search(text)
+        drafts.append(Draft("signing_ceremony", s.start, s.end, s, key_off=s.start + m.start(),
+                            key_end=s.start + m.end()))
     # dates, places, participants
     places = find_places(text)
     for d in drafts:
-        rel = d.start_off - s.start
-        pick = [x for x in dates if x.start < rel] or dates
-        if pick:
-            x = pick[-1] if pick is not dates else pick[0]
-            if len(x.value) == 10:
-                d.date, d.date_zone = x.value, _zone_near(text, x.start, x.end)
-        if SAME_DAY.match(text[d.end_off - s.start:]):
+        rel = d.key_off - s.start
+        before = [x for x in dates if x.start < rel]
+        pool = before or dates
+        local = [x for x in pool if _zone_near(text, x.start, x.end) != "Asia/Tokyo"]
+        x = (local or pool)[-1] if before else ((local or pool)[0] if pool else None)
+        if x is not None and len(x.value) == 10:
+            d.date, d.date_zone = x.value, _zone_near(text, x.start, x.end)
+            d.relative = x.kind == "relative"
+        if SAME_DAY.match(text[d.key_end - s.start:]):
             d.date = "same"
-        if places:
-            d.place = places[0][2]
+        near = [p for p in places if abs(p[0] - rel) <= 40]
+        if near:
+            d.place = min(near, key=lambda p: abs(p[0] - rel))[2]
         d.participants = list(dict.fromkeys(leaders_here))
     return drafts
 
@@ -243,15 +256,37 @@ def _local(ctx: DocContext, d: Draft, date: str, tz: str | None) -> tuple[str, s
 
 
 def drafts(ctx: DocContext) -> list[Draft]:
+    """Meeting mentions of the whole document, with dates as stated (relative ones read against
+    the latest full date the document gave before them: a dateline, not the page's own date)."""
     out = []
+    dateline = None
     for s in ctx.sentences:
-        out.extend(_drafts_of(ctx, s))
+        for d in _drafts_of(ctx, s):
+            if d.relative and d.date and ctx.ref_date:
+                if d.date > ctx.ref_iso:
+                    continue                # 来週…会談する: a meeting still to come is not this event's
+                if dateline and d.date != dateline and _is_today(s.text):
+                    d.date = dateline
+            out.append(d)
+        full = [x for x in find_dates(s.text, None) if x.kind == "date"]
+        if full:
+            dateline = full[-1].value
     prev = None
     for d in out:
         if d.date == "same":
             d.date = prev
         prev = d.date or prev
     return out
+
+
+def _one_day_apart(a: str, b: str) -> bool:
+    import datetime as dt
+
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) == 1
+
+
+def _is_today(text: str) -> bool:
+    return bool(re.search(r"\btoday\b|きょう|本日|今日", text))
 
 
 def event_zone(ctx: DocContext, ds: list[Draft]) -> str | None:
@@ -276,6 +311,9 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
             local_date, start = date, (f"{d.time[0]:02d}:{d.time[1]:02d}" if d.time else None)
         else:
             date = d.date if (d.date and d.date_zone != "Asia/Tokyo") else ctx.event_date
+            if date and ctx.event_date and date != ctx.event_date and d.time is None and d.date_zone is None \
+                    and tz and tz != "Asia/Tokyo" and ctx.lang != "en" and _one_day_apart(date, ctx.event_date):
+                date = ctx.event_date   # a Japanese source's unmarked date of a meeting abroad is Japan's date
             if d.date and d.date_zone == "Asia/Tokyo" and not d.time and tz and tz != "Asia/Tokyo":
                 date = ctx.event_date or d.date
             local_date, start = _local(ctx, d, date, tz) if date else (None, None)

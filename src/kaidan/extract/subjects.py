@@ -18,6 +18,8 @@ from .lexicon import load
 
 SUBJECT_PARTICLES = {"は", "から", "が", "も", "では"}
 LEADER_TITLE = re.compile(r"^(?:同|米国|米|日本国?|英国|英|仏|印|韓国|韓|中国|露|豪|独)?(総理大臣|内閣総理大臣|総理|首相|大統領|首席|国家主席|主席|首相閣下)$")
+HEAD_SUFFIX = re.compile(r"(?:政府|側|当局|首脳|国|社|グループ|さん|氏|様|首相|大統領|総理大臣|総理|外相|外務大臣|"
+                         r"元首相|前首相|元総理大臣|長官|大臣|会長|社長|国務長官|報道官)")
 FIRST_PERSON = {"私", "わたし", "われわれ", "我々", "私たち", "わたしたち", "我が国", "わが国", "私ども"}
 
 
@@ -64,8 +66,9 @@ def resolve_phrase(ctx: DocContext, phrase: str, start: int, end: int, particle:
     ms = ctx.gaz.mentions(p)
     if ms:
         m = max(ms, key=lambda m: m.end - m.start)
-        # 日本製鉄による… is not 日本; the mention must be most of the phrase
-        if (m.end - m.start) * 2 >= len(p) or p.endswith(("首相", "大統領", "総理大臣", "総理", "氏", "政府", "側")):
+        # the entity must head the phrase: USスチールの買収計画 is about a plan, 日本政府 / 米側 are the country
+        rest = p[m.end:]
+        if not rest or HEAD_SUFFIX.fullmatch(rest):
             e = ctx.gaz.entities[m.entity]
             return Subject(e.kind, e.id, e.name(ctx.lang if ctx.lang in ("ja", "en") else "ja"), start, end, particle)
     t = LEADER_TITLE.match(p)
