@@ -106,6 +106,21 @@ def eval_cmd(gold_dir, docs_dir, as_json, floors):
 
 
 @main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per document.")
+def documents(db, as_json):
+    """List stored documents: id, name, language, event and how many facts of each type."""
+    from .commands import list_documents
+
+    for row in list_documents(db):
+        if as_json:
+            click.echo(_dump(row))
+        else:
+            counts = " ".join(f"{k}={v}" for k, v in row["facts"].items())
+            click.echo(f"{row['id']}  {row['doc']:<40} {row['lang']:<5} {row['event']:<22} {counts}")
+
+
+@main.command()
 @click.argument("doc")
 @db_option
 def show(doc, db):

@@ -63,6 +63,20 @@ def _records(db: str | None) -> Iterator[dict]:
             yield record
 
 
+def list_documents(db: str | None) -> Iterator[dict]:
+    from .store import Store
+
+    path = config.db_path(db)
+    if not path.exists():
+        raise UsageError(f"{path}: no database here; run `kaidan ingest PATH` first or pass --db")
+    with Store(path) as store:
+        for doc_id, record in store.iter_facts():
+            ev = record.get("event") or {}
+            yield {"id": doc_id, "doc": record.get("doc"), "lang": record.get("lang"),
+                   "event": f"{ev.get('date')} {'-'.join(ev.get('countries') or [])}",
+                   "facts": {t: len(record.get(t) or []) for t in FACT_TYPES}}
+
+
 CSV_FIELDS = ["doc", "type", "text", "verb", "speaker", "actor", "mode", "kind", "date", "start",
               "duration_minutes", "place", "participants", "title", "value", "unit", "amount_value",
               "amount_unit", "deadline", "topics", "evidence", "start_offset", "end_offset", "rule"]

@@ -32,8 +32,11 @@ def _lex():
 
 
 def _verbs() -> list[tuple[str, str]]:
-    agree = _lex()["agreement"]
-    return sorted(agree.items(), key=lambda kv: len(kv[0]), reverse=True)
+    """Predicate words with their agreement label ("speech" for verbs that only report speech)."""
+    lex = _lex()
+    table = {v: "speech" for v in lex["speech"]}
+    table.update(lex["agreement"])
+    return sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True)
 
 
 def _verb_re():
@@ -131,8 +134,9 @@ class EnClauses:
             start = s.start + h.start()
             cite = self.ctx.cite(start, s.start + end - (len(raw) - len(raw.rstrip(" ,;."))), "kaidan.clause_en.v1")
             if kind == "group":
-                self.found.agreements.append(Agreement(body, label, topics_of(body), cite))
-            elif kind in ("country", "person", "org"):
+                if label != "speech":
+                    self.found.agreements.append(Agreement(body, label, topics_of(body), cite))
+            elif kind in ("country", "person", "org", "unnamed"):
                 self.single(kind, name, ent, verb, content, body, cite)
 
     def single(self, kind, name, ent, verb, content, body, cite) -> None:
@@ -155,7 +159,7 @@ class EnClauses:
                 if who:
                     self.commit(self.ctx.gaz.entities[who].name("en"), _clean(w.group(2)), cite)
                     return
-        if kind == "person":
+        if kind in ("person", "unnamed"):
             self.found.statements.append(Statement(name, body, "reported", cite))
 
     def commit(self, actor: str, text: str, cite) -> None:

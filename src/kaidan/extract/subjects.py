@@ -73,19 +73,15 @@ def resolve_phrase(ctx: DocContext, phrase: str, start: int, end: int, particle:
             return Subject(e.kind, e.id, e.name(ctx.lang if ctx.lang in ("ja", "en") else "ja"), start, end, particle)
     t = LEADER_TITLE.match(p)
     if t:
+        date = ctx.event_date or ctx.ref_iso
         office = "president" if "大統領" in p else ("general_secretary" if "主席" in p else "prime_minister")
-        country = None
-        if p.startswith(("米国", "米")):
-            country = "US"
-        elif p.startswith(("日本", "総理", "首相", "内閣")) and office == "prime_minister":
-            country = None
-        who = ctx.gaz.holder(office, ctx.event_date or ctx.ref_iso, country=country,
-                             prefer=tuple(named) + tuple(ctx.event_leaders))
-        if who is None and p.startswith("同"):
-            for n in reversed(named):
-                if ctx.gaz.office_at(n, ctx.event_date or ctx.ref_iso) == office:
-                    who = n
-                    break
+        who = None
+        if p.startswith("同"):
+            # 同首相 / 同大統領: the holder of that office named most recently
+            who = next((n for n in reversed(named) if ctx.gaz.office_at(n, date) == office), None)
+        if who is None:
+            country = "US" if p.startswith(("米国", "米")) else ("JP" if "総理" in p else None)
+            who = ctx.gaz.holder(office, date, country=country, prefer=tuple(ctx.event_leaders) + tuple(named))
         if who:
             e = ctx.gaz.entities[who]
             return Subject("person", who, e.name("ja"), start, end, particle)

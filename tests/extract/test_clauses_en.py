@@ -1,0 +1,71 @@
+"""English joint statements, readouts and news: agreements, commitments and statements."""
+from __future__ import annotations
+
+import pytest
+
+from kaidan.pipeline import extract_text
+
+HEAD = ("Japan-Australia Summit Meeting\nOn March 3, 2025, Prime Minister Ishiba Shigeru held a summit meeting "
+        "with Prime Minister Anthony Albanese of Australia in Canberra.\n")
+
+
+def facts(body: str, head: str = HEAD):
+    return extract_text(head + body, "t.txt").to_dict()
+
+
+@pytest.mark.parametrize("sentence, verb, text", [
+    ("The two leaders reaffirmed that the partnership is the cornerstone of regional stability.", "confirmed",
+     "the partnership is the cornerstone of regional stability"),
+    ("Both leaders agreed to launch a dialogue on critical minerals.", "agreed",
+     "launch a dialogue on critical minerals"),
+    ("The leaders shared views on the situation in the South China Sea.", "shared_view",
+     "the situation in the South China Sea"),
+    ("The two leaders reiterated their strong opposition to any unilateral attempts to change the status quo by force.",
+     "opposed", "any unilateral attempts to change the status quo by force"),
+    ("The two leaders welcomed progress on the reciprocal access agreement.", "welcomed",
+     "progress on the reciprocal access agreement"),
+    ("Japan and Australia intend to deepen cooperation on hydrogen supply chains.", "agreed",
+     "deepen cooperation on hydrogen supply chains"),
+])
+def test_agreement_sentences(sentence, verb, text):
+    out = facts(sentence)["agreements"]
+    assert [(a["verb"], a["text"]) for a in out] == [(verb, text)]
+
+
+def test_coordinated_predicates_give_one_agreement_each():
+    out = facts("The two leaders expressed serious concern over North Korea's missile launches and reaffirmed "
+                "their commitment to the complete denuclearization of North Korea.")["agreements"]
+    assert [a["verb"] for a in out] == ["shared_view", "confirmed"]
+    assert out[1]["text"] == "the complete denuclearization of North Korea"
+
+
+def test_single_country_commitment_with_amount_and_deadline():
+    out = facts("Japan reiterated its commitment to provide 500 million dollars for regional infrastructure by 2030.")
+    (c,) = out["commitments"]
+    assert "Japan" in c["actor"]
+    assert c["amount"] == {"value": 500000000, "unit": "USD"}
+    assert c["deadline"] == "2030-12-31"
+
+
+def test_welcomed_another_countrys_commitment_is_that_countrys_commitment():
+    out = facts("Australia welcomed Japan's commitment, backed by a new budget, to expanding defense exports.")
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [("Japan", "expanding defense exports")]
+
+
+def test_reported_statement_of_a_named_leader():
+    out = facts("Prime Minister Albanese stated that Australia values Japan as a special strategic partner.")
+    assert [(s["mode"], s["text"]) for s in out["statements"]] == [
+        ("reported", "Australia values Japan as a special strategic partner")]
+    assert "Albanese" in out["statements"][0]["speaker"]
+
+
+@pytest.mark.parametrize("body", [
+    "\u201cOur partnership has never been stronger,\u201d Albanese said.",
+    "Albanese said: \u201cOur partnership has never been stronger.\u201d",
+    "The Prime Minister praised the talks. \u201cOur partnership has never been stronger,\u201d he said.",
+])
+def test_direct_quotations_with_attribution_before_or_after(body):
+    out = facts(body)["statements"]
+    direct = [s for s in out if s["mode"] == "direct"]
+    assert [s["text"] for s in direct] == ["Our partnership has never been stronger"]
+    assert "Albanese" in direct[0]["speaker"] or "Ishiba" in direct[0]["speaker"]

@@ -1,0 +1,71 @@
+"""Meetings, the event, signed documents and quantities."""
+from __future__ import annotations
+
+from kaidan.pipeline import extract_text
+
+
+def facts(text: str):
+    return extract_text(text, "t.txt").to_dict()
+
+
+def test_programme_line_gives_segments_not_the_envelope():
+    out = facts("令和6年4月10日\n4月10日、午前10時から計約2時間、岸田総理大臣は、来日中のアルバニージー豪首相と"
+                "日豪首脳会談、署名式及びワーキング・ランチを行いました(首脳会談:午前10時5分から約50分間、"
+                "署名式:午前11時から約10分間、ワーキング・ランチ:午前11時15分から約45分間)。")
+    got = sorted((m["kind"], m["date"], m["start"], m["duration_minutes"]) for m in out["meetings"])
+    assert got == [("signing_ceremony", "2024-04-10", "11:00", 10), ("summit", "2024-04-10", "10:05", 50),
+                   ("working_lunch", "2024-04-10", "11:15", 45)]
+    assert out["event"] == {"date": "2024-04-10", "countries": ["AU", "JP"]}
+
+
+def test_japan_time_of_a_meeting_in_washington_becomes_local_time():
+    out = facts("2024年4月11日\n現地時間4月10日、午前10時(日本時間11日午後11時)から約1時間30分、"
+                "ワシントンを訪問中の岸田総理大臣は、ホワイトハウスでバイデン大統領と日米首脳会談を行いました。")
+    (m,) = [m for m in out["meetings"] if m["kind"] == "summit"]
+    assert (m["date"], m["start"], m["duration_minutes"]) == ("2024-04-10", "10:00", 90)
+    assert out["event"]["date"] == "2024-04-10"
+
+
+def test_japan_time_without_a_date_is_converted_on_the_event_day():
+    out = facts("2024年4月10日\nバイデン大統領は10日、ホワイトハウスで岸田総理大臣と会談しました。\n"
+                "両首脳は日本時間の午前0時すぎからホワイトハウスで首脳会談に臨みました。")
+    (m,) = [m for m in out["meetings"] if m["kind"] == "summit"]
+    assert (m["date"], m["start"]) == ("2024-04-10", "11:00")
+
+
+def test_telephone_talk_in_english_readout():
+    out = facts("Japan-India Summit Telephone Talk\nOn June 5, 2025, from 9:15 a.m. for approximately 25 minutes, "
+                "Prime Minister Ishiba Shigeru held a telephone talk with Prime Minister Narendra Modi of India.")
+    assert [(m["kind"], m["date"], m["start"], m["duration_minutes"]) for m in out["meetings"]] == [
+        ("telephone", "2025-06-05", "09:15", 25)]
+    assert out["event"] == {"date": "2025-06-05", "countries": ["IN", "JP"]}
+
+
+def test_greetings_and_future_meetings_are_not_meetings():
+    out = facts("2025年2月7日\n石破総理大臣は7日、ホワイトハウスでトランプ大統領と会談しました。"
+                "トランプ大統領は来週、別の首脳と会談する予定です。")
+    assert [m["kind"] for m in out["meetings"]] == ["summit"]
+
+
+def test_signed_documents_from_brackets_and_from_the_list_after_a_signing_sentence():
+    out = facts("2025年3月1日\n両首脳は、「日英経済安全保障パートナーシップ」に署名しました。\n"
+                "今回、二つの文書が署名されました。\n「宇宙協力に関する覚書」:内容\n「人材交流に関する取決め」:内容\n")
+    titles = [d["title"] for d in out["signed_documents"]]
+    assert titles == ["日英経済安全保障パートナーシップ", "宇宙協力に関する覚書", "人材交流に関する取決め"]
+
+
+def test_quantities_once_each_and_no_page_furniture():
+    out = facts("2025年3月1日\n日本は5500億ドル(約84兆円)を投資します。日本は5500億ドルを投資します。\n"
+                "価格:15980円~\n第5条が適用される。建国250周年。約40分間会談した。")
+    assert sorted((q["unit"], q["value"]) for q in out["quantities"]) == [
+        ("JPY", 84000000000000), ("USD", 550000000000)]
+
+
+def test_every_citation_slices_back_from_its_offsets():
+    text = ("2025年3月1日\n両首脳は、宇宙分野での協力を強化していくことで一致しました。"
+            "石破総理大臣は「協力を深めたい」と述べました。日本は5500億ドルを投資すると約束しました。")
+    out = facts(text)
+    for t in ("meetings", "signed_documents", "agreements", "commitments", "statements", "quantities"):
+        for f in out[t]:
+            s, e = f["offsets"]
+            assert text[s:e] == f["evidence"] and f["rule"].endswith(".v1")
