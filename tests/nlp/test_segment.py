@@ -1,0 +1,47 @@
+"""Sentence splitting keeps quotations whole and offsets exact."""
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from kaidan.nlp import split_sentences, tokenize
+
+
+def test_japanese_quotation_of_several_sentences_is_one_sentence():
+    text = "首相は「協力を深めたい。具体策はこれからだ。」と述べた。次の文です。"
+    assert [s.text for s in split_sentences(text)] == [
+        "首相は「協力を深めたい。具体策はこれからだ。」と述べた。", "次の文です。"]
+
+
+def test_unbalanced_bracket_does_not_swallow_the_next_line():
+    text = "「閉じない引用。まだ続く\n次の行。"
+    assert [s.text for s in split_sentences(text)][-1] == "次の行。"
+
+
+def test_english_abbreviations_do_not_end_sentences():
+    text = "President Donald J. Trump met Prime Minister Ishiba in Washington, D.C. on Friday. The U.S. side agreed."
+    assert [s.text for s in split_sentences(text)] == [
+        "President Donald J. Trump met Prime Minister Ishiba in Washington, D.C. on Friday.", "The U.S. side agreed."]
+
+
+def test_language_per_line_in_a_mixed_page():
+    text = "両首脳は一致しました。\nThe two leaders affirmed their alliance."
+    assert [s.lang for s in split_sentences(text)] == ["ja", "en"]
+
+
+@given(st.text(alphabet="あいう。「」『』abc. \nXYZ!?", max_size=80))
+def test_offsets_slice_back(text):
+    for s in split_sentences(text):
+        assert text[s.start:s.end] == s.text and s.text.strip() == s.text
+
+
+def test_tokens_carry_lemma_form_and_document_offsets():
+    toks = tokenize("確認しました", offset=10)
+    assert [t.lemma for t in toks][:2] == ["確認", "する"]
+    assert toks[0].start == 10 and toks[-1].end == 16
+    assert toks[1].form.startswith("連用形")
+
+
+def test_long_input_is_fed_in_chunks():
+    text = "日米同盟を強化する。" * 3000   # 30,000 characters, ~90 kB: above Sudachi's single-call limit
+    toks = tokenize(text)
+    assert toks[-1].end == len(text)
