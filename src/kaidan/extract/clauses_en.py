@@ -24,6 +24,7 @@ from .topics import topics_of
 QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 SAID_AFTER = re.compile(r"^[,\s]*(?:(he|she)|([A-Z][\w.\-’' ]{1,60}?))\s+(said|stated|added|noted|told [\w ]+|stressed|emphasized)\b")
 SAID_BEFORE = re.compile(r"(?:^|\b)([A-Z][\w.\-’' ]{1,60}?)\s+(?:said|stated|added|noted|told [\w ]+|stressed|emphasized)[,:]?\s*$")
+SAID_END = re.compile(r"^(.{12,}?),\s+((?:he|she)|[A-Z][\w.\-’' ]{1,40}?)\s+(?:said|added|told reporters)\.?$")
 CUT = re.compile(r",\s+which\b|,\s+(?:as|while)\b")
 
 
@@ -98,6 +99,16 @@ class EnClauses:
                 self.last_person = m.entity
         if self.quotes(s):
             return
+        said = SAID_END.match(text)
+        if said:
+            # "Canada would keep its counter-tariffs in place …, he said."
+            kind, name, _ = self.subject(said.group(2))
+            if kind in ("person", "unnamed"):
+                body = said.group(1).strip(" ,")
+                cite = self.ctx.cite(s.start, s.start + said.end(1), "kaidan.statement_en.v1")
+                self.found.statements.append(Statement(name, body, "reported", cite))
+                self.reported_commitment(body, cite)
+                return
         vre = _verb_re()
         hits = list(vre.finditer(text))
         if not hits:
@@ -142,7 +153,7 @@ class EnClauses:
     def single(self, kind, name, ent, verb, content, body, cite) -> None:
         lex = _lex()
         objs = "|".join(lex["commitment_objects"])
-        m = re.match(rf"\s*(?:its|his|her|their)\s+(?:[\w\-]+\s+){{0,3}}?(?:{objs})\b[^,]*?(?:\s+(?:to|in|for)\s*)(.*)$",
+        m = re.match(rf"\s*(?:its|his|her|their|the)\s+(?:[\w.\-]+\s+){{0,3}}?(?:{objs})\b[^,]*?(?:\s+(?:to|in|for)\s*)(.*)$",
                      content)
         if verb == "accepted" and re.match(r"\s*(?:an|the) invitation", content):
             self.commit(name, "accepted" + content.rstrip(" ."), cite)
@@ -152,7 +163,7 @@ class EnClauses:
             self.commit(name, text, cite)
             return
         if verb == "welcomed":
-            w = re.match(r"\s*([A-Z][\w.]*(?: [A-Z][\w.]*)*)[’']s\s+(?:commitment|plan|intention|decision|pledge)"
+            w = re.match(r"\s*(?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*)[’']s\s+(?:commitment|plan|intention|decision|pledge)"
                          r"[^,]*?(?:,[^,]*,)?\s*to\s+(.*)$", content)
             if w:
                 who = self.ctx.gaz.lookup(w.group(1))
@@ -161,6 +172,17 @@ class EnClauses:
                     return
         if kind in ("person", "unnamed"):
             self.found.statements.append(Statement(name, body, "reported", cite))
+            self.reported_commitment(body, cite)
+
+    def reported_commitment(self, body: str, cite) -> None:
+        """…stated that Japan would provide … / Canada will keep …, he said: the named party's commitment."""
+        m = re.match(r"(?:that\s+)?(.{2,40}?)\s+(?:would|will|is committed to|are committed to|intends to|plans to|"
+                     r"is determined to|pledged to|has committed to)\s+(.+)$", body)
+        if not m:
+            return
+        kind, name, _ent = self.subject(m.group(1))
+        if kind in ("country", "person", "org"):
+            self.commit(name, _clean(m.group(2)), cite)
 
     def commit(self, actor: str, text: str, cite) -> None:
         import datetime as dt

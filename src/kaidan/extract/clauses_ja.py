@@ -42,7 +42,7 @@ GROUP_SPEECH = {"とする", "歓迎", "表明", "鮮明", "明確", "強調", "
 # Agreement verbs that still give an agreement inside reported speech (…認識を共有したと述べた).
 EMBEDDABLE = {"一致", "合意", "共有"}
 # Adverbs between the content and its predicate (…重要性を改めて確認).
-TRAILING_ADVERBS = re.compile(r"(?:を|で|と)?(?:改めて|再度|再び|強く|しっかりと|共に|引き続き|一致して|互いに|明確に)$")
+TRAILING_ADVERBS = re.compile(r"(?:を|で|と)?(?:改めて|再度|再び|強く|高く|しっかりと|共に|引き続き|一致して|互いに|明確に)$")
 CLAUSE_NOUNS = {"上", "後", "際", "ところ", "一方", "中", "うえ", "ほか", "他"}
 PUNCT = {"、", "，", ",", "。"}
 PROMISE = {"約束", "確約", "誓う", "表明", "明言", "伝える"}
@@ -164,6 +164,10 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     return None
 
 
+def _passive(tokens: list[Token], i: int, j: int) -> bool:
+    return any(t.lemma in ("れる", "られる") for t in tokens[i + 1:j])
+
+
 def _own_point(tokens: list[Token], j: int) -> bool:
     """After …に反対し、: does the next agreement verb take a noun of its own (…の重要性を確認) rather than
     a こと-clause that the opposition is part of (…反対し、…連携していくことを確認)?"""
@@ -230,6 +234,7 @@ class JaClauses:
         self.named: list[str] = []
         self._topic_third = False
         self._quote_lo = 0
+        self._anchor = 0
 
     # -- one sentence ---------------------------------------------------------
     def sentence(self, s: Sentence) -> None:
@@ -253,7 +258,11 @@ class JaClauses:
         topic = ""
         for i, kind, label, j in preds:
             cands = subjects_in(ctx, toks, dep, lo, i, self.named)
+            self._anchor = i
             pick = self.choose(toks, lo, cands, kind, label, subject)
+            if kind == "speech" and pick is None and _passive(toks, i, j):
+                lo = skip_after(toks, j)
+                continue    # …が紹介されました: no speaker stated
             c_lo = lo
             prefix = ""
             if pick:
@@ -304,7 +313,13 @@ class JaClauses:
         phrase is taken to belong to the content (トランプ大統領が…写真に触れ「…」と述べた).
         Agreement verbs want both sides (両首脳は) first."""
         strong = [c for c in cands if c[1].particle in ("は", "から", "からは", "では")]
-        usable = strong if current is not None else (strong or cands)
+        # a が-phrase with no verb between it and the predicate is the predicate's own subject
+        # (岸田総理大臣が最初に発言した); one followed by a verb belongs to a clause inside the content
+        # (トランプ大統領が…銃撃された際の写真に触れ「…」と述べた)
+        direct_ga = [c for c in cands if c[1].particle not in ("は", "から", "からは", "では")
+                     and not any(t.pos == "動詞" for t in toks[c[0] + 1:self._anchor])]
+        usable = (strong + direct_ga) if current is not None else (strong or cands)
+        usable.sort(key=lambda c: c[0])
         if kind == "agreement":
             groups = [c for c in cands if c[1].kind == "group"]
             people = [c for c in usable if c[1].kind == "person"]
@@ -393,6 +408,8 @@ class JaClauses:
         m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い)?"
                       rf"(?:{nouns})(?:であること|であり|である)?$", text)
         body = m.group(1) if m else (text if promise else None)
+        if body is None and re.search(r"(?:関与|コミットメント|防衛義務)は(?:揺るぎない|揺るぎません|不変|変わらない)$", text):
+            body = text    # the formula of a commitment: 日本の防衛に対する米国のコミットメントは揺るぎない
         if not body or len(body) < 4 or subject.kind in ("group", "self"):
             # embedded: …日本が防衛費を増額する方針であること
             em = re.search(rf"([^、。]*?)(?:が|は)([^、。]*?)(?:という|との)?(?:{nouns})(?:である|であること|だ)", text)
