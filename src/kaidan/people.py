@@ -110,6 +110,12 @@ class Gazetteer:
         tail = "|".join(ja_titles + ["氏", "さん", "元首相", "元総理大臣", "前首相", "前大統領", "元大統領", "首相"])
         prefix = r"(?:(?:President|Prime Minister|Chancellor|Premier|Mr\.|Ms\.|Mrs\.|Secretary(?: of [A-Z][a-z]+)?)\s+)?"
         self._name_re = re.compile(rf"{prefix}(?:{name})(?:{tail})?") if name else None
+        # one-character family names (習, 李, 菅) only with a title right after them: 習主席, 李首相
+        singles = sorted({a for a, _ in self._alias if len(a) == 1 and not a.isascii()
+                          and not self.entities.get(_first(self._alias, a), Entity("", "country", None, "", "")).kind
+                          == "country"})
+        self._single_re = re.compile("(" + "|".join(map(re.escape, singles)) + ")(" + "|".join(ja_titles) + ")") \
+            if singles and ja_titles else None
         self._title_re = re.compile(
             r"(?:(?:同|米国|米|日本国?|英国|英|仏|印|韓国|韓|中国|露|豪|独)?(?:" + "|".join(ja_titles) + r"))"
             r"|(?:[Tt]he (?:U\.S\. |US |American |Japanese |British |French |Indian |Korean )?"
@@ -144,7 +150,23 @@ class Gazetteer:
                 e = self.entities[ent]
                 if e.kind == "person" or e.kind == "org" or _country_ok(text, m.start(), m.end(), surface):
                     out.append(Mention(offset + m.start(), offset + m.end(), surface, ent, e.kind))
+        if self._single_re:
+            for m in self._single_re.finditer(text):
+                if any(x.start - offset <= m.start() < x.end - offset for x in out):
+                    continue
+                ent = self._single_holder(m.group(1), m.group(2))
+                if ent:
+                    out.append(Mention(offset + m.start(), offset + m.end(), m.group(0), ent, "person"))
+            out.sort(key=lambda x: x.start)
         return out
+
+    def _single_holder(self, alias: str, title: str) -> str | None:
+        """習主席 → the person whose one-character alias is 習 and who held an office with that title."""
+        office = self._title_office.get(title.lower())
+        cands = [e for a, e in self._alias if a == alias and self.entities[e].kind == "person"]
+        with_office = [e for e in cands if any(t[0] == office for t in self.entities[e].terms)]
+        pick = with_office or cands
+        return pick[0] if len(pick) == 1 else None
 
     def titles(self, text: str, offset: int = 0) -> list[Mention]:
         """Titles standing alone (総理, 同大統領, the President), unresolved."""
@@ -188,6 +210,10 @@ class Gazetteer:
             if date is None or (start <= date and (end is None or date <= end)):
                 return off
         return None
+
+
+def _first(pairs: list[tuple[str, str]], alias: str) -> str:
+    return next(e for a, e in pairs if a == alias)
 
 
 def _alias_pattern(alias: str) -> str:

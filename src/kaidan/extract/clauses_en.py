@@ -58,7 +58,8 @@ class EnClauses:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.found = Found()
-        self.last_person: str | None = None
+        self.last_person: str | None = None     # the last person named
+        self.last_subject: str | None = None    # the last person who was the subject of a sentence
         self.group_words = sorted(_lex()["group_subjects"], key=len, reverse=True)
 
     def subject(self, head: str):
@@ -85,8 +86,8 @@ class EnClauses:
                                       prefer=tuple(self.ctx.event_leaders))
             if who:
                 return "person", self.ctx.gaz.name(who, "en"), who
-        if re.fullmatch(r"(?:he|she)", low) and self.last_person:
-            e = self.ctx.gaz.entities[self.last_person]
+        if re.fullmatch(r"(?:he|she)", low) and (self.last_subject or self.last_person):
+            e = self.ctx.gaz.entities[self.last_subject or self.last_person]
             return "person", e.name("en"), e.id
         if re.search(r"\b(?:official|spokesperson|spokesman|spokeswoman|aide|source)s?\b", low):
             return "unnamed", h, None
@@ -102,7 +103,9 @@ class EnClauses:
         said = SAID_END.match(text)
         if said:
             # "Canada would keep its counter-tariffs in place …, he said."
-            kind, name, _ = self.subject(said.group(2))
+            kind, name, ent = self.subject(said.group(2))
+            if kind == "person":
+                self.last_subject = ent
             if kind in ("person", "unnamed"):
                 body = said.group(1).strip(" ,")
                 cite = self.ctx.cite(s.start, s.start + said.end(1), "kaidan.statement_en.v1")
@@ -113,13 +116,17 @@ class EnClauses:
         hits = list(vre.finditer(text))
         if not hits:
             return
-        first = hits[0]
-        kind, name, ent = self.subject(text[:first.start()])
-        if kind is None:
+        for first in hits:
+            kind, name, ent = self.subject(text[:first.start()])
+            if kind is not None:
+                break
+        else:
             return
+        if kind == "person":
+            self.last_subject = ent
         # coordinated predicates: "..., and reaffirmed ..." / "... and opposed ..."
         points = [first]
-        for h in hits[1:]:
+        for h in hits[hits.index(first) + 1:]:
             before = text[max(0, h.start() - 7):h.start()]
             if re.search(r"(?:,\s*and|\band|,)\s*(?:also )?$", before) and h.group(1).lower() in dict(_verbs()):
                 points.append(h)
@@ -161,6 +168,8 @@ class EnClauses:
         if m or verb in ("will", "intend", "committed", "pledged", "vowed", "resolved", "plan", "aim"):
             text = _clean(m.group(1)) if m else body
             self.commit(name, text, cite)
+            if kind in ("person", "unnamed"):      # a leader's stated intention is also what the leader said
+                self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
             return
         if verb == "welcomed":
             w = re.match(r"\s*(?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*)[’']s\s+(?:commitment|plan|intention|decision|pledge)"
@@ -169,6 +178,8 @@ class EnClauses:
                 who = self.ctx.gaz.lookup(w.group(1))
                 if who:
                     self.commit(self.ctx.gaz.entities[who].name("en"), _clean(w.group(2)), cite)
+                    if kind in ("person", "unnamed"):
+                        self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
                     return
         if kind in ("person", "unnamed"):
             self.found.statements.append(Statement(name, body, "reported", cite))
@@ -202,6 +213,8 @@ class EnClauses:
                 who = self.subject(after.group(1) or after.group(2))
             elif before:
                 who = self.subject(before.group(1))
+            if who and who[0] == "person":
+                self.last_subject = who[2]
             if who and who[0] in ("person", "unnamed"):
                 body = q.group(1).strip(" ,.")
                 self.found.statements.append(Statement(who[1], body, "direct",

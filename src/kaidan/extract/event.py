@@ -13,7 +13,8 @@ from collections import Counter
 
 from ..records import Event
 from .context import DocContext
-from .meetings import LEADER_OFFICES, Draft
+from ..normalize import to_local
+from .meetings import LEADER_OFFICES, Draft, event_zone
 
 MAIN_KINDS = ("summit", "telephone", "video", "small_group", "working_lunch", "dinner")
 # 日米首脳会談, 日英首脳電話会談, 日米韓首脳会合: one-character country abbreviations before 首脳
@@ -67,6 +68,13 @@ def extract(ctx: DocContext, drafts: list[Draft]) -> Event:
     """The event; also sets ctx.event_date and ctx.event_leaders for the later stages."""
     dated = [d for d in drafts if d.kind in MAIN_KINDS and d.date and d.date != "same"]
     date = None
+    tz = event_zone(ctx, drafts)
+    for d in dated:
+        # a meeting abroad dated and timed in Japan time: its local date is the event's
+        if d.date_zone == "Asia/Tokyo" and d.time and tz and tz != "Asia/Tokyo":
+            d.date, _ = to_local(d.date, d.time[0], d.time[1], "Asia/Tokyo", tz)
+            d.date_zone, d.time_zone = "local", "local"
+            d.time = tuple(int(x) for x in _.split(":"))
     local = [d for d in dated if d.date_zone != "Asia/Tokyo"]
     if local:
         date = Counter(d.date for d in local).most_common(1)[0][0] if len(local) > 2 else local[0].date

@@ -28,7 +28,8 @@ from .lexicon import load
 
 RULE = "kaidan.meeting.v1"
 ENVELOPE = re.compile(r"計\s*$|in all|in total|altogether")
-FUTURE = re.compile(r"来週|来月|来年|予定|見通し|方向で調整|ことにしています|next week|next month|will hold|plans to")
+FUTURE = re.compile(r"来週|来月|来年|予定|見通し|方向で調整|ことにしています|早期に|早期の|次回|"
+                    r"next week|next month|will hold|plans to|to hold|at an early date|next year")
 FIRST = re.compile(r"はじめに|初めに|まず|冒頭|first")
 SAME_DAY = re.compile(r"^\s*[(（]同[)）]")
 SIGNING = re.compile(r"(?:両首脳|首脳)[^。]{0,80}?(?:に|を)署名(?:し|を行)|\bsigned\b")
@@ -342,6 +343,11 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
             upd["participants"] = old.participants + extra
         if upd:
             merged[key] = replace(old, **upd)
+    # a talk held by telephone or video: a plain "会談" / "talks" on its day is the same talk
+    remote = {k[1] for k in merged if k[0] in ("telephone", "video")}
+    for key in [k for k, m in merged.items() if k[0] == "summit" and k[1] in remote]:
+        if merged[key].start is None and merged[key].duration_minutes is None:
+            del merged[key]
     # a first segment with no time of its own starts when the meeting it opens starts
     starts = {k: m.start for k, m in merged.items() if m.kind == "summit" and m.start}
     for d in ds:

@@ -90,7 +90,7 @@ def find_clock_times(text: str) -> list[ClockMatch]:
             continue  # a bare number
         h, mi = int(m.group("h")), int(m.group("m") or 0)
         if m.group("ap"):
-            if not 1 <= h <= 12:
+            if not 0 <= h <= 12:   # MOFA's English writes "0:45 a.m." for a quarter to one at night
                 continue
             h = h % 12 + (12 if m.group("ap")[0] in "pP" else 0)
         if 0 <= h <= 23 and 0 <= mi <= 59:
