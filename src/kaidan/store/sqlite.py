@@ -17,7 +17,7 @@ from pathlib import Path
 from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -52,7 +52,25 @@ CREATE TABLE facts (                -- the fact record of a document, as JSON
     record            TEXT NOT NULL,
     extracted_at      TEXT NOT NULL
 );
+""" + """
+CREATE TABLE events (               -- one summit, telephone talk or visit (see kaidan.reconcile.events)
+    id         TEXT PRIMARY KEY,    -- first local date and countries: 2025-10-28-JP-US
+    countries  TEXT NOT NULL,       -- sorted ISO codes joined by '-'
+    date_start TEXT NOT NULL,       -- YYYY-MM-DD, local
+    date_end   TEXT NOT NULL,
+    kind       TEXT                 -- summit, telephone, video, visit, ... of its main meeting
+);
+CREATE INDEX events_by_countries ON events(countries, date_start);
+CREATE TABLE doc_events (           -- which documents report which events
+    doc_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    main     INTEGER NOT NULL DEFAULT 1,   -- 1: the document's main event; 0: another it also reports
+    PRIMARY KEY (doc_id, event_id)
+);
+CREATE INDEX doc_events_by_event ON doc_events(event_id);
 """
+# Statements that bring a database of an older schema version up to this one, by version.
+MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):]}
 
 # The documents columns that hold RawDocument's fields, named alike.
 _DOC_COLUMNS = tuple(field.name for field in fields(RawDocument))
@@ -104,6 +122,14 @@ class Store:
         if version == 0:
             try:
                 db.executescript(f"BEGIN IMMEDIATE; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+            except sqlite3.Error:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        elif version < SCHEMA_VERSION:
+            try:
+                script = "".join(MIGRATIONS[v] for v in range(version, SCHEMA_VERSION))
+                db.executescript(f"BEGIN IMMEDIATE; {script} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
             except sqlite3.Error:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
@@ -220,6 +246,60 @@ class Store:
             (extractor_version,),
         )
         return [row[0] for row in rows]
+
+    # events
+
+    def events_near(self, countries: str, date_lo: str, date_hi: str) -> list[dict]:
+        """Events of these countries whose date range meets [date_lo, date_hi] (an index range scan)."""
+        rows = self._db.execute(
+            "SELECT id, countries, date_start, date_end, kind FROM events "
+            "WHERE countries = ? AND date_start <= ? AND date_end >= ? ORDER BY date_start",
+            (countries, date_hi, date_lo))
+        return [dict(zip(("id", "countries", "date_start", "date_end", "kind"), r)) for r in rows]
+
+    def put_event(self, event: dict, doc_id: str, main: bool = True) -> None:
+        """Create or widen an event and link a document to it, in one transaction."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO events (id, countries, date_start, date_end, kind) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET date_start = min(date_start, excluded.date_start), "
+                "date_end = max(date_end, excluded.date_end), kind = coalesce(kind, excluded.kind)",
+                (event["id"], event["countries"], event["date_start"], event["date_end"], event.get("kind")))
+            db.execute("INSERT OR REPLACE INTO doc_events (doc_id, event_id, main) VALUES (?, ?, ?)",
+                       (doc_id, event["id"], int(main)))
+
+    def unlink_document(self, doc_id: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM doc_events WHERE doc_id = ?", (doc_id,))
+
+    def iter_events(self) -> Iterator[dict]:
+        rows = self._db.execute(
+            "SELECT e.id, e.countries, e.date_start, e.date_end, e.kind, count(de.doc_id) FROM events e "
+            "LEFT JOIN doc_events de ON de.event_id = e.id GROUP BY e.id ORDER BY e.date_start, e.id")
+        for r in rows:
+            yield dict(zip(("id", "countries", "date_start", "date_end", "kind", "documents"), r))
+
+    def get_event(self, event_id: str) -> dict | None:
+        row = self._db.execute("SELECT id, countries, date_start, date_end, kind FROM events WHERE id = ?",
+                               (event_id,)).fetchone()
+        if row is None:
+            rows = self._db.execute("SELECT id, countries, date_start, date_end, kind FROM events WHERE id LIKE ?",
+                                    (event_id + "%",)).fetchall()
+            if len(rows) != 1:
+                return None
+            row = rows[0]
+        return dict(zip(("id", "countries", "date_start", "date_end", "kind"), row))
+
+    def event_records(self, event_id: str) -> list[tuple[str, dict, bool]]:
+        """(doc id, fact record, is main event) of every document linked to an event."""
+        rows = self._db.execute(
+            "SELECT de.doc_id, f.record, de.main FROM doc_events de JOIN facts f ON f.doc_id = de.doc_id "
+            "JOIN documents d ON d.id = de.doc_id WHERE de.event_id = ? ORDER BY d.rowid", (event_id,))
+        return [(doc_id, json.loads(rec), bool(main)) for doc_id, rec, main in rows]
+
+    def document_text(self, doc_id: str) -> str | None:
+        row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
