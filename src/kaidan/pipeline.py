@@ -10,6 +10,9 @@ Extraction of one document:
 6. ``extract.signed``   signed documents
 7. ``extract.quantities`` money, percentages, counts
 8. ``extract.clauses``  agreements, commitments and statements (Japanese and English)
+9. ``extract.names``, ``extract.claims``  how names are written; statements that nothing was signed
+
+Ingestion then places each document in its events (``reconcile.events``).
 
 Ingestion of a batch: ``ingest.load`` → ``store.add_document`` → extraction →
 ``store.save_facts``, one document at a time, each in its own transaction, so a
@@ -22,11 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ExtractionFailed, IngestError
-from .extract import clauses, event, meetings, quantities, signed
+from .extract import claims, clauses, event, meetings, names, quantities, signed
 from .extract.context import DocContext
 from .records import DocumentFacts
+from .reconcile import events
 
-EXTRACTOR_VERSION = "kaidan.extract.v1"
+EXTRACTOR_VERSION = "kaidan.extract.v2"
 
 
 def extract_text(text: str, doc_id: str = "doc", lang: str | None = None,
@@ -49,6 +53,7 @@ def extract_text(text: str, doc_id: str = "doc", lang: str | None = None,
         commitments=tuple(found.commitments),
         statements=tuple(found.statements),
         quantities=tuple(quantities.extract(ctx)),
+        extra={"names": names.extract(ctx), "claims": claims.extract(ctx)},
     )
 
 
@@ -91,7 +96,9 @@ def ingest(sources: Iterable[str], store, *, loader: Callable | None = None,
                 except Exception as e:  # a bug on one document must not cost the batch
                     raise ExtractionFailed(f"{source}: extraction failed ({type(e).__name__}: {e}); "
                                            f"the text is stored, please report this document") from e
-                store.save_facts(doc.id, facts.to_dict(), EXTRACTOR_VERSION)
+                record = facts.to_dict()
+                store.save_facts(doc.id, record, EXTRACTOR_VERSION)
+                events.place(store, doc.id, record)
                 stale.discard(doc.id)
         except IngestError as e:
             store.record_failure(source, e)

@@ -32,6 +32,8 @@ FUTURE = re.compile(r"来週|来月|来年|予定|見通し|方向で調整|こ�
                     r"next week|next month|will hold|plans to|to hold|at an early date|next year")
 FIRST = re.compile(r"はじめに|初めに|まず|冒頭|first")
 SAME_DAY = re.compile(r"^\s*[(（]同[)）]")
+PLACE_REACH = 30   # characters between a place and the meeting word it belongs to (…ホワイトハウスでトランプ大統領との…会談)
+VISITING = re.compile(r"([^、。\s]{2,20}?)(?:を)?(?:訪問中|訪れている|訪問している|を訪れた|滞在中)")
 SIGNING = re.compile(r"(?:両首脳|首脳)[^。]{0,80}?(?:に|を)署名(?:し|を行)|\bsigned\b")
 LEADER_OFFICES = {"prime_minister", "president", "chancellor", "king", "general_secretary", "premier"}
 LEADER_WORDS = re.compile(r"首脳|総理|首相|大統領|両首脳|leaders?|President|Prime Minister|Chancellor")
@@ -227,9 +229,10 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
             d.relative = x.kind == "relative"
         if SAME_DAY.match(text[d.key_end - s.start:]):
             d.date = "same"
-        near = [p for p in places if abs(p[0] - rel) <= 40]
+        # the place said with the meeting: "迎賓館にて", "ホワイトハウスで…会談", "in Canberra"
+        near = [p for p in places if 0 <= rel - p[1] <= PLACE_REACH or re.match(r"にて", text[p[1]:p[1] + 2])]
         if near:
-            d.place = min(near, key=lambda p: abs(p[0] - rel))[2]
+            d.place = max(near, key=lambda p: p[1])[2]
         d.participants = list(dict.fromkeys(leaders_here))
     return drafts
 
@@ -290,18 +293,35 @@ def _is_today(text: str) -> bool:
     return bool(re.search(r"\btoday\b|きょう|本日|今日", text))
 
 
+def visit_place(ctx: DocContext) -> str | None:
+    """Where the leader is visiting (ワシントンを訪問中の…), the default place of in-person meetings."""
+    for s in ctx.sentences:
+        m = VISITING.search(s.text)
+        if m:
+            ps = find_places(m.group(1))
+            if ps:
+                return ps[-1][2]
+    return None
+
+
 def event_zone(ctx: DocContext, ds: list[Draft]) -> str | None:
     for d in ds:
         if d.kind not in ("telephone", "video") and d.place:
             tz = zone_of_place(d.place)
             if tz:
                 return tz
-    return None
+    place = visit_place(ctx)
+    return zone_of_place(place) if place else None
 
 
 def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
     """Meetings from the drafts, once the event's date and leaders are known (ctx.event_date)."""
     tz = event_zone(ctx, ds)
+    default_place = visit_place(ctx)
+    if default_place:
+        for d in ds:
+            if d.place is None and d.kind not in ("telephone", "video", "visit"):
+                d.place = default_place
     merged: dict[tuple[str, str | None], Meeting] = {}
     certain: dict[tuple[str, str | None], bool] = {}
     for d in ds:
