@@ -153,9 +153,6 @@ def test_ingest_without_a_terminal_shows_no_progress_bar(cli, good_folder, db_pa
     assert "ingest" not in result.stderr and "\x1b" not in result.stderr and "\r" not in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "with two or more sources run_ingest always opens a transient rich Progress; when stderr is not a "
-    "terminal nothing is drawn, but stopping it writes an empty line to stderr before the summary"))
 def test_ingest_without_a_terminal_writes_exactly_the_summary_line(cli, good_folder, db_path):
     result = cli("ingest", good_folder, "--db", db_path)
     assert result.exit_code == 0
@@ -188,9 +185,6 @@ def test_ingest_of_one_bad_file_exits_1(cli, tmp_path, db_path):
                                     "check that it was saved completely", "0 stored, 0 unchanged, 1 failed"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "run_ingest prints failure lines with rich console.print, markup on: a source whose name holds "
-    "'[draft]' is printed as 'failed …/ notes.txt: …' (the bracketed part is eaten as a style tag)"))
 def test_ingest_failure_line_keeps_a_bracketed_file_name(cli, tmp_path, db_path):
     folder = tmp_path / "drafts"
     folder.mkdir()
@@ -201,10 +195,6 @@ def test_ingest_failure_line_keeps_a_bracketed_file_name(cli, tmp_path, db_path)
     assert f"failed {folder / '[draft] notes.txt'}: the file is empty" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "run_ingest prints failure lines with rich markup on: a source holding '[/draft]' (here a missing path) "
-    "raises rich.errors.MarkupError ('closing tag … doesn't match any open tag') instead of a failure line "
-    "and the summary"))
 def test_ingest_source_with_a_closing_tag_lookalike_does_not_crash(cli, tmp_path, db_path):
     missing = str(tmp_path / "[") + "/draft]"
     result = cli("ingest", missing, "--db", db_path)
@@ -270,9 +260,6 @@ def test_extract_reports_a_bad_file_in_one_line_and_prints_the_good_ones(cli, go
     assert sorted(json.loads(line)["doc"] for line in result.stdout.splitlines()) == sorted(GOOD_DOCS)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "`kaidan extract` prints 'Error: …' for a source that cannot be loaded but exits 0; errors.py says the CLI "
-    "exits 1 after an 'Error:' line, and `kaidan ingest` exits 1 when a source failed"))
 def test_extract_exits_1_when_a_source_failed(cli, good_folder):
     (good_folder / "empty.txt").write_bytes(b"")
     result = cli("extract", good_folder)
@@ -280,10 +267,6 @@ def test_extract_exits_1_when_a_source_failed(cli, good_folder):
     assert result.exit_code == 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "commands.extract_paths does not catch exceptions from extract_text: an extractor bug on one document "
-    "ends `kaidan extract` with that exception (a traceback outside CliRunner) and the documents after it are "
-    "never printed, unlike pipeline.ingest which turns it into ExtractionFailed and goes on"))
 def test_extract_goes_on_after_an_extraction_bug_on_one_document(cli, good_folder, monkeypatch):
     import kaidan.pipeline as pipeline
 
@@ -351,18 +334,12 @@ def test_export_from_a_missing_database_is_a_one_line_error(cli, tmp_path):
     assert not missing.exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "export_records writes the CSV header before _records() checks that the database exists: "
-    "`kaidan export --format csv --db missing.db` prints the header on stdout, then the error"))
 def test_export_csv_from_a_missing_database_prints_nothing_on_stdout(cli, tmp_path):
     result = cli("export", "--db", tmp_path / "nowhere.db", "--format", "csv")
     assert_clean_error(result, "run `kaidan ingest")
     assert result.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "cli.export opens --output for writing before the database is checked: `kaidan export -o out.csv "
-    "--db missing.db` fails but has already truncated out.csv (here: replaced by the CSV header)"))
 def test_export_from_a_missing_database_leaves_the_output_file_alone(cli, tmp_path):
     out = tmp_path / "facts.csv"
     out.write_text("earlier export\n", encoding="utf-8")
@@ -447,9 +424,6 @@ def test_eval_unknown_floor_name_is_a_one_line_error(cli, gold_folder, tmp_path)
     assert_clean_error(result, "types.agreements.f2")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "check_floors compares whatever _lookup returns: a floor key naming a group of scores "
-    "('types.meetings') gets a dict and `dict < float` raises TypeError, not a one-line Error"))
 def test_eval_floor_naming_a_group_of_scores_is_a_one_line_error(cli, gold_folder, tmp_path):
     gold, docs = gold_folder
     floors = tmp_path / "floors.json"
@@ -458,10 +432,6 @@ def test_eval_floor_naming_a_group_of_scores_is_a_one_line_error(cli, gold_folde
     assert_clean_error(result, "types.meetings")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "an attribute floor is rejected as naming no score (the error even suggests that very name, "
-    "attributes.meetings.start) when no meeting was matched, since the attribute is then absent from the "
-    "scores; the floor should fail as below floor instead"))
 def test_eval_attribute_floor_without_matched_facts_fails_as_below_floor(cli, gold_folder, tmp_path):
     gold, docs = gold_folder
     for path in gold.glob("*.json"):  # meetings the documents do not hold: nothing can match
@@ -512,9 +482,6 @@ def test_show_file_prints_facts_by_type_with_their_evidence(cli, good_folder):
         assert squeeze(fact["evidence"]) in squeeze(section), (t, fact["evidence"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "show_document prints _headline with rich markup on: the agreement headline '• [agreed] …' loses "
-    "'[agreed]' (read as a style tag), so the verb of an agreement is never shown"))
 def test_show_prints_the_verb_of_each_agreement(cli, good_folder):
     path = good_folder / "ja_tel.txt"
     record = json.loads(cli("extract", path).stdout)
@@ -553,9 +520,6 @@ def test_show_unknown_id_is_a_one_line_error(cli, good_folder, db_path):
     assert result.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "show_document opens Store(path) without checking that the database exists (export does check): "
-    "`kaidan show ID --db typo.db` creates an empty Kaidan database at typo.db"))
 def test_show_with_a_missing_database_creates_no_file(cli, tmp_path):
     missing = tmp_path / "typo.db"
     result = cli("show", "abcdef", "--db", missing)

@@ -39,7 +39,7 @@ def main():
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @db_option
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary line.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar: failures and the summary line only.")
 def ingest(sources, db, quiet):
     """Store documents (files, folders, http(s) URLs) and extract their facts."""
     from .commands import run_ingest
@@ -50,15 +50,18 @@ def ingest(sources, db, quiet):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True,
+              help="jsonl: one record per line; json: one list.")
 def extract(paths, fmt):
     """Print the fact records of documents (no database needed), one JSON record per document."""
     from .commands import extract_paths
 
     records = []
+    failed = 0
     for rec, err in extract_paths(list(paths)):
         if err:
             click.echo(f"Error: {err}", err=True)
+            failed += 1
             continue
         if fmt == "jsonl":
             click.echo(_dump(rec))
@@ -66,17 +69,20 @@ def extract(paths, fmt):
             records.append(rec)
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=1))
+    sys.exit(1 if failed else 0)
 
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+              help="jsonl: one record per document; csv: one row per fact.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
 def export(db, fmt, output):
     """Write the stored fact records (JSONL: one per document; CSV: one row per fact)."""
-    from .commands import export_records
+    from .commands import existing_db, export_records
 
+    existing_db(db)    # fail before writing a header or truncating --output
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         export_records(db, fmt, out)

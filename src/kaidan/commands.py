@@ -22,13 +22,17 @@ def extract_paths(paths: list[str]) -> Iterator[tuple[dict | None, str | None]]:
         except KaidanError as e:
             yield None, str(e)
             continue
-        yield extract_text(doc.text, doc_name(source), doc.lang, doc.published).to_dict(), None
+        try:
+            yield extract_text(doc.text, doc_name(source), doc.lang, doc.published).to_dict(), None
+        except Exception as e:  # one document's extractor bug must not cost the others
+            yield None, f"{source}: extraction failed ({type(e).__name__}: {e}); please report this document"
 
 
 def run_ingest(sources: list[str], db: str | None, *, quiet: bool = False) -> int:
     """Ingest sources into the database with a progress bar; 0 when nothing failed."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.text import Text
 
     from .ingest import iter_sources
     from .pipeline import ingest
@@ -37,7 +41,7 @@ def run_ingest(sources: list[str], db: str | None, *, quiet: bool = False) -> in
     console = Console(stderr=True)
     items = list(iter_sources(sources))
     with Store(config.db_path(db)) as store:
-        if quiet or len(items) < 2:
+        if quiet or len(items) < 2 or not console.is_terminal:
             report = ingest(items, store)
         else:
             with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -47,18 +51,23 @@ def run_ingest(sources: list[str], db: str | None, *, quiet: bool = False) -> in
                                 on_item=lambda src, st: bar.update(task, advance=1, description=Path(src).name[:40]))
         for source, reason in report.failures:
             line = reason if reason.startswith(source) else f"{source}: {reason}"
-            console.print(f"[red]failed[/red] {line}", highlight=False, soft_wrap=True)
-        console.print(report.summary, highlight=False, soft_wrap=True)
+            console.print(Text("failed ", style="red") + Text(line), highlight=False, soft_wrap=True)
+        console.print(Text(report.summary), highlight=False, soft_wrap=True)
     return 1 if report.failed else 0
+
+
+def existing_db(db: str | None) -> Path:
+    """The database path, which must exist (reading commands never create an empty one)."""
+    path = config.db_path(db)
+    if not path.exists():
+        raise UsageError(f"{path}: no database here; run `kaidan ingest PATH` first or pass --db")
+    return path
 
 
 def _records(db: str | None) -> Iterator[dict]:
     from .store import Store
 
-    path = config.db_path(db)
-    if not path.exists():
-        raise UsageError(f"{path}: no database here; run `kaidan ingest PATH` first or pass --db")
-    with Store(path) as store:
+    with Store(existing_db(db)) as store:
         for _doc_id, record in store.iter_facts():
             yield record
 
@@ -66,10 +75,7 @@ def _records(db: str | None) -> Iterator[dict]:
 def list_documents(db: str | None) -> Iterator[dict]:
     from .store import Store
 
-    path = config.db_path(db)
-    if not path.exists():
-        raise UsageError(f"{path}: no database here; run `kaidan ingest PATH` first or pass --db")
-    with Store(path) as store:
+    with Store(existing_db(db)) as store:
         for doc_id, record in store.iter_facts():
             ev = record.get("event") or {}
             yield {"id": doc_id, "doc": record.get("doc"), "lang": record.get("lang"),
@@ -169,24 +175,32 @@ def check_floors(scores: dict, floors_path: Path) -> list[str]:
     for key, floor in floors.items():
         if key.startswith("_"):
             continue
-        value = _lookup(scores, key)
-        if value is None:
+        known, value = _lookup(scores, key)
+        if not known or isinstance(value, dict) or not isinstance(floor, (int, float)):
             raise EvalError(f"{floors_path}: floor '{key}' names no score; use e.g. types.meetings.f1, "
                             f"attributes.meetings.start, event_accuracy, citation_validity")
-        if value < floor:
+        if value is None:
+            failed.append(f"{key} has nothing to score (no matched facts) < {floor}")
+        elif value < floor:
             failed.append(f"{key} {value} < {floor}")
     return failed
 
 
-def _lookup(scores: dict, key: str):
+ATTRIBUTES = {"meetings.start", "meetings.duration_minutes", "meetings.participants", "commitments.amount",
+              "commitments.deadline", "statements.mode", "agreements.verb"}
+
+
+def _lookup(scores: dict, key: str) -> tuple[bool, object]:
+    """(whether the key names a score, its value — None for an attribute with nothing matched)."""
     if key.startswith("attributes."):
-        return scores["attributes"].get(key[len("attributes."):])
+        name = key[len("attributes."):]
+        return name in ATTRIBUTES or name in scores["attributes"], scores["attributes"].get(name)
     cur = scores
     for part in key.split("."):
         if not isinstance(cur, dict) or part not in cur:
-            return None
+            return False, None
         cur = cur[part]
-    return cur
+    return True, cur
 
 
 def show_document(doc: str, db: str | None) -> None:
@@ -205,7 +219,7 @@ def show_document(doc: str, db: str | None) -> None:
     else:
         from .store import Store
 
-        with Store(config.db_path(db)) as store:
+        with Store(existing_db(db)) as store:
             raw = store.get_document(doc)
             if raw is None:
                 raise UsageError(f"{doc}: no such file or stored document; give a path, a document id or a source")
@@ -221,9 +235,8 @@ def show_document(doc: str, db: str | None) -> None:
         facts = record.get(t) or []
         console.rule(f"{t} ({len(facts)})")
         for f in facts:
-            console.print(_headline(t, f), highlight=False)
+            console.print(Text(_headline(t, f)), highlight=False)
             console.print(_in_sentence(text, f), highlight=False)
-    del Text
 
 
 def _headline(t: str, f: dict) -> str:
