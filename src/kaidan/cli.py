@@ -74,15 +74,22 @@ def extract(paths, fmt):
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
-              help="jsonl: one record per document; csv: one row per fact.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to this file instead of standard output.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "md"]), default="jsonl", show_default=True,
+              help="jsonl: one record per document; csv: one row per fact; md: a briefing per event "
+                   "(with --output DIR, one file per event).")
+@click.option("--output", "-o", type=click.Path(writable=True), default=None,
+              help="Write to this file (or, for md, this folder) instead of standard output.")
 def export(db, fmt, output):
     """Write the stored fact records (JSONL: one per document; CSV: one row per fact)."""
     from .commands import existing_db, export_records
 
     existing_db(db)    # fail before writing a header or truncating --output
+    if fmt == "md" and output and (Path(output).is_dir() or not Path(output).suffix):
+        from .commands import export_briefings
+
+        for path in export_briefings(db, Path(output)):
+            click.echo(str(path))
+        return
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         export_records(db, fmt, out)
@@ -124,6 +131,80 @@ def documents(db, as_json):
         else:
             counts = " ".join(f"{k}={v}" for k, v in row["facts"].items())
             click.echo(f"{row['id']}  {row['doc']:<40} {row['lang']:<5} {row['event']:<22} {counts}")
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per event.")
+def events(db, as_json):
+    """List events (one summit, telephone talk or visit) with their documents."""
+    from .commands import list_events
+
+    for ev in list_events(db):
+        if as_json:
+            click.echo(_dump(ev))
+        else:
+            span = ev["date_start"] + ("" if ev["date_end"] == ev["date_start"] else f"..{ev['date_end']}")
+            click.echo(f"{ev['id']:<24} {span:<22} {ev['countries']:<8} {ev.get('kind') or '-':<12} "
+                       f"{ev['documents']} document(s)")
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="The whole event record as JSON.")
+def event(event_id, db, as_json):
+    """One event: programme, signed documents, agreements by topic, commitments, statements by speaker,
+    conflicts and sources (EVENT_ID may be a prefix)."""
+    from .commands import get_event
+
+    rec = get_event(event_id, db)
+    if as_json:
+        click.echo(json.dumps(rec, ensure_ascii=False, indent=1))
+    else:
+        from .reconcile.report import event_markdown
+
+        click.echo(event_markdown(rec))
+
+
+@main.command()
+@db_option
+@click.option("--actor", help="Country, leader or organisation (a leader stands for the country).")
+@click.option("--topic", help="A topic of FACTS.md, e.g. investment, security.")
+@click.option("--due-before", metavar="YYYY-MM-DD", help="Only commitments due on or before this day.")
+@click.option("--status", type=click.Choice(["open", "due soon", "overdue", "reported done"]))
+@click.option("--today", metavar="YYYY-MM-DD", help="The day statuses are computed for (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per commitment thread.")
+def commitments(db, actor, topic, due_before, status, today, as_json):
+    """The commitment ledger: promises linked from summit to summit, with due dates and status."""
+    from .commands import ledger_rows
+
+    for t in ledger_rows(db, actor=actor, topic=topic, due_before=due_before, status=status, today=today):
+        if as_json:
+            click.echo(_dump(t))
+            continue
+        amt = f" [{t['amount']['value']:,.0f} {t['amount']['unit']}]" if t.get("amount") else ""
+        click.echo(f"{t['id']}  {t['status']:<13} due {t['due'] or '-':<10}  {t['actor']}: {t['text'][:70]}{amt}")
+        for e in t["entries"]:
+            amt = f" [{e['amount']['value']:,.0f} {e['amount']['unit']}]" if e.get("amount") else ""
+            click.echo(f"        {e['event']:<22} {e['text'][:70]}{amt}")
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per conflict.")
+def conflicts(db, as_json):
+    """Where sources of one event give different values, with both values and their citations."""
+    from .commands import list_conflicts
+
+    for c in list_conflicts(db):
+        if as_json:
+            click.echo(_dump(c))
+            continue
+        click.echo(f"{c['event']}  {c['field']}  ({c['about'][:50]})")
+        for v in c["values"]:
+            docs = ", ".join(sorted({x.get('doc') or x.get('doc_id') for x in v['citations']}))
+            click.echo(f"    {str(v['value'])[:80]:<40}  ← {docs}")
 
 
 @main.command()

@@ -83,12 +83,86 @@ def list_documents(db: str | None) -> Iterator[dict]:
                    "facts": {t: len(record.get(t) or []) for t in FACT_TYPES}}
 
 
+def _store(db: str | None):
+    from .store import Store
+
+    return Store(existing_db(db))
+
+
+def list_events(db: str | None) -> list[dict]:
+    from .reconcile.archive import place_missing
+
+    with _store(db) as store:
+        place_missing(store)
+        return list(store.iter_events())
+
+
+def get_event(event_id: str, db: str | None) -> dict:
+    from .reconcile.archive import event_record
+
+    with _store(db) as store:
+        rec = event_record(store, event_id)
+        if rec is None:
+            ids = ", ".join(e["id"] for e in store.iter_events()) or "none yet"
+            raise UsageError(f"{event_id}: no such event (or the prefix names several); events: {ids}")
+        return rec
+
+
+def ledger_rows(db: str | None, *, actor=None, topic=None, due_before=None, status=None, today=None) -> list[dict]:
+    import datetime as dt
+
+    from .reconcile import ledger
+    from .reconcile.archive import commitment_ledger
+
+    try:
+        day = dt.date.fromisoformat(today) if today else dt.date.today()
+        if due_before:
+            dt.date.fromisoformat(due_before)
+    except ValueError as e:
+        raise UsageError(f"{e}: dates are YYYY-MM-DD, e.g. --due-before 2026-03-31") from e
+    with _store(db) as store:
+        threads = commitment_ledger(store, day)
+    return ledger.select(threads, actor=actor, topic=topic, due_before=due_before, status=status)
+
+
+def list_conflicts(db: str | None) -> list[dict]:
+    from .reconcile.archive import conflicts
+
+    with _store(db) as store:
+        return conflicts(store)
+
+
+def export_briefings(db: str | None, folder: Path) -> list[Path]:
+    """One Markdown briefing per event, written into a folder; the paths written."""
+    from .reconcile.archive import event_records
+    from .reconcile.report import event_markdown
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    with _store(db) as store:
+        for ev in event_records(store):
+            path = folder / f"{ev['id']}.md"
+            path.write_text(event_markdown(ev), encoding="utf-8")
+            paths.append(path)
+    return paths
+
+
 CSV_FIELDS = ["doc", "type", "text", "verb", "speaker", "actor", "mode", "kind", "date", "start",
               "duration_minutes", "place", "participants", "title", "value", "unit", "amount_value",
               "amount_unit", "deadline", "topics", "evidence", "start_offset", "end_offset", "rule"]
 
 
 def export_records(db: str | None, fmt: str, out: IO[str]) -> None:
+    if fmt == "md":
+        from .reconcile.report import event_markdown
+        from .store import Store
+
+        with Store(existing_db(db)) as store:
+            from .reconcile.archive import event_records
+
+            for ev in event_records(store):
+                out.write(event_markdown(ev) + "\n")
+        return
     if fmt == "jsonl":
         for rec in _records(db):
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")

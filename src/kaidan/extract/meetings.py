@@ -33,6 +33,8 @@ FUTURE = re.compile(r"来週|来月|来年|予定|見通し|方向で調整|こ�
 FIRST = re.compile(r"はじめに|初めに|まず|冒頭|first")
 SAME_DAY = re.compile(r"^\s*[(（]同[)）]")
 PLACE_REACH = 30   # characters between a place and the meeting word it belongs to (…ホワイトハウスでトランプ大統領との…会談)
+LOCATIVE = re.compile(r"^[^、。]{0,8}?(?:で|にて|において)")   # ホワイトハウスの執務室で / 迎賓館にて
+LOCATIVE_NI = re.compile(r"^[^、。]{0,4}?(?:にて|において)")
 VISITING = re.compile(r"([^、。\s]{2,20}?)(?:を)?(?:訪問中|訪れている|訪問している|を訪れた|滞在中)")
 SIGNING = re.compile(r"(?:両首脳|首脳)[^。]{0,80}?(?:に|を)署名(?:し|を行)|\bsigned\b")
 LEADER_OFFICES = {"prime_minister", "president", "chancellor", "king", "general_secretary", "premier"}
@@ -141,7 +143,7 @@ def _in_parens(text: str, pos: int) -> bool:
 def _leaders(ctx: DocContext, s: Sentence) -> list[str]:
     out = []
     for m in ctx.mentions(s):
-        if m.kind == "person" and ctx.gaz.office_at(m.entity, ctx.ref_iso) in LEADER_OFFICES | {None}:
+        if m.kind == "person" and ctx.gaz.office_at(m.entity, ctx.ref_iso) in LEADER_OFFICES:
             out.append(m.entity)
     return out
 
@@ -230,7 +232,8 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
         if SAME_DAY.match(text[d.key_end - s.start:]):
             d.date = "same"
         # the place said with the meeting: "迎賓館にて", "ホワイトハウスで…会談", "in Canberra"
-        near = [p for p in places if 0 <= rel - p[1] <= PLACE_REACH or re.match(r"にて", text[p[1]:p[1] + 2])]
+        near = [p for p in places if (0 <= rel - p[1] <= PLACE_REACH and (d.kind == "visit" or LOCATIVE.match(
+            text[p[1]:]) or re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[:p[0]]))) or LOCATIVE_NI.match(text[p[1]:])]
         if near:
             d.place = max(near, key=lambda p: p[1])[2]
         d.participants = list(dict.fromkeys(leaders_here))

@@ -23,8 +23,10 @@ from ..extract.lexicon import load
 from ..people import gazetteer
 
 SAME_WORDING = 0.5   # the scorer's threshold for one fact told twice in one language
-SAME_CONCEPTS = 0.6  # across languages: calibrated on the seeds' Japanese readout vs joint statement
-MIN_SHARED = 2
+SAME_CONCEPTS = 0.67  # across languages: on the seeds' readout vs joint statement, true pairs >= 0.67
+MIN_SHARED = 2        # shared concepts, not counting the generic ones below
+GENERIC = frozenset({"alliance", "indo_pacific", "investment", "nuclear", "energy", "deterrence", "technology",
+                     "security_environment", "cooperation", "peace_stability", "china", "north_korea"})
 _JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
@@ -54,7 +56,7 @@ def same_text(a: str, b: str) -> float:
         return d if d >= SAME_WORDING else 0.0
     ca, cb = concepts_of(a), concepts_of(b)
     shared = len(ca & cb)
-    if shared < MIN_SHARED:
+    if len((ca & cb) - GENERIC) < MIN_SHARED:
         return 0.0
     d = 2 * shared / (len(ca) + len(cb))
     return d if d >= SAME_CONCEPTS else 0.0
@@ -64,7 +66,7 @@ def same_concepts(a: str, b: str) -> bool:
     """Two titles naming the same things (レアアース…供給確保…文書 / 重要鉱物及びレアアースの供給確保…枠組み)."""
     ca, cb = concepts_of(a), concepts_of(b)
     shared = len(ca & cb)
-    return shared >= MIN_SHARED and 2 * shared / (len(ca) + len(cb)) >= SAME_CONCEPTS
+    return len((ca & cb) - GENERIC) >= MIN_SHARED and 2 * shared / (len(ca) + len(cb)) >= SAME_CONCEPTS
 
 
 def party(name: str | None) -> str | None:

@@ -31,7 +31,11 @@ def _cluster(items: list[tuple[str, dict, dict]], kind: str) -> list[dict]:
     for doc_id, record, fact in items:
         best, best_score = None, 0.0
         for c in clusters:
-            score = max(same_fact(kind, m, fact) for m in c["_members"])
+            # compare with the members in the fact's own language, or with the first member across
+            # languages: comparing with every member would let a cluster drift by chaining
+            lang = lang_of(fact.get("text", ""))
+            peers = [m for m in c["_members"] if lang_of(m.get("text", "")) == lang] or c["_members"][:1]
+            score = max(same_fact(kind, m, fact) for m in peers)
             if score > best_score:
                 best, best_score = c, score
         if best is None:
@@ -48,7 +52,8 @@ def _cluster(items: list[tuple[str, dict, dict]], kind: str) -> list[dict]:
         first = max(members, key=lambda f: len(f.get("text", "")) if lang_of(f.get("text", "")) == lang_of(
             members[0].get("text", "")) else -1)
         merged = {k: v for k, v in first.items() if k not in ("evidence", "offsets", "rule")}
-        merged["topics"] = sorted({t for m in members for t in m.get("topics") or []} - {"other"}) or ["other"]
+        seen_topics = list(dict.fromkeys(t for m in members for t in m.get("topics") or [] if t != "other"))
+        merged["topics"] = seen_topics or ["other"]
         merged["support"] = len({ci["doc_id"] for ci in c["citations"]})
         merged["citations"] = c["citations"]
         merged["texts"] = c["texts"]

@@ -297,6 +297,12 @@ class Store:
             "JOIN documents d ON d.id = de.doc_id WHERE de.event_id = ? ORDER BY d.rowid", (event_id,))
         return [(doc_id, json.loads(rec), bool(main)) for doc_id, rec, main in rows]
 
+    def facts_without_event(self) -> list[tuple[str, dict]]:
+        rows = self._db.execute(
+            "SELECT f.doc_id, f.record FROM facts f LEFT JOIN doc_events de ON de.doc_id = f.doc_id "
+            "WHERE de.doc_id IS NULL")
+        return [(doc_id, json.loads(rec)) for doc_id, rec in rows]
+
     def document_text(self, doc_id: str) -> str | None:
         row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row[0] if row else None

@@ -1,0 +1,124 @@
+"""The commitment ledger: promises followed from the summit where they were made to later ones.
+
+Commitments of different events are one *thread* when they are the same promise carried on: the same
+party (a leader stands for the country) and the same subject — the same fact by :func:`match.same_fact`,
+or a shared topic other than "other" with amounts in the same unit (the February 2025 aim of
+$1 trillion of investment in the US and the October 2025 $550 billion), or enough shared concepts.
+
+Each entry gets a due date where a deadline is known (FY2025 → 2026-03-31; within_days:180 → counted
+from its event's date) and each thread a status as of a given day (the clock is a parameter):
+``reported done`` only with a citation that says so (a later fact of the thread with 達成 / 実現した /
+completed …), else ``overdue`` past the due date, ``due soon`` within ``DUE_SOON_DAYS``, else ``open``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..normalize import due_date
+from .match import concepts_of, party, same_fact
+
+DUE_SOON_DAYS = 90
+DONE = re.compile(r"達成(?:した|しました|され)|実現(?:した|しました|され)|完了(?:した|しました)|履行(?:した|しました|され)|"
+                  r"\b(?:achieved|completed|fulfilled|met its|delivered on)\b", re.I)
+GENERIC = {"alliance", "investment", "cooperation", "security_environment", "indo_pacific"}
+
+
+def _related(a: dict, b: dict) -> bool:
+    if party(a.get("actor")) != party(b.get("actor")):
+        return False
+    if same_fact("commitments", a, b):
+        return True
+    shared_topics = (set(a.get("topics") or []) & set(b.get("topics") or [])) - {"other"}
+    amounts = a.get("amount") and b.get("amount") and a["amount"]["unit"] == b["amount"]["unit"]
+    if shared_topics and amounts:
+        return True
+    ca, cb = concepts_of(a.get("text", "")), concepts_of(b.get("text", ""))
+    specific = (ca & cb) - GENERIC
+    return bool(shared_topics) and len(specific) >= 1 and len(ca & cb) >= 2
+
+
+def build(events: list[dict], today: dt.date) -> list[dict]:
+    """Threads of commitments across event records (from :func:`merge.merge_event`), oldest first."""
+    entries = []
+    for ev in sorted(events, key=lambda e: e["date_start"]):
+        for c in ev.get("commitments") or []:
+            due = None
+            if c.get("deadline"):
+                try:
+                    due = due_date(c["deadline"], dt.date.fromisoformat(ev["date_start"]))
+                except (ValueError, TypeError):
+                    due = None
+            entries.append({"event": ev["id"], "event_date": ev["date_start"], "actor": c.get("actor"),
+                            "text": c.get("text"), "amount": c.get("amount"), "deadline": c.get("deadline"),
+                            "due": due.isoformat() if due else None, "topics": c.get("topics") or [],
+                            "support": c.get("support", 1), "citations": c.get("citations") or []})
+    parent = list(range(len(entries)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(entries)):
+        for j in range(i):
+            if entries[i]["event"] != entries[j]["event"] and _related(entries[i], entries[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[dict]] = {}
+    for i, e in enumerate(entries):
+        groups.setdefault(find(i), []).append(e)
+    threads = []
+    for members in groups.values():
+        members.sort(key=lambda e: e["event_date"])
+        first, last = members[0], members[-1]
+        threads.append({
+            "id": f"{first['event']}#{len(threads) + 1}",
+            "actor": first["actor"], "party": party(first["actor"]),
+            "topics": sorted({t for m in members for t in m["topics"]} - {"other"}) or ["other"],
+            "text": last["text"], "amount": last["amount"], "due": _due(members),
+            "events": sorted({m["event"] for m in members}),
+            "entries": members,
+        })
+    for t in threads:
+        t.update(_status(t, today))
+    threads.sort(key=lambda t: (t["due"] or "9999", t["entries"][0]["event_date"]))
+    for n, t in enumerate(threads, 1):
+        t["id"] = f"C{n:04d}"
+    return threads
+
+
+def _due(members: list[dict]) -> str | None:
+    dues = [m["due"] for m in members if m["due"]]
+    return dues[-1] if dues else None
+
+
+def _status(thread: dict, today: dt.date) -> dict:
+    for m in thread["entries"][1:] + thread["entries"][:1]:
+        if DONE.search(m["text"] or ""):
+            return {"status": "reported done", "done_citation": m["citations"][0] if m["citations"] else None}
+    due = thread["due"]
+    if not due:
+        return {"status": "open"}
+    d = dt.date.fromisoformat(due)
+    if d < today:
+        return {"status": "overdue"}
+    if (d - today).days <= DUE_SOON_DAYS:
+        return {"status": "due soon"}
+    return {"status": "open"}
+
+
+def select(threads: list[dict], *, actor: str | None = None, topic: str | None = None,
+           due_before: str | None = None, status: str | None = None) -> list[dict]:
+    out = []
+    for t in threads:
+        if actor and party(actor) != t["party"] and actor.lower() not in (t["actor"] or "").lower():
+            continue
+        if topic and topic not in t["topics"]:
+            continue
+        if due_before and not (t["due"] and t["due"] <= due_before):
+            continue
+        if status and t["status"] != status:
+            continue
+        out.append(t)
+    return out
