@@ -103,9 +103,15 @@ class Gazetteer:
         self._by_alias = {}
         for a, e in self._alias:
             self._by_alias.setdefault(_nfkc(a).lower(), e)
+        self._long_aliases = sorted({(_nfkc(a).lower(), e) for a, e in self._alias if len(a) > 1},
+                                    key=lambda p: -len(p[0]))
+        self._lookups: dict[str, str | None] = {}
         titles = sorted({t for ts in self.office_titles.values() for t in ts}, key=len, reverse=True)
         ja_titles = [re.escape(t) for t in titles if not t.isascii()]
-        name = "|".join(_alias_pattern(a) for a in aliases)
+        ja_aliases = [a for a in aliases if not a.isascii()]
+        en_aliases = [a for a in aliases if a.isascii()]
+        name = "|".join(x for x in (trie_pattern(ja_aliases),
+                                    rf"\b(?:{trie_pattern(en_aliases)})\b" if en_aliases else "") if x)
         # Honorifics and titles that may follow a name and belong to the mention.
         tail = "|".join(ja_titles + ["氏", "さん", "元首相", "元総理大臣", "前首相", "前大統領", "元大統領", "首相"])
         prefix = r"(?:(?:President|Prime Minister|Chancellor|Premier|Mr\.|Ms\.|Mrs\.|Secretary(?: of [A-Z][a-z]+)?)\s+)?"
@@ -127,16 +133,19 @@ class Gazetteer:
 
     # -- queries -------------------------------------------------------------
     def lookup(self, name: str) -> str | None:
-        """Entity id for a name or alias (longest alias contained in it)."""
+        """Entity id for a name or alias (longest alias contained in it); answers are memoised."""
+        if name in self._lookups:
+            return self._lookups[name]
         n = _nfkc(name).lower()
-        if n in self._by_alias:
-            return self._by_alias[n]
-        best = None
-        for a, e in self._alias:
-            al = _nfkc(a).lower()
-            if len(al) > 1 and al in n and (best is None or len(al) > best[0]):
-                best = (len(al), e)
-        return best[1] if best else None
+        found = self._by_alias.get(n)
+        if found is None:
+            for al, e in self._long_aliases:      # longest first: the first contained alias wins
+                if al in n:
+                    found = e
+                    break
+        if len(self._lookups) < 100_000:
+            self._lookups[name] = found
+        return found
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Named people, organisations and countries in a text (longest first, no overlaps)."""
@@ -216,9 +225,25 @@ def _first(pairs: list[tuple[str, str]], alias: str) -> str:
     return next(e for a, e in pairs if a == alias)
 
 
-def _alias_pattern(alias: str) -> str:
-    esc = re.escape(alias)
-    return rf"\b{esc}\b" if alias.isascii() else esc
+def trie_pattern(words: list[str]) -> str:
+    """One regex for many literal words, nested as a trie (Python's re tries alternatives one by one, so a
+    flat alternation of a thousand names is slow; a trie shares their prefixes). Longest match first."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
 
 
 def _strip_title(surface: str) -> str:
