@@ -12,7 +12,8 @@ Extraction of one document:
 8. ``extract.clauses``  agreements, commitments and statements (Japanese and English)
 9. ``extract.names``, ``extract.claims``  how names are written; statements that nothing was signed
 
-Ingestion then places each document in its events (``reconcile.events``).
+Ingestion then places each document in its events (``reconcile.events``) and indexes its text and
+facts for full-text search (``service.search``).
 
 Ingestion of a batch: ``ingest.load`` → ``store.add_document`` → extraction →
 ``store.save_facts``, one document at a time, each in its own transaction, so a
@@ -29,6 +30,7 @@ from .extract import claims, clauses, event, meetings, names, quantities, signed
 from .extract.context import DocContext
 from .records import DocumentFacts
 from .reconcile import events
+from .service import search
 
 EXTRACTOR_VERSION = "kaidan.extract.v2"
 
@@ -98,6 +100,7 @@ def ingest(sources: Iterable[str], store, *, loader: Callable | None = None,
                                            f"the text is stored, please report this document") from e
                 record = facts.to_dict()
                 store.save_facts(doc.id, record, EXTRACTOR_VERSION)
+                store.index_search(doc.id, search.entries(doc.title, doc.text, record))
                 events.place(store, doc.id, record)
                 stale.discard(doc.id)
         except IngestError as e:

@@ -391,6 +391,8 @@ class JaClauses:
         out = []
         for k in range(lo, i - 1):
             if toks[k].text in CLOSE and dep[k] == 0 and toks[k + 1].text == "と":
+                if any(t.pos == "動詞" and dep[n] == 0 for n, t in enumerate(toks[k + 2:i], k + 2)):
+                    continue   # 「…」と質問されたのに対し「…」とかわし: the first quotation belongs to another verb
                 span = _quote_span(toks, dep, k, lo)
                 if span and span[1] > span[0]:
                     out.append((toks[span[0]].start, toks[span[1]].start))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from datetime import datetime, timezone
@@ -17,7 +17,7 @@ from pathlib import Path
 from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -68,9 +68,24 @@ CREATE TABLE doc_events (           -- which documents report which events
     PRIMARY KEY (doc_id, event_id)
 );
 CREATE INDEX doc_events_by_event ON doc_events(event_id);
+""" + """
+CREATE TABLE search_rows (          -- what each row of search_text is: a document's text or one of its facts
+    rowid   INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: search_text keeps rows of replaced entries
+    doc_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind    TEXT NOT NULL,          -- 'document', or the fact type (agreements, commitments, ...)
+    ref     INTEGER                 -- the fact's position in its type's list in the record; NULL for 'document'
+);
+CREATE INDEX search_rows_doc ON search_rows(doc_id);
+CREATE VIRTUAL TABLE search_text USING fts5(  -- full-text index (see kaidan.service.search), contentless
+    terms,                          -- Sudachi tokens of split modes A and C, joined by spaces
+    scope,                          -- 'doc' or 'fact', so that a query can be limited to either
+    content = '',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
 """
 # Statements that bring a database of an older schema version up to this one, by version.
-MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):]}
+MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE TABLE search_rows")],
+              2: SCHEMA[SCHEMA.index("CREATE TABLE search_rows"):]}
 
 # The documents columns that hold RawDocument's fields, named alike.
 _DOC_COLUMNS = tuple(field.name for field in fields(RawDocument))
@@ -80,6 +95,7 @@ _INSERT_DOC = (
     f"VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 1))})"
 )
 _HEX = frozenset("0123456789abcdef")
+_FACT_TYPES = ("meetings", "signed_documents", "agreements", "commitments", "statements", "quantities")
 
 
 def utc_now() -> str:
@@ -302,6 +318,66 @@ class Store:
             "SELECT f.doc_id, f.record FROM facts f LEFT JOIN doc_events de ON de.doc_id = f.doc_id "
             "WHERE de.doc_id IS NULL")
         return [(doc_id, json.loads(rec)) for doc_id, rec in rows]
+
+    def events_of_document(self, doc_id: str) -> list[dict]:
+        """The events a document reports: id, countries, date_start, date_end, kind and main (its main event)."""
+        rows = self._db.execute(
+            "SELECT e.id, e.countries, e.date_start, e.date_end, e.kind, de.main FROM doc_events de "
+            "JOIN events e ON e.id = de.event_id WHERE de.doc_id = ? ORDER BY de.main DESC, e.date_start", (doc_id,))
+        return [dict(zip(("id", "countries", "date_start", "date_end", "kind", "main"), (*r[:5], bool(r[5]))))
+                for r in rows]
+
+    def document_summaries(self, limit: int, offset: int = 0) -> list[dict]:
+        """Documents without their text, the latest stored first, with how many facts of each type they have."""
+        counts = ", ".join(f"json_array_length(f.record, '$.{t}')" for t in _FACT_TYPES)
+        rows = self._db.execute(
+            f"SELECT d.id, d.source, d.title, d.lang, d.content_type, d.published, d.size, d.added_at, {counts}, "
+            "(SELECT group_concat(event_id, ' ') FROM doc_events de WHERE de.doc_id = d.id) "
+            "FROM documents d LEFT JOIN facts f ON f.doc_id = d.id ORDER BY d.rowid DESC LIMIT ? OFFSET ?",
+            (limit, offset))
+        names = ("id", "source", "title", "lang", "content_type", "published", "size", "added_at")
+        out = []
+        for r in rows:
+            facts = r[len(names):len(names) + len(_FACT_TYPES)]
+            out.append({**dict(zip(names, r)),
+                        "facts": None if facts[0] is None else dict(zip(_FACT_TYPES, facts)),
+                        "events": (r[-1] or "").split()})
+        return out
+
+    # search
+
+    def index_search(self, doc_id: str, entries: Iterable[tuple[str, int | None, str]]) -> None:
+        """Replace the search entries of a document, in one transaction.
+
+        ``entries`` are (kind, ref, terms): kind ``"document"`` or a fact type, ref the fact's position in its
+        type's list (None for the document), terms the text as space-separated tokens. The replaced rows stay
+        in the contentless full-text table but no longer belong to anything, so no search returns them.
+        """
+        with self._transaction() as db:
+            db.execute("DELETE FROM search_rows WHERE doc_id = ?", (doc_id,))
+            for kind, ref, terms in entries:
+                row = db.execute("INSERT INTO search_rows (doc_id, kind, ref) VALUES (?, ?, ?)", (doc_id, kind, ref))
+                db.execute("INSERT INTO search_text (rowid, terms, scope) VALUES (?, ?, ?)",
+                           (row.lastrowid, terms, "doc" if kind == "document" else "fact"))
+
+    def docs_without_search(self, limit: int = 1000) -> list[str]:
+        """Ids of documents not indexed for search yet (stored by an older Kaidan), in the order stored."""
+        rows = self._db.execute(
+            "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM search_rows r WHERE r.doc_id = d.id) "
+            "ORDER BY d.rowid LIMIT ?", (limit,))
+        return [row[0] for row in rows]
+
+    def search(self, match: str, *, limit: int = 50, offset: int = 0) -> list[tuple[str, str, int | None, float]]:
+        """(doc id, kind, ref, rank) of the entries matching an FTS5 query, best first (rank: lower is better)."""
+        try:
+            rows = self._db.execute(
+                "SELECT r.doc_id, r.kind, r.ref, m.rank FROM "
+                "(SELECT rowid, rank FROM search_text WHERE search_text MATCH ? ORDER BY rank) m "
+                "JOIN search_rows r ON r.rowid = m.rowid ORDER BY m.rank LIMIT ? OFFSET ?",
+                (match, limit, offset)).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: search failed ({exc}); simplify the query") from exc
+        return rows
 
     def document_text(self, doc_id: str) -> str | None:
         row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()

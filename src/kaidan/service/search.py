@@ -1,0 +1,165 @@
+"""Full-text search over documents and facts that works for Japanese.
+
+SQLite's FTS5 cuts text at spaces and punctuation, and Japanese puts neither between words, so the index
+(the store's ``search_text`` table) is fed SudachiPy tokens joined by spaces: each line is tokenized in
+split mode A (short units: 防衛 / 費) and in mode C (long units: 防衛費), and both are indexed. A query is
+tokenized the same way, and each of its words must match as a phrase of its A tokens or of its C tokens,
+so 防衛費, 防衛 and 会談 all find text written without spaces. Lines of plain ASCII skip Sudachi: FTS5's
+own tokenizer splits them, and its porter stemmer folds "commitments" into "commitment".
+
+Queries are built from quoted phrases only, so nothing a user types is read as FTS5 syntax.
+
+Sudachi is used directly here (the NLP layer's tokenizer is mode C only); no morpheme leaves this module,
+only strings.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+from kaidan.records import FACT_TYPES
+
+MAX_CHUNK = 4000          # characters per Sudachi call (its input limit is 49,149 bytes)
+SNIPPET = 80              # characters of context on each side of a hit in a document snippet
+FACT_FIELDS = ("title", "evidence", "speaker", "actor", "place")
+_lock = threading.Lock()  # a Sudachi tokenizer is not safe to share between threads
+
+
+@lru_cache(maxsize=1)
+def _sudachi():
+    from sudachipy import dictionary, tokenizer
+
+    modes = tokenizer.Tokenizer.SplitMode
+    return dictionary.Dictionary().create(), modes.A, modes.C
+
+
+def _tokens(text: str, mode) -> list[str]:
+    tok = _sudachi()[0]
+    out = []
+    with _lock:
+        for base in range(0, len(text), MAX_CHUNK):
+            out.extend(m.surface() for m in tok.tokenize(text[base:base + MAX_CHUNK], mode))
+    return [t for t in out if any(ch.isalnum() for ch in t)]
+
+
+def variants(word: str) -> list[list[str]]:
+    """The token sequences a word is indexed as: itself when ASCII, else its mode A and mode C tokens."""
+    if word.isascii():
+        return [[word]] if any(ch.isalnum() for ch in word) else []
+    _, mode_a, mode_c = _sudachi()
+    a, c = _tokens(word, mode_a), _tokens(word, mode_c)
+    return [v for v in ([a, c] if c != a else [a]) if v]
+
+
+@lru_cache(maxsize=4096)  # boilerplate lines repeat across documents of one source
+def _line_terms(line: str) -> str:
+    return "\n".join(" ".join(v) for v in variants(line))
+
+
+def terms(text: str) -> str:
+    """What the index stores for a text: per line, its mode A tokens and (when different) its mode C tokens."""
+    return "\n".join(t for t in (_line_terms(line) for line in text.splitlines() if line.strip()) if t)
+
+
+def entries(title: str | None, text: str, record: dict | None) -> list[tuple[str, int | None, str]]:
+    """The search entries of a document: (kind, ref, terms) for its text and for each of its facts."""
+    out = [("document", None, terms(f"{title or ''}\n{text}"))]
+    for kind in FACT_TYPES:
+        for i, fact in enumerate((record or {}).get(kind) or []):
+            parts = [str(fact[k]) for k in FACT_FIELDS if fact.get(k)]
+            if fact.get("text") and fact["text"] not in (fact.get("evidence") or ""):
+                parts.append(str(fact["text"]))
+            parts += [str(p) for p in fact.get("participants") or []]
+            out.append((kind, i, terms("\n".join(parts))))
+    return out
+
+
+def index_document(store, doc_id: str) -> None:
+    """(Re)index one stored document and its current facts."""
+    doc = store.get_document(doc_id)
+    if doc is not None:
+        store.index_search(doc_id, entries(doc.title, doc.text, store.get_facts(doc_id)))
+
+
+def index_missing(store, stop: threading.Event | None = None) -> int:
+    """Index the documents stored before the search index existed; how many were indexed."""
+    n = 0
+    while not (stop and stop.is_set()):
+        batch = store.docs_without_search(100)
+        if not batch:
+            break
+        for doc_id in batch:
+            if stop and stop.is_set():
+                break
+            index_document(store, doc_id)
+            n += 1
+    return n
+
+
+def query_words(q: str) -> list[str]:
+    return [w for w in q.split() if any(ch.isalnum() for ch in w)]
+
+
+def match_query(q: str, scope: str | None = None) -> str | None:
+    """The FTS5 query for what a user typed (every word must match), or None when it has no word."""
+    groups = []
+    for word in query_words(q):
+        phrases = ['"' + " ".join(v).replace('"', '""') + '"' for v in variants(word)]
+        if phrases:
+            groups.append("(" + " OR ".join(dict.fromkeys(phrases)) + ")")
+    if not groups:
+        return None
+    expr = f"terms : ({' AND '.join(groups)})"
+    return f"{expr} AND scope : {scope}" if scope in ("doc", "fact") else expr
+
+
+def find_hit(text: str, q: str) -> tuple[int, int] | None:
+    """Where the query first occurs in a text (a whole word, else its first token), for highlighting."""
+    candidates = []
+    for word in query_words(q):
+        candidates.append(word)
+        for v in variants(word):
+            candidates.extend(sorted(v, key=len, reverse=True))
+    for cand in candidates:
+        m = re.search(re.escape(cand), text, re.IGNORECASE)
+        if m:
+            return m.start(), m.end()
+    return None
+
+
+def search(store, q: str, *, scope: str | None = None, limit: int = 20, offset: int = 0) -> list[dict]:
+    """Documents and facts matching a query, best first, each with what is needed to show and cite it."""
+    match = match_query(q, scope)
+    if match is None:
+        return []
+    docs, records, events = {}, {}, {}
+    results = []
+    for doc_id, kind, ref, rank in store.search(match, limit=limit, offset=offset):
+        if doc_id not in docs:
+            docs[doc_id] = store.get_document(doc_id)
+            events[doc_id] = [e["id"] for e in store.events_of_document(doc_id)]
+        doc = docs[doc_id]
+        if doc is None:
+            continue
+        item = {"kind": kind, "doc_id": doc_id, "title": doc.title, "source": doc.source, "lang": doc.lang,
+                "events": events[doc_id], "rank": rank}
+        if kind == "document":
+            hit = find_hit(doc.text, q)
+            s, e = hit or (0, 0)
+            lo, hi = max(0, s - SNIPPET), min(len(doc.text), e + SNIPPET)
+            item["snippet"] = {"before": ("…" if lo else "") + doc.text[lo:s], "match": doc.text[s:e],
+                               "after": doc.text[e:hi] + ("…" if hi < len(doc.text) else "")}
+            item["offsets"] = [s, e] if hit else None
+        else:
+            if doc_id not in records:
+                records[doc_id] = store.get_facts(doc_id) or {}
+            facts = records[doc_id].get(kind) or []
+            if ref is None or not 0 <= ref < len(facts):
+                continue
+            fact = facts[ref]
+            item.update(text=fact.get("text") or fact.get("title") or fact.get("evidence"),
+                        evidence=fact.get("evidence"), offsets=fact.get("offsets"),
+                        speaker=fact.get("speaker"), actor=fact.get("actor"))
+        results.append(item)
+    return results
