@@ -39,6 +39,13 @@ def test_own_corpus_meets_its_floors():
     assert check_floors(scores, ROOT / "quality" / "corpus.json") == []
 
 
+def test_blind_corpus_meets_its_floors():
+    corpus = ROOT / "tests" / "corpus2"
+    scores = run_eval(corpus, corpus)
+    assert scores["documents"] >= 12
+    assert check_floors(scores, ROOT / "quality" / "corpus2.json") == []
+
+
 def test_floor_names_that_match_no_score_are_errors_not_skipped(tmp_path):
     from kaidan.errors import EvalError
 

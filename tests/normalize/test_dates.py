@@ -266,3 +266,16 @@ def test_partial_date_resolves_to_itself_when_ref_is_near(d):
 @given(text=st.text(max_size=40), d=st.dates())
 def test_due_date_never_raises(text, d):
     due_date(text, d)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("by the end of this month", "2023-05-31"),
+    ("within this month", "2023-05-31"),
+    ("今月中に専門家チームを派遣する", "2023-05-31"),
+    ("本年中に共同研究を立ち上げる", "2023-12-31"),
+    ("2024年に戦闘機を派遣する", "2024-12-31"),
+    ("dispatch its carrier strike group in 2024", "2024-12-31"),
+    ("2024年に発表された計画", None),
+])
+def test_deadlines_of_this_month_this_year_and_a_bare_year(text, expected):
+    assert deadline_of(text, dt.date(2023, 5, 7)) == expected

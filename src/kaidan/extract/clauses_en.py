@@ -165,7 +165,8 @@ class EnClauses:
         if verb == "accepted" and re.match(r"\s*(?:an|the) invitation", content):
             self.commit(name, "accepted" + content.rstrip(" ."), cite)
             return
-        if m or verb in ("will", "intend", "committed", "pledged", "vowed", "resolved", "plan", "aim"):
+        if m or verb in ("will", "intend", "intends", "committed", "is committed", "are committed", "pledged", "pledges",
+                         "vowed", "resolved", "plan", "plans", "aim", "aims", "commits"):
             text = _clean(m.group(1)) if m else body
             self.commit(name, text, cite)
             if kind in ("person", "unnamed"):      # a leader's stated intention is also what the leader said
@@ -176,8 +177,9 @@ class EnClauses:
                          r"[^,]*?(?:,[^,]*,)?\s*to\s+(.*)$", content)
             if w:
                 who = self.ctx.gaz.lookup(w.group(1))
-                if who:
-                    self.commit(self.ctx.gaz.entities[who].name("en"), _clean(w.group(2)), cite)
+                actor = self.ctx.gaz.entities[who].name("en") if who else w.group(1)   # a company as written
+                if actor:
+                    self.commit(actor, _clean(w.group(2)), cite)
                     if kind in ("person", "unnamed"):
                         self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
                     return
@@ -192,6 +194,9 @@ class EnClauses:
         if not m:
             return
         kind, name, _ent = self.subject(m.group(1))
+        if kind is None and re.fullmatch(r"(?:his|her|their|its|my|our) (?:government|country|administration)",
+                                         m.group(1).strip().lower()) and self.last_subject:
+            kind, name = "person", self.ctx.gaz.name(self.last_subject, "en")
         if kind in ("country", "person", "org"):
             self.commit(name, _clean(m.group(2)), cite)
 

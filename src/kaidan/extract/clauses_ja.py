@@ -46,6 +46,9 @@ TRAILING_ADVERBS = re.compile(r"(?:を|で|と)?(?:改めて|再度|再び|強�
 CLAUSE_NOUNS = {"上", "後", "際", "ところ", "一方", "中", "うえ", "ほか", "他"}
 PUNCT = {"、", "，", ",", "。"}
 PROMISE = {"約束", "確約", "誓う", "表明", "明言", "伝える"}
+# verbs whose plain form, reported as what a leader will do, is a promise (…全面的に協力する旨述べた)
+ACTION_PROMISES = {"協力", "支援", "支持", "推進", "取り組む", "強化", "実施", "実現", "派遣", "提供", "拡大",
+                   "投資", "開催", "訪問", "招待", "推薦", "貢献", "後押し", "対応"}
 STATIVE = {"ある", "いる", "なる", "思う", "考える", "できる", "見る", "分かる", "わかる"}   # speech acts whose content is the speaker's own commitment
 CONNECTIVES = re.compile(r"^(?:また|さらに|その上で|そのうえで|これに対し(?:て)?|一方|そして|加えて|併せて|なお|"
                          r"同時に|その中で|この中で|最後に|冒頭|冒頭で|はじめに|まず|次に|続いて|これを受け|その後)[、,]?")
@@ -384,7 +387,21 @@ class JaClauses:
             return
         self.found.statements.append(Statement(subject.name, body, "reported", cite))
         if subject.kind == "person":
-            self.commitment_of(text, subject, cite, promise=label in PROMISE, tokens=toks[c_lo:i])
+            own = label in PROMISE or self.own_intention(text, toks[c_lo:i])
+            self.commitment_of(text, subject, cite, promise=own, tokens=toks[c_lo:i])
+
+    def own_intention(self, text: str, toks) -> bool:
+        """Reported content that is the speaker's own undertaking: …を支持していく / …に全面的に協力する,
+        with no other subject inside it (日米関係は…なっていく is a forecast, not a promise)."""
+        if re.match(r"^[^、]{0,15}?(?:は|が)、?", text) and not re.match(r"^(?:我が国|わが国|日本)として", text):
+            head = re.match(r"^([^、]{0,15}?)(?:は|が)", text).group(1)
+            if head and (self.ctx.gaz.lookup(head) or re.search(r"関係|情勢|同盟|状況", head)):
+                return False
+        if re.search(r"ていく$|ていきます$", text) and not re.search(r"なっていく$|られていく$", text):
+            return True
+        verbs = [t for t in toks if t.pos == "動詞"]
+        return bool(verbs) and toks[-1] is not None and verbs[-1].form.startswith("終止形") and \
+            verbs[-1].lemma in ACTION_PROMISES
 
     def quoted_before(self, toks, dep, lo, i) -> list[tuple[int, int]]:
         """Offsets of the top-level quotations in tokens[lo:i] that end in 」と (…」と述べ / …」と期待を示し)."""

@@ -325,8 +325,9 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
         for d in ds:
             if d.place is None and d.kind not in ("telephone", "video", "visit"):
                 d.place = default_place
-    merged: dict[tuple[str, str | None], Meeting] = {}
-    certain: dict[tuple[str, str | None], bool] = {}
+    merged: dict[tuple, Meeting] = {}
+    certain: dict[tuple, bool] = {}
+    ds_sentence: dict[tuple, object] = {}
     for d in ds:
         if d.kind == "visit" and not d.place:
             continue
@@ -349,6 +350,10 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
                     ctx.cite(d.start_off, d.end_off, RULE))
         key = (d.kind, local_date)
         sure = d.time_zone is not None
+        if key in merged and start and merged[key].start and merged[key].start != start \
+                and d.sentence is ds_sentence.get(key):
+            key = (d.kind, local_date, start)    # one sentence, two starts: two segments (少人数会合 / 全体会合)
+        ds_sentence.setdefault(key, d.sentence)
         if key not in merged:
             merged[key], certain[key] = m, sure
             continue
@@ -368,11 +373,11 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
             merged[key] = replace(old, **upd)
     # a talk held by telephone or video: a plain "会談" / "talks" on its day is the same talk
     remote = {k[1] for k in merged if k[0] in ("telephone", "video")}
-    for key in [k for k, m in merged.items() if k[0] == "summit" and k[1] in remote]:
+    for key in [k for k, m in list(merged.items()) if k[0] == "summit" and k[1] in remote]:
         if merged[key].start is None and merged[key].duration_minutes is None:
             del merged[key]
     # a first segment with no time of its own starts when the meeting it opens starts
-    starts = {k: m.start for k, m in merged.items() if m.kind == "summit" and m.start}
+    starts = {k[:2]: m.start for k, m in merged.items() if m.kind == "summit" and m.start}
     for d in ds:
         if d.first and d.time is None:
             for key, m in merged.items():

@@ -81,7 +81,9 @@ def _list_titles(lines: list[str], line_no: int, ctx: DocContext, s) -> list[tup
         t = ln.strip()
         if t in ("-", "・", "") or t.startswith(("-", "・", "•")) and len(t) < 3:
             continue
-        q = re.match(r"^[-・•]?\s*「([^「」]{4,120})」", t)
+        if not out and not t.startswith(("「", "-", "・", "•", "(", "（")) and not re.match(r"[0-9０-９①-⑳]", t):
+            break
+        q = re.match(r"^(?:[-・•]|[(（]?[0-9０-９①-⑳]+[)）.．、]?)?\s*「([^「」]{4,120})」", t)
         if not q:
             break
         out.append((q.group(1), -1))

@@ -75,10 +75,11 @@ def resolve_phrase(ctx: DocContext, phrase: str, start: int, end: int, particle:
     if t:
         date = ctx.event_date or ctx.ref_iso
         office = "president" if "大統領" in p else ("general_secretary" if "主席" in p else "prime_minister")
+        offices = {office} | ({"chancellor", "premier"} if office == "prime_minister" and "総理" not in p else set())
         who = None
         if p.startswith("同"):
-            # 同首相 / 同大統領: the holder of that office named most recently
-            who = next((n for n in reversed(named) if ctx.gaz.office_at(n, date) == office), None)
+            # 同首相 / 同大統領: the holder of that office named most recently (首相 is also a chancellor)
+            who = next((n for n in reversed(named) if ctx.gaz.office_at(n, date) in offices), None)
         if who is None:
             country = "US" if p.startswith(("米国", "米")) else ("JP" if "総理" in p else None)
             who = ctx.gaz.holder(office, date, country=country, prefer=tuple(ctx.event_leaders) + tuple(named))

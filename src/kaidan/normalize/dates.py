@@ -298,8 +298,12 @@ _DL_FY = re.compile(rf"(?:(?P<era>{_ERA_RE})[ \t]*(?P<ey>元|{_D})|(?P<y>\d{{4}}
 _DL_REL_FY = re.compile(rf"(?P<w>今年度|本年度|来年度|再来年度){_DL_SUFFIX}")
 _DL_MONTH = re.compile(rf"(?:(?:(?P<era>{_ERA_RE})[ \t]*(?P<ey>元|{_D})|(?P<y>\d{{4}}))[ \t]*年[ \t]*)?(?P<m>{_D})[ \t]*月"
                        rf"(?:[ \t]*(?P<d>{_D})[ \t]*日[ \t]*まで|[ \t]*(?:末|中|いっぱい|まで))")
-_DL_YEAR = re.compile(rf"(?:(?P<era>{_ERA_RE})[ \t]*(?P<ey>元|{_D})|(?P<y>\d{{4}}))[ \t]*年[ \t]*(?:中|内|末|いっぱい|まで)")
-_DL_REL_YEAR = re.compile(r"(?P<w>年内|今年中|今年末|年末まで|来年中|来年末|来年まで)")
+_DL_YEAR = re.compile(rf"(?:(?P<era>{_ERA_RE})[ \t]*(?P<ey>元|{_D})|(?P<y>\d{{4}}))[ \t]*年[ \t]*"
+                      rf"(?:中|内|末|いっぱい|まで|に(?!おけ|つい|関|は|も|発|署|合|行|開|実施さ|入))")
+_DL_REL_YEAR = re.compile(r"(?P<w>年内|今年中|今年末|年末まで|来年中|来年末|来年まで|本年中|本年末|本年内)")
+_DL_REL_MONTH = re.compile(r"(?P<w>今月中|今月末|今月内|本月中|来月中|来月末)")
+_EN_IN_YEAR = re.compile(r"\bin\s+(?P<y>20\d\d)\b(?![-/.]\d)")
+_EN_REL_MONTH = re.compile(r"\b(?:by\s+the\s+end\s+of|within|before\s+the\s+end\s+of)\s+(?P<w>this|next)\s+month\b", re.I)
 _EN_DL = re.compile(
     r"\b(?:by|until|till|through|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?"
     r"(?:(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fy>\d{4})"
@@ -372,6 +376,13 @@ def _deadlines(f: str, ref: dt.date | None) -> list[tuple[int, str]]:
             out.append((m.start(), f"FY{_fy_of(ref) + {'来年度': 1, '再来年度': 2}.get(m.group('w'), 0)}"))
         for m in _DL_REL_YEAR.finditer(f):
             out.append((m.start(), _year_end(ref.year + (1 if m.group("w").startswith("来") else 0))))
+        for m, nxt in [(m, m.group("w").startswith("来")) for m in _DL_REL_MONTH.finditer(f)] + \
+                [(m, m.group("w").lower() == "next") for m in _EN_REL_MONTH.finditer(f)]:
+            y, mo = (ref.year + (ref.month == 12), ref.month % 12 + 1) if nxt else (ref.year, ref.month)
+            out.append((m.start(), _month_end(y, mo)))
+    for m in _EN_IN_YEAR.finditer(f):
+        if not any(start <= m.start() < start + 40 for start, _ in out):   # "by 2030" already read
+            out.append((m.start(), f"{m.group('y')}-12-31"))
     return [(s, v) for s, v in out if v]
 
 

@@ -2,10 +2,10 @@
 
 Units: ISO currency codes (USD, JPY, EUR, GBP, KRW, INR, CNY, AUD, CAD, ...),
 ``percent``, ``percent_gdp``, ``people`` (人, 名, people, persons, workers,
-troops), ``jobs`` (English "jobs", Japanese 雇用 directly after a number;
-10万人の雇用 stays ``people``), ``count`` (counters of things: 分野, 件, 隻,
-か国, "nine areas", "100 aircraft"), ``tonnes``, ``barrels`` and exchange
-rates such as ``JPY_per_USD`` (1ドル153円).
+troops; 10万人の雇用 stays ``people``), ``count`` for every other thing
+counted (分野, 件, 隻, か国, "nine areas", "100 aircraft", jobs and 雇用,
+barrels and バレル: FACTS.md names people and count as the units of
+counts), ``tonnes``, and exchange rates such as ``JPY_per_USD`` (1ドル153円).
 
 Qualifiers: approx, at_least, more_than, nearly, at_most, less_than. A
 qualifier written next to the number (約, 以上, 近く, "more than") is part of
@@ -156,12 +156,12 @@ _JP_UNITS = {
     "シンガポールドル": "SGD", "ドル": "USD", "円": "JPY", "ユーロ": "EUR", "ポンド": "GBP", "ウォン": "KRW",
     "ルピー": "INR", "人民元": "CNY", "元": "CNY", "ルーブル": "RUB", "スイスフラン": "CHF",
     "パーセント": "percent", "%": "percent",
-    "人": "people", "名": "people", "雇用": "jobs",
+    "人": "people", "名": "people", "雇用": "count",
     "分野": "count", "件": "count", "隻": "count", "基": "count", "か国": "count", "カ国": "count",
     "ヵ国": "count", "ヶ国": "count", "ケ国": "count", "箇国": "count", "か所": "count", "カ所": "count",
     "ヵ所": "count", "ヶ所": "count", "箇所": "count", "台": "count", "社": "count", "項目": "count",
     "品目": "count", "本": "count", "機": "count",
-    "トン": "tonnes", "バレル": "barrels",
+    "トン": "tonnes", "バレル": "count",
 }
 _JP_UNIT_RE = "|".join(sorted(map(re.escape, _JP_UNITS), key=len, reverse=True))
 _JP_PREFIX = {"約": "approx", "およそ": "approx", "概ね": "approx", "おおむね": "approx", "ほぼ": "approx",
@@ -255,7 +255,7 @@ _EN_UNIT_WORDS = [
     (r"yuan|renminbi", "CNY"),
     (r"%|percent\b|per\s+cent\b|pct\b", "percent"),
     (r"(?:people|persons|individuals|workers|employees|troops|soldiers|personnel|citizens|residents)", "people"),
-    (r"jobs", "jobs"), (r"barrels", "barrels"), (r"(?:metric\s+)?(?:tons|tonnes)", "tonnes"),
+    (r"jobs", "count"), (r"barrels", "count"), (r"(?:metric\s+)?(?:tons|tonnes)", "tonnes"),
     (r"(?:areas|fields|sectors|projects|countries|nations|companies|firms|aircraft|airplanes|planes|jets|ships|"
      r"vessels|submarines|vehicles|cars|trucks|reactors|items|units|deals|plants|factories|missiles|satellites)",
      "count"),
