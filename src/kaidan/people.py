@@ -103,6 +103,8 @@ class Gazetteer:
         self._by_alias = {}
         for a, e in self._alias:
             self._by_alias.setdefault(_nfkc(a).lower(), e)
+            if a.isascii() and " " not in a and len(a) > 3:
+                self._by_alias.setdefault(a.upper().lower(), e)
         self._long_aliases = sorted({(_nfkc(a).lower(), e) for a, e in self._alias if len(a) > 1},
                                     key=lambda p: -len(p[0]))
         self._lookups: dict[str, str | None] = {}
@@ -110,6 +112,9 @@ class Gazetteer:
         ja_titles = [re.escape(t) for t in titles if not t.isascii()]
         ja_aliases = [a for a in aliases if not a.isascii()]
         en_aliases = [a for a in aliases if a.isascii()]
+        # English names also in capitals, as MOFA writes them (KISHIDA Fumio)
+        en_aliases = sorted(set(en_aliases) | {a.upper() for a in en_aliases if " " not in a and len(a) > 3},
+                            key=len, reverse=True)
         name = "|".join(x for x in (trie_pattern(ja_aliases),
                                     rf"\b(?:{trie_pattern(en_aliases)})\b" if en_aliases else "") if x)
         # Honorifics and titles that may follow a name and belong to the mention.

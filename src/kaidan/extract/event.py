@@ -52,7 +52,15 @@ def countries_from_names(ctx: DocContext) -> list[str]:
                     votes[tuple(sorted(set(codes)))] += 1
     # a bilateral name wins over a trilateral one mentioned in passing (日米韓)
     bilateral = [(k, n) for k, n in votes.most_common() if len(k) == 2]
-    return list(bilateral[0][0]) if bilateral else (list(votes.most_common(1)[0][0]) if votes else [])
+    if bilateral or votes:
+        return list(bilateral[0][0]) if bilateral else list(votes.most_common(1)[0][0])
+    # a headline joining two countries: "Leaders of Japan and the Republic of Korea", 日本と韓国の首脳
+    for s in ctx.sentences[:4]:
+        if re.search(r"\band\b|と|・", s.text):
+            codes = list(dict.fromkeys(ctx.gaz.country_of(m.entity) for m in ctx.mentions(s) if m.kind == "country"))
+            if len(codes) == 2:
+                return sorted(codes)
+    return []
 
 
 def leaders_by_mentions(ctx: DocContext, date: str | None) -> list[str]:

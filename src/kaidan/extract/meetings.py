@@ -173,16 +173,19 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
                 d.duration = du.minutes
         items.append((ks, seg_end))
         drafts.append(d)
-    covered = {d.kind for d in drafts}
+    covered = {text[d.start_off - s.start:d.key_end - s.start] for d in drafts}
     # 2. other mentions
     leaders_here = _leaders(ctx, s)
+    # a mention of a programme item's own name is that item (日米首脳会談、署名式… then 日米首脳会談:9時50分…);
+    # an envelope named otherwise (日印首脳会談 with 少人数会合 and 全体会合 inside it) is a meeting of its own
     mentions = [(ks, ke, kind, lo) for ks, ke, kind, lo in kinds
-                if not any(a <= ks < b for a, b in items) and kind not in covered]
+                if not any(a <= ks < b for a, b in items) and text[ks:ke] not in covered]
     if FUTURE.search(text) and not re.search(r"行いました|行った|始まりました|臨み|ました。?$", text):
         mentions = []
     singles = []
+    timed = bool(times or durs)
     for ks, ke, kind, leaders_only in mentions:
-        if leaders_only and not (leaders_here or LEADER_WORDS.search(text)):
+        if leaders_only and not (leaders_here or LEADER_WORDS.search(text) or timed):
             continue
         d = Draft(kind, s.start, s.end, s, key_off=s.start + ks, key_end=s.start + ke)  # cites its sentence
         d.first = bool(FIRST.search(text[max(0, ks - 25):ks]))
@@ -196,7 +199,11 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
                 _zone_near(text, o.start, o.end) != "Asia/Tokyo" for o in times if o is not t):
             continue  # 11:55 (日本時間 1:55): keep the local one
         after = [x for x in singles if x[0] >= t.end]
-        target = after[0] if after else (singles[-1] if singles else None)
+        before = [x for x in singles if x[1] <= t.start]
+        if s.lang == "en":   # "The talks began at 5:40 p.m." — the meeting is named before its time
+            target = before[-1] if before else (after[0] if after else None)
+        else:                # 午前9時から…会談 — the time comes first
+            target = after[0] if after else (before[-1] if before else None)
         if target and target[2].time is None:
             target[2].time, target[2].time_zone = (t.hour, t.minute), zone
     # 2b. durations → nearest kind before (an envelope "計…" counts only when one kind is named)
@@ -206,9 +213,11 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
         envelope = bool(ENVELOPE.search(text[max(0, du.start - 3):du.start]))
         if envelope and (len(singles) != 1 or items):
             continue
-        before = [x for x in singles if x[1] <= du.start and du.start - x[1] < 20]
+        before = [x for x in singles if x[1] <= du.start and (du.start - x[1] < 20 or s.lang == "en")]
         after = [x for x in singles if x[0] >= du.end]
-        target = before[-1] if before else (after[0] if after else None)
+        right_after = [x for x in after if x[0] - du.end <= 6]    # 約1時間、昼食会を行った
+        target = right_after[0] if right_after and s.lang == "ja" else (
+            before[-1] if before else (after[0] if after else None))
         if target and target[2].duration is None:
             target[2].duration = du.minutes
     drafts += [d for _, _, d in singles]
@@ -372,10 +381,11 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
         if upd:
             merged[key] = replace(old, **upd)
     # a talk held by telephone or video: a plain "会談" / "talks" on its day is the same talk
-    remote = {k[1] for k in merged if k[0] in ("telephone", "video")}
-    for key in [k for k, m in list(merged.items()) if k[0] == "summit" and k[1] in remote]:
-        if merged[key].start is None and merged[key].duration_minutes is None:
-            del merged[key]
+    remote = {k[1]: k for k in merged if k[0] in ("telephone", "video")}
+    for key in [k for k in list(merged) if k[0] == "summit" and k[1] in remote]:
+        talk, summit = merged[remote[key[1]]], merged.pop(key)
+        merged[remote[key[1]]] = replace(talk, start=talk.start or summit.start,
+                                         duration_minutes=talk.duration_minutes or summit.duration_minutes)
     # a first segment with no time of its own starts when the meeting it opens starts
     starts = {k[:2]: m.start for k, m in merged.items() if m.kind == "summit" and m.start}
     for d in ds:
