@@ -219,5 +219,21 @@ def show(doc, db):
     show_document(doc, db)
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; beyond loopback (e.g. 0.0.0.0) a token is required.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--token", envvar="KAIDAN_TOKEN", default=None, metavar="TOKEN",
+              help="Bearer token that ingestion requests must send (default: $KAIDAN_TOKEN).")
+@click.option("--allow-private-urls", is_flag=True,
+              help="Let URL ingestion fetch private, loopback and link-local addresses (refused by default).")
+def serve(db, host, port, token, allow_private_urls):
+    """Serve the REST API (/api, /openapi.json) and the web page over the database."""
+    from .service.app import serve as run
+
+    run(db, host=host, port=port, token=token, allow_private=allow_private_urls)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

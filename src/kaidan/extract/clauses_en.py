@@ -22,10 +22,13 @@ from .lexicon import load
 from .topics import topics_of
 
 QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
-SAID_AFTER = re.compile(r"^[,\s]*(?:(he|she)|([A-Z][\w.\-’' ]{1,60}?))\s+(said|stated|added|noted|told [\w ]+|stressed|emphasized)\b")
+OFFICIAL = re.compile(r"\b(?:an?|the)\s+(?:(?:senior|high-ranking|top|government|foreign ministry)\s+)*(?:[A-Z][a-z]+\s+)?"
+                      r"(?:(?:government|administration|foreign ministry)\s+)?official\b")
+SAID_AFTER = re.compile(r"^[,\s]*(?:(he|she|the official|an official|officials)|([A-Z][\w.\-’' ]{1,60}?))\s+"
+                        r"(said|stated|added|noted|told [\w ]+|stressed|emphasized)\b")
 SAID_BEFORE = re.compile(r"(?:^|\b)([A-Z][\w.\-’' ]{1,60}?)\s+(?:said|stated|added|noted|told [\w ]+|stressed|emphasized)[,:]?\s*$")
-SAID_END = re.compile(r"^(.{12,}?),\s+((?:he|she)|[A-Z][\w.\-’' ]{1,40}?)\s+(?:said|added|told reporters)\.?$")
-CUT = re.compile(r",\s+which\b|,\s+(?:as|while)\b")
+SAID_END = re.compile(r"^(.{12,}?),\s+((?:he|she|the official)|[A-Z][\w.\-’' ]{1,40}?)\s+(?:said|added|told reporters)\.?$")
+CUT = re.compile(r",\s+which\b|,\s+(?:as|while)\b|,\s+according to\b")
 
 
 def _lex():
@@ -50,7 +53,7 @@ def _clean(text: str) -> str:
     t = re.sub(r"^(?:that|on|to)(?:[:\s]+)", "", t)
     t = re.sub(r"^(?:their |its )?(?:(?:strong|firm|shared|resolute|unwavering|steadfast|continued) )*"
                r"(?:opposition to|determination to|intention to|desire for|views? on|support for|commitment to)\s*", "", t)
-    t = re.sub(r"^(?:they intend to |they will |to )", "", t)
+    t = re.sub(r"^(?:they intend to |they will |they would |to )", "", t)
     return CUT.split(t)[0].strip(" ,;:.")
 
 
@@ -60,6 +63,7 @@ class EnClauses:
         self.found = Found()
         self.last_person: str | None = None     # the last person named
         self.last_subject: str | None = None    # the last person who was the subject of a sentence
+        self.last_official: str | None = None   # "a senior Japanese official", for "the official said"
         self.group_words = sorted(_lex()["group_subjects"], key=len, reverse=True)
 
     def subject(self, head: str):
@@ -86,6 +90,8 @@ class EnClauses:
                                       prefer=tuple(self.ctx.event_leaders))
             if who:
                 return "person", self.ctx.gaz.name(who, "en"), who
+        if low in ("the official", "an official", "officials"):
+            return ("unnamed", self.last_official, None) if self.last_official else (None, None, None)
         if re.fullmatch(r"(?:he|she)", low) and (self.last_subject or self.last_person):
             e = self.ctx.gaz.entities[self.last_subject or self.last_person]
             return "person", e.name("en"), e.id
@@ -98,6 +104,15 @@ class EnClauses:
         for m in self.ctx.mentions(s):
             if m.kind == "person":
                 self.last_person = m.entity
+        off = OFFICIAL.search(text)
+        if off and not off.group(0).lower().startswith("the"):
+            self.last_official = off.group(0)
+        head = re.match(r"^(?:The (?:U\.S\. )?(?:President|Prime Minister|Chancellor)|"
+                        r"(?:President|Prime Minister|Chancellor) [A-Z][\w-]+)", text)
+        if head:
+            kind, _, ent = self.subject(head.group(0))
+            if kind == "person":
+                self.last_subject = ent
         if self.quotes(s):
             return
         said = SAID_END.match(text)

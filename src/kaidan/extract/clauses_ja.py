@@ -49,6 +49,8 @@ PROMISE = {"約束", "確約", "誓う", "表明", "明言", "伝える"}
 # verbs whose plain form, reported as what a leader will do, is a promise (…全面的に協力する旨述べた)
 ACTION_PROMISES = {"協力", "支援", "支持", "推進", "取り組む", "強化", "実施", "実現", "派遣", "提供", "拡大",
                    "投資", "開催", "訪問", "招待", "推薦", "貢献", "後押し", "対応"}
+# speech acts about another's position, never the speaker's own commitment
+STANCE = {"歓迎", "評価", "称賛", "感謝", "祝意", "謝意", "期待", "理解", "支持", "懸念", "得る"}
 STATIVE = {"ある", "いる", "なる", "思う", "考える", "できる", "見る", "分かる", "わかる"}   # speech acts whose content is the speaker's own commitment
 CONNECTIVES = re.compile(r"^(?:また|さらに|その上で|そのうえで|これに対し(?:て)?|一方|そして|加えて|併せて|なお|"
                          r"同時に|その中で|この中で|最後に|冒頭|冒頭で|はじめに|まず|次に|続いて|これを受け|その後)[、,]?")
@@ -120,7 +122,8 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     if t.text == "と" and t.pos == "助詞" and nxt is not None and nxt.lemma == "する" and i > 0 and (
             tokens[i - 1].text in CLOSE or tokens[i - 1].pos in ("動詞", "助動詞", "形容詞")):
         j = group_end(tokens, i + 1)
-        if tokens[j - 1].text == "て" and j < len(tokens) and tokens[j].lemma not in ("いる", "おる"):
+        if (tokens[j - 1].text == "て" and j < len(tokens) and tokens[j].lemma not in ("いる", "おる")) or (
+                j < len(tokens) and tokens[j].text == "て" and tokens[j].pos == "助詞"):
             return None   # …として、/ …としても: "as" or "considering that", not a report
         return ("speech", "とする", j) if clause_final(tokens, j) else None
     if t.lemma == "行う" and i >= 2 and tokens[i - 1].text == "を" and tokens[i - 2].text in BOUNDARY:
@@ -150,6 +153,9 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
         j = group_end(tokens, i)
         if _progressive(tokens, i, j):
             return None
+        if j + 1 < len(tokens) and tokens[j].text == "と" and tokens[j - 1].pos == "助動詞" and \
+                tokens[j + 1].pos in ("動詞", "名詞", "補助記号"):
+            return ("speech_embedded", t.lemma, j)   # Xは…考えを示したと(関係者が)明らかにした
         return ("speech", t.lemma, j) if clause_final(tokens, j) else None
     if t.pos == "名詞" and t.text in speech and verbal:
         j = group_end(tokens, i + 1)
@@ -210,7 +216,7 @@ def _strip_content(text: str, kind: str, label: str) -> str:
             s = re.sub(r"(?:について|に関し)?、?認識$", lambda m: "について" if m.group(0).startswith("について") else "", s)
             s = re.sub(r"(?:という|との)$", "", s)
     else:
-        s = re.sub(r"(?:旨|という旨|との旨|と|、と|ことを|ことも|を|が|に|の|も)$", "", s)
+        s = re.sub(r"(?:旨の|旨|という旨|との旨|と|、と|ことを|ことも|を|が|に|の|も)$", "", s)
     return s.strip(" 、,")
 
 
@@ -280,6 +286,17 @@ class JaClauses:
                     prefix = topic = pre.rstrip("、, ") + "、"
                 elif topic and not pre:
                     prefix = topic
+            if kind == "speech_embedded":
+                people = [c for c in cands if c[1].kind in ("person", "unnamed")]
+                if people:
+                    pi, who = people[-1]
+                    e_lo = pi + 1
+                    while e_lo < i and toks[e_lo].text in ("は", "、", ",", "，"):
+                        e_lo += 1
+                    raw = ctx.text[toks[e_lo].start:toks[i].start]
+                    self.emit(s, toks, dep, e_lo, i, j, "speech", label, who, raw, toks[e_lo].start, "")
+                    lo = skip_after(toks, j + 1)
+                continue
             if kind == "agreement_embedded":
                 a_lo = skip_after(toks, lo) if lo else 0
                 raw = CONNECTIVES.sub("", ctx.text[toks[a_lo].start:toks[i].start])
@@ -377,18 +394,24 @@ class JaClauses:
                     self.found.statements.append(Statement(subject.name, body, "direct", cite))
             return
         body = prefix + text
+        resolved = False
         if re.fullmatch(r"(?:これ|それ|この点|その点|こうした考え|この考え)", text):
             # これを歓迎: what was welcomed is the point stated just before in the same sentence
             prev = [st for st in self.found.statements if st.citation.start >= s.start]
             if not prev:
                 return
             body = prev[-1].text
+            resolved = True          # what another said and this one welcomed: not this one's commitment
         if len(body.strip()) < 4 or re.search(r"(?:に|にも|へ|から)$", body):
             return
-        self.found.statements.append(Statement(subject.name, body, "reported", cite))
-        if subject.kind == "person":
-            own = label in PROMISE or self.own_intention(text, toks[c_lo:i])
-            self.commitment_of(text, subject, cite, promise=own, tokens=toks[c_lo:i])
+        for part in re.split(r"旨[、,，](?:また[、,，])?", body):     # 文大統領から、…した旨、また、…していく旨の発言
+            part = part.strip("、,， ")
+            if len(part) < 4:
+                continue
+            self.found.statements.append(Statement(subject.name, part, "reported", cite))
+            if subject.kind == "person" and not resolved and label not in STANCE:
+                own = label in PROMISE or self.own_intention(part, toks[c_lo:i])
+                self.commitment_of(part, subject, cite, promise=own, tokens=toks[c_lo:i])
 
     def own_intention(self, text: str, toks) -> bool:
         """Reported content that is the speaker's own undertaking: …を支持していく / …に全面的に協力する,
@@ -399,9 +422,13 @@ class JaClauses:
                 return False
         if re.search(r"ていく$|ていきます$", text) and not re.search(r"なっていく$|られていく$", text):
             return True
-        verbs = [t for t in toks if t.pos == "動詞"]
-        return bool(verbs) and toks[-1] is not None and verbs[-1].form.startswith("終止形") and \
-            verbs[-1].lemma in ACTION_PROMISES
+        verbs = [k for k, t in enumerate(toks) if t.pos == "動詞"]
+        if not verbs:
+            return False
+        k = verbs[-1]
+        v = toks[k]
+        head = toks[k - 1].text if v.lemma == "する" and k > 0 and toks[k - 1].pos == "名詞" else v.lemma
+        return v.form.startswith("終止形") and head in ACTION_PROMISES
 
     def quoted_before(self, toks, dep, lo, i) -> list[tuple[int, int]]:
         """Offsets of the top-level quotations in tokens[lo:i] that end in 」と (…」と述べ / …」と期待を示し)."""
@@ -450,7 +477,7 @@ class JaClauses:
                 e = self.ctx.gaz.entities[ent]
                 subject = Subject(e.kind, e.id, e.name("ja"), 0, 0, "が")
                 body = body[lead.end():]
-        if len(body) < 4 or re.search(r"べき(?:だ)?$|一致したい|確認したい", body):
+        if len(body) < 4 or re.search(r"べき(?:だ)?$|一致したい|確認したい|(?:歓迎|評価|期待|感謝)する$", body):
             return
         self.add_commitment(subject, body, cite)
 

@@ -8,7 +8,7 @@ an invalid request (bad parameter or body) ``V422`` and an unexpected failure ``
 
     KaidanError
     ├── IngestError › FetchFailed
-    │   └── URLRefused      K604  a URL the service will not fetch (scheme, private address)   400
+    │   └── URLRefused      K604  a URL the service will not fetch (scheme, private address)   403
     └── ServiceError        K600
         ├── NotFound        K601  no such event or document                                      404
         ├── Unauthorized    K602  a change without the bearer token                              401
@@ -51,7 +51,7 @@ class URLRefused(kerr.FetchFailed):
 
 # HTTP status of each kind of KaidanError: the most specific class listed wins.
 STATUS = [
-    (NotFound, 404), (Unauthorized, 401), (Forbidden, 403), (URLRefused, 400),
+    (NotFound, 404), (Unauthorized, 401), (Forbidden, 403), (URLRefused, 403),
     (kerr.TooLarge, 413), (kerr.FetchFailed, 502), (kerr.ExtractionFailed, 500), (kerr.IngestError, 422),
     (kerr.UsageError, 400), (kerr.EvalError, 400), (kerr.StoreError, 500), (kerr.DataFileError, 500),
     (kerr.KaidanError, 500),
@@ -118,7 +118,8 @@ def install(app: FastAPI) -> None:
 
 def responses(*statuses: int) -> dict:
     """OpenAPI entries for these error statuses, all in the one error shape."""
-    text = {400: "Bad request (e.g. a URL refused)", 401: "Bearer token missing or wrong", 403: "Sent from another site",
+    text = {400: "Bad request", 401: "Bearer token missing or wrong",
+            403: "Refused: sent from another site's page, or a URL of a private address",
             404: "No such resource", 413: "Upload above the size limit", 422: "Invalid request or unreadable document",
-            500: "Internal error", 502: "The URL could not be fetched"}
+            500: "Internal error", 502: "The URL's host name does not resolve"}
     return {s: {"model": ErrorResponse, "description": text.get(s, "Error")} for s in statuses}

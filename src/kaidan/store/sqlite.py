@@ -328,11 +328,12 @@ class Store:
                 for r in rows]
 
     def document_summaries(self, limit: int, offset: int = 0) -> list[dict]:
-        """Documents without their text, the latest stored first, with how many facts of each type they have."""
+        """Documents without their text (but its first line, as ``heading``), the latest stored first, with how
+        many facts of each type they have and the ids of their events."""
         counts = ", ".join(f"json_array_length(f.record, '$.{t}')" for t in _FACT_TYPES)
         rows = self._db.execute(
             f"SELECT d.id, d.source, d.title, d.lang, d.content_type, d.published, d.size, d.added_at, {counts}, "
-            "(SELECT group_concat(event_id, ' ') FROM doc_events de WHERE de.doc_id = d.id) "
+            "(SELECT group_concat(event_id, ' ') FROM doc_events de WHERE de.doc_id = d.id), substr(d.text, 1, 200) "
             "FROM documents d LEFT JOIN facts f ON f.doc_id = d.id ORDER BY d.rowid DESC LIMIT ? OFFSET ?",
             (limit, offset))
         names = ("id", "source", "title", "lang", "content_type", "published", "size", "added_at")
@@ -341,7 +342,7 @@ class Store:
             facts = r[len(names):len(names) + len(_FACT_TYPES)]
             out.append({**dict(zip(names, r)),
                         "facts": None if facts[0] is None else dict(zip(_FACT_TYPES, facts)),
-                        "events": (r[-1] or "").split()})
+                        "events": (r[-2] or "").split(), "heading": r[-1].strip().split("\n", 1)[0][:120]})
         return out
 
     # search

@@ -1,0 +1,170 @@
+"""Read routes: events, facts, documents, the commitment ledger, conflicts and search.
+
+Each route parses its parameters and calls the library (``reconcile.archive``, ``reconcile.ledger``,
+the store, :mod:`.search`); none holds logic of its own beyond filtering and paging.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query, Request
+
+from kaidan import __version__, config
+from kaidan.errors import StoreError
+from kaidan.reconcile import archive, ledger
+from kaidan.reconcile.match import party, person
+from kaidan.reconcile.merge import merge_event
+from kaidan.records import FACT_TYPES
+
+from . import models, search
+from .errors import NotFound, responses
+from .state import store_of
+
+router = APIRouter(prefix="/api", responses=responses(422, 500))
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Most items returned")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items skipped")]
+Country = Annotated[str | None, Query(max_length=8, pattern=r"^[A-Za-z]{2}$",
+                                      description="ISO 3166 code of a country taking part, e.g. JP")]
+DateFrom = Annotated[models.Day | None, Query(description="Events on or after this day (YYYY-MM-DD)")]
+DateTo = Annotated[models.Day | None, Query(description="Events on or before this day (YYYY-MM-DD)")]
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+def _events_between(store, country: str | None, date_from: dt.date | None, date_to: dt.date | None) -> list[dict]:
+    archive.place_missing(store)
+    out = []
+    for ev in store.iter_events():
+        if country and country.upper() not in ev["countries"].split("-"):
+            continue
+        if date_from and ev["date_end"] < date_from.isoformat():
+            continue
+        if date_to and ev["date_start"] > date_to.isoformat():
+            continue
+        out.append(ev)
+    return out
+
+
+@router.get("/info", response_model=models.ServiceInfo, summary="What this service is",
+            description="The version, whether changes need a bearer token, the upload size limit and how many "
+                        "documents are stored.")
+def info(request: Request):
+    store = store_of(request)
+    return {"version": __version__, "auth_required": request.app.state.token is not None,
+            "max_bytes": config.MAX_BYTES, "documents": store.count_documents()}
+
+
+@router.get("/events", response_model=list[models.EventSummary], summary="List events",
+            description="Events (one summit, telephone talk or visit each), oldest first, with how many documents "
+                        "report each. Filter by a country taking part and by date.")
+def list_events(request: Request, country: Country = None, date_from: DateFrom = None, date_to: DateTo = None,
+                limit: Annotated[int, Query(ge=1, le=100_000)] = 5000, offset: Offset = 0):
+    return _events_between(store_of(request), country, date_from, date_to)[offset:offset + limit]
+
+
+@router.get("/events/{event_id}", response_model=models.EventRecord, responses=responses(404),
+            summary="One event with all its facts",
+            description="The programme, signed documents, agreements, commitments, statements and quantities merged "
+                        "across the event's sources, each with the citations behind it, the conflicts between "
+                        "sources and the list of sources. EVENT_ID may be a unique prefix, e.g. 2025-10-28.")
+def get_event(request: Request, event_id: Annotated[str, Path(min_length=1, max_length=100)]):
+    rec = archive.event_record(store_of(request), event_id.replace("%", "").replace("_", "") or "-")
+    if rec is None:
+        raise NotFound(f"{event_id}: no such event (or the prefix names several); GET /api/events lists them")
+    return rec
+
+
+def _matches(fact: dict, topic, actor, speaker) -> bool:
+    if topic and topic not in (fact.get("topics") or []):
+        return False
+    if actor:
+        a = fact.get("actor")
+        if not a or (party(actor) != party(a) and actor.lower() not in a.lower()):
+            return False
+    if speaker:
+        s = fact.get("speaker")
+        if not s or (person(speaker) != person(s) and speaker.lower() not in s.lower()):
+            return False
+    return True
+
+
+@router.get("/facts/{fact_type}", response_model=models.FactPage, summary="Facts of one type, filtered",
+            description="Facts of one type across events (merged per event, with citations), oldest event first. "
+                        "`topic` is a FACTS.md topic (investment, security, …); `actor` a country, leader or "
+                        "organisation (a leader stands for the country); `speaker` a person; `country` an ISO code "
+                        "of a country taking part in the event; `date_from`/`date_to` bound the event's dates.")
+def list_facts(request: Request, fact_type: models.FactType, topic: Text = None, actor: Text = None,
+               speaker: Text = None, country: Country = None, date_from: DateFrom = None, date_to: DateTo = None,
+               limit: Limit = 100, offset: Offset = 0):
+    store = store_of(request)
+    key = "programme" if fact_type == "meetings" else fact_type
+    items = []
+    for ev in _events_between(store, country, date_from, date_to):
+        rec = merge_event(ev, store.event_records(ev["id"]))
+        for fact in rec.get(key) or []:
+            if _matches(fact, topic, actor, speaker):
+                items.append({"type": fact_type, "event": ev["id"], "event_date": ev["date_start"],
+                              "countries": ev["countries"], "fact": fact})
+    return {"total": len(items), "items": items[offset:offset + limit]}
+
+
+@router.get("/documents", response_model=models.DocumentPage, summary="List documents",
+            description="Stored documents without their text, the latest first, with fact counts and events.")
+def list_documents(request: Request, limit: Limit = 50, offset: Offset = 0):
+    store = store_of(request)
+    return {"total": store.count_documents(), "items": store.document_summaries(limit, offset)}
+
+
+@router.get("/documents/{doc_id}", response_model=models.DocumentDetail, responses=responses(404),
+            summary="One document with its facts and citations",
+            description="The canonical text (fact offsets refer to it), the fact record as extracted, every fact "
+                        "as a citation (type, position, evidence, offsets, rule) and the events it reports. "
+                        "DOC_ID may be a unique prefix of the id.")
+def get_document(request: Request, doc_id: Annotated[str, Path(min_length=1, max_length=200)]):
+    store = store_of(request)
+    try:
+        doc = store.get_document(doc_id)
+    except StoreError as exc:  # a prefix naming several documents
+        raise NotFound(str(exc)) from None
+    if doc is None:
+        raise NotFound(f"{doc_id}: no such document; GET /api/documents lists them")
+    record = store.get_facts(doc.id)
+    citations = [{"type": t, "index": i, "text": f.get("text") or f.get("title") or f.get("evidence"),
+                  "evidence": f.get("evidence"), "offsets": f.get("offsets"), "rule": f.get("rule")}
+                 for t in FACT_TYPES for i, f in enumerate((record or {}).get(t) or [])]
+    return {**{k: getattr(doc, k) for k in ("id", "source", "title", "lang", "content_type", "encoding",
+                                            "published", "size", "text")},
+            "record": record, "citations": citations, "events": store.events_of_document(doc.id)}
+
+
+@router.get("/ledger", response_model=list[models.LedgerThread], summary="The commitment ledger",
+            description="Promises followed from summit to summit, soonest due first, with due dates and a status "
+                        "as of `today` (default: the server's date). Filter by actor, topic, due date and status.")
+def get_ledger(request: Request, actor: Text = None, topic: Text = None,
+               due_before: Annotated[models.Day | None, Query(description="Due on or before this day")] = None,
+               status: models.Status | None = None,
+               today: Annotated[models.Day | None, Query(description="The day statuses are computed for")] = None):
+    threads = archive.commitment_ledger(store_of(request), today or dt.date.today())
+    return ledger.select(threads, actor=actor, topic=topic, due_before=due_before.isoformat() if due_before else None,
+                         status=status)
+
+
+@router.get("/conflicts", response_model=list[models.Conflict], summary="Conflicts between sources",
+            description="Where sources of one event give different values (a start time, an amount, a name, "
+                        "whether anything was signed), each value with its citations. `event` keeps one event.")
+def get_conflicts(request: Request, event: Annotated[str | None, Query(max_length=100)] = None):
+    out = archive.conflicts(store_of(request))
+    return [c for c in out if not event or c["event"].startswith(event)]
+
+
+@router.get("/search", response_model=models.SearchResults, summary="Full-text search",
+            description="Documents and facts matching every word of `q`, best first. Japanese needs no spaces: "
+                        "text and query are cut into Sudachi tokens, so 防衛費 or 会談 find documents that write "
+                        "them inside longer runs of kanji. `scope` keeps documents or facts only.")
+def get_search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
+               scope: Literal["all", "documents", "facts"] = "all",
+               limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0, le=10_000)] = 0):
+    results = search.search(store_of(request), q, scope={"documents": "doc", "facts": "fact"}.get(scope),
+                            limit=limit, offset=offset)
+    return {"query": q, "results": results}
