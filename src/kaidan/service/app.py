@@ -26,6 +26,8 @@ from kaidan import __version__, config
 from kaidan.errors import UsageError
 from kaidan.store import Store
 
+from kaidan.reconcile import archive
+
 from . import api, errors, ingest, search
 from .state import Stores
 from .urls import Resolver, guard_client
@@ -71,8 +73,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, allow_private: 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        worker = threading.Thread(target=_index_old_documents, args=(str(db_path), stop), daemon=True,
-                                  name="kaidan-index")
+        worker = threading.Thread(target=_catch_up, args=(str(db_path), stop), daemon=True, name="kaidan-catch-up")
         worker.start()
         yield
         stop.set()
@@ -118,15 +119,17 @@ def create_app(db_path: str | Path, *, token: str | None = None, allow_private: 
     return app
 
 
-def _index_old_documents(db_path: str, stop: threading.Event) -> None:
-    """Index for search the documents of a database written before the index existed (in the background)."""
+def _catch_up(db_path: str, stop: threading.Event) -> None:
+    """Bring a database written by an older Kaidan up to date, in the background: place the documents that
+    have facts but no event yet, then index for search the documents not indexed yet."""
     try:
         with Store(db_path) as store:
-            n = search.index_missing(store, stop)
-        if n:
-            log.info("indexed %d older document(s) for search", n)
-    except Exception:  # the service goes on without them: search just misses those documents
-        log.exception("indexing older documents for search failed")
+            placed = archive.place_missing(store)
+            indexed = search.index_missing(store, stop)
+        if placed or indexed:
+            log.info("placed %d and indexed %d older document(s)", placed, indexed)
+    except Exception:  # the service goes on without them: events and search just miss those documents
+        log.exception("catching up with older documents failed")
 
 
 def is_loopback(host: str) -> bool:

@@ -15,6 +15,7 @@ import dataclasses
 import hmac
 import re
 import tempfile
+import threading
 from pathlib import Path as FilePath
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -62,6 +63,9 @@ router = APIRouter(prefix="/api/ingest", dependencies=[Depends(guard)],
                    responses=responses(400, 401, 403, 413, 422, 500))
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
+# One ingestion at a time: the extractor's Sudachi tokenizer is not to be shared between threads, and the
+# database takes one writer at a time anyway.
+_ONE_AT_A_TIME = threading.Lock()
 
 
 def _safe_name(filename: str | None) -> str:
@@ -96,7 +100,8 @@ def _run(store, source: str, loader) -> dict:
         docs.append(doc)
         return doc
 
-    report = run_ingest([source], store, loader=load_one)
+    with _ONE_AT_A_TIME:
+        report = run_ingest([source], store, loader=load_one)
     if report.failed or not docs:
         exc = _failure(store, source, caught)
         return {"status": "failed", "source": source, "error": {"code": exc.code, "message": str(exc)}}
@@ -114,7 +119,8 @@ def _run(store, source: str, loader) -> dict:
                          "stored, its facts are extracted and it is placed in its events and indexed for search. "
                          "The same content again is `unchanged`; a file that cannot be read is `failed`, with the "
                          "reason. Needs the bearer token when the service has one.")
-def ingest_file(request: Request, file: Annotated[UploadFile, File(description="The document")]):
+def ingest_file(request: Request, file: Annotated[UploadFile, File(description="The document: any bytes",
+                                                                   json_schema_extra={"format": "binary"})]):
     limit = config.MAX_BYTES
     data = file.file.read(limit + 1)
     if len(data) > limit:
@@ -149,9 +155,15 @@ def ingest_url(request: Request, body: models.URLBody):
     own = client is None
     if own:
         client = guard_client(httpx.Client(), allow_private=state.allow_private, resolve=state.resolver)
+
+    def loader(src: str):
+        try:
+            return load(src, client=client, max_bytes=config.MAX_BYTES, timeout=config.FETCH_TIMEOUT)
+        except httpx.InvalidURL as exc:  # not an httpx.HTTPError, so the fetcher lets it through
+            raise kerr.FetchFailed(f"{src[:200]}: not a URL httpx can send ({exc}); check the address") from None
+
     try:
-        return _run(store_of(request), url, lambda src: load(src, client=client, max_bytes=config.MAX_BYTES,
-                                                             timeout=config.FETCH_TIMEOUT))
+        return _run(store_of(request), url, loader)
     finally:
         if own:
             client.close()

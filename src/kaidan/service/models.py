@@ -26,7 +26,7 @@ Day = Annotated[dt.date, BeforeValidator(_iso_day)]
 
 # An http(s) URL with a host name, an IPv4 address or a bracketed IPv6 address, and an optional port.
 URL_PATTERN = (r"^[Hh][Tt][Tt][Pp][Ss]?://([A-Za-z0-9._~-]+|\[[0-9A-Fa-f:.]+\])"
-               r"(:(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?([/?#]\S*)?$")
+               r"(:(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?([/?#][^\x00-\x20\x7f]*)?$")
 
 
 class Open(BaseModel):

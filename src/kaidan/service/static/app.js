@@ -430,7 +430,9 @@
 
   async function documentView(id, params) {
     const doc = await api(`/api/documents/${enc(id)}`);
-    document.title = `${doc.title || doc.source} · Kaidan`;
+    const firstLine = doc.text.split("\n").find((l) => (l.match(/[\p{L}\p{N}]/gu) || []).length >= 2) || "";
+    const heading = doc.title || firstLine.trim().slice(0, 120) || doc.source;
+    document.title = `${heading} · Kaidan`;
     const chars = Array.from(doc.text);
     const start = Number.parseInt(params.get("start"), 10), end = Number.parseInt(params.get("end"), 10);
     const ok = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= chars.length;
@@ -446,7 +448,7 @@
       doc.source) : doc.source;
     const facts = doc.citations || [];
     show(
-      h("h1", {}, doc.title || doc.source),
+      h("h1", {}, heading),
       h("dl", { class: "meta" }, h("dt", {}, t("doc.source")), h("dd", {}, source),
         h("dt", {}, t("col.lang")), h("dd", {}, doc.lang),
         h("dt", {}, t("doc.events")), h("dd", {}, doc.events.length ? doc.events.map((e) =>

@@ -1,0 +1,152 @@
+"""Latency of the service with a large archive: the event page and search, p50 and p95.
+
+The archive is filled with ``--docs`` synthetic documents (default 100,000) made by
+``bench_archive.py``'s ``templates``/``synthetic``/``add`` from the seed corpus, each also indexed for
+full-text search as ``pipeline.ingest`` indexes it. Then ``kaidan serve`` runs in a subprocess on
+127.0.0.1 and this script sends requests to it, one at a time, over one keep-alive connection:
+
+* event JSON   GET /api/events/{id} of random events (the merged record: programme, facts, conflicts)
+* event page   GET /events/{id} (the HTML the browser loads before it asks for the JSON)
+* search ja    GET /api/search?q=… with Japanese queries (防衛費, 首脳会談, …)
+* search en    GET /api/search?q=… with English queries
+
+    .venv/bin/python benchmarks/bench_service.py                     # 100,000 documents, a temporary database
+    .venv/bin/python benchmarks/bench_service.py --db bench.db       # keep the database; reuse it next time
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_archive import add, synthetic, templates  # noqa: E402
+
+from kaidan.service import search  # noqa: E402
+from kaidan.store import Store  # noqa: E402
+
+QUERIES_JA = ["防衛費", "首脳会談", "重要鉱物", "投資", "日米同盟", "会談 協力"]
+QUERIES_EN = ["Trump", "President of the United States", "defense", "Prime Minister", "security cooperation", "Honorable"]
+
+
+def fill(path: Path, n: int, corpus: Path) -> int:
+    """Add synthetic documents until the archive holds n (a kept database is topped up, not rebuilt); how many
+    were added."""
+    tpls = templates(corpus)
+    rng = random.Random(7)
+    with Store(path) as store:
+        have = store.count_documents()
+        for _ in range(have):  # the same random sequence as a fresh fill, so ids and dates stay unique
+            synthetic(0, tpls[0], rng)
+        t0 = time.perf_counter()
+        for i in range(have, n):
+            doc, rec = synthetic(i, tpls[i % len(tpls)], rng)
+            add(store, doc, rec)
+            store.index_search(doc.id, search.entries(doc.title, doc.text, rec))
+            if (i + 1) % 10_000 == 0:
+                print(f"bench_service: {i + 1:,} documents ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    return max(0, n - have)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(db: Path, port: int) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "kaidan.cli", "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/info", timeout=5).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    sys.exit(f"bench_service: the server did not start: {proc.stderr.read().decode()[-2000:]}")
+
+
+def timed(client: httpx.Client, paths: list[str], warmup: int = 5) -> list[float]:
+    for p in paths[:warmup]:
+        client.get(p).raise_for_status()
+    out = []
+    for p in paths:
+        t = time.perf_counter()
+        r = client.get(p)
+        out.append((time.perf_counter() - t) * 1000)
+        r.raise_for_status()
+    return out
+
+
+def row(name: str, ms: list[float]) -> dict:
+    q = statistics.quantiles(ms, n=100)
+    return {"what": name, "requests": len(ms), "p50_ms": statistics.median(ms), "p95_ms": q[94], "max_ms": max(ms)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=100_000, help="documents in the archive")
+    ap.add_argument("--requests", type=int, default=300, help="requests timed per row")
+    ap.add_argument("--db", type=Path, help="database to fill and keep (default: a temporary one)")
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    if not args.corpus.is_dir():
+        sys.exit(f"bench_service: {args.corpus} not found; pass --corpus with a folder of documents")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or Path(tmp) / "bench.db"
+        t0 = time.perf_counter()
+        added = fill(db, args.docs, args.corpus)
+        fill_s = time.perf_counter() - t0
+        with Store(db) as store:
+            events = [e["id"] for e in store.iter_events()]
+            n_docs = store.count_documents()
+        port = free_port()
+        proc = serve(db, port)
+        try:
+            rng = random.Random(11)
+            picks = [rng.choice(events) for _ in range(args.requests)]
+            ja = [f"/api/search?q={q}" for q in QUERIES_JA] * (args.requests // len(QUERIES_JA) + 1)
+            en = [f"/api/search?q={q}" for q in QUERIES_EN] * (args.requests // len(QUERIES_EN) + 1)
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
+                hits = {q: len(client.get("/api/search", params={"q": q, "limit": 100}).json()["results"])
+                        for q in QUERIES_JA + QUERIES_EN}
+                rows = [row("event JSON  GET /api/events/{id}", timed(client, [f"/api/events/{e}" for e in picks])),
+                        row("event page  GET /events/{id}", timed(client, [f"/events/{e}" for e in picks])),
+                        row("search ja   GET /api/search", timed(client, ja[:args.requests])),
+                        row("search en   GET /api/search", timed(client, en[:args.requests]))]
+        finally:
+            proc.terminate()
+            proc.wait(10)
+        db_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
+    info = {"documents": n_docs, "events": len(events), "db_mb": round(db_mb), "added": added, "fill_s": round(fill_s),
+            "search_hits_of_100": hits, "rows": rows}
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False))
+        return
+    print(f"{n_docs:,} documents, {len(events):,} events, database {db_mb:,.0f} MB ({added:,} documents added "
+          f"and indexed in {fill_s:,.0f} s); kaidan serve on 127.0.0.1, one request at a time\n")
+    print(f"{'request':<34} {'n':>5} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
+    for r in rows:
+        print(f"{r['what']:<34} {r['requests']:>5} {r['p50_ms']:>9.1f} {r['p95_ms']:>9.1f} {r['max_ms']:>9.1f}")
+    print("\nsearch results (first 100) per query: " + ", ".join(f"{q} {n}" for q, n in hits.items()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""The search index: Sudachi tokens in FTS5, kept by the store (schema 3), filled at ingestion and, for
+databases of an older schema, in the background when the service starts."""
+from __future__ import annotations
+
+import sqlite3
+import time
+
+import pytest
+
+from kaidan.service import search
+from kaidan.store import SCHEMA, SCHEMA_VERSION, Store
+
+from .docs import JA_AU
+
+
+def test_terms_hold_short_and_long_units():
+    t = search.terms("防衛費の増額に取り組む日米首脳会談")
+    assert "防衛 費" in t and "防衛費" in t and "会談" in t.split()
+    assert search.terms("Japan and the U.S. agreed") == "Japan and the U.S. agreed"  # ASCII: FTS5 splits it
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("防衛費", 'terms : (("防衛 費" OR "防衛費"))'),
+    ("会談 investment", 'terms : (("会談") AND ("investment"))'),
+    ('say "hi"', 'terms : (("say") AND ("""hi"""))'),
+])
+def test_queries_are_quoted_phrases(q, expected):
+    assert search.match_query(q) == expected
+
+
+def test_a_query_without_words_matches_nothing():
+    assert search.match_query(" 、。!? ") is None
+
+
+def _old_database(path, version: int) -> None:
+    """A database as an older Kaidan wrote it: its schema only, and one document with facts."""
+    from kaidan.ingest import canonical_text, document_id
+    from kaidan.pipeline import EXTRACTOR_VERSION, extract_text
+
+    cut = {1: SCHEMA.index("CREATE TABLE events"), 2: SCHEMA.index("CREATE TABLE search_rows")}[version]
+    db = sqlite3.connect(path)
+    db.executescript(SCHEMA[:cut] + f"PRAGMA user_version = {version};")
+    text = canonical_text(JA_AU)
+    doc_id = document_id(text)
+    db.execute("INSERT INTO documents VALUES (?, 'au.txt', ?, 'ja', NULL, 'text', 'utf-8', NULL, ?, 'now')",
+               (doc_id, text, len(text.encode())))
+    import json
+    db.execute("INSERT INTO facts VALUES (?, ?, ?, 'now')",
+               (doc_id, EXTRACTOR_VERSION, json.dumps(extract_text(text, "au.txt", "ja").to_dict(), ensure_ascii=False)))
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_older_databases_migrate_and_get_indexed_when_the_service_starts(tmp_path, make_client, version):
+    path = tmp_path / "old.db"
+    _old_database(path, version)
+    c = make_client(path)
+    with Store(path) as store:
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    deadline = time.monotonic() + 20
+    while not c.get("/api/search", params={"q": "防衛費"}).json()["results"]:
+        assert time.monotonic() < deadline, "the older document was not indexed"
+        time.sleep(0.1)
+    kinds = {r["kind"] for r in c.get("/api/search", params={"q": "防衛"}).json()["results"]}
+    assert {"document", "agreements"} <= kinds
+    assert c.get("/api/events").json()[0]["id"] == "2025-09-12-AU-JP"  # placed in its event on the way
+
+
+def test_reindexing_replaces_a_documents_entries(tmp_path):
+    from kaidan.pipeline import ingest
+
+    path = tmp_path / "k.db"
+    (tmp_path / "au.txt").write_text(JA_AU, encoding="utf-8")
+    with Store(path) as store:
+        ingest([str(tmp_path / "au.txt")], store)
+        before = store.search(search.match_query("防衛費"))
+        doc_id = before[0][0]
+        search.index_document(store, doc_id)
+        search.index_document(store, doc_id)
+        after = store.search(search.match_query("防衛費"))
+        assert sorted((d, k, r) for d, k, r, _ in after) == sorted((d, k, r) for d, k, r, _ in before)
+        assert store.docs_without_search() == []
