@@ -164,6 +164,8 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
         if not m:
             continue
         seg_end = ke + m.end()
+        while seg_end > ke and text[seg_end - 1].isspace():
+            seg_end -= 1
         d = Draft(kind, s.start + ks, s.start + seg_end, s, key_off=s.start + ks, key_end=s.start + ke)
         for t in times:
             if ke <= t.start < seg_end:
@@ -378,6 +380,8 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
         extra = tuple(n for n in names if n not in old.participants)
         if extra:
             upd["participants"] = old.participants + extra
+        if (start or d.duration) and old.start is None and old.duration_minutes is None:
+            upd["citation"] = m.citation     # cite the mention that gives the time, not a headline
         if upd:
             merged[key] = replace(old, **upd)
     # a talk held by telephone or video: a plain "会談" / "talks" on its day is the same talk
