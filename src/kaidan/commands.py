@@ -201,26 +201,24 @@ def run_eval(gold_dir: Path, docs_dir: Path) -> dict:
         doc = load(str(path))
         texts[name] = doc.text
         output[name] = extract_text(doc.text, name, doc.lang, doc.published).to_dict()
-    from .people import DATA as BUNDLED
     names = load_names(gold_dir.parent / "people.json", gold_dir / "people.json")
     if not names.aliases:
-        names = _bundled_names(BUNDLED)
+        names = _bundled_names()
     return score_documents(gold, output, texts, names)
 
 
-def _bundled_names(path: Path):
+def _bundled_names():
     """The scorer's alias table from Kaidan's own people file, for gold folders that bring none."""
     from .evaluate import Names
     from .people import gazetteer
 
     gaz = gazetteer()
     names = Names()
-    for alias, ent in gaz._alias:
+    for alias, ent in gaz.aliases():
         names.aliases.append((alias.lower(), ent))
         c = gaz.country_of(ent)
         if c and not ent.startswith("country:"):
             names.country_of[ent] = c
-    del path
     return names
 
 

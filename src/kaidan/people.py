@@ -137,6 +137,15 @@ class Gazetteer:
                 self._title_office.setdefault(t.lower(), oid)
 
     # -- queries -------------------------------------------------------------
+    def aliases(self) -> list[tuple[str, str]]:
+        """Every (alias, entity id) pair, one-character country abbreviations (日, 米) included."""
+        return list(self._alias)
+
+    def abbreviations(self) -> dict[str, str]:
+        """One-character country abbreviations used in compounds (日米, 日英): character -> ISO code."""
+        return {a: self.entities[e].country for a, e in self._alias
+                if len(a) == 1 and self.entities[e].kind == "country"}
+
     def lookup(self, name: str) -> str | None:
         """Entity id for a name or alias (longest alias contained in it); answers are memoised."""
         if name in self._lookups:

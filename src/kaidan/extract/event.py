@@ -24,19 +24,8 @@ EN_COMPOUND = re.compile(
     r"(?:Summit|Leaders|Joint|Telephone|Summit Meeting|Leaders'|Leaders’)")
 
 
-def _abbrev(ctx: DocContext) -> dict[str, str]:
-    """One-character country abbreviations (日, 米, 英 …) from the gazetteer's country names."""
-    out = {}
-    for ent in ctx.gaz.entities.values():
-        if ent.kind == "country":
-            for a, e in ctx.gaz._alias:
-                if e == ent.id and len(a) == 1:
-                    out[a] = ent.country
-    return out
-
-
 def countries_from_names(ctx: DocContext) -> list[str]:
-    abbrev = _abbrev(ctx)
+    abbrev = ctx.gaz.abbreviations()
     votes: Counter = Counter()
     for s in ctx.sentences:
         if s.lang == "ja":

@@ -29,7 +29,7 @@ def _key(name: str) -> str:
 def extract(ctx: DocContext) -> list[dict]:
     gaz = ctx.gaz
     known: dict[str, set[str]] = {}
-    for alias, ent in gaz._alias:
+    for alias, ent in gaz.aliases():
         known.setdefault(ent, set()).add(_key(alias))
     out, seen = [], set()
     for s in ctx.sentences:
