@@ -10,6 +10,7 @@ import io
 import json
 import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 from conftest import BAD_FILES, BAD_URLS, FACT_TYPES, GOLD, GOOD_DOCS, RECORD_FIELDS
@@ -586,3 +587,11 @@ def test_default_database_is_kaidan_db_in_the_current_folder(cli, good_folder, t
         assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
     finally:
         db.close()
+
+
+def test_every_command_is_documented_in_the_readme():
+    from kaidan.cli import main as cli_main
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in cli_main.commands if f"kaidan {name}" not in readme]
+    assert missing == [], f"commands not in README.md: {missing}"
