@@ -170,6 +170,8 @@ class Gazetteer:
                 ent = self.lookup(_strip_title(surface))
                 if ent is None:
                     continue
+                if surface.isascii() and " " not in surface and re.match(r"\s*\d", text[m.end():m.end() + 3]):
+                    continue      # "May 18, 2023" is a date, not Theresa May
                 e = self.entities[ent]
                 if e.kind == "person" or e.kind == "org" or _country_ok(text, m.start(), m.end(), surface):
                     out.append(Mention(offset + m.start(), offset + m.end(), surface, ent, e.kind))

@@ -69,3 +69,18 @@ def test_direct_quotations_with_attribution_before_or_after(body):
     direct = [s for s in out if s["mode"] == "direct"]
     assert [s["text"] for s in direct] == ["Our partnership has never been stronger"]
     assert "Albanese" in direct[0]["speaker"] or "Ishiba" in direct[0]["speaker"]
+
+
+def test_white_house_readout_title_dates_and_possessive_commitments():
+    text = ("Readout of President Joseph R. Biden, Jr.'s Meeting with Prime Minister Fumio Kishida of Japan\n"
+            "May 18, 2023\n"
+            "President Joseph R. Biden, Jr. met today with Prime Minister Fumio Kishida of Japan in Hiroshima. "
+            "The leaders reaffirmed the strength of the U.S.-Japan Alliance and discussed the situation in Ukraine. "
+            "The President reiterated the United States' ironclad commitment to the defense of Japan.")
+    out = extract_text(text, "t.txt").to_dict()
+    assert out["event"] == {"date": "2023-05-18", "countries": ["JP", "US"]}     # not Ukraine, not Theresa May
+    assert [a["verb"] for a in out["agreements"]] == ["confirmed"]              # "discussed" agrees nothing
+    (c,) = out["commitments"]
+    assert c["actor"] == "United States" or "Biden" in c["actor"]
+    assert c["text"] == "the defense of Japan"
+    assert all("Biden" in s["speaker"] for s in out["statements"])

@@ -175,14 +175,23 @@ class EnClauses:
     def single(self, kind, name, ent, verb, content, body, cite) -> None:
         lex = _lex()
         objs = "|".join(lex["commitment_objects"])
-        m = re.match(rf"\s*(?:its|his|her|their|the)\s+(?:[\w.\-]+\s+){{0,3}}?(?:{objs})\b[^,]*?(?:\s+(?:to|in|for)\s*)(.*)$",
-                     content)
+        m = re.match(rf"\s*(?:its|his|her|their|the|(?:the\s+)?(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)[’']s?)\s+"
+                     rf"(?:[\w.\-]+\s+){{0,3}}?(?:{objs})\b[^,]*?(?:\s+(?:to|in|for)\s*)(.*)$", content)
+        if m and m.group("owner"):
+            # the United States' commitment: the owner commits, whoever reports it
+            who = self.ctx.gaz.lookup(m.group("owner"))
+            owner = self.ctx.gaz.entities[who].name("en") if who else m.group("owner")
+            if owner != name and self.ctx.gaz.country_of(who) != self.ctx.gaz.country_of(ent):
+                self.commit(owner, _clean(m.group(m.lastindex)), cite)
+                if kind in ("person", "unnamed"):
+                    self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
+                return
         if verb == "accepted" and re.match(r"\s*(?:an|the) invitation", content):
             self.commit(name, "accepted" + content.rstrip(" ."), cite)
             return
         if m or verb in ("will", "intend", "intends", "committed", "is committed", "are committed", "pledged", "pledges",
                          "vowed", "resolved", "plan", "plans", "aim", "aims", "commits"):
-            text = _clean(m.group(1)) if m else body
+            text = _clean(m.group(m.lastindex)) if m else body
             self.commit(name, text, cite)
             if kind in ("person", "unnamed"):      # a leader's stated intention is also what the leader said
                 self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))

@@ -28,7 +28,7 @@ from ..normalize import deadline_of, parse_amount
 from ..records import Agreement, Commitment, Statement
 from .context import DocContext
 from .lexicon import load
-from .subjects import Subject, subjects_in
+from .subjects import Subject, resolve_phrase, subjects_in
 from .topics import topics_of
 
 OPEN, CLOSE = "「『“", "」』”"
@@ -593,7 +593,7 @@ class JaClauses:
     def intent(self, text: str, speaker: Subject, third: Subject | None, cite) -> None:
         ctx = self.ctx
         t = text.rstrip("。」")
-        m = re.match(r"^(?:[^、。「」]*?、)?(アメリカ|米国|日本|われわれ|我々|私たち|私|わが国|我が国|彼ら|同社|[^、。「」]{2,12}?)(?:は|も|が)、?", t)
+        m = re.match(r"^(?:[^、。「」はが]*?、)?(アメリカ|米国|日本|われわれ|我々|私たち|私|わが国|我が国|彼ら|同社|[^、。「」]{2,12}?)(?:は|も|が)、?", t)
         actor, body = speaker, t
         explicit = False
         if m:
@@ -607,14 +607,10 @@ class JaClauses:
             elif who == "私":
                 explicit = True
             else:
-                ent = ctx.gaz.lookup(who)
-                if ent and (ctx.gaz.entities[ent].kind != "person" or ent == speaker.entity
-                            or ctx.gaz.name(ent) == speaker.name):
-                    e = ctx.gaz.entities[ent]
-                    actor, explicit = Subject(e.kind, e.id, e.name("ja"), 0, 0, "は"), True
-                elif ent:
-                    e = ctx.gaz.entities[ent]
-                    actor, explicit = Subject(e.kind, e.id, e.name("ja"), 0, 0, "は"), True
+                # the phrase must be headed by the entity: 日本との貿易赤字は is about a deficit, not Japan
+                subj = resolve_phrase(ctx, who, 0, 0, "は", self.named)
+                if subj and subj.kind in ("person", "country", "org"):
+                    actor, explicit = subj, True
             if explicit:
                 body = t[m.end():]
         if not explicit and third is not None and self._topic_third:

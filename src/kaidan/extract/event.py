@@ -45,10 +45,13 @@ def countries_from_names(ctx: DocContext) -> list[str]:
         return list(bilateral[0][0]) if bilateral else list(votes.most_common(1)[0][0])
     # a headline joining two countries: "Leaders of Japan and the Republic of Korea", 日本と韓国の首脳
     for s in ctx.sentences[:4]:
-        if re.search(r"\band\b|と|・", s.text):
-            codes = list(dict.fromkeys(ctx.gaz.country_of(m.entity) for m in ctx.mentions(s) if m.kind == "country"))
-            if len(codes) == 2:
-                return sorted(codes)
+        ms = [m for m in ctx.mentions(s) if m.kind == "country"]
+        for a, b in zip(ms, ms[1:]):
+            between = ctx.text[a.end:b.start]
+            if re.fullmatch(r"\s+and\s+(?:the\s+)?|と|・|及び", between):
+                codes = {ctx.gaz.country_of(a.entity), ctx.gaz.country_of(b.entity)}
+                if len(codes) == 2 and None not in codes:
+                    return sorted(codes)
     return []
 
 
