@@ -10,7 +10,7 @@ import pytest
 from kaidan.evaluate.scorer import evidence_ok
 
 ROOT = Path(__file__).resolve().parent
-GOLD = sorted(p for d in ("corpus", "corpus2") for p in (ROOT / d).glob("*.json") if p.name != "people.json")
+GOLD = sorted(p for d in ("corpus", "corpus2", "corpus3") for p in (ROOT / d).glob("*.json") if p.name != "people.json")
 KINDS = {"summit", "small_group", "working_lunch", "dinner", "signing_ceremony", "press_conference", "telephone",
          "video", "courtesy_call", "visit", "other"}
 VERBS = {"agreed", "confirmed", "shared_view", "opposed", "welcomed", "signed", "other"}

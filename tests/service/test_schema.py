@@ -10,6 +10,7 @@ module fixture fills with our own documents before the first test and removes af
 """
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -23,7 +24,7 @@ from kaidan.service.app import create_app
 
 from .helpers import TOKEN, build_archive, fake_resolver, readout_transport
 
-MAX_EXAMPLES = 30
+MAX_EXAMPLES = int(os.environ.get("KAIDAN_SCHEMA_EXAMPLES", "30"))
 FOLDER = Path(tempfile.mkdtemp(prefix="kaidan-schema-"))
 APP = create_app(FOLDER / "kaidan.db", token=TOKEN, client=httpx.Client(transport=readout_transport()),
                  resolver=fake_resolver())
