@@ -125,7 +125,7 @@ class Gazetteer:
         singles = sorted({a for a, _ in self._alias if len(a) == 1 and not a.isascii()
                           and not self.entities.get(_first(self._alias, a), Entity("", "country", None, "", "")).kind
                           == "country"})
-        self._single_re = re.compile("(" + "|".join(map(re.escape, singles)) + ")(" + "|".join(ja_titles) + ")") \
+        self._single_re = re.compile("(" + "|".join(map(re.escape, singles)) + ")(" + "|".join(ja_titles + ["氏"]) + ")") \
             if singles and ja_titles else None
         self._title_re = re.compile(
             r"(?:(?:同|米国|米|日本国?|英国|英|仏|印|韓国|韓|中国|露|豪|独)?(?:" + "|".join(ja_titles) + r"))"
@@ -187,9 +187,9 @@ class Gazetteer:
 
     def _single_holder(self, alias: str, title: str) -> str | None:
         """習主席 → the person whose one-character alias is 習 and who held an office with that title."""
-        office = self._title_office.get(title.lower())
+        office = self._title_office.get(title.lower())      # None for 氏: any office
         cands = [e for a, e in self._alias if a == alias and self.entities[e].kind == "person"]
-        with_office = [e for e in cands if any(t[0] == office for t in self.entities[e].terms)]
+        with_office = [e for e in cands if office is None or any(t[0] == office for t in self.entities[e].terms)]
         pick = with_office or cands
         return pick[0] if len(pick) == 1 else None
 

@@ -105,6 +105,8 @@ def clause_final(tokens: list[Token], j: int) -> bool:
     if j >= len(tokens):
         return True
     t = tokens[j]
+    if t.text == "の" and j + 2 < len(tokens) and tokens[j + 1].text == "に" and tokens[j + 2].lemma == "対する":
+        return True     # …旨述べたのに対し、…: the reply opens a new clause
     if t.pos == "補助記号" and t.text not in OPEN + CLOSE:
         return True
     if t.pos == "助詞" and t.pos2 == "接続助詞":
@@ -199,7 +201,11 @@ def _progressive(tokens: list[Token], i: int, j: int) -> bool:
 
 
 def skip_after(tokens: list[Token], j: int) -> int:
-    """Start of the next clause: past 上で、 / 後、 / punctuation after a predicate."""
+    """Start of the next clause: past 上で、 / 後、 / のに対し、 / punctuation after a predicate."""
+    if j + 2 < len(tokens) and tokens[j].text == "の" and tokens[j + 1].text == "に" and tokens[j + 2].lemma == "対する":
+        j += 3
+        if j < len(tokens) and tokens[j].text == "て":
+            j += 1
     while j < len(tokens) and (tokens[j].text in PUNCT or tokens[j].text in CLAUSE_NOUNS
                                or (tokens[j].pos == "助詞" and tokens[j].pos2 == "接続助詞")
                                or (tokens[j].text in ("で", "に", "は") and j > 0 and tokens[j - 1].text in CLAUSE_NOUNS)):
@@ -395,7 +401,7 @@ class JaClauses:
             return
         body = prefix + text
         resolved = False
-        if re.fullmatch(r"(?:これ|それ|この点|その点|こうした考え|この考え)", text):
+        if re.fullmatch(r"(?:これ|それ|この点|その点|こうした考え|この考え)(?:を(?:支持|歓迎|評価|称賛)する)?", text):
             # これを歓迎: what was welcomed is the point stated just before in the same sentence
             prev = [st for st in self.found.statements if st.citation.start >= s.start]
             if not prev:
