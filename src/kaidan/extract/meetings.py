@@ -331,6 +331,15 @@ def event_zone(ctx: DocContext, ds: list[Draft]) -> str | None:
 def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
     """Meetings from the drafts, once the event's date and leaders are known (ctx.event_date)."""
     tz = event_zone(ctx, ds)
+    # an undated mention of a kind dated elsewhere in the document has that date (a page that reports a
+    # summit and, weeks later, a telephone talk); otherwise the event's date
+    kind_date: dict[str, str] = {}
+    for d in ds:
+        if d.date and d.date != "same" and d.date_zone != "Asia/Tokyo":
+            kind_date.setdefault(d.kind, d.date)
+    for d in ds:
+        if not d.date and d.kind in kind_date and kind_date[d.kind] != ctx.event_date:
+            d.date = kind_date[d.kind]
     default_place = visit_place(ctx)
     if default_place:
         for d in ds:

@@ -131,7 +131,8 @@ _FY_EN = re.compile(r"\b(?:FY\s?(?P<y>\d{4})|FY(?P<yy>\d{2})|[Ff]iscal(?:\s+[Yy]
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+_FULL_MONTHS = [m for m in calendar.month_name if m]
+_MON = ("(?:" + "|".join(_FULL_MONTHS + [m.upper() for m in _FULL_MONTHS]) + "|"     # April, APRIL (datelines)
         r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])")
 _EN_MDY = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?")
 _EN_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})(?:,?\s+(?P<y>\d{{4}})\b)?")
