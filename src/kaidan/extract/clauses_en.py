@@ -28,6 +28,11 @@ SAID_AFTER = re.compile(r"^[,\s]*(?:(he|she|the official|an official|officials)|
                         r"(said|stated|added|noted|told [\w ]+|stressed|emphasized)\b")
 SAID_BEFORE = re.compile(r"(?:^|\b)([A-Z][\w.\-’' ]{1,60}?)\s+(?:said|stated|added|noted|told [\w ]+|stressed|emphasized)[,:]?\s*$")
 SAID_END = re.compile(r"^(.{12,}?),\s+((?:he|she|the official)|[A-Z][\w.\-’' ]{1,40}?)\s+(?:said|added|told reporters)\.?$")
+REPORTED_WILL = re.compile(
+    r"(?:^|\bthat\s+|[.;]\s+)((?:the\s+)?[A-Z][\w.\-’' ]{1,40}?|he|she|we|(?:his|her|their|its|my|our) "
+    r"(?:government|country|administration))\s+(?:would|will|is committed to|are committed to|intends to|plans to|"
+    r"is determined to|pledged to|has committed to|is ready to|stands ready to|is prepared to)\s+(.+?)"
+    r"(?=,?\s+and that\b|$)")
 CUT = re.compile(r",\s+which\b|,\s+(?:as|while)\b|,\s+according to\b")
 
 
@@ -211,18 +216,20 @@ class EnClauses:
             self.found.statements.append(Statement(name, body, "reported", cite))
             self.reported_commitment(body, cite)
 
-    def reported_commitment(self, body: str, cite) -> None:
-        """…stated that Japan would provide … / Canada will keep …, he said: the named party's commitment."""
-        m = re.match(r"(?:that\s+)?(.{2,40}?)\s+(?:would|will|is committed to|are committed to|intends to|plans to|"
-                     r"is determined to|pledged to|has committed to)\s+(.+)$", body)
-        if not m:
-            return
-        kind, name, _ent = self.subject(m.group(1))
-        if kind is None and re.fullmatch(r"(?:his|her|their|its|my|our) (?:government|country|administration)",
-                                         m.group(1).strip().lower()) and self.last_subject:
-            kind, name = "person", self.ctx.gaz.name(self.last_subject, "en")
-        if kind in ("country", "person", "org"):
-            self.commit(name, _clean(m.group(2)), cite)
+    def reported_commitment(self, body: str, cite, speaker: str | None = None) -> None:
+        """…stated that Japan would provide … / Canada will keep …, he said / "Japan is ready to …": the
+        named party's commitment (one per that-clause)."""
+        for m in REPORTED_WILL.finditer(body):
+            who = m.group(1).strip()
+            kind, name, _ent = self.subject(who)
+            if kind is None and re.fullmatch(r"(?:his|her|their|its|my|our) (?:government|country|administration)|we",
+                                             who.lower()):
+                if self.last_subject:
+                    kind, name = "person", self.ctx.gaz.name(self.last_subject, "en")
+                elif speaker:
+                    kind, name = "person", speaker
+            if kind in ("country", "person", "org"):
+                self.commit(name, _clean(m.group(2)), cite)
 
     def commit(self, actor: str, text: str, cite) -> None:
         import datetime as dt
@@ -246,9 +253,10 @@ class EnClauses:
                 self.last_subject = who[2]
             if who and who[0] in ("person", "unnamed"):
                 body = q.group(1).strip(" ,.")
-                self.found.statements.append(Statement(who[1], body, "direct",
-                                                       self.ctx.cite(s.start + q.start(1), s.start + q.end(1),
-                                                                     "kaidan.statement_en.v1")))
+                qcite = self.ctx.cite(s.start + q.start(1), s.start + q.end(1), "kaidan.statement_en.v1")
+                self.found.statements.append(Statement(who[1], body, "direct", qcite))
+                if who[0] == "person":
+                    self.reported_commitment(body, qcite, speaker=who[1])
                 hit = True
         return hit
 

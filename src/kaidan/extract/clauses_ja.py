@@ -46,6 +46,8 @@ TRAILING_ADVERBS = re.compile(r"(?:を|で|と)?(?:改めて|再度|再び|強�
 CLAUSE_NOUNS = {"上", "後", "際", "ところ", "一方", "中", "うえ", "ほか", "他"}
 PUNCT = {"、", "，", ",", "。"}
 PROMISE = {"約束", "確約", "誓う", "表明", "明言", "伝える"}
+# the plain non-past form, also before 旨 (…協力する旨の発言: attributive there)
+PLAIN = ("終止形", "連体形")
 # verbs whose plain form, reported as what a leader will do, is a promise (…全面的に協力する旨述べた)
 ACTION_PROMISES = {"協力", "支援", "支持", "推進", "取り組む", "強化", "実施", "実現", "派遣", "提供", "拡大",
                    "投資", "開催", "訪問", "招待", "推薦", "貢献", "後押し", "対応"}
@@ -434,7 +436,7 @@ class JaClauses:
         k = verbs[-1]
         v = toks[k]
         head = toks[k - 1].text if v.lemma == "する" and k > 0 and toks[k - 1].pos == "名詞" else v.lemma
-        return v.form.startswith("終止形") and head in ACTION_PROMISES
+        return v.form.startswith(PLAIN) and head in ACTION_PROMISES
 
     def quoted_before(self, toks, dep, lo, i) -> list[tuple[int, int]]:
         """Offsets of the top-level quotations in tokens[lo:i] that end in 」と (…」と述べ / …」と期待を示し)."""
@@ -454,7 +456,7 @@ class JaClauses:
             # …推薦すると伝えました is a report; …推薦すると約束/表明しました a promise: keep only plain action verbs
             verbs = [t for t in tokens if t.pos == "動詞"]
             wish = bool(re.search(r"たい$", text))
-            if not wish and (not verbs or not verbs[-1].form.startswith("終止形") or verbs[-1].lemma in STATIVE):
+            if not wish and (not verbs or not verbs[-1].form.startswith(PLAIN) or verbs[-1].lemma in STATIVE):
                 promise = False
         nouns = "|".join(sorted(lex["commitment_nouns"], key=len, reverse=True))
         m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い)?"
