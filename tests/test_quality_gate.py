@@ -39,11 +39,12 @@ def test_own_corpus_meets_its_floors():
     assert check_floors(scores, ROOT / "quality" / "corpus.json") == []
 
 
-def test_blind_corpus_meets_its_floors():
-    corpus = ROOT / "tests" / "corpus2"
+@pytest.mark.parametrize("name", ["corpus2", "corpus3"])
+def test_blind_corpora_meet_their_floors(name):
+    corpus = ROOT / "tests" / name
     scores = run_eval(corpus, corpus)
     assert scores["documents"] >= 12
-    assert check_floors(scores, ROOT / "quality" / "corpus2.json") == []
+    assert check_floors(scores, ROOT / "quality" / f"{name}.json") == []
 
 
 def test_floor_names_that_match_no_score_are_errors_not_skipped(tmp_path):

@@ -261,8 +261,26 @@ class EnClauses:
         return hit
 
 
+# ", and Prime Minister Modi accepted …": a second clause with a subject of its own is read on its own
+NEW_SUBJECT = re.compile(r",?\s+(?:and|while|but)\s+(?=(?:the\s+)?(?:Prime Minister|President|Chancellor|King)\b|"
+                         r"(?:Japan|the United States|the U\.S\.)\s+[a-z]+ed\b)")
+
+
+def clauses(s: Sentence) -> list[Sentence]:
+    out, start = [], 0
+    for m in NEW_SUBJECT.finditer(s.text):
+        if m.start() > start:
+            out.append(Sentence(s.start + start, s.start + m.start(), s.text[start:m.start()], s.lang, s.line))
+        start = m.end()
+    if start == 0:
+        return [s]
+    out.append(Sentence(s.start + start, s.end, s.text[start:], s.lang, s.line))
+    return out
+
+
 def extract(ctx: DocContext, sentences: list[Sentence]) -> Found:
     an = EnClauses(ctx)
     for s in sentences:
-        an.sentence(s)
+        for c in (clauses(s) if not QUOTE.search(s.text) else [s]):
+            an.sentence(c)
     return an.found
