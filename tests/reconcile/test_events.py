@@ -141,3 +141,13 @@ def test_reported_done_needs_a_citation_that_says_so():
                _c("日本", "対米投資1兆ドルを達成した", {"value": 1e12, "unit": "USD"})]), True)])]
     (t,) = ledger.build(evs, dt.date(2026, 1, 1))
     assert t["status"] == "reported done" and t["done_citation"]["doc_id"] == "d2"
+
+
+def test_the_same_figure_helps_a_japanese_and_an_english_commitment_merge():
+    from kaidan.reconcile.match import same_fact
+
+    ja = _c("日本", "5500億ドルの対米投資を実現する", {"value": 5.5e11, "unit": "USD"})
+    en = _c("Japan", "invest $550 billion in the United States", {"value": 5.5e11, "unit": "USD"})
+    other = _c("Japan", "invest $100 billion in the United States", {"value": 1e11, "unit": "USD"})
+    assert same_fact("commitments", ja, en) > 0
+    assert same_fact("commitments", ja, other) == 0

@@ -4,8 +4,8 @@
   or one text containing the other;
 * across languages (a Japanese readout and the English joint statement): the concepts both texts
   name (``data/concepts.json``: 尖閣 / Senkaku, 非核化 / denucleari…) — at least ``MIN_SHARED``
-  concepts and a concept Dice of at least ``SAME_CONCEPTS`` — plus, where both have them, the same
-  figures;
+  specific concepts and a concept Dice of at least ``SAME_CONCEPTS``; with the same figure on both
+  sides (5500億ドル / $550 billion) one shared concept is enough;
 * commitments also need the same actor (a leader stands for the country), statements the same
   speaker, agreements a compatible verb.
 
@@ -46,7 +46,7 @@ def lang_of(text: str) -> str:
     return "ja" if len(_JA.findall(text)) * 3 >= len(re.findall(r"[A-Za-z]", text)) else "en"
 
 
-def same_text(a: str, b: str) -> float:
+def same_text(a: str, b: str, same_figure: bool = False) -> float:
     """A similarity in [0, 1] when the two texts tell the same thing, else 0."""
     if lang_of(a) == lang_of(b):
         na, nb = norm(a), norm(b)
@@ -56,9 +56,12 @@ def same_text(a: str, b: str) -> float:
         return d if d >= SAME_WORDING else 0.0
     ca, cb = concepts_of(a), concepts_of(b)
     shared = len(ca & cb)
-    if len((ca & cb) - GENERIC) < MIN_SHARED:
+    if same_figure:
+        if shared < 1:          # the same figure and at least one concept in common
+            return 0.0
+    elif len((ca & cb) - GENERIC) < MIN_SHARED:
         return 0.0
-    d = 2 * shared / (len(ca) + len(cb))
+    d = 2 * (shared + same_figure) / (len(ca) + len(cb) + 2 * same_figure)
     return d if d >= SAME_CONCEPTS else 0.0
 
 
@@ -86,9 +89,16 @@ def person(name: str | None) -> str | None:
     return gazetteer().lookup(name) or norm(name)
 
 
+def _same_amount(a: dict | None, b: dict | None) -> bool:
+    if not a or not b or a.get("unit") != b.get("unit"):
+        return False
+    va, vb = float(a["value"]), float(b["value"])
+    return abs(va - vb) <= 0.005 * max(abs(va), abs(vb), 1e-9)
+
+
 def same_fact(kind: str, a: dict, b: dict) -> float:
     if kind == "commitments" and party(a.get("actor")) != party(b.get("actor")):
         return 0.0
     if kind == "statements" and person(a.get("speaker")) != person(b.get("speaker")):
         return 0.0
-    return same_text(a.get("text", ""), b.get("text", ""))
+    return same_text(a.get("text", ""), b.get("text", ""), _same_amount(a.get("amount"), b.get("amount")))
