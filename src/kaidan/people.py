@@ -154,8 +154,8 @@ class Gazetteer:
         found = self._by_alias.get(n)
         if found is None:
             for al, e in self._long_aliases:      # longest first: the first contained alias wins
-                if al in n:
-                    found = e
+                if al in n and (not al.isascii() or re.search(rf"(?<![a-z]){re.escape(al)}(?![a-z])", n)):
+                    found = e                     # "eu" is not in "Park Geun-hye"
                     break
         if len(self._lookups) < 100_000:
             self._lookups[name] = found
