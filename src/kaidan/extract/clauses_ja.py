@@ -57,7 +57,7 @@ STATIVE = {"ある", "いる", "なる", "思う", "考える", "できる", "�
 CONNECTIVES = re.compile(r"^(?:また|さらに|その上で|そのうえで|これに対し(?:て)?|一方|そして|加えて|併せて|なお|"
                          r"同時に|その中で|この中で|最後に|冒頭|冒頭で|はじめに|まず|次に|続いて|これを受け|その後)[、,]?")
 TOPIC_PREFIX = re.compile(r"(?:について|に関し(?:て)?|をめぐり|を巡り|では)[、,]$")
-INTENT_END = re.compile(r"(ていく|ていきます|つもり|予定|方針|考え|決意|ことを決定した|ことを決めた|ことにした|く用意|ていこう)"
+INTENT_END = re.compile(r"([てで]いく|[てで]いきます|つもり|予定|方針|考え|決意|ことを決定した|ことを決めた|ことにした|く用意|[てで]いこう)"
                         r"(?:だ|です|である)?[。」]?$")
 
 
@@ -428,7 +428,7 @@ class JaClauses:
             head = re.match(r"^([^、]{0,15}?)(?:は|が)", text).group(1)
             if head and (self.ctx.gaz.lookup(head) or re.search(r"関係|情勢|同盟|状況", head)):
                 return False
-        if re.search(r"ていく$|ていきます$", text) and not re.search(r"なっていく$|られていく$", text):
+        if re.search(r"[てで]いく$|[てで]いきます$", text) and not re.search(r"なっていく$|られていく$", text):
             return True
         verbs = [k for k, t in enumerate(toks) if t.pos == "動詞"]
         if not verbs:
