@@ -116,3 +116,14 @@ def test_readers_comments_are_not_statements():
     out = facts("両首脳は、宇宙分野での協力を強化していくことで一致しました。\n"
                 "「日英の協力はもっと進めるべきだと思う」\n「ニュースを見て安心した」\n")
     assert out["statements"] == []
+
+
+@pytest.mark.parametrize("body", [
+    "「協力は新たな段階に入った。今後も緊密に連携したい」\n会談の後、岸田総理大臣はこう強調しました。",
+    "会談の後、岸田総理大臣は次のように述べました。\n「協力は新たな段階に入った。今後も緊密に連携したい」",
+])
+def test_a_quotation_standing_alone_takes_its_speaker_from_the_sentence_before_or_after(body):
+    out = facts(body)
+    direct = [s for s in out["statements"] if s["mode"] == "direct"]
+    assert [s["text"] for s in direct] == ["協力は新たな段階に入った。今後も緊密に連携したい"]
+    assert "岸田" in direct[0]["speaker"]

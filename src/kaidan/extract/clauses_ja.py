@@ -30,6 +30,7 @@ from .context import DocContext
 from .lexicon import load
 from .subjects import Subject, resolve_phrase, subjects_in
 from .topics import topics_of
+from .zones import BARE_QUOTE, INTRODUCER
 
 OPEN, CLOSE = "「『“", "」』”"
 AUX_LEMMAS = {"する", "いる", "おる", "ある", "いく", "くる", "来る", "しまう", "おく", "れる", "られる", "せる", "させる", "行く"}
@@ -674,8 +675,29 @@ class JaClauses:
         return Subject("country", e.id, e.name("ja"), 0, 0, "は")
 
 
+def introduced_quotes(an: JaClauses, sentences: list[Sentence]) -> None:
+    """A quotation standing alone, with its speaker in the sentence before or after it
+    (「…」。 石破総理大臣はこう強調しました。 / 首相は次のように述べた。「…」)."""
+    ctx = an.ctx
+    for n, s in enumerate(sentences):
+        if not BARE_QUOTE.match(s.text):
+            continue
+        for other in (sentences[n + 1] if n + 1 < len(sentences) else None, sentences[n - 1] if n else None):
+            if other is None or not INTRODUCER.search(other.text):
+                continue
+            toks = ctx.tokens(other)
+            cands = subjects_in(ctx, toks, depths(toks), 0, len(toks), an.named)
+            people = [c[1] for c in cands if c[1].kind in ("person", "unnamed")]
+            if people:
+                inner = s.text.strip().rstrip("。")
+                an.found.statements.append(Statement(people[0].name, inner[1:-1], "direct",
+                                                     ctx.cite(s.start, s.end, "kaidan.statement_ja.v1")))
+                break
+
+
 def extract(ctx: DocContext, sentences: list[Sentence]) -> Found:
     an = JaClauses(ctx)
     for s in sentences:
         an.sentence(s)
+    introduced_quotes(an, sentences)
     return an.found

@@ -19,17 +19,31 @@ FURNITURE = re.compile(
     r"写真提供|価格[:：]|送料|税込|ログインして|News Thumbnail|Copyright|©|シェアする|ツイート|"
     r"別ウィンドウで開く|データ放送では|【動画】|^https?://|^\d+$|^[|｜\-–—]$")
 # A line that is nothing but a quotation, with no speaker and no speech verb: a reader's comment or a pull quote.
-BARE_QUOTE = re.compile(r"^\s*[「『“\"][^」』”\"]*[」』”\"]\s*$")
+BARE_QUOTE = re.compile(r"^\s*[「『“\"][^」』”\"]*[」』”\"]。?\s*$")
+# …はこう強調しました / 次のように述べました: the quotation on the next or previous line is that person's
+INTRODUCER = re.compile(r"(?:こう|このように|次のように|以下のように)(?:述べ|強調|語|話|訴え|説明|明らかに|呼びかけ)|"
+                        r"\b(?:said|stated|told reporters)\s*:\s*$")
+
+
+def _neighbour(lines: list[str], i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j].strip():
+        j += step
+    return lines[j] if 0 <= j < len(lines) else ""
 
 
 def article_lines(lines: list[str]) -> set[int]:
-    """Indices of the lines that belong to the article."""
+    """Indices of the lines that belong to the article. A line that is only a quotation is a reader's
+    comment or a pull quote, unless the line before or after introduces it (石破総理大臣はこう強調しました)."""
     keep = set()
     for i, line in enumerate(lines):
         s = line.strip()
         if s.lower() in TRAILER_HEADINGS:
             break
-        if not s or FURNITURE.search(s) or BARE_QUOTE.match(s):
+        if not s or FURNITURE.search(s):
+            continue
+        if BARE_QUOTE.match(s) and not (INTRODUCER.search(_neighbour(lines, i, -1))
+                                        or INTRODUCER.search(_neighbour(lines, i, 1))):
             continue
         keep.add(i)
     return keep
