@@ -1,0 +1,115 @@
+"""Commitments in Japanese clauses: nouns of intention (決意, 意思, 方針 …), promise verbs, the
+speaker's own undertakings reported as …していく / …に協力する, and stances stated inside larger sentences.
+Mixed into :class:`clauses_ja.JaClauses`, whose state (ctx, found, carry, named) it uses.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..normalize import deadline_of, parse_amount
+from ..records import Commitment
+from .grammar_ja import ACTION_PROMISES, PLAIN, STATIVE, _lex
+from .subjects import Subject, subjects_in
+from .topics import topics_of
+
+
+class CommitmentReader:
+    def own_intention(self, text: str, toks) -> bool:
+        """Reported content that is the speaker's own undertaking: …を支持していく / …に全面的に協力する,
+        with no other subject inside it (日米関係は…なっていく is a forecast, not a promise)."""
+        if re.match(r"^[^、]{0,15}?(?:は|が)、?", text) and not re.match(r"^(?:我が国|わが国|日本)として", text):
+            head = re.match(r"^([^、]{0,15}?)(?:は|が)", text).group(1)
+            if head and (self.ctx.gaz.lookup(head) or re.search(r"関係|情勢|同盟|状況", head)):
+                return False
+        if re.search(r"[てで]いく$|[てで]いきます$", text) and not re.search(r"なっていく$|られていく$", text):
+            return True
+        verbs = [k for k, t in enumerate(toks) if t.pos == "動詞"]
+        if not verbs:
+            return False
+        k = verbs[-1]
+        v = toks[k]
+        head = toks[k - 1].text if v.lemma == "する" and k > 0 and toks[k - 1].pos == "名詞" else v.lemma
+        return v.form.startswith(PLAIN) and head in ACTION_PROMISES
+
+    def commitment_of(self, text: str, subject: Subject, cite, promise: bool = False, tokens=None) -> None:
+        lex = _lex()
+        if promise and tokens and not re.search(r"(?:こと|の)$", text):
+            # …推薦すると伝えました is a report; …推薦すると約束/表明しました a promise: keep only plain action verbs
+            verbs = [t for t in tokens if t.pos == "動詞"]
+            wish = bool(re.search(r"たい$", text))
+            if not wish and (not verbs or not verbs[-1].form.startswith(PLAIN) or verbs[-1].lemma in STATIVE):
+                promise = False
+        nouns = "|".join(sorted(lex["commitment_nouns"], key=len, reverse=True))
+        m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い)?"
+                      rf"(?:{nouns})(?:であること|であり|である)?$", text)
+        body = m.group(1) if m else (text if promise else None)
+        if body is None and re.search(r"(?:関与|コミットメント|防衛義務)は(?:揺るぎない|揺るぎません|不変|変わらない)$", text):
+            body = text    # the formula of a commitment: 日本の防衛に対する米国のコミットメントは揺るぎない
+        if not body or len(body) < 4 or subject.kind in ("group", "self"):
+            # embedded: …日本が防衛費を増額する方針であること
+            em = re.search(rf"([^、。]*?)(?:が|は)([^、。]*?)(?:という|との)?(?:{nouns})(?:である|であること|だ)", text)
+            if not em:
+                return
+            actor = self.ctx.gaz.lookup(em.group(1))
+            if not actor:
+                return
+            e = self.ctx.gaz.entities[actor]
+            subject = Subject(e.kind, e.id, e.name("ja"), 0, 0, "が")
+            body = em.group(2)
+        body = body.strip(" 、")
+        body = re.sub(r"(?:こと|の)$", "", body)
+        lead = re.match(r"^([^、。]{2,15}?)(?:が|は)、?", body)
+        if lead:
+            ent = self.ctx.gaz.lookup(lead.group(1))
+            if ent and self.ctx.gaz.entities[ent].kind in ("country", "org") and \
+                    len(self.ctx.gaz.entities[ent].name("ja")) * 2 >= len(lead.group(1)):
+                e = self.ctx.gaz.entities[ent]
+                subject = Subject(e.kind, e.id, e.name("ja"), 0, 0, "が")
+                body = body[lead.end():]
+        if len(body) < 4 or re.search(r"べき(?:だ)?$|一致したい|確認したい|(?:歓迎|評価|期待|感謝)する$", body):
+            return
+        self.add_commitment(subject, body, cite)
+
+    def add_commitment(self, subject: Subject, body: str, cite) -> None:
+        ctx = self.ctx
+        ref = dt.date.fromisoformat(ctx.event_date) if ctx.event_date else ctx.ref_date
+        self.found.commitments.append(Commitment(subject.name, body, parse_amount(body), deadline_of(body, ref),
+                                                 cite, topics_of(body)))
+
+    def embedded_stance(self, s) -> None:
+        """Xが…に取り組む姿勢を明確にした / Xは…する方針を示した, inside a larger sentence."""
+        for m in re.finditer(r"([^、。「」]{2,20}?)(?:が|は)、?([^。「」]{4,80}?)(?:という|との)?(姿勢|方針|意向|決意)を"
+                             r"(?:明確に|鮮明に|示|表明|伝え|説明|強調)", s.text):
+            if m.start(2) < 0:
+                continue
+            ent = self.ctx.gaz.lookup(m.group(1))
+            if not ent:
+                continue
+            e = self.ctx.gaz.entities[ent]
+            tail = s.text[m.end():m.end() + 4]
+            if not re.match(r"(?:した|し)(?:こと|ため|の)", tail):
+                continue     # the clause-final case is handled by the clause reader
+            self.add_commitment(Subject(e.kind, e.id, e.name("ja"), 0, 0, "が"), m.group(2),
+                                self.ctx.cite(s.start + m.start(), s.start + m.end(), "kaidan.commitment_ja.v1"))
+
+    def sentence_final_intent(self, s, toks, dep) -> None:
+        """…する方針です / …考えです: a commitment of the sentence's subject without a speech verb."""
+        m = re.search(r"(方針|考え|計画|予定|意向)(?:です|だ|である)。?$", s.text)
+        if not m or not self.carry:
+            return
+        cands = subjects_in(self.ctx, toks, dep, 0, len(toks), self.named)
+        subj = cands[0][1] if cands else self.carry
+        if subj.kind in ("group", "self", "unnamed"):
+            return
+        body = s.text[:m.start()]
+        if re.search(r"一致したい|確認したい|共有したい", body):
+            return
+        if cands:
+            body = self.ctx.text[cands[0][1].end:s.start + m.start()]
+        body = re.sub(r"^[はがも、\s]+", "", body)
+        body = re.sub(r"(という|との)$", "", body).strip("、 ")
+        if len(body) >= 4:
+            self.add_commitment(subj, body, self.ctx.cite(s.start, s.end, "kaidan.commitment_ja.v1"))
+
+    # -- inside quotations ----------------------------------------------------

@@ -1,0 +1,216 @@
+"""Token-level grammar of Japanese readout sentences: bracket depth, clause-final predicates, clause
+boundaries and the complement markers that end a clause's content. Word lists come from
+``data/predicates.json``; the constants below are the closed-class words of the grammar itself.
+"""
+from __future__ import annotations
+
+import re
+
+from ..nlp import Token
+from .lexicon import load
+from .subjects import Subject
+
+OPEN, CLOSE = "「『“", "」』”"
+AUX_LEMMAS = {"する", "いる", "おる", "ある", "いく", "くる", "来る", "しまう", "おく", "れる", "られる", "せる", "させる", "行く"}
+# Predicates that close a clause without being a fact themselves (…文書に署名し、…を確認しました).
+BOUNDARY = {"署名", "調印", "発出", "面会", "意見交換", "会談", "発表", "協議", "議論", "握手"}
+# Agreement verbs that end a point only at the end of a sentence: "…試みに反対し、…を確認した" is one point.
+FINAL_ONLY = {"反対", "非難", "重視"}
+# Speech verbs that, with both sides as subject, state a joint position (両首脳は…するとしています).
+GROUP_SPEECH = {"とする", "歓迎", "表明", "鮮明", "明確", "強調", "発表", "呼び掛ける", "呼びかける"}
+# Agreement verbs that still give an agreement inside reported speech (…認識を共有したと述べた).
+EMBEDDABLE = {"一致", "合意", "共有"}
+# Adverbs between the content and its predicate (…重要性を改めて確認).
+TRAILING_ADVERBS = re.compile(r"(?:を|で|と)?(?:改めて|再度|再び|強く|高く|しっかりと|共に|引き続き|一致して|互いに|明確に)$")
+CLAUSE_NOUNS = {"上", "後", "際", "ところ", "一方", "中", "うえ", "ほか", "他"}
+PUNCT = {"、", "，", ",", "。"}
+# speech acts whose content is the speaker's own commitment
+PROMISE = {"約束", "確約", "誓う", "表明", "明言", "伝える"}
+# the plain non-past form, also before 旨 (…協力する旨の発言: attributive there)
+PLAIN = ("終止形", "連体形")
+# verbs whose plain form, reported as what a leader will do, is a promise (…全面的に協力する旨述べた)
+ACTION_PROMISES = {"協力", "支援", "支持", "推進", "取り組む", "強化", "実施", "実現", "派遣", "提供", "拡大",
+                   "投資", "開催", "訪問", "招待", "推薦", "貢献", "後押し", "対応"}
+# speech acts about another's position, never the speaker's own commitment
+STANCE = {"歓迎", "評価", "称賛", "感謝", "祝意", "謝意", "期待", "理解", "支持", "懸念", "得る"}
+STATIVE = {"ある", "いる", "なる", "思う", "考える", "できる", "見る", "分かる", "わかる"}
+CONNECTIVES = re.compile(r"^(?:また|さらに|その上で|そのうえで|これに対し(?:て)?|一方|そして|加えて|併せて|なお|"
+                         r"同時に|その中で|この中で|最後に|冒頭|冒頭で|はじめに|まず|次に|続いて|これを受け|その後)[、,]?")
+TOPIC_PREFIX = re.compile(r"(?:について|に関し(?:て)?|をめぐり|を巡り|では)[、,]$")
+INTENT_END = re.compile(r"([てで]いく|[てで]いきます|つもり|予定|方針|考え|決意|ことを決定した|ことを決めた|ことにした|く用意|[てで]いこう)"
+                        r"(?:だ|です|である)?[。」]?$")
+
+
+def _lex():
+    return load("predicates.json", ("ja",))["ja"]
+
+
+def depths(tokens: list[Token]) -> list[int]:
+    out, d = [], 0
+    for t in tokens:
+        if t.text in OPEN:
+            out.append(d)
+            d += 1
+        elif t.text in CLOSE:
+            d = max(0, d - 1)
+            out.append(d)
+        else:
+            out.append(d)
+    return out
+
+
+def group_end(tokens: list[Token], i: int) -> int:
+    """Index after the predicate's auxiliaries (し/まし/た/て/い/ます …)."""
+    j = i + 1
+    n = len(tokens)
+    while j < n:
+        t = tokens[j]
+        if t.pos == "助動詞" or (t.pos == "動詞" and t.lemma in AUX_LEMMAS and t.pos2 == "非自立可能"):
+            j += 1
+        elif t.text in ("て", "で") and t.pos == "助詞" and j + 1 < n and tokens[j + 1].lemma in AUX_LEMMAS:
+            j += 1
+        elif t.pos == "動詞" and t.lemma in ("する", "いる", "おる", "ある", "いく"):
+            j += 1
+        else:
+            break
+    return j
+
+
+def clause_final(tokens: list[Token], j: int) -> bool:
+    if j >= len(tokens):
+        return True
+    t = tokens[j]
+    if t.text == "の" and j + 2 < len(tokens) and tokens[j + 1].text == "に" and tokens[j + 2].lemma == "対する":
+        return True     # …旨述べたのに対し、…: the reply opens a new clause
+    if t.pos == "補助記号" and t.text not in OPEN + CLOSE:
+        return True
+    if t.pos == "助詞" and t.pos2 == "接続助詞":
+        return True
+    return t.text in CLAUSE_NOUNS and (j + 1 >= len(tokens) or tokens[j + 1].text in ("で", "、", "に", "は"))
+
+
+def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
+    """(type, label, index after the verb group) when token i heads a clause-final predicate."""
+    lex = _lex()
+    t = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    agree = lex["agreement"]
+    verbal = nxt is not None and nxt.lemma in ("する", "為る") and nxt.pos == "動詞"
+    if t.text == "と" and t.pos == "助詞" and nxt is not None and nxt.lemma == "する" and i > 0 and (
+            tokens[i - 1].text in CLOSE or tokens[i - 1].pos in ("動詞", "助動詞", "形容詞")):
+        j = group_end(tokens, i + 1)
+        if (tokens[j - 1].text == "て" and j < len(tokens) and tokens[j].lemma not in ("いる", "おる")) or (
+                j < len(tokens) and tokens[j].text == "て" and tokens[j].pos == "助詞"):
+            return None   # …として、/ …としても: "as" or "considering that", not a report
+        return ("speech", "とする", j) if clause_final(tokens, j) else None
+    if t.lemma == "行う" and i >= 2 and tokens[i - 1].text == "を" and tokens[i - 2].text in BOUNDARY:
+        j = group_end(tokens, i)
+        return ("boundary", "行う", j) if clause_final(tokens, j) else None
+    if t.pos == "名詞" and t.text in BOUNDARY and verbal:
+        j = group_end(tokens, i + 1)
+        return ("boundary", t.text, j) if clause_final(tokens, j) else None
+    if t.pos == "名詞" and t.text in agree and not verbal and (nxt is None or nxt.text in ("。", "！")) and i > 0 \
+            and tokens[i - 1].text in ("で", "を", "も", "と"):
+        return ("agreement", agree[t.text], i + 1)    # 体言止め: …推進することで一致。
+    if t.pos == "名詞" and t.text in agree and verbal:
+        label = agree[t.text]
+        if t.text in FINAL_ONLY:
+            j = group_end(tokens, i + 1)
+            if j >= len(tokens) or tokens[j].text == "。":
+                return ("agreement", label, j)
+            return ("agreement", label, j) if _own_point(tokens, j) else None
+        if t.text == "確認" and i > 0 and tokens[i - 1].text == "再":
+            label = "confirmed"
+        j = group_end(tokens, i + 1)
+        if j < len(tokens) and tokens[j].text == "と" and t.text in EMBEDDABLE:
+            return ("agreement_embedded", label, j)     # …認識を共有したと明らかにした
+        return ("agreement", label, j) if clause_final(tokens, j) else None
+    speech = lex["speech"]
+    if t.pos == "動詞" and t.lemma in speech and (t.pos2 != "非自立可能" or t.lemma == "得る"):
+        j = group_end(tokens, i)
+        if _progressive(tokens, i, j):
+            return None
+        if j + 1 < len(tokens) and tokens[j].text == "と" and tokens[j - 1].pos == "助動詞" and \
+                tokens[j + 1].pos in ("動詞", "名詞", "補助記号"):
+            return ("speech_embedded", t.lemma, j)   # Xは…考えを示したと(関係者が)明らかにした
+        return ("speech", t.lemma, j) if clause_final(tokens, j) else None
+    if t.pos == "名詞" and t.text in speech and verbal:
+        j = group_end(tokens, i + 1)
+        if _progressive(tokens, i + 1, j):
+            return None
+        return ("speech", t.text, j) if clause_final(tokens, j) else None
+    if t.text in ("明らか", "鮮明", "明確") and nxt is not None and nxt.text == "に" and i + 2 < len(tokens) \
+            and tokens[i + 2].lemma == "する":
+        j = group_end(tokens, i + 2)
+        return ("speech", t.text, j) if clause_final(tokens, j) else None
+    if t.text in lex["speech_nouns_have"] and nxt is not None and nxt.text == "が" and i + 2 < len(tokens) \
+            and tokens[i + 2].lemma in ("ある", "有る"):
+        j = group_end(tokens, i + 2)
+        return ("speech", t.text, j) if clause_final(tokens, j) else None
+    return None
+
+
+def _passive(tokens: list[Token], i: int, j: int) -> bool:
+    return any(t.lemma in ("れる", "られる") for t in tokens[i + 1:j])
+
+
+def _own_point(tokens: list[Token], j: int) -> bool:
+    """After …に反対し、: does the next agreement verb take a noun of its own (…の重要性を確認) rather than
+    a こと-clause that the opposition is part of (…反対し、…連携していくことを確認)?"""
+    agree = _lex()["agreement"]
+    for k in range(j, len(tokens) - 1):
+        if tokens[k].text in agree and tokens[k + 1].lemma == "する":
+            m = k - 1
+            while m > j and tokens[m].pos in ("副詞",) or (m > j and tokens[m].text in ("を", "で", "も")):
+                m -= 1
+            return tokens[m].text != "こと"
+        if tokens[k].text == "。":
+            break
+    return False
+
+
+def _progressive(tokens: list[Token], i: int, j: int) -> bool:
+    """…訴えてきており、 / …説明しており、: an aspect form continuing the sentence, not the end of a clause."""
+    forms = "".join(t.text for t in tokens[i + 1:j])
+    return j < len(tokens) and tokens[j].text == "、" and bool(re.search(r"て(?:き)?(?:おり|い(?:て)?)$", forms))
+
+
+def skip_after(tokens: list[Token], j: int) -> int:
+    """Start of the next clause: past 上で、 / 後、 / のに対し、 / punctuation after a predicate."""
+    if j + 2 < len(tokens) and tokens[j].text == "の" and tokens[j + 1].text == "に" and tokens[j + 2].lemma == "対する":
+        j += 3
+        if j < len(tokens) and tokens[j].text == "て":
+            j += 1
+    while j < len(tokens) and (tokens[j].text in PUNCT or tokens[j].text in CLAUSE_NOUNS
+                               or (tokens[j].pos == "助詞" and tokens[j].pos2 == "接続助詞")
+                               or (tokens[j].text in ("で", "に", "は") and j > 0 and tokens[j - 1].text in CLAUSE_NOUNS)):
+        j += 1
+    return j
+
+
+def _strip_content(text: str, kind: str, label: str) -> str:
+    s = TRAILING_ADVERBS.sub("", text.strip(" 、,")).strip(" 、,")
+    if kind == "agreement":
+        s = re.sub(r"(?:こと(?:で|を)?も?|との認識で|という認識で|との考えで|旨で|を|で|に|も|と)$", "", s)
+        s = re.sub(r"こと$", "", s)
+        if label == "shared_view":
+            s = re.sub(r"(?:について|に関し)?、?認識$", lambda m: "について" if m.group(0).startswith("について") else "", s)
+            s = re.sub(r"(?:という|との)$", "", s)
+    else:
+        s = re.sub(r"(?:旨の|旨|という旨|との旨|と|、と|ことを|ことも|を|が|に|の|も)$", "", s)
+    return s.strip(" 、,")
+
+
+def _quote_span(tokens: list[Token], depth: list[int], k: int, lo: int) -> tuple[int, int] | None:
+    """Token range inside the quotation that ends at token k (a closing bracket)."""
+    d = depth[k]
+    for i in range(k - 1, lo - 1, -1):
+        if tokens[i].text in OPEN and depth[i] == d:
+            return i + 1, k
+    return None
+
+
+def _at_start(tokens: list[Token], lo: int, subj: Subject) -> bool:
+    """The subject phrase opens its clause (only connectives and punctuation before it)."""
+    head = "".join(t.text for t in tokens[lo:] if t.start < subj.start)
+    return not CONNECTIVES.sub("", head).strip(" 、,")

@@ -1,0 +1,178 @@
+"""Inside quotations: agreements a leader reports (…ことで一致した), pledges passed on
+(私から『…したい』と伝えた), clauses of intention (…していく, …するつもりだ) of the quotation's own
+subject, and quotations that stand alone with their speaker in the sentence before or after.
+Mixed into :class:`clauses_ja.JaClauses`.
+"""
+from __future__ import annotations
+
+import re
+
+from ..nlp import Sentence, tokenize
+from ..records import Agreement, Statement
+from .grammar_ja import CLOSE, CONNECTIVES, INTENT_END, OPEN, STATIVE, _lex, _strip_content, depths, predicate
+from .subjects import Subject, resolve_phrase, subjects_in
+from .topics import topics_of
+from .zones import BARE_QUOTE, INTRODUCER
+
+
+class QuoteReader:
+    def quotes(self, s, toks, dep, speaker: Subject | None) -> None:
+        if speaker is None or speaker.kind not in ("person", "unnamed"):
+            return
+        i = 0
+        n = len(toks)
+        while i < n:
+            if toks[i].text in OPEN and dep[i] == 0:
+                k = i + 1
+                while k < n and not (toks[k].text in CLOSE and dep[k] == 0):
+                    k += 1
+                self._quote_lo = i + 1
+                self.quote_body(toks, dep, i + 1, k, speaker)
+                i = k
+            i += 1
+
+    def quote_body(self, toks, dep, lo, hi, speaker: Subject) -> None:
+        ctx = self.ctx
+        start = lo
+        for k in range(lo, hi + 1):
+            if k == hi or (toks[k].text == "。" and dep[k] == 1):
+                if k > start:
+                    self.quote_sentence(toks, dep, start, k, speaker)
+                start = k + 1
+        del ctx
+
+    def quote_sentence(self, toks, dep, lo, hi, speaker: Subject) -> None:
+        ctx = self.ctx
+        text = ctx.text[toks[lo].start:toks[hi - 1].end]
+        cite = ctx.cite(toks[lo].start, toks[hi - 1].end, "kaidan.commitment_ja.v1")
+        third = self.third_party(toks, self._quote_lo)
+        # agreements reported by the speaker: …ことで一致した / …を確認した
+        m_dec = re.search(r"^(?:[^。]*?については)?(.+?)ことになった$", text.rstrip("。」"))
+        if m_dec and not self._topic_third:
+            body = text[:m_dec.end(1)]
+            self.found.agreements.append(Agreement(body, "agreed", topics_of(body), cite))
+        for i in range(lo, hi):
+            if dep[i] != 1:
+                continue
+            p = predicate(toks[:hi], i)
+            if p and p[0] == "agreement":
+                raw = ctx.text[toks[lo].start:toks[i].start]
+                m = re.match(r"^(?:[^、。]*?(?:との間で|と私は|私は|私から|われわれは)、?)", raw)
+                who = re.match(r"^(彼ら|同社|同国)(?:は|も|が)、?", raw)
+                raw = raw[m.end():] if m else raw
+                if who and third:
+                    self.add_commitment(third, _strip_content(raw[who.end():], "agreement", p[1]), cite)
+                    continue
+                if self._topic_third and third:
+                    continue       # a company's decision quoted under "Xについて": its commitment, found below
+                body = _strip_content(CONNECTIVES.sub("", raw), "agreement", p[1])
+                if len(body) >= 4:
+                    acite = ctx.cite(toks[lo].start, toks[p[2] - 1].end, "kaidan.agreement_ja.v1")
+                    self.found.agreements.append(Agreement(body, p[1], topics_of(body), acite))
+        # a pledge passed on inside the quotation: 私から『…したい』とトランプ大統領に伝えた / …用意があると伝えた
+        for m in re.finditer(r"『([^『』]+)』と[^。]*?伝え", text):
+            self.add_commitment(speaker, m.group(1), cite)
+        for m in re.finditer(r"(?:^|。|、)(?:また)?(?:私からは|私から|私は)?、?([^。「」『』]+?)(?:への|に向けた)?"
+                             r"(?:という|との)?(用意|決意|意思)(?:が|を)(?:改めて)?(?:ある|あり|表明|伝え|示)", text):
+            body = re.sub(r"^(?:私からは|私から|私は)、?", "", m.group(1))
+            self.add_commitment(speaker, body, cite)
+        for m in re.finditer(r"([^。「」]+?)(?:という|との)?(?:考え|方針|決意|姿勢)(?:は|に)変わり?(?:ない|はない|ありません)", text):
+            self.add_commitment(self.country_of_speaker(speaker) or speaker, m.group(1), cite)
+        # clauses of intention: …していく / …するつもりだ / …する予定だ / …を目指している
+        for part in re.split(r"(?:(?<=つもりだ)|(?<=予定だ)|(?<=予定です))が、", text):
+            self.intent(part, speaker, third, cite)
+
+    def intent(self, text: str, speaker: Subject, third: Subject | None, cite) -> None:
+        ctx = self.ctx
+        t = text.rstrip("。」")
+        m = re.match(r"^(?:[^、。「」はが]*?、)?(アメリカ|米国|日本|われわれ|我々|私たち|私|わが国|我が国|彼ら|同社|[^、。「」]{2,12}?)(?:は|も|が)、?", t)
+        actor, body = speaker, t
+        explicit = False
+        if m:
+            who = m.group(1)
+            if any(who.endswith(g) for g in _lex()["group_subjects"]):
+                return
+            if who in ("われわれ", "我々", "私たち", "わが国", "我が国"):
+                actor, explicit = self.country_of_speaker(speaker) or speaker, True
+            elif who in ("彼ら", "同社") and third:
+                actor, explicit = third, True
+            elif who == "私":
+                explicit = True
+            else:
+                # the phrase must be headed by the entity: 日本との貿易赤字は is about a deficit, not Japan
+                subj = resolve_phrase(ctx, who, 0, 0, "は", self.named)
+                if subj and subj.kind in ("person", "country", "org"):
+                    actor, explicit = subj, True
+            if explicit:
+                body = t[m.end():]
+        if not explicit and third is not None and self._topic_third:
+            actor = third
+        intent = INTENT_END.search(t) or re.search(r"(?:を)?目指(?:す|している|します)$", t)
+        plain = explicit and self.plain_action(t)
+        if not (intent or plain):
+            return
+        if re.search(r"だろう|でしょう|かもしれない|と思う|と聞いて|期待|一致したい|確認したい|べき", t):
+            return
+        body = re.sub(r"(?:ことを)?(?:つもり|予定|方針|考え|決意|目指(?:す|している|します))?(?:だ|です|である)?$", "", body)
+        body = body.strip("、 ")
+        if actor.kind == "unnamed":
+            actor = self.country_of_speaker(actor)
+            if actor is None:
+                return
+        if len(body) >= 4:
+            self.add_commitment(actor, body, cite)
+
+    def plain_action(self, text: str) -> bool:
+        """Ends in the plain non-past form of an action verb (…に関与する, …つながりを持つ)."""
+        toks = tokenize(text)
+        verbs = [t for t in toks if t.pos == "動詞"]
+        if not toks or not verbs or toks[-1] is not verbs[-1]:
+            return False
+        return verbs[-1].form.startswith("終止形") and verbs[-1].lemma not in STATIVE
+
+    def third_party(self, toks, lo) -> Subject | None:
+        """The company or country named right before a quotation (Xについて「…」), for 彼ら / 同社 inside it."""
+        ctx = self.ctx
+        before = ctx.text[max(0, toks[lo].start - 60):toks[lo].start]
+        self._topic_third = bool(re.search(r"について(?:も)?[、,]?「$", before))
+        ms = ctx.gaz.mentions(before)
+        orgs = [m for m in ms if m.kind == "org"]
+        if orgs:
+            e = ctx.gaz.entities[orgs[0].entity]
+            return Subject(e.kind, e.id, e.name("ja"), 0, 0, "は")
+        return None
+
+    def country_of_speaker(self, speaker: Subject) -> Subject | None:
+        ctx = self.ctx
+        c = ctx.gaz.country_of(speaker.entity) if speaker.entity else None
+        if c is None and speaker.kind == "unnamed":
+            ent = ctx.gaz.lookup(speaker.name)
+            c = ctx.gaz.country_of(ent) if ent else None
+            if c is None:
+                m = re.match(r"^(米|日|英|仏|独|中|韓|印|露|豪)", speaker.name)
+                c = {"米": "US", "日": "JP", "英": "GB", "仏": "FR", "独": "DE", "中": "CN", "韓": "KR", "印": "IN",
+                     "露": "RU", "豪": "AU"}.get(m.group(1)) if m else None
+        if not c or f"country:{c}" not in ctx.gaz.entities:
+            return None
+        e = ctx.gaz.entities[f"country:{c}"]
+        return Subject("country", e.id, e.name("ja"), 0, 0, "は")
+
+
+def introduced_quotes(an: "QuoteReader", sentences: list[Sentence]) -> None:
+    """A quotation standing alone, with its speaker in the sentence before or after it
+    (「…」。 石破総理大臣はこう強調しました。 / 首相は次のように述べた。「…」)."""
+    ctx = an.ctx
+    for n, s in enumerate(sentences):
+        if not BARE_QUOTE.match(s.text):
+            continue
+        for other in (sentences[n + 1] if n + 1 < len(sentences) else None, sentences[n - 1] if n else None):
+            if other is None or not INTRODUCER.search(other.text):
+                continue
+            toks = ctx.tokens(other)
+            cands = subjects_in(ctx, toks, depths(toks), 0, len(toks), an.named)
+            people = [c[1] for c in cands if c[1].kind in ("person", "unnamed")]
+            if people:
+                inner = s.text.strip().rstrip("。")
+                an.found.statements.append(Statement(people[0].name, inner[1:-1], "direct",
+                                                     ctx.cite(s.start, s.end, "kaidan.statement_ja.v1")))
+                break
