@@ -225,3 +225,16 @@ def test_find_quantities_offsets_and_determinism(text):
 def test_parse_number_never_raises(text):
     assert parse_number(text) == parse_number(text)
     parse_amount(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("50,000 Indian professionals come to Japan", [("50,000 Indian professionals", 50000, "people")]),
+    ("the roughly 400 Japanese companies operating", [("roughly 400 Japanese companies", 400, "count")]),
+    ("more than 70 agreements", [("more than 70 agreements", 70, "count")]),
+    ("4.2 billion Philippine pesos", [("4.2 billion Philippine pesos", 4.2e9, "PHP")]),
+    ("500 million Australian dollars", [("500 million Australian dollars", 5e8, "AUD")]),
+    ("the two countries", []),
+    ("in 2024 more companies", []),
+])
+def test_english_counts_with_words_between_number_and_noun(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected

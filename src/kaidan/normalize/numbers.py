@@ -250,16 +250,22 @@ _CUR_RE = "|".join(sorted(map(re.escape, _CURRENCY_SYMBOLS), key=len, reverse=Tr
 _EN_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{EN_WORD_NUMBER}|an?)\b)"
 _EN_SCALE_RE = r"(?:(?:\s+(?:hundred|thousand|million|billion|trillion)\b){1,2}|(?<=\d)(?:bn|mn|tn|m|k|b)\b)"
 _EN_UNIT_WORDS = [
+    (r"Australian\s+dollars?", "AUD"), (r"Canadian\s+dollars?", "CAD"), (r"(?:Philippine\s+)?pesos?", "PHP"),
+    (r"(?:Malaysian\s+)?ringgit", "MYR"),
     (r"(?:(?:U\.S\.|US|American)\s+)?dollars?", "USD"), (r"yen", "JPY"), (r"euros?", "EUR"),
     (r"pounds?(?:\s+sterling)?", "GBP"), (r"(?:South\s+Korean\s+)?won", "KRW"), (r"rupees?", "INR"),
     (r"yuan|renminbi", "CNY"),
     (r"%|percent\b|per\s+cent\b|pct\b", "percent"),
-    (r"(?:people|persons|individuals|workers|employees|troops|soldiers|personnel|citizens|residents)", "people"),
+    (r"(?:people|persons|individuals|workers|employees|troops|soldiers|personnel|citizens|residents|"
+     r"professionals|students|visitors|tourists|travell?ers|experts|engineers|trainees|scholars)", "people"),
     (r"jobs", "count"), (r"barrels", "count"), (r"(?:metric\s+)?(?:tons|tonnes)", "tonnes"),
     (r"(?:areas|fields|sectors|projects|countries|nations|companies|firms|aircraft|airplanes|planes|jets|ships|"
-     r"vessels|submarines|vehicles|cars|trucks|reactors|items|units|deals|plants|factories|missiles|satellites)",
+     r"vessels|submarines|vehicles|cars|trucks|reactors|items|units|deals|plants|factories|missiles|satellites|"
+     r"agreements|chargers|stations|initiatives|programs|programmes|scholarships|facilities)",
      "count"),
 ]
+# units that may stand a few words after the number: "50,000 Indian professionals", "5,000 direct jobs"
+_EN_FAR_UNITS = {"people", "count"}
 _EN_UNIT_RE = "|".join(f"(?P<u{i}>{rx})" for i, (rx, _) in enumerate(_EN_UNIT_WORDS))
 _EN_MONEY = re.compile(
     rf"(?:\b(?P<pre>{_EN_PREFIX_RE})\s+)?(?<![0-9A-Za-z.,\-+/_#])(?P<cur>{_CUR_RE})\s?(?P<num>{_EN_NUMBER})"
@@ -267,6 +273,9 @@ _EN_MONEY = re.compile(
 _EN_COUNTED = re.compile(
     rf"(?:\b(?P<pre>{_EN_PREFIX_RE})\s+)?{_NUM_START}(?P<num>{_EN_NUMBER})(?P<scale>{_EN_SCALE_RE})?"
     rf"(?:\s?(?=%)|[\s\-]+)(?:{_EN_UNIT_RE})(?![A-Za-z])", re.I)
+_EN_COUNTED_FAR = re.compile(
+    rf"(?:\b(?P<pre>{_EN_PREFIX_RE})\s+)?{_NUM_START}(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{2,}})(?P<scale>{_EN_SCALE_RE})?"
+    rf"[\s\-]+(?:(?!and\b|or\b|of\b|in\b|to\b|the\b|for\b)[A-Za-z]+[\s\-]+){{1,3}}(?:{_EN_UNIT_RE})(?![A-Za-z])", re.I)
 _EN_SUFFIX = re.compile(r"\s+or\s+(more|less)\b", re.I)
 _FX_EN = re.compile(rf"{_NUM_START}(?:¥\s?(?P<num>\d+(?:\.\d+)?)|(?P<num2>\d+(?:\.\d+)?)\s?yen)\s+"
                     r"(?:to|per|against)\s+(?:the|one|a|each)\s+(?:(?:U\.S\.|US)\s+)?dollar\b", re.I)
@@ -282,7 +291,15 @@ def _en_candidates(f: str) -> list[tuple]:
         out.append(_en_finish(f, m, code))
     for m in _EN_COUNTED.finditer(f):
         unit = next(_EN_UNIT_WORDS[i][1] for i in range(len(_EN_UNIT_WORDS)) if m.group(f"u{i}"))
+        if unit in _EN_FAR_UNITS and not re.match(r"\d", m.group("num")) and not m.group("scale") and (
+                (_num(m.group("num")) or 0) < 3):
+            continue   # "the two countries", "one company": not a quantity of the subject (nine areas is)
         out.append(_en_finish(f, m, unit))
+    for m in _EN_COUNTED_FAR.finditer(f):
+        unit = next(_EN_UNIT_WORDS[i][1] for i in range(len(_EN_UNIT_WORDS)) if m.group(f"u{i}"))
+        num = m.group("num")
+        if unit in _EN_FAR_UNITS and not (len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100):
+            out.append(_en_finish(f, m, unit))
     return [c for c in out if c is not None]
 
 
