@@ -69,3 +69,10 @@ def test_every_citation_slices_back_from_its_offsets():
         for f in out[t]:
             s, e = f["offsets"]
             assert text[s:e] == f["evidence"] and f["rule"].endswith(".v1")
+
+
+def test_english_signed_documents_active_and_passive_but_not_those_signed_another_day():
+    out = facts("Joint Press Statement\nManila, April 29, 2025\nThe two leaders held a summit meeting today. "
+                "In the presence of the two leaders, the Exchange of Notes on Maritime Security Assistance was "
+                "signed. They welcomed the Reciprocal Access Agreement, signed in Manila on 8 July 2024.")
+    assert [d["title"] for d in out["signed_documents"]] == ["Exchange of Notes on Maritime Security Assistance"]

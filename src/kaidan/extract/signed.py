@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..evaluate.scorer import dice, norm
+from ..normalize import find_dates
 from ..records import SignedDocument
 from .context import DocContext
 
@@ -21,7 +22,9 @@ EN_SIGN = re.compile(r"\b(?:signed|signing of|concluded)\b", re.I)
 DOC_WORD = r"(?:文書|覚書|協定|協力覚書|枠組み|フレームワーク|声明|宣言|ファクトシート|合意文書|議定書|条約|取決め|取り決め|協力文書)"
 JA_NP = re.compile(r"([^、。は「」]*?" + DOC_WORD + r")(?:\s*[(（][^)）]*[)）])?\s*に(?:署名|調印)")
 QUOTED = re.compile(r"「([^「」]{4,120})」|『([^『』]{4,120})』|“([^“”]{4,120})”|\"([^\"]{4,120})\"")
-EN_TITLE = re.compile(r"\bsigned (?:the |a |an )?((?:[A-Z][\w’'\-]*|of|on|the|and|for|in|to|between|\s)+[A-Z][\w’']*)")
+_EN_NAME = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|on|the|and|for|in|to|between|concerning|regarding))*\s+[A-Z][\w’']*"
+EN_TITLE = re.compile(rf"\b(?:signed|signing of) (?:the |a |an )?({_EN_NAME})")
+EN_PASSIVE = re.compile(rf"\b(?:the\s+)?({_EN_NAME})\s+(?:was|were)\s+signed\b")
 TITLE_MERGE = 0.5  # titles this similar are one document told twice (measured on the seeds: distinct ones < 0.3)
 
 
@@ -62,6 +65,11 @@ def extract(ctx: DocContext) -> list[SignedDocument]:
                 titles.append((next(g for g in q.groups() if g), q.start()))
             if not titles:
                 titles = [(m.group(1).strip(), m.start(1)) for m in EN_TITLE.finditer(s.text)]
+                titles += [(m.group(1).strip(), m.start(1)) for m in EN_PASSIVE.finditer(s.text)]
+            # a document signed on another day (…Agreement, signed in Manila on 8 July 2024) is background
+            other_day = [d.value for d in find_dates(s.text, ctx.ref_date) if d.kind == "date" and d.value != ctx.event_date]
+            if other_day and re.search(r"signed\s+(?:in\s+[A-Z]\w+\s+)?on\b", s.text):
+                titles = []
         for title, pos in titles:
             title = title.strip(" 、,")
             if len(norm(title)) < 4:
