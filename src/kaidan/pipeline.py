@@ -13,7 +13,7 @@ Extraction of one document:
 9. ``extract.names``, ``extract.claims``  how names are written; statements that nothing was signed
 
 Ingestion then places each document in its events (``reconcile.events``) and indexes its text and
-facts for full-text search (``service.search``).
+facts for full-text search (``store.search``).
 
 Ingestion of a batch: ``ingest.load`` → ``store.add_document`` → extraction →
 ``store.save_facts``, one document at a time, each in its own transaction, so a
@@ -30,7 +30,7 @@ from .extract import claims, clauses, event, meetings, names, quantities, signed
 from .extract.context import DocContext
 from .records import DocumentFacts
 from .reconcile import events
-from .service import search
+from .store import search
 
 EXTRACTOR_VERSION = "kaidan.extract.v2"
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from kaidan.service import search
+from kaidan.store import search
 from kaidan.store import SCHEMA, SCHEMA_VERSION, Store
 
 from .docs import JA_AU

@@ -4,10 +4,9 @@
     api.py      read routes: events, facts, documents, ledger, conflicts, search
     ingest.py   write routes: upload a file or give a URL; the bearer token and same-site guard
     urls.py     which URLs may be fetched (http(s), public addresses only unless allowed)
-    search.py   the full-text index fed with Sudachi tokens (also used by ``pipeline.ingest``)
     models.py   pydantic models of request and response bodies (the OpenAPI schema)
     errors.py   the one JSON error shape
     static/     index.html, app.js, style.css: the web page (plain JS, no build step, nothing fetched)
 
-Importing this package imports nothing from FastAPI: the pipeline uses :mod:`.search` without it.
+The full-text index it searches is kept by kaidan.store.search, which the pipeline feeds.
 """

@@ -22,7 +22,8 @@ from kaidan.reconcile.match import party, person
 from kaidan.reconcile.merge import merge_event
 from kaidan.records import FACT_TYPES
 
-from . import models, search
+from . import models
+from ..store import search
 from .errors import NotFound, responses
 from .state import store_of
 

@@ -28,7 +28,8 @@ from kaidan.store import Store
 
 from kaidan.reconcile import archive
 
-from . import api, errors, ingest, search
+from . import api, errors, ingest
+from ..store import search
 from .state import Stores
 from .urls import Resolver, guard_client
 

@@ -76,7 +76,7 @@ CREATE TABLE search_rows (          -- what each row of search_text is: a docume
     ref     INTEGER                 -- the fact's position in its type's list in the record; NULL for 'document'
 );
 CREATE INDEX search_rows_doc ON search_rows(doc_id);
-CREATE VIRTUAL TABLE search_text USING fts5(  -- full-text index (see kaidan.service.search), contentless
+CREATE VIRTUAL TABLE search_text USING fts5(  -- full-text index (see kaidan.store.search), contentless
     terms,                          -- Sudachi tokens of split modes A and C, joined by spaces
     scope,                          -- 'doc' or 'fact', so that a query can be limited to either
     content = '',
