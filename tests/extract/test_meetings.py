@@ -76,3 +76,9 @@ def test_english_signed_documents_active_and_passive_but_not_those_signed_anothe
                 "In the presence of the two leaders, the Exchange of Notes on Maritime Security Assistance was "
                 "signed. They welcomed the Reciprocal Access Agreement, signed in Manila on 8 July 2024.")
     assert [d["title"] for d in out["signed_documents"]] == ["Exchange of Notes on Maritime Security Assistance"]
+
+
+def test_leaders_the_people_data_does_not_know_stand_as_written():
+    out = facts("2025年4月15日\n4月15日、山田一郎内閣総理大臣は、来日中のジョン・スミス米国大統領と首脳会談を行いました。")
+    (m,) = out["meetings"]
+    assert m["participants"] == ["山田一郎", "ジョン・スミス"]

@@ -30,6 +30,7 @@ class DocContext:
     ref_date: dt.date | None = field(init=False)
     event_date: str | None = None            # set by the event stage
     event_leaders: tuple[str, ...] = ()      # entity ids of the leaders who met
+    unnamed_leaders: tuple[str, ...] = ()    # those of them the text never names (inferred from office and date)
     _tokens: dict[int, list[Token]] = field(default_factory=dict, init=False, repr=False)
     _mentions: dict[int, list[Mention]] = field(default_factory=dict, init=False, repr=False)
 

@@ -297,6 +297,27 @@ def drafts(ctx: DocContext) -> list[Draft]:
     return out
 
 
+UNKNOWN_LEADER_JA = re.compile(r"(?<![一-龥ァ-ヶー・])((?:[ァ-ヶー]+・)+[ァ-ヶー]+|[一-龥]{2,5})(?:米国|英国|米|英|仏|独|伊|印|韓国|豪州)?"
+                               r"(?:内閣総理大臣|総理大臣|首相|大統領|国家主席)")
+UNKNOWN_LEADER_EN = re.compile(r"\b(?:President|Prime Minister|Chancellor)\s+((?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+)\b")
+NOT_NAMES = re.compile(r"^(?:同|両|米国|日本|英国|韓国|中国|前|元|各国|当時|現職|新|副|歴代|現|同国|内閣)")
+
+
+def unknown_leaders(ctx: DocContext) -> list[str]:
+    """Names with a leader's title that the people data does not know, as written, in order."""
+    out: list[str] = []
+    for s in ctx.sentences:
+        rx = UNKNOWN_LEADER_JA if s.lang == "ja" else UNKNOWN_LEADER_EN
+        for m in rx.finditer(s.text):
+            name = m.group(1)
+            if NOT_NAMES.match(name) or ctx.gaz.lookup(name) or name in out:
+                continue
+            if s.lang == "ja" and not re.search(r"[ァ-ヶ]", name) and len(name) < 3:
+                continue
+            out.append(name)
+    return out
+
+
 def _one_day_apart(a: str, b: str) -> bool:
     import datetime as dt
 
@@ -340,6 +361,10 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
     for d in ds:
         if not d.date and d.kind in kind_date and kind_date[d.kind] != ctx.event_date:
             d.date = kind_date[d.kind]
+    # leaders the text names but the people data does not know stand as written, not as whoever held
+    # that office on that day (山田一郎内閣総理大臣 is not replaced by the prime minister of the date)
+    written = unknown_leaders(ctx)
+    unknown_for = set(ctx.unnamed_leaders) if written else set()
     default_place = visit_place(ctx)
     if default_place:
         for d in ds:
@@ -362,10 +387,12 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
             if d.date and d.date_zone == "Asia/Tokyo" and not d.time and tz and tz != "Asia/Tokyo":
                 date = ctx.event_date or d.date
             local_date, start = _local(ctx, d, date, tz) if date else (None, None)
-        names = [ctx.gaz.name(p) for p in (d.participants or ctx.event_leaders)]
+        names = [ctx.gaz.name(p) for p in (d.participants or ctx.event_leaders) if p not in unknown_for]
         for p in ctx.event_leaders:
-            if d.kind not in ("courtesy_call", "visit", "other") and ctx.gaz.name(p) not in names:
+            if d.kind not in ("courtesy_call", "visit", "other") and ctx.gaz.name(p) not in names \
+                    and p not in unknown_for:
                 names.append(ctx.gaz.name(p))
+        names += [w for w in written if w not in names]
         m = Meeting(d.kind, tuple(names), local_date, start, d.duration, d.place,
                     ctx.cite(d.start_off, d.end_off, RULE))
         key = (d.kind, local_date)
