@@ -151,3 +151,18 @@ def test_the_same_figure_helps_a_japanese_and_an_english_commitment_merge():
     other = _c("Japan", "invest $100 billion in the United States", {"value": 1e11, "unit": "USD"})
     assert same_fact("commitments", ja, en) > 0
     assert same_fact("commitments", ja, other) == 0
+
+
+def test_a_cached_event_record_is_merged_again_when_a_document_joins(tmp_path):
+    store = _store_with(tmp_path, [_record("a", "2025-02-07")])
+    first = archive.event_record(store, "2025-02-07-JP-US")
+    assert len(first["sources"]) == 1
+    assert archive.event_record(store, "2025-02-07-JP-US") == first            # served from the cache
+    from kaidan.ingest import RawDocument
+
+    doc = RawDocument("00000000000000ff", "b", "y", "ja", None, "text", "utf-8", None, 1)
+    rec = _record("b", "2025-02-08")
+    store.add_document(doc)
+    store.save_facts(doc.id, rec, "t")
+    place(store, doc.id, rec)
+    assert len(archive.event_record(store, "2025-02-07-JP-US")["sources"]) == 2

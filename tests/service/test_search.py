@@ -37,7 +37,8 @@ def _old_database(path, version: int) -> None:
     from kaidan.ingest import canonical_text, document_id
     from kaidan.pipeline import EXTRACTOR_VERSION, extract_text
 
-    cut = {1: SCHEMA.index("CREATE TABLE events"), 2: SCHEMA.index("CREATE TABLE search_rows")}[version]
+    cut = {1: SCHEMA.index("CREATE TABLE events"), 2: SCHEMA.index("CREATE TABLE search_rows"),
+           3: SCHEMA.index("CREATE TABLE event_records")}[version]
     db = sqlite3.connect(path)
     db.executescript(SCHEMA[:cut] + f"PRAGMA user_version = {version};")
     text = canonical_text(JA_AU)
@@ -51,13 +52,13 @@ def _old_database(path, version: int) -> None:
     db.close()
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_older_databases_migrate_and_get_indexed_when_the_service_starts(tmp_path, make_client, version):
     path = tmp_path / "old.db"
     _old_database(path, version)
     c = make_client(path)
     with Store(path) as store:
-        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     deadline = time.monotonic() + 20
     while not c.get("/api/search", params={"q": "防衛費"}).json()["results"]:
         assert time.monotonic() < deadline, "the older document was not indexed"

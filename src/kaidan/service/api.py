@@ -3,10 +3,9 @@
 Each route parses its parameters and calls the library (``reconcile.archive``, ``reconcile.ledger``,
 ``reconcile.merge``, the store, :mod:`.search`); none holds logic of its own beyond filtering and paging.
 
-Routes that read single events merge them with ``merge_event`` (what ``archive.event_record`` does)
-without first calling ``archive.place_missing``: that call scans every fact record (120 ms with 100,000
-documents) and has nothing to do once documents are placed, which ``pipeline.ingest`` does for each
-document it stores and the service does for older databases when it starts (``app._catch_up``).
+Routes that read events use ``archive.event_record``: the merged record cached in the store (merged again
+only after a document joined or left the event). Documents are placed in events by ``pipeline.ingest``,
+and by the service for older databases when it starts (``app._catch_up``).
 """
 from __future__ import annotations
 
@@ -19,7 +18,6 @@ from kaidan import __version__, config
 from kaidan.errors import StoreError
 from kaidan.reconcile import archive, ledger
 from kaidan.reconcile.match import party, person
-from kaidan.reconcile.merge import merge_event
 from kaidan.records import FACT_TYPES
 
 from . import models
@@ -78,7 +76,7 @@ def get_event(request: Request, event_id: Annotated[str, Path(min_length=1, max_
     ev = store.get_event(event_id.replace("%", "").replace("_", "") or "-")  # an id or a unique prefix
     if ev is None:
         raise NotFound(f"{event_id}: no such event (or the prefix names several); GET /api/events lists them")
-    return merge_event(ev, store.event_records(ev["id"]))
+    return archive.event_record(store, ev["id"])
 
 
 def _matches(fact: dict, topic, actor, speaker) -> bool:
@@ -107,7 +105,7 @@ def list_facts(request: Request, fact_type: models.FactType, topic: Text = None,
     key = "programme" if fact_type == "meetings" else fact_type
     items = []
     for ev in _events_between(store, country, date_from, date_to):
-        rec = merge_event(ev, store.event_records(ev["id"]))
+        rec = archive.event_record(store, ev["id"])
         for fact in rec.get(key) or []:
             if _matches(fact, topic, actor, speaker):
                 items.append({"type": fact_type, "event": ev["id"], "event_date": ev["date_start"],

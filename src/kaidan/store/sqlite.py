@@ -17,7 +17,7 @@ from pathlib import Path
 from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -83,9 +83,19 @@ CREATE VIRTUAL TABLE search_text USING fts5(  -- full-text index (see kaidan.sto
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
+SCHEMA += """
+CREATE TABLE event_records (        -- merged event records, kept until a document joins or leaves the event
+    event_id    TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    version     TEXT NOT NULL,      -- kaidan.reconcile.merge.MERGE_VERSION that wrote it
+    commitments INTEGER NOT NULL,   -- how many merged commitments (the ledger reads only events with some)
+    conflicts   INTEGER NOT NULL,   -- how many conflicts
+    record      TEXT NOT NULL
+);
+"""
 # Statements that bring a database of an older schema version up to this one, by version.
 MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE TABLE search_rows")],
-              2: SCHEMA[SCHEMA.index("CREATE TABLE search_rows"):]}
+              2: SCHEMA[SCHEMA.index("CREATE TABLE search_rows"):SCHEMA.index("CREATE TABLE event_records")],
+              3: SCHEMA[SCHEMA.index("CREATE TABLE event_records"):]}
 
 # The documents columns that hold RawDocument's fields, named alike.
 _DOC_COLUMNS = tuple(field.name for field in fields(RawDocument))
@@ -285,10 +295,42 @@ class Store:
                 (event["id"], event["countries"], event["date_start"], event["date_end"], event.get("kind")))
             db.execute("INSERT OR REPLACE INTO doc_events (doc_id, event_id, main) VALUES (?, ?, ?)",
                        (doc_id, event["id"], int(main)))
+            db.execute("DELETE FROM event_records WHERE event_id = ?", (event["id"],))
 
     def unlink_document(self, doc_id: str) -> None:
         with self._transaction() as db:
+            db.execute("DELETE FROM event_records WHERE event_id IN "
+                       "(SELECT event_id FROM doc_events WHERE doc_id = ?)", (doc_id,))
             db.execute("DELETE FROM doc_events WHERE doc_id = ?", (doc_id,))
+
+    # merged event records (a cache: dropped whenever a document joins or leaves the event)
+
+    def cached_event_record(self, event_id: str, version: str) -> dict | None:
+        row = self._db.execute("SELECT record FROM event_records WHERE event_id = ? AND version = ?",
+                               (event_id, version)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def cache_event_record(self, event_id: str, version: str, record: dict) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO event_records (event_id, version, commitments, conflicts, record) "
+                       "VALUES (?, ?, ?, ?, ?)", (event_id, version, len(record.get("commitments") or []),
+                                                  len(record.get("conflicts") or []),
+                                                  json.dumps(record, ensure_ascii=False)))
+
+    def uncached_events(self, version: str) -> list[str]:
+        rows = self._db.execute("SELECT e.id FROM events e LEFT JOIN event_records r ON r.event_id = e.id "
+                                "AND r.version = ? WHERE r.event_id IS NULL ORDER BY e.date_start, e.id", (version,))
+        return [r[0] for r in rows]
+
+    def cached_event_records(self, version: str, *, with_commitments: bool = False,
+                             with_conflicts: bool = False) -> Iterator[dict]:
+        """Cached records in date order; only those with commitments or conflicts when asked."""
+        where = " AND r.commitments > 0" if with_commitments else ""
+        where += " AND r.conflicts > 0" if with_conflicts else ""
+        rows = self._db.execute("SELECT r.record FROM event_records r JOIN events e ON e.id = r.event_id "
+                                f"WHERE r.version = ?{where} ORDER BY e.date_start, e.id", (version,))
+        for (rec,) in rows:
+            yield json.loads(rec)
 
     def iter_events(self) -> Iterator[dict]:
         rows = self._db.execute(
