@@ -1,7 +1,8 @@
 """The commitment ledger: promises followed from the summit where they were made to later ones.
 
 Commitments of different events are one *thread* when they are the same promise carried on: the same
-party (a leader stands for the country) and the same subject — the same fact by :func:`match.same_fact`,
+party (a leader stands for the country), in the same bilateral relationship (the events' countries), and
+the same subject — the same fact by :func:`match.same_fact`,
 or a shared topic other than "other" with amounts in the same unit (the February 2025 aim of
 $1 trillion of investment in the US and the October 2025 $550 billion), or enough shared concepts.
 
@@ -49,7 +50,8 @@ def build(events: list[dict], today: dt.date) -> list[dict]:
                     due = due_date(c["deadline"], dt.date.fromisoformat(ev["date_start"]))
                 except (ValueError, TypeError):
                     due = None
-            entries.append({"event": ev["id"], "event_date": ev["date_start"], "actor": c.get("actor"),
+            entries.append({"event": ev["id"], "event_date": ev["date_start"], "countries": ev.get("countries"),
+                            "actor": c.get("actor"),
                             "text": c.get("text"), "amount": c.get("amount"), "deadline": c.get("deadline"),
                             "due": due.isoformat() if due else None, "topics": c.get("topics") or [],
                             "support": c.get("support", 1), "citations": c.get("citations") or []})
@@ -61,10 +63,18 @@ def build(events: list[dict], today: dt.date) -> list[dict]:
             i = parent[i]
         return i
 
-    for i in range(len(entries)):
-        for j in range(i):
-            if entries[i]["event"] != entries[j]["event"] and _related(entries[i], entries[j]):
-                parent[find(i)] = find(j)
+    # Only commitments of the same party, in the same bilateral relationship (the event's countries) and
+    # sharing a topic can be one promise: compare within those blocks, not every pair of the archive.
+    blocks: dict[tuple, list[int]] = {}
+    for i, e in enumerate(entries):
+        for topic in (set(e["topics"]) - {"other"}) or {"other"}:
+            blocks.setdefault((party(e["actor"]), e["countries"], topic), []).append(i)
+    for members in blocks.values():
+        for a in range(len(members)):
+            i = members[a]
+            for j in members[:a]:
+                if entries[i]["event"] != entries[j]["event"] and find(i) != find(j) and _related(entries[i], entries[j]):
+                    parent[find(i)] = find(j)
     groups: dict[int, list[dict]] = {}
     for i, e in enumerate(entries):
         groups.setdefault(find(i), []).append(e)
