@@ -1,7 +1,7 @@
 """Event records and the ledger read from a store (what the CLI and the service call).
 
-Merged event records are cached in the store (``event_records``): merging happens once per event after a
-document joins or leaves it, so reading an event, listing conflicts or building the ledger reads stored
+Merged event records are cached in the store (``event_records``): the pipeline merges an event again right
+after a document joins it, so reading an event, listing conflicts or building the ledger reads stored
 records instead of merging every event again. ``MERGE_VERSION`` retires records an older merge wrote.
 """
 from __future__ import annotations

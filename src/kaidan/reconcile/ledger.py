@@ -69,12 +69,17 @@ def build(events: list[dict], today: dt.date) -> list[dict]:
     for i, e in enumerate(entries):
         for topic in (set(e["topics"]) - {"other"}) or {"other"}:
             blocks.setdefault((party(e["actor"]), e["countries"], topic), []).append(i)
+    # Within a block an entry is compared with the first entry of each thread so far (not with every
+    # entry), so the work grows with entries x threads, not entries squared.
     for members in blocks.values():
-        for a in range(len(members)):
-            i = members[a]
-            for j in members[:a]:
-                if entries[i]["event"] != entries[j]["event"] and find(i) != find(j) and _related(entries[i], entries[j]):
+        heads: list[int] = []
+        for i in members:
+            for j in heads:
+                if entries[i]["event"] != entries[j]["event"] and _related(entries[i], entries[j]):
                     parent[find(i)] = find(j)
+                    break
+            else:
+                heads.append(i)
     groups: dict[int, list[dict]] = {}
     for i, e in enumerate(entries):
         groups.setdefault(find(i), []).append(e)
