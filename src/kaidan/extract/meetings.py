@@ -151,7 +151,7 @@ def _leaders(ctx: DocContext, s: Sentence) -> list[str]:
 def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
     text = s.text
     kinds = _find_kinds(text, s.lang)
-    if not kinds:
+    if not kinds and not SIGNING.search(text):
         return []
     times = [t for t in find_clock_times(text)]
     durs = [d for d in find_durations(text)]
@@ -356,7 +356,7 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
     # summit and, weeks later, a telephone talk); otherwise the event's date
     kind_date: dict[str, str] = {}
     for d in ds:
-        if d.date and d.date != "same" and d.date_zone != "Asia/Tokyo":
+        if d.date and d.date != "same" and d.date_zone != "Asia/Tokyo" and d.kind in ("telephone", "video"):
             kind_date.setdefault(d.kind, d.date)
     for d in ds:
         if not d.date and d.kind in kind_date and kind_date[d.kind] != ctx.event_date:
@@ -376,6 +376,9 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
     for d in ds:
         if d.kind == "visit" and not d.place:
             continue
+        if d.kind == "signing_ceremony" and d.date and d.date != "same" and ctx.event_date and d.date != ctx.event_date \
+                and SIGNING.search(d.sentence.text) and re.search(r"\bsigned\b[^.]*\bon\b|に署名された", d.sentence.text):
+            continue    # "…Agreement, signed in Manila on 8 July 2024": an earlier signing recalled
         if d.kind == "telephone" or d.kind == "video":
             date = d.date or ctx.event_date
             local_date, start = date, (f"{d.time[0]:02d}:{d.time[1]:02d}" if d.time else None)
