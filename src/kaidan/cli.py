@@ -26,6 +26,12 @@ def _dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
+def _emit(rows, as_json: bool, text) -> None:
+    """One JSON object per row, or the row as ``text(row)`` renders it (one or more lines)."""
+    for row in rows:
+        click.echo(_dump(row) if as_json else text(row))
+
+
 db_option = click.option("--db", "db", default=None, metavar="FILE",
                          help="SQLite database (default: $KAIDAN_DB, else ./kaidan.db).")
 
@@ -125,12 +131,8 @@ def documents(db, as_json):
     """List stored documents: id, name, language, event and how many facts of each type."""
     from .commands import list_documents
 
-    for row in list_documents(db):
-        if as_json:
-            click.echo(_dump(row))
-        else:
-            counts = " ".join(f"{k}={v}" for k, v in row["facts"].items())
-            click.echo(f"{row['id']}  {row['doc']:<40} {row['lang']:<5} {row['event']:<22} {counts}")
+    _emit(list_documents(db), as_json, lambda r: f"{r['id']}  {r['doc']:<40} {r['lang']:<5} {r['event']:<22} "
+                                                  + " ".join(f"{k}={v}" for k, v in r["facts"].items()))
 
 
 @main.command()
@@ -140,13 +142,11 @@ def events(db, as_json):
     """List events (one summit, telephone talk or visit) with their documents."""
     from .commands import list_events
 
-    for ev in list_events(db):
-        if as_json:
-            click.echo(_dump(ev))
-        else:
-            span = ev["date_start"] + ("" if ev["date_end"] == ev["date_start"] else f"..{ev['date_end']}")
-            click.echo(f"{ev['id']:<24} {span:<22} {ev['countries']:<8} {ev.get('kind') or '-':<12} "
-                       f"{ev['documents']} document(s)")
+    def text(ev):
+        span = ev["date_start"] + ("" if ev["date_end"] == ev["date_start"] else f"..{ev['date_end']}")
+        return f"{ev['id']:<24} {span:<22} {ev['countries']:<8} {ev.get('kind') or '-':<12} {ev['documents']} document(s)"
+
+    _emit(list_events(db), as_json, text)
 
 
 @main.command()
@@ -179,15 +179,14 @@ def commitments(db, actor, topic, due_before, status, today, as_json):
     """The commitment ledger: promises linked from summit to summit, with due dates and status."""
     from .commands import ledger_rows
 
-    for t in ledger_rows(db, actor=actor, topic=topic, due_before=due_before, status=status, today=today):
-        if as_json:
-            click.echo(_dump(t))
-            continue
-        amt = f" [{t['amount']['value']:,.0f} {t['amount']['unit']}]" if t.get("amount") else ""
-        click.echo(f"{t['id']}  {t['status']:<13} due {t['due'] or '-':<10}  {t['actor']}: {t['text'][:70]}{amt}")
-        for e in t["entries"]:
-            amt = f" [{e['amount']['value']:,.0f} {e['amount']['unit']}]" if e.get("amount") else ""
-            click.echo(f"        {e['event']:<22} {e['text'][:70]}{amt}")
+    def amount(f):
+        return f" [{f['amount']['value']:,.0f} {f['amount']['unit']}]" if f.get("amount") else ""
+
+    def text(t):
+        head = f"{t['id']}  {t['status']:<13} due {t['due'] or '-':<10}  {t['actor']}: {t['text'][:70]}{amount(t)}"
+        return "\n".join([head] + [f"        {e['event']:<22} {e['text'][:70]}{amount(e)}" for e in t["entries"]])
+
+    _emit(ledger_rows(db, actor=actor, topic=topic, due_before=due_before, status=status, today=today), as_json, text)
 
 
 @main.command()
@@ -197,14 +196,14 @@ def conflicts(db, as_json):
     """Where sources of one event give different values, with both values and their citations."""
     from .commands import list_conflicts
 
-    for c in list_conflicts(db):
-        if as_json:
-            click.echo(_dump(c))
-            continue
-        click.echo(f"{c['event']}  {c['field']}  ({c['about'][:50]})")
+    def text(c):
+        lines = [f"{c['event']}  {c['field']}  ({c['about'][:50]})"]
         for v in c["values"]:
-            docs = ", ".join(sorted({x.get('doc') or x.get('doc_id') for x in v['citations']}))
-            click.echo(f"    {str(v['value'])[:80]:<40}  ← {docs}")
+            docs = ", ".join(sorted({x.get("doc") or x.get("doc_id") for x in v["citations"]}))
+            lines.append(f"    {str(v['value'])[:80]:<40}  ← {docs}")
+        return "\n".join(lines)
+
+    _emit(list_conflicts(db), as_json, text)
 
 
 @main.command()

@@ -297,8 +297,7 @@ def show_document(doc: str, db: str | None) -> None:
                 raise UsageError(f"{doc}: no such file or stored document; give a path, a document id or a source")
             record = store.get_facts(raw.id)
             if record is None:
-                from .pipeline import extract_text as ex
-                record = ex(raw.text, raw.id, raw.lang, raw.published).to_dict()
+                record = extract_text(raw.text, raw.id, raw.lang, raw.published).to_dict()
             text = raw.text
     ev = record["event"]
     console.print(f"[bold]{record['doc']}[/bold]  lang={record['lang']}  event={ev['date']} "

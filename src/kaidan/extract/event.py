@@ -83,7 +83,8 @@ def extract(ctx: DocContext, drafts: list[Draft]) -> Event:
     elif ctx.ref_date:
         date = ctx.ref_iso
     countries = countries_from_names(ctx)
-    leaders = leaders_by_mentions(ctx, date)
+    mentioned = leaders_by_mentions(ctx, date)
+    leaders = mentioned
     if countries:
         chosen = []
         for c in countries:
@@ -103,8 +104,7 @@ def extract(ctx: DocContext, drafts: list[Draft]) -> Event:
         countries = sorted({ctx.gaz.country_of(e) for e in leaders if ctx.gaz.country_of(e)})
     ctx.event_date = date
     ctx.event_leaders = tuple(leaders)
-    named = set(leaders_by_mentions(ctx, date))
-    ctx.unnamed_leaders = tuple(e for e in leaders if e not in named)   # inferred from office and date only
+    ctx.unnamed_leaders = tuple(e for e in leaders if e not in mentioned)   # inferred from office and date only
     return Event(date, tuple(sorted(countries)))
 
 

@@ -32,14 +32,12 @@ class QuoteReader:
             i += 1
 
     def quote_body(self, toks, dep, lo, hi, speaker: Subject) -> None:
-        ctx = self.ctx
         start = lo
         for k in range(lo, hi + 1):
             if k == hi or (toks[k].text == "。" and dep[k] == 1):
                 if k > start:
                     self.quote_sentence(toks, dep, start, k, speaker)
                 start = k + 1
-        del ctx
 
     def quote_sentence(self, toks, dep, lo, hi, speaker: Subject) -> None:
         ctx = self.ctx

@@ -74,11 +74,9 @@ def extract(ctx: DocContext) -> list[SignedDocument]:
             title = title.strip(" 、,")
             if len(norm(title)) < 4:
                 continue
-            start = s.start + pos if pos >= 0 else s.start
             span = ctx.text.find(title, s.start if pos >= 0 else 0)
             cite = ctx.cite(span, span + len(title), RULE) if span >= 0 else ctx.cite(s.start, s.end, RULE)
             found.append(SignedDocument(title, ctx.event_date, cite))
-            del start
     return _merge(found)
 
 
