@@ -364,6 +364,7 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
     # leaders the text names but the people data does not know stand as written, not as whoever held
     # that office on that day (山田一郎内閣総理大臣 is not replaced by the prime minister of the date)
     written = unknown_leaders(ctx)
+    name_lang = "en" if ctx.lang == "en" else "ja"    # participants named in the document's language
     unknown_for = set(ctx.unnamed_leaders) if written else set()
     default_place = visit_place(ctx)
     if default_place:
@@ -390,11 +391,11 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
             if d.date and d.date_zone == "Asia/Tokyo" and not d.time and tz and tz != "Asia/Tokyo":
                 date = ctx.event_date or d.date
             local_date, start = _local(ctx, d, date, tz) if date else (None, None)
-        names = [ctx.gaz.name(p) for p in (d.participants or ctx.event_leaders) if p not in unknown_for]
+        names = [ctx.gaz.name(p, name_lang) for p in (d.participants or ctx.event_leaders) if p not in unknown_for]
         for p in ctx.event_leaders:
-            if d.kind not in ("courtesy_call", "visit", "other") and ctx.gaz.name(p) not in names \
+            if d.kind not in ("courtesy_call", "visit", "other") and ctx.gaz.name(p, name_lang) not in names \
                     and p not in unknown_for:
-                names.append(ctx.gaz.name(p))
+                names.append(ctx.gaz.name(p, name_lang))
         names += [w for w in written if w not in names]
         m = Meeting(d.kind, tuple(names), local_date, start, d.duration, d.place,
                     ctx.cite(d.start_off, d.end_off, RULE))
