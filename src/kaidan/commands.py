@@ -227,11 +227,15 @@ def format_scores(scores: dict) -> str:
     for t, s in scores["types"].items():
         lines.append(f"{t:<18}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}"
                      f"{s['matched']:>7}{s['output']:>6}{s['gold']:>6}")
+    a = scores["all"]
+    lines.append(f"{'all':<18}{a['precision']:>7.3f}{a['recall']:>7.3f}{a['f1']:>7.3f}"
+                 f"{a['matched']:>7}{a['output']:>6}{a['gold']:>6}")
     lines.append("")
     for k, v in scores["attributes"].items():
         ok, n = scores["attribute_counts"][k]
         lines.append(f"{k:<32}{v if v is not None else '-':>7}  ({ok}/{n})")
-    lines.append(f"{'event accuracy':<32}{scores['event_accuracy']:>7}")
+    ev = scores["event_accuracy"]
+    lines.append(f"{'event accuracy':<32}{ev if ev is not None else '-':>7}  ({scores['events_scored']} scored)")
     lines.append(f"{'citation validity':<32}{scores['citation_validity']:>7}")
     lines.append(f"documents: {scores['documents']}")
     return "\n".join(lines)

@@ -55,3 +55,29 @@ def test_event_and_citation_scores():
     s = score_documents(gold, out, {"d": "…1兆ドル…"}, names())
     assert s["event_accuracy"] == 1.0 and s["citation_validity"] == 1.0
     assert s["types"]["quantities"]["precision"] == 0.0
+
+
+def test_meetings_match_on_kind_alone_when_the_text_does_not_fix_the_date():
+    gold = [{"kind": "summit", "date": "2023-05-20", "start": None, "duration_minutes": None}]
+    out = [{"kind": "summit", "date": "2023-05-21", "start": None, "duration_minutes": None}]
+    assert score_type("meetings", gold, out, names())[0] == []
+    assert score_type("meetings", gold, out, names(), date_stated=False)[0] == [(0, 0)]
+
+
+def test_documents_without_a_stated_date_are_not_scored_on_the_event():
+    gold = {"a": {"event": {"date": "2023-05-20", "countries": ["JP", "US"]}},
+            "b": {"event": {"date": "2023-05-20", "countries": ["JP", "US"], "date_stated": False}},
+            "c": {"event": {"date": None, "countries": ["JP", "US"]}}}
+    out = {d: {"event": {"date": "2023-05-20", "countries": ["JP", "US"]}} for d in ("a",)}
+    s = score_documents(gold, out, {}, names())
+    assert s["event_accuracy"] == 1.0 and s["events_scored"] == 1
+    assert s["per_document"]["b"]["event"] is None
+
+
+def test_all_is_the_micro_average_over_every_type():
+    gold = {"d": {"quantities": [{"text": "1兆ドル", "value": 1e12, "unit": "USD"}],
+                  "statements": [{"speaker": "高市", "text": "協力を深めたい", "mode": "direct"}]}}
+    out = {"d": {"quantities": [{"text": "1兆ドル", "value": 1e12, "unit": "USD", "evidence": "1兆ドル"}]}}
+    s = score_documents(gold, out, {"d": "1兆ドル"}, names())
+    assert (s["all"]["matched"], s["all"]["output"], s["all"]["gold"]) == (1, 1, 2)
+    assert s["all"]["recall"] == 0.5

@@ -168,11 +168,14 @@ def _participants_ok(names: Names, gold: list, out: list) -> bool:
     return True
 
 
-def score_type(kind: str, golds: list, outs: list, names: Names) -> tuple[list[tuple[int, int]], dict]:
-    """Matched (gold, output) index pairs and the attribute tallies of one type."""
+def score_type(kind: str, golds: list, outs: list, names: Names, *,
+               date_stated: bool = True) -> tuple[list[tuple[int, int]], dict]:
+    """Matched (gold, output) index pairs and the attribute tallies of one type.
+
+    In a document whose text does not fix the date (``date_stated`` false), meetings match on kind alone."""
     if kind == "meetings":
         def sc(g, o):
-            if g.get("kind") != o.get("kind") or g.get("date") != o.get("date"):
+            if g.get("kind") != o.get("kind") or (date_stated and g.get("date") != o.get("date")):
                 return None
             return (g.get("start") == o.get("start")) + (g.get("duration_minutes") == o.get("duration_minutes"))
     elif kind == "signed_documents":
@@ -235,14 +238,16 @@ def score_documents(gold: dict[str, dict], output: dict[str, dict], texts: dict[
     totals = {t: [0, 0, 0] for t in TYPES}
     attrs: dict[str, list[int]] = {}
     per_doc = {}
-    events_ok = 0
+    events_ok = events_scored = 0
     cites = [0, 0]
     for doc, g in sorted(gold.items()):
         o = output.get(doc) or {}
+        ge, oe = g.get("event") or {}, o.get("event") or {}
+        date_stated = ge.get("date_stated", True) is not False
         doc_scores = {}
         for t in TYPES:
             gs, os_ = g.get(t) or [], o.get(t) or []
-            matched, a = score_type(t, gs, os_, names)
+            matched, a = score_type(t, gs, os_, names, date_stated=date_stated)
             totals[t][0] += len(matched)
             totals[t][1] += len(os_)
             totals[t][2] += len(gs)
@@ -255,18 +260,24 @@ def score_documents(gold: dict[str, dict], output: dict[str, dict], texts: dict[
             for fact in os_:
                 cites[1] += 1
                 cites[0] += evidence_ok(fact.get("evidence"), texts.get(doc, ""))
-        ge, oe = g.get("event") or {}, o.get("event") or {}
         ev_ok = bool(oe) and ge.get("date") == oe.get("date") and sorted(ge.get("countries") or []) == sorted(
             oe.get("countries") or [])
-        events_ok += ev_ok
-        doc_scores["event"] = ev_ok
+        if ge.get("date") and date_stated:     # a date the text does not fix is not scored
+            events_scored += 1
+            events_ok += ev_ok
+            doc_scores["event"] = ev_ok
+        else:
+            doc_scores["event"] = None
         per_doc[doc] = doc_scores
+    every = [sum(totals[t][i] for t in TYPES) for i in range(3)]
     return {
         "documents": len(gold),
         "types": {t: _prf(*totals[t]) for t in TYPES},
+        "all": _prf(*every),
         "attributes": {k: round(ok / n, 4) if n else None for k, (ok, n) in sorted(attrs.items())},
         "attribute_counts": {k: [ok, n] for k, (ok, n) in sorted(attrs.items())},
-        "event_accuracy": round(events_ok / len(gold), 4) if gold else None,
+        "event_accuracy": round(events_ok / events_scored, 4) if events_scored else None,
+        "events_scored": events_scored,
         "citation_validity": round(cites[0] / cites[1], 4) if cites[1] else 1.0,
         "per_document": per_doc,
     }
