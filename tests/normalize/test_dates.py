@@ -279,3 +279,28 @@ def test_due_date_never_raises(text, d):
 ])
 def test_deadlines_of_this_month_this_year_and_a_bare_year(text, expected):
     assert deadline_of(text, dt.date(2023, 5, 7)) == expected
+
+
+# ---------------------------------------------------------------- weekdays and ranges (read against REF, a Saturday)
+
+WEEKDAY_AND_RANGE = [
+    ("The two leaders met on Saturday.", "2025-02-08"),            # the reference day itself
+    ("They spoke by phone on Wednesday.", "2025-02-05"),           # the most recent Wednesday before it
+    ("Talks are set for next Monday.", "2025-02-10"),
+    ("He recalled their talks last Saturday.", "2025-02-01"),
+    ("a State Visit to India (25 - 26 January 2024)", "2024-01-25"),
+    ("an official visit from 19 to 20 March 2022", "2022-03-19"),
+    ("the summit on March 19-20, 2022 in New Delhi", "2022-03-19"),
+    ("首相は6日～7日にワシントンを訪れた", "2025-02-06"),
+    ("2月6日から7日までの日程で訪米した", "2025-02-06"),
+]
+
+
+@pytest.mark.parametrize("text,value", WEEKDAY_AND_RANGE)
+def test_weekdays_and_ranges_give_one_day(text, value):
+    dates = [d for d in find_dates(text, REF) if d.kind in ("date", "relative")]
+    assert [d.value for d in dates] == [value]
+
+
+def test_a_range_does_not_swallow_a_span_of_days():
+    assert [d.value for d in find_dates("7日から3日間の日程", REF) if d.kind == "date"] == ["2025-02-07"]

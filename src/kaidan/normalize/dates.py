@@ -137,6 +137,16 @@ _MON = ("(?:" + "|".join(_FULL_MONTHS + [m.upper() for m in _FULL_MONTHS]) + "|"
 _EN_MDY = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?")
 _EN_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})(?:,?\s+(?P<y>\d{{4}})\b)?")
 _EN_MY = re.compile(rf"\b(?P<mon>{_MON})\s+(?:of\s+)?(?P<y>\d{{4}})\b")
+_EN_RANGE_DMY = re.compile(rf"\b(?:from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+                           rf"\s+(?P<mon>{_MON})(?:,?\s+(?P<y>\d{{4}})\b)?")
+_EN_RANGE_MDY = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})"
+                           rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?")
+_JP_RANGE = re.compile(rf"(?<![\d年.,:/])(?:(?P<m>{_D})[ \t]*月[ \t]*)?(?P<d1>\d{{1,2}})[ \t]*日?[ \t]*(?:[(（][^)）]{{1,3}}[)）])?"
+                       r"[ \t]*(?:～|〜|~|-|から)[ \t]*(?:\d{1,2}[ \t]*月[ \t]*)?(?P<d2>\d{1,2})[ \t]*日(?!間|以内|以降|目|後|前|ぶり)")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")   # date.weekday() order
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
+_EN_WEEKDAY = re.compile(r"(?:(?P<next>\b(?:next|this\s+coming|coming)\s+)|(?P<last>\blast\s+))?"
+                         r"\b(?P<wd>" + "|".join(WEEKDAY_NAMES) + r")\b(?!\s+(?:Night|Times|Post|Review)\b)")
 _EN_YEAR = re.compile(r"\b(?:in|by|since|until|till|through|before|after|from|of|early|late|mid-?)\s+"
                       r"(?P<y>(?:1[89]|20)\d{2})\b(?![-/.]\d)", re.I)
 # Relative words: (offset kind, amount). Longest first so 来年度 wins over 来年 and 一昨日 over 昨日.
@@ -199,74 +209,164 @@ def _ymd_value(y: int, m: str | None, d: str | None, fy: str | None) -> tuple[st
     return (v, "date") if v else None
 
 
-def _candidates(f: str, ref: dt.date | None) -> list[tuple]:
-    out: list[tuple] = []
+# Each reader yields (start, end, value, kind) candidates of one construction; readers that need a
+# reference day take ``ref`` and are skipped without one. ``find_dates`` keeps the earliest, longest span.
+Cand = tuple  # (start, end, value, kind)
 
-    def add(start, end, got):
-        if got and got[0]:
-            out.append((start, end, got[0], got[1]))
 
+def _got(start: int, end: int, got: tuple[str | None, str] | None):
+    if got and got[0]:
+        yield start, end, got[0], got[1]
+
+
+def _read_era(f: str):
     for m in _ERA_DATE.finditer(f):
         y = _jnum(m.group("y"))
         if y:
-            year = era_to_year(m.group("era"), y)
-            add(m.start(), m.end(), _ymd_value(year, m.group("m"), m.group("d"), m.group("fy")))
+            yield from _got(m.start(), m.end(),
+                            _ymd_value(era_to_year(m.group("era"), y), m.group("m"), m.group("d"), m.group("fy")))
+
+
+def _read_jp_ymd(f: str):
     for m in _JP_DATE.finditer(f):
         y = _jnum(m.group("y"))
         if y and 1000 <= y <= 2999:
-            add(m.start(), m.end(), _ymd_value(y, m.group("m"), m.group("d"), m.group("fy")))
+            yield from _got(m.start(), m.end(), _ymd_value(y, m.group("m"), m.group("d"), m.group("fy")))
+
+
+def _read_iso(f: str):
     for m in _ISO_DATE.finditer(f):
-        add(m.start(), m.end(), (_iso(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "date"))
+        yield from _got(m.start(), m.end(), (_iso(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "date"))
+
+
+def _read_fy_en(f: str):
     for m in _FY_EN.finditer(f):
         y = m.group("y") or m.group("y3") or (m.group("yy") and str(2000 + int(m.group("yy"))))
-        add(m.start(), m.end(), (f"FY{y}", "fiscal_year"))
-    for m in _JP_SPAN.finditer(f):
-        n = _jnum(m.group("n"))
-        if n:
-            add(m.start(), m.end(), (f"within_{_SPAN_UNITS[m.group('u')]}:{n}", "span"))
-    for m in _EN_SPAN.finditer(f):
-        n = m.group("n").lower()
-        n = 1 if n in ("a", "an") else _jnum(n)
-        if n:
-            add(m.start(), m.end(), (f"within_{m.group('u').lower()}s:{n}", "span"))
+        yield from _got(m.start(), m.end(), (f"FY{y}", "fiscal_year"))
+
+
+def _span_value(n: str, unit: str) -> str | None:
+    k = 1 if n.lower() in ("a", "an") else _jnum(n.lower())
+    return f"within_{_SPAN_UNITS.get(unit) or unit.lower() + 's'}:{k}" if k else None
+
+
+def _read_spans(f: str):
+    for rx in (_JP_SPAN, _EN_SPAN):
+        for m in rx.finditer(f):
+            yield from _got(m.start(), m.end(), (_span_value(m.group("n"), m.group("u")), "span"))
+
+
+def _mon(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _read_en_month_year(f: str):
     for m in _EN_MY.finditer(f):
-        add(m.start(), m.end(), (_ym(int(m.group("y")), _MONTHS[m.group("mon").lower().rstrip(".")]), "month"))
+        yield from _got(m.start(), m.end(), (_ym(int(m.group("y")), _mon(m.group("mon"))), "month"))
+
+
+def _read_en_ranges(f: str, ref: dt.date | None):
+    """"25 - 26 January 2024", "from 19 to 20 March 2022", "March 19-20, 2022": the first day, the span covering all."""
+    for rx in (_EN_RANGE_DMY, _EN_RANGE_MDY):
+        for m in rx.finditer(f):
+            mon, d = _mon(m.group("mon")), int(m.group("d1"))
+            y = int(m.group("y")) if m.group("y") else (_nearest_year(mon, d, ref) if ref else None)
+            if y:
+                yield from _got(m.start(), m.end(), (_iso(y, mon, d), "date"))
+
+
+def _read_en_dates(f: str, ref: dt.date | None):
     for rx in (_EN_MDY, _EN_DMY):
         for m in rx.finditer(f):
-            mon, d = _MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("d"))
+            mon, d = _mon(m.group("mon")), int(m.group("d"))
             if m.group("y"):
-                add(m.start(), m.end(), (_iso(int(m.group("y")), mon, d), "date"))
+                yield from _got(m.start(), m.end(), (_iso(int(m.group("y")), mon, d), "date"))
             elif ref is not None:
                 y = _nearest_year(mon, d, ref)
                 if y:
-                    add(m.start(), m.end(), (_iso(y, mon, d), "date"))
+                    yield from _got(m.start(), m.end(), (_iso(y, mon, d), "date"))
+
+
+def _read_en_year(f: str):
     for m in _EN_YEAR.finditer(f):
-        add(m.start("y"), m.end("y"), (m.group("y"), "year"))
-    if ref is None:
-        return out
+        yield m.start("y"), m.end("y"), m.group("y"), "year"
+
+
+def _read_jp_ranges(f: str, ref: dt.date):
+    """3月19日から20日 / 19～20日 / 19日(土)～20日: the first day."""
+    for m in _JP_RANGE.finditer(f):
+        d = int(m.group("d1"))
+        if m.group("m"):
+            mm = _jnum(m.group("m"))
+            y = _nearest_year(mm, d, ref) if mm else None
+            yield from _got(m.start(), m.end(), (_iso(y, mm, d) if y else None, "date"))
+        elif 1 <= d <= 31:
+            yield from _got(m.start(), m.end(), (_day_only(d, ref), "date"))
+
+
+def _read_jp_partial(f: str, ref: dt.date):
     for m in _JP_MONTH_DAY.finditer(f):
         mm, dd = _jnum(m.group("m")), _jnum(m.group("d"))
         y = _nearest_year(mm, dd, ref) if mm and dd else None
         if y:
-            add(m.start(), m.end(), (_iso(y, mm, dd), "date"))
+            yield from _got(m.start(), m.end(), (_iso(y, mm, dd), "date"))
     for m in _JP_MONTH.finditer(f):
         mm = int(m.group("m"))
         y = _nearest_year(mm, None, ref) if 1 <= mm <= 12 else None
         if y:
-            add(m.start(), m.end(), (_ym(y, mm), "month"))
+            yield from _got(m.start(), m.end(), (_ym(y, mm), "month"))
     for m in _JP_DAY.finditer(f):
         d = int(m.group("d"))
         if 1 <= d <= 31:
-            add(m.start(), m.end(), (_day_only(d, ref), "date"))
+            yield from _got(m.start(), m.end(), (_day_only(d, ref), "date"))
+
+
+def _read_jp_relative(f: str, ref: dt.date):
     for m in _REL_JP_RE.finditer(f):
         word = m.group(0)
         if is_hiragana(word[0]) and not _hiragana_ok(f, m.start(), m.end()):
             continue
         if word[0] == "本" and char_before(f, m.start()) == "日":
             continue  # 日本年金, 日本日報: 本 belongs to 日本
-        add(m.start(), m.end(), _relative(*_REL_JP[word], ref))
+        yield from _got(m.start(), m.end(), _relative(*_REL_JP[word], ref))
+
+
+def _read_en_relative(f: str, ref: dt.date):
     for m in _REL_EN_RE.finditer(f):
-        add(m.start(), m.end(), _relative(*_REL_EN[" ".join(m.group(0).lower().split())], ref))
+        yield from _got(m.start(), m.end(), _relative(*_REL_EN[" ".join(m.group(0).lower().split())], ref))
+
+
+def _read_weekdays(f: str, ref: dt.date):
+    """"on Saturday", "Friday's talks": the most recent such day on or before ``ref`` (a news story tells a
+    day of the week that has passed or is today); "next/this coming Saturday" the first one after it."""
+    for m in _EN_WEEKDAY.finditer(f):
+        wd = _WEEKDAYS[m.group("wd").lower()]
+        back = (ref.weekday() - wd) % 7
+        if m.group("next"):
+            day = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
+        elif m.group("last"):
+            day = ref - dt.timedelta(days=back or 7)
+        else:
+            day = ref - dt.timedelta(days=back)
+        yield m.start(), m.end(), day.isoformat(), "relative"
+
+
+# (reader, needs a reference day); order matters only for equal spans
+_READERS = ((_read_era, False), (_read_jp_ymd, False), (_read_iso, False), (_read_fy_en, False),
+            (_read_spans, False), (_read_en_month_year, False), (_read_en_ranges, None), (_read_en_dates, None),
+            (_read_en_year, False), (_read_jp_ranges, True), (_read_jp_partial, True), (_read_jp_relative, True),
+            (_read_en_relative, True), (_read_weekdays, True))
+
+
+def _candidates(f: str, ref: dt.date | None) -> list[Cand]:
+    out: list[Cand] = []
+    for reader, needs_ref in _READERS:
+        if needs_ref is False:
+            out.extend(reader(f))
+        elif needs_ref is None:
+            out.extend(reader(f, ref))
+        elif ref is not None:
+            out.extend(reader(f, ref))
     return out
 
 
@@ -336,51 +436,70 @@ def _year_end(y: int) -> str | None:
     return _iso(y, 12, 31)
 
 
-def _deadlines(f: str, ref: dt.date | None) -> list[tuple[int, str]]:
-    out: list[tuple[int, str | None]] = []
+def _dl_fiscal_years(f: str, ref: dt.date | None):
     for m in _DL_FY.finditer(f):
         y = _dl_year(m)
         if y:
-            out.append((m.start(), f"FY{y}"))
+            yield m.start(), f"FY{y}"
+
+
+def _dl_months(f: str, ref: dt.date | None):
     for m in _DL_MONTH.finditer(f):
         mm, dd = _jnum(m.group("m")), _jnum(m.group("d")) if m.group("d") else None
         y = _dl_year(m) or (_future(mm, dd, ref) if mm and 1 <= mm <= 12 else None)
         if y and mm:
-            out.append((m.start(), _iso(y, mm, dd) if dd else _month_end(y, mm)))
+            yield m.start(), _iso(y, mm, dd) if dd else _month_end(y, mm)
+
+
+def _dl_years(f: str, ref: dt.date | None):
     for m in _DL_YEAR.finditer(f):
         y = _dl_year(m)
         if y:
-            out.append((m.start(), _year_end(y)))
+            yield m.start(), _year_end(y)
+
+
+def _dl_spans(f: str, ref: dt.date | None):
     for rx in (_JP_SPAN, _EN_SPAN):
         for m in rx.finditer(f):
-            n = m.group("n").lower()
-            n = 1 if n in ("a", "an") else _jnum(n)
-            u = _SPAN_UNITS.get(m.group("u")) or m.group("u").lower() + "s"
-            if n:
-                out.append((m.start(), f"within_{u}:{n}"))
+            v = _span_value(m.group("n"), m.group("u"))
+            if v:
+                yield m.start(), v
+
+
+def _dl_english(f: str, ref: dt.date | None):
     for m in _EN_DL.finditer(f):
         if m.group("fy"):
-            out.append((m.start(), f"FY{m.group('fy')}"))
+            yield m.start(), f"FY{m.group('fy')}"
         elif m.group("my"):
-            y, mon = int(m.group("my")), _MONTHS[m.group("mon").lower().rstrip(".")]
-            out.append((m.start(), _iso(y, mon, int(m.group("d"))) if m.group("d") else _month_end(y, mon)))
+            y, mon = int(m.group("my")), _mon(m.group("mon"))
+            yield m.start(), _iso(y, mon, int(m.group("d"))) if m.group("d") else _month_end(y, mon)
         elif m.group("y"):
-            out.append((m.start(), f"{m.group('y')}-12-31"))
+            yield m.start(), f"{m.group('y')}-12-31"
         elif ref is not None:
             rel = " ".join(m.group("rel").lower().split())
-            if "fiscal" in rel:
-                out.append((m.start(), f"FY{_fy_of(ref) + (1 if rel.startswith('next') else 0)}"))
-            else:
-                out.append((m.start(), _year_end(ref.year + (1 if rel.startswith("next") else 0))))
-    if ref is not None:
-        for m in _DL_REL_FY.finditer(f):
-            out.append((m.start(), f"FY{_fy_of(ref) + {'来年度': 1, '再来年度': 2}.get(m.group('w'), 0)}"))
-        for m in _DL_REL_YEAR.finditer(f):
-            out.append((m.start(), _year_end(ref.year + (1 if m.group("w").startswith("来") else 0))))
-        for m, nxt in [(m, m.group("w").startswith("来")) for m in _DL_REL_MONTH.finditer(f)] + \
-                [(m, m.group("w").lower() == "next") for m in _EN_REL_MONTH.finditer(f)]:
-            y, mo = (ref.year + (ref.month == 12), ref.month % 12 + 1) if nxt else (ref.year, ref.month)
-            out.append((m.start(), _month_end(y, mo)))
+            nxt = 1 if rel.startswith("next") else 0
+            yield m.start(), f"FY{_fy_of(ref) + nxt}" if "fiscal" in rel else _year_end(ref.year + nxt)
+
+
+def _dl_relative(f: str, ref: dt.date | None):
+    if ref is None:
+        return
+    for m in _DL_REL_FY.finditer(f):
+        yield m.start(), f"FY{_fy_of(ref) + {'来年度': 1, '再来年度': 2}.get(m.group('w'), 0)}"
+    for m in _DL_REL_YEAR.finditer(f):
+        yield m.start(), _year_end(ref.year + (1 if m.group("w").startswith("来") else 0))
+    months = [(m, m.group("w").startswith("来")) for m in _DL_REL_MONTH.finditer(f)]
+    months += [(m, m.group("w").lower() == "next") for m in _EN_REL_MONTH.finditer(f)]
+    for m, nxt in months:
+        y, mo = (ref.year + (ref.month == 12), ref.month % 12 + 1) if nxt else (ref.year, ref.month)
+        yield m.start(), _month_end(y, mo)
+
+
+_DL_READERS = (_dl_fiscal_years, _dl_months, _dl_years, _dl_spans, _dl_english, _dl_relative)
+
+
+def _deadlines(f: str, ref: dt.date | None) -> list[tuple[int, str]]:
+    out: list[tuple[int, str | None]] = [found for reader in _DL_READERS for found in reader(f, ref)]
     for m in _EN_IN_YEAR.finditer(f):
         if not any(start <= m.start() < start + 40 for start, _ in out):   # "by 2030" already read
             out.append((m.start(), f"{m.group('y')}-12-31"))
