@@ -5,7 +5,7 @@ Extraction of one document:
 1. ``nlp.segment``      sentences (quote-aware), language per line
 2. ``extract.zones``    article lines only: no furniture, no readers' comments
 3. ``extract.meetings`` meeting drafts (kind, times with their zones, places)
-4. ``extract.event``    the event's local date, countries and leaders
+4. ``extract.event``    the event's local date, countries and leaders (a frozen ``EventInfo``)
 5. ``extract.meetings`` meetings in local time, merged by kind and date
 6. ``extract.signed``   signed documents
 7. ``extract.quantities`` money, percentages, counts
@@ -44,11 +44,12 @@ def extract_text(text: str, doc_id: str = "doc", lang: str | None = None,
     ctx = DocContext(doc_id, text, lang, published)
     drafts = meetings.drafts(ctx)
     ev = event.extract(ctx, drafts)
+    ctx = ctx.at_event(ev)            # the stages below read the event's date and leaders from it
     found = clauses.extract(ctx)
     return DocumentFacts(
         doc=doc_id,
         lang=lang,
-        event=ev,
+        event=ev.record,
         meetings=tuple(meetings.extract(ctx, drafts)),
         signed_documents=tuple(signed.extract(ctx)),
         agreements=tuple(found.agreements),

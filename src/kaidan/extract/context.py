@@ -5,18 +5,19 @@ sentence on first use and cached, so a sentence no extractor asks about is never
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
-import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..nlp import Sentence, Token, split_sentences, tokenize
-from ..normalize import find_dates
 from ..people import Gazetteer, Mention, gazetteer
 from ..records import Citation
+from .dating import Dating, reference
 from .zones import article_sentences
 
-HEADER_LINES = 12          # a dateline stands in the first lines of a page
-URL_DATE = re.compile(r"https?://\S*?/(20\d\d)(0[1-9]|1[0-2])([0-3]\d)(?:/|\D)")
+if TYPE_CHECKING:
+    from .event import EventInfo
 
 
 @dataclass
@@ -27,16 +28,38 @@ class DocContext:
     published: str | None = None
     gaz: Gazetteer = field(default_factory=gazetteer)
     sentences: list[Sentence] = field(init=False)
-    ref_date: dt.date | None = field(init=False)
-    event_date: str | None = None            # set by the event stage
-    event_leaders: tuple[str, ...] = ()      # entity ids of the leaders who met
-    unnamed_leaders: tuple[str, ...] = ()    # those of them the text never names (inferred from office and date)
+    dating: Dating = field(init=False)
+    event: EventInfo | None = None           # the event stage's result, on the context made by ``at_event``
     _tokens: dict[int, list[Token]] = field(default_factory=dict, init=False, repr=False)
     _mentions: dict[int, list[Mention]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.sentences = article_sentences(self.text, split_sentences(self.text))
-        self.ref_date = reference_date(self.text, self.published)
+        self.dating = reference(self.text, self.published, self.gaz)
+
+    def at_event(self, ev: EventInfo) -> DocContext:
+        """This context for the stages after the event stage: the same document (and caches), with its event."""
+        other = copy.copy(self)
+        other.event = ev
+        return other
+
+    @property
+    def ref_date(self) -> dt.date | None:
+        return self.dating.day
+
+    @property
+    def event_date(self) -> str | None:
+        return self.event.date if self.event else None
+
+    @property
+    def event_leaders(self) -> tuple[str, ...]:
+        """Entity ids of the leaders who met."""
+        return self.event.leaders if self.event else ()
+
+    @property
+    def unnamed_leaders(self) -> tuple[str, ...]:
+        """Those of them the text never names (inferred from office and date)."""
+        return self.event.unnamed_leaders if self.event else ()
 
     def tokens(self, s: Sentence) -> list[Token]:
         if s.start not in self._tokens:
@@ -56,25 +79,6 @@ class DocContext:
         return self.ref_date.isoformat() if self.ref_date else None
 
 
-def reference_date(text: str, published: str | None = None) -> dt.date | None:
-    """The date partial dates are read against: the page's date, a dateline, a dated URL, or the first full date."""
-    if published:
-        try:
-            return dt.date.fromisoformat(published[:10])
-        except ValueError:
-            pass
-    lines = text.split("\n")
-    header = "\n".join(lines[:HEADER_LINES])
-    for m in find_dates(header, None):
-        if m.kind == "date":
-            return dt.date.fromisoformat(m.value)
-    m = URL_DATE.search(text)
-    if m:
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            pass
-    for m in find_dates(text, None):
-        if m.kind == "date":
-            return dt.date.fromisoformat(m.value)
-    return None
+def reference_date(text: str, published: str | None = None, gaz: Gazetteer | None = None) -> dt.date | None:
+    """The date partial dates are read against (see ``extract.dating``)."""
+    return reference(text, published, gaz or gazetteer()).day

@@ -1,118 +1,353 @@
 """The main event a document reports: the local date of the leaders' meeting and the countries whose leaders met.
 
-Countries come, in order of trust, from the meeting's own name (日米首脳会談,
-日英首脳電話会談, "Japan-U.S. Summit", "U.S.-Japan Joint Leaders' Statement"),
-then from the leaders named as taking part, then from the two leaders the
-document names most. The date is that of the first leaders' meeting that
-states one, else the most frequent meeting date, else the document's date.
+The stage reads the document (``DocContext``), its meeting drafts and its reference day, and returns a frozen
+``EventInfo``; it changes neither. The pipeline hands the value on to the stages that need it.
+
+Countries, in order of trust:
+
+1. the meeting's own name: 日米首脳会談, 日・カザフスタン首脳会談, 日カンボジア両首脳, "Japan-U.S. Summit",
+   "India-Australia Annual Summit" (a bilateral name wins over a trilateral one mentioned in passing);
+2. the leaders who met: people the data knows who held a leader's office, and leaders known by their
+   country alone (カザフスタンのトカエフ大統領, フン・セン・カンボジア首相, "NZ PM Christopher Luxon",
+   "the Prime Minister of Canada"), weighed by how often and how early they are named;
+3. a readout whose own side is unnamed ("The Prime Minister spoke to President Trump", "Today, I held my
+   first summit meeting with President Xi"): the other country the text names most.
+
+The date: the local date of the first leaders' meeting that states one (a meeting abroad timed in Japan
+time is moved to the place's date; dates on which the leaders who met were not in office are background),
+else the first date the article body states, on or before the reference day, else the reference day; a
+month and day without a year (a dateline "Oct. 31", "23 Aug") take the one year in which the leaders who
+met all held office (and which has the stated weekday), if only one fits.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
+from ..normalize import find_dates, to_local
+from ..normalize.dates import WEEKDAY_NAMES
 from ..records import Event
 from .context import DocContext
-from ..normalize import to_local
-from .meetings import LEADER_OFFICES, Draft, event_zone
+from .dating import LEADER_OFFICES, in_office, is_leader
+from .lexicon import load
+from .meetings import Draft, event_zone
 
+RULE_VERSION = 2
+OPEN_TERM_YEARS = 4  # a leader still in office: one usual term from the start (so a weekday fixes one year)
+LEAD = 3             # the title and the first sentences: where a story says who met
+LEAD_WEIGHT = 3
 MAIN_KINDS = ("summit", "telephone", "video", "small_group", "working_lunch", "dinner")
-# 日米首脳会談, 日英首脳電話会談, 日米韓首脳会合: one-character country abbreviations before 首脳
-JA_COMPOUND = re.compile(r"([一-龥]{2,4})(?:首脳|両首脳|首相会談|電話会談)")
+# 日米首脳会談, 日英首脳電話会談, 日米韓首脳会合, 日・ベトナム首脳会談, 日カンボジア両首脳
+JA_COMPOUND = re.compile(r"([一-龥ァ-ヶー・]{2,16}?)(?:首脳|両首脳|首相会談|電話会談)")
 EN_COMPOUND = re.compile(
     r"\b((?:[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)(?:\s?[-–]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)+)\s+"
-    r"(?:Summit|Leaders|Joint|Telephone|Summit Meeting|Leaders'|Leaders’)")
+    r"(?:Summit|Leaders|Joint|Telephone|Summit Meeting|Leaders'|Leaders’|Annual Summit|Bilateral)")
+FIRST_PERSON_HOST = re.compile(r"\b(?:I|We)\s+(?:held|met|spoke|had|welcomed|received)\b|^(?:Today|Earlier today), I\b")
+UNNAMED_HOST = re.compile(r"(?:^|[.!?]\s+|\n)\s*The (?:Prime Minister|President|Chancellor|Taoiseach)\s+"
+                          r"(?:met|spoke|held|welcomed|received|hosted|had|called)\b")
 
 
-def countries_from_names(ctx: DocContext) -> list[str]:
-    abbrev = ctx.gaz.abbreviations()
+@dataclass(frozen=True)
+class EventInfo:
+    """The event stage's result: what the later stages read."""
+    date: str | None
+    countries: tuple[str, ...]
+    leaders: tuple[str, ...] = ()            # entity ids of the leaders who met
+    unnamed_leaders: tuple[str, ...] = ()    # those the text never names (inferred from office and date)
+    date_rule: str | None = None             # the rule that gave the date
+    countries_rule: str | None = None        # the rule that gave the countries
+
+    @property
+    def record(self) -> Event:
+        return Event(self.date, tuple(sorted(self.countries)))
+
+
+def _rule(name: str) -> str:
+    return f"kaidan.event.{name}.v{RULE_VERSION}"
+
+
+# ---------------------------------------------------------------- countries
+
+@lru_cache(maxsize=4)
+def _country_words(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """Regexes of country names (Japanese, English) and the name → code table."""
+    names: dict[str, str] = {}
+    for alias, ent in gaz.aliases():
+        e = gaz.entities[ent]
+        if e.kind == "country" and e.country:
+            names.setdefault(alias, e.country)
+    extra = load("event.json", ("country_short",))["country_short"]
+    for alias, code in extra.items():
+        names.setdefault(alias, code)
+    ja = sorted((a for a in names if not a.isascii()), key=len, reverse=True)
+    en = sorted((a for a in names if a.isascii() and len(a) > 1), key=len, reverse=True)
+    return (re.compile("|".join(map(re.escape, ja))),
+            re.compile(r"\b(?:" + "|".join(map(re.escape, en)) + r")(?![A-Za-z])"), names)
+
+
+def _segment_ja(prefix: str, names: dict[str, str]) -> list[str] | None:
+    """日カザフ → [JP, KZ]; 日・ベトナム → [JP, VN]; None unless the whole prefix is country names."""
+    out: list[str] = []
+    i = 0
+    while i < len(prefix):
+        if prefix[i] == "・":
+            i += 1
+            continue
+        for n in range(min(12, len(prefix) - i), 0, -1):
+            code = names.get(prefix[i:i + n])
+            if code and (n > 1 or not prefix[i].isascii()):
+                out.append(code)
+                i += n
+                break
+        else:
+            return None
+    return out
+
+
+def _compound_votes(ctx: DocContext) -> Counter:
+    _, _, names = _country_words(ctx.gaz)
     votes: Counter = Counter()
-    for s in ctx.sentences:
+    for i, s in enumerate(ctx.sentences):
+        weight = LEAD_WEIGHT if i < LEAD else 1
         if s.lang == "ja":
             for m in JA_COMPOUND.finditer(s.text):
-                codes = [abbrev.get(ch) for ch in m.group(1)]
-                if len(codes) >= 2 and all(codes) and len(codes) <= 3:
-                    votes[tuple(sorted(set(codes)))] += 1
+                prefix = m.group(1)
+                for k in range(len(prefix)):          # the compound may follow other words: 初の日カザフ首脳会談
+                    codes = _segment_ja(prefix[k:], names) if prefix[k] == "日" else None
+                    if codes and 2 <= len(codes) <= 3:
+                        votes[tuple(sorted(set(codes)))] += weight
+                        break
         else:
             for m in EN_COMPOUND.finditer(s.text):
                 parts = re.split(r"\s?[-–]\s?", m.group(1))
-                codes = [ctx.gaz.country_of(ctx.gaz.lookup(p)) for p in parts]
+                codes = [ctx.gaz.country_of(ctx.gaz.lookup(p)) or names.get(p) for p in parts]
                 if len(codes) >= 2 and all(codes):
-                    votes[tuple(sorted(set(codes)))] += 1
-    # a bilateral name wins over a trilateral one mentioned in passing (日米韓)
-    bilateral = [(k, n) for k, n in votes.most_common() if len(k) == 2]
-    if bilateral or votes:
-        return list(bilateral[0][0]) if bilateral else list(votes.most_common(1)[0][0])
-    # a headline joining two countries: "Leaders of Japan and the Republic of Korea", 日本と韓国の首脳
-    for s in ctx.sentences[:4]:
+                    votes[tuple(sorted(set(codes)))] += weight
+    return votes
+
+
+def _from_compounds(votes: Counter) -> list[str]:
+    """The meeting's name: named in the lead or more than once (日中首脳会談の開催を呼びかけた, said once deep in
+    a story about another meeting, is a meeting proposed, not this one)."""
+    votes = Counter({k: n for k, n in votes.items() if n >= 2})
+    bilateral = [k for k, _ in votes.most_common() if len(k) == 2]
+    if bilateral:
+        return list(bilateral[0])
+    return list(votes.most_common(1)[0][0]) if votes else []
+
+
+def _title_countries(ctx: DocContext) -> Counter:
+    """Countries of leaders named by their country: カザフスタンのトカエフ大統領, ポーランド首相, "Indian PM",
+    "the Prime Minister of Canada", "President Yoon of the Republic of Korea"."""
+    ja_re, en_re, names = _country_words(ctx.gaz)
+    data = load("event.json", ("leader_titles_ja", "leader_titles_en"))
+    ja_t = "|".join(map(re.escape, sorted(data["leader_titles_ja"], key=len, reverse=True)))
+    en_t = "|".join(map(re.escape, sorted(data["leader_titles_en"], key=len, reverse=True)))
+    ja_rx = re.compile(rf"({ja_re.pattern})(?:王国|共和国|連邦|国)?(?:の(?:[ァ-ヶー・]{{2,20}}|[一-龥]{{1,4}}))?(?:{ja_t})")
+    en_before = re.compile(rf"({en_re.pattern})(?:'s|’s)?\s+(?:{en_t})\b")
+    en_after = re.compile(rf"\b(?:{en_t})(?:\s+[A-Z][a-z]+){{0,3}},?\s+of\s+(?:the\s+)?({en_re.pattern})")
+    votes: Counter = Counter()
+    for i, s in enumerate(ctx.sentences):
+        weight = LEAD_WEIGHT if i < LEAD else 1
+        rxs = (ja_rx,) if s.lang == "ja" else (en_before, en_after)
+        people = [(p.start - s.start, p.end - s.start) for p in ctx.mentions(s) if p.kind == "person"]
+        for rx in rxs:
+            for m in rx.finditer(s.text):
+                if any(a < m.end() and m.start() <= b for a, b in people):
+                    continue                      # a leader the data knows (トランプ米大統領) is counted as that person
+
+                code = names.get(m.group(1))
+                if len(m.group(1)) == 1 and re.match(r"[一-龥]", s.text[m.start() - 1:m.start()] or "a"):
+                    continue                      # 訪中, 来日: a one-character name inside a word
+                if code:
+                    votes[code] += weight
+    return votes
+
+
+def _leader_votes(ctx: DocContext, date: str | None) -> Counter:
+    votes: Counter = Counter()
+    for i, s in enumerate(ctx.sentences):
+        weight = LEAD_WEIGHT if i < LEAD else 1
+        for m in ctx.mentions(s):
+            if m.kind != "person":
+                continue
+            ok = ctx.gaz.office_at(m.entity, date) in LEADER_OFFICES if date else is_leader(ctx.gaz, m.entity)
+            if ok:
+                votes[m.entity] += weight
+    return votes
+
+
+PAIR_JOIN = re.compile(r"\s+and\s+(?:the\s+)?|と|・|及び|、")
+
+
+def _lead_pair(ctx: DocContext) -> list[str] | None:
+    """Two countries joined in the lead as the subject of the story: "France and Vietnam have signed",
+    "Leaders of Japan and the Republic of Korea", 日本と韓国の首脳."""
+    for s in ctx.sentences[:LEAD + 1]:
         ms = [m for m in ctx.mentions(s) if m.kind == "country"]
         for a, b in zip(ms, ms[1:]):
-            between = ctx.text[a.end:b.start]
-            if re.fullmatch(r"\s+and\s+(?:the\s+)?|と|・|及び", between):
+            if PAIR_JOIN.fullmatch(ctx.text[a.end:b.start]):
                 codes = {ctx.gaz.country_of(a.entity), ctx.gaz.country_of(b.entity)}
                 if len(codes) == 2 and None not in codes:
                     return sorted(codes)
-    return []
+    return None
 
 
-def leaders_by_mentions(ctx: DocContext, date: str | None) -> list[str]:
+def _country_mentions(ctx: DocContext) -> Counter:
     counts: Counter = Counter()
     for s in ctx.sentences:
         for m in ctx.mentions(s):
-            if m.kind == "person" and ctx.gaz.office_at(m.entity, date) in LEADER_OFFICES:
-                counts[m.entity] += 1
-    return [e for e, _ in counts.most_common()]
+            if m.kind == "country":
+                counts[ctx.gaz.country_of(m.entity)] += 1
+    return counts
 
 
-def extract(ctx: DocContext, drafts: list[Draft]) -> Event:
-    """The event; also sets ctx.event_date and ctx.event_leaders for the later stages."""
-    dated = [d for d in drafts if d.kind in MAIN_KINDS and d.date and d.date != "same"]
-    date = None
+def _unnamed_host(ctx: DocContext) -> bool:
+    return any(FIRST_PERSON_HOST.search(s.text) or UNNAMED_HOST.search(s.text) for s in ctx.sentences[:6])
+
+
+def _countries(ctx: DocContext, date: str | None) -> tuple[list[str], list[str], str]:
+    """(countries, leaders who met, rule)."""
+    leader_votes = _leader_votes(ctx, date)
+    leaders = [e for e, _ in leader_votes.most_common()]
+    compound = _from_compounds(_compound_votes(ctx))
+    if compound:
+        return compound, _leaders_of(ctx, compound, leaders, date), _rule("countries.meeting_name")
+    votes: Counter = Counter()
+    for e, n in leader_votes.items():
+        votes[ctx.gaz.country_of(e)] += n
+    votes.update(_title_countries(ctx))
+    votes.pop(None, None)
+    ranked = [c for c, _ in votes.most_common()]
+    countries, rule = ranked[:2], _rule("countries.leaders")
+    pair = _lead_pair(ctx)
+    if pair and ranked and ranked[0] in pair:
+        return pair, _leaders_of(ctx, pair, leaders, date), _rule("countries.lead_pair")
+    if len(countries) == 1 or (not countries and _unnamed_host(ctx)):
+        others = [(c, n) for c, n in _country_mentions(ctx).most_common() if c and c not in countries]
+        if others and (others[0][1] >= 2 or _unnamed_host(ctx)):
+            countries.append(others[0][0])
+            rule = _rule("countries.unnamed_host")
+    return countries, _leaders_of(ctx, countries, leaders, date), rule
+
+
+def _leaders_of(ctx: DocContext, countries: list[str], leaders: list[str], date: str | None) -> list[str]:
+    chosen = []
+    for c in countries:
+        for e in leaders:
+            if ctx.gaz.country_of(e) == c and e not in chosen:
+                chosen.append(e)
+                break
+        else:
+            holder = None
+            for office in ("prime_minister", "president", "chancellor"):
+                holder = holder or ctx.gaz.holder(office, date, country=c)
+            if holder and date:
+                chosen.append(holder)
+    return chosen
+
+
+# ---------------------------------------------------------------- date
+
+def _local_date(d: Draft, tz: str | None) -> tuple[str, bool]:
+    """A draft's local date, and whether it is known to be local (a meeting abroad dated in Japan time moves)."""
+    if d.date_zone == "Asia/Tokyo" and d.time and tz and tz != "Asia/Tokyo":
+        return to_local(d.date, d.time[0], d.time[1], "Asia/Tokyo", tz)[0], True
+    return d.date, d.date_zone != "Asia/Tokyo"
+
+
+def _meeting_date(ctx: DocContext, drafts: list[Draft], leaders: tuple[str, ...]) -> str | None:
     tz = event_zone(ctx, drafts)
-    for d in dated:
-        # a meeting abroad dated and timed in Japan time: its local date is the event's
-        if d.date_zone == "Asia/Tokyo" and d.time and tz and tz != "Asia/Tokyo":
-            d.date, _ = to_local(d.date, d.time[0], d.time[1], "Asia/Tokyo", tz)
-            d.date_zone, d.time_zone = "local", "local"
-            d.time = tuple(int(x) for x in _.split(":"))
-    local = [d for d in dated if d.date_zone != "Asia/Tokyo"]
+    dated = [_local_date(d, tz) for d in drafts if d.kind in MAIN_KINDS and d.date and d.date != "same"]
+    dated = [(v, local) for v, local in dated if in_office(ctx.gaz, leaders, v)] or dated
+    local = [v for v, is_local in dated if is_local]
     if local:
-        date = Counter(d.date for d in local).most_common(1)[0][0] if len(local) > 2 else local[0].date
-    elif dated:
-        date = dated[0].date
-    elif ctx.ref_date:
-        date = ctx.ref_iso
-    countries = countries_from_names(ctx)
-    mentioned = leaders_by_mentions(ctx, date)
-    leaders = mentioned
-    if countries:
-        chosen = []
-        for c in countries:
-            for e in leaders:
-                if ctx.gaz.country_of(e) == c and e not in chosen:
-                    chosen.append(e)
-                    break
-            else:
-                holder = None
-                for office in ("prime_minister", "president", "chancellor"):
-                    holder = holder or ctx.gaz.holder(office, date, country=c)
-                if holder:
-                    chosen.append(holder)
-        leaders = chosen
-    else:
-        leaders = _distinct_countries(ctx, leaders)[:2]
-        countries = sorted({ctx.gaz.country_of(e) for e in leaders if ctx.gaz.country_of(e)})
-    ctx.event_date = date
-    ctx.event_leaders = tuple(leaders)
-    ctx.unnamed_leaders = tuple(e for e in leaders if e not in mentioned)   # inferred from office and date only
-    return Event(date, tuple(sorted(countries)))
+        return Counter(local).most_common(1)[0][0] if len(local) > 2 else local[0]
+    return dated[0][0] if dated else None
 
 
-def _distinct_countries(ctx: DocContext, leaders: list[str]) -> list[str]:
-    seen, out = set(), []
-    for e in leaders:
-        c = ctx.gaz.country_of(e)
-        if c not in seen:
-            seen.add(c)
-            out.append(e)
-    return out
+def _body_date(ctx: DocContext, leaders: tuple[str, ...]) -> str | None:
+    """The first day the article states (its title included, its date line not), on or before the reference day."""
+    ref = ctx.ref_date
+    if ref is None:
+        return None
+    for s in ctx.sentences:
+        if ctx.dating.start is not None and s.start <= ctx.dating.start < s.end:
+            continue                                   # the date line itself
+        for d in find_dates(s.text, ref):
+            if d.kind in ("date", "relative") and len(d.value) == 10 and d.value <= ref.isoformat() \
+                    and in_office(ctx.gaz, leaders, d.value):
+                return d.value
+    return None
+
+
+def _weekday_stated(ctx: DocContext) -> int | None:
+    lead = " ".join(s.text for s in ctx.sentences[:3])
+    for i, name in enumerate(WEEKDAY_NAMES):
+        if re.search(rf"\b{name}\b", lead):
+            return i
+    m = re.search(r"\d日\s*[(（]([月火水木金土日])(?:曜日?)?[)）]", lead)
+    return "月火水木金土日".index(m.group(1)) if m else None
+
+
+def _lead_month_day(ctx: DocContext) -> tuple[int, int] | None:
+    """A month and day the lead states without a year ("On Oct. 31", "arriving in Tokyo on 23 Aug", 3月19日)."""
+    for s in ctx.sentences[:LEAD]:
+        for d in find_dates(s.text, dt.date(2024, 7, 1)):      # any leap year: only month and day are kept
+            if d.kind == "date" and re.search(r"月|[A-Za-z]", d.text) and not re.search(r"\d{4}", d.text):
+                v = dt.date.fromisoformat(d.value)
+                return v.month, v.day
+    return None
+
+
+def _year_from_terms(ctx: DocContext, md: tuple[int, int], leaders: tuple[str, ...]) -> str | None:
+    """The one year in which all the leaders who met held office on that month and day (and which, when the
+    lead states a weekday, has it). A term still open is counted to OPEN_TERM_YEARS after the latest start
+    among them: the data vouches for one usual term after the last change, not for ever."""
+    if len(leaders) < 2:
+        return None
+    spans = [[t for t in ctx.gaz.entities[e].terms if t[0] in LEADER_OFFICES] for e in leaders]
+    if not all(spans):
+        return None
+    last_start = max(t[1] for ts in spans for t in ts)
+    horizon = f"{int(last_start[:4]) + OPEN_TERM_YEARS}{last_start[4:]}"
+    weekday = _weekday_stated(ctx)
+    fits = []
+    for y in range(int(min(t[1] for ts in spans for t in ts)[:4]), int(horizon[:4]) + 1):
+        try:
+            day = dt.date(y, *md)
+        except ValueError:
+            continue
+        iso = day.isoformat()
+        if all(any(t[1] <= iso <= (t[2] or horizon) for t in ts) for ts in spans) \
+                and (weekday is None or day.weekday() == weekday):
+            fits.append(iso)
+    return fits[0] if len(fits) == 1 else None
+
+
+def extract(ctx: DocContext, drafts: list[Draft]) -> EventInfo:
+    """The event of a document from its context and meeting drafts (neither is changed)."""
+    first_countries, first_leaders, _ = _countries(ctx, None)
+    leaders = tuple(first_leaders)
+    date = _meeting_date(ctx, drafts, leaders)
+    date_rule = _rule("date.meeting") if date else None
+    if date is None and ctx.ref_date:
+        date = _body_date(ctx, leaders) if not _is_dated_today(ctx) else None
+        date, date_rule = (date, _rule("date.body")) if date else (ctx.dating.iso, ctx.dating.rule)
+    partial = ctx.dating.partial or (_lead_month_day(ctx) if ctx.ref_date is None else None)
+    if date is None and partial:
+        date = _year_from_terms(ctx, partial, leaders)
+        date_rule = _rule("date.terms_of_office") if date else None
+    countries, chosen, countries_rule = _countries(ctx, date)
+    mentioned = set(_leader_votes(ctx, date))
+    return EventInfo(date, tuple(sorted(countries)), tuple(chosen),
+                     tuple(e for e in chosen if e not in mentioned), date_rule, countries_rule)
+
+
+def _is_dated_today(ctx: DocContext) -> bool:
+    """A page dated by its date line whose lead tells the meeting as today's (本日, today)."""
+    lead = " ".join(s.text for s in ctx.sentences[:3])
+    return ctx.dating.from_page and bool(re.search(r"\btoday\b|本日|きょう", lead))

@@ -134,8 +134,9 @@ _MONTHS["sept"] = 9
 _FULL_MONTHS = [m for m in calendar.month_name if m]
 _MON = ("(?:" + "|".join(_FULL_MONTHS + [m.upper() for m in _FULL_MONTHS]) + "|"     # April, APRIL (datelines)
         r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])")
-_EN_MDY = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?")
+_EN_MDY = re.compile(rf"\b(?P<mon>{_MON})(?:\s+|(?<=\.))(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:(?:,\s*|\s+)(?P<y>\d{{4}})\b)?")
 _EN_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})(?:,?\s+(?P<y>\d{{4}})\b)?")
+_EN_YMD = re.compile(rf"\b(?P<y>\d{{4}})\s+(?P<mon>{_MON})\s*(?P<d>\d{{1,2}})\b")   # 2022 Nov. 17 (Korean pages)
 _EN_MY = re.compile(rf"\b(?P<mon>{_MON})\s+(?:of\s+)?(?P<y>\d{{4}})\b")
 _EN_RANGE_DMY = re.compile(rf"\b(?:from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
                            rf"\s+(?P<mon>{_MON})(?:,?\s+(?P<y>\d{{4}})\b)?")
@@ -260,6 +261,11 @@ def _mon(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
 
+def _read_en_ymd(f: str):
+    for m in _EN_YMD.finditer(f):
+        yield from _got(m.start(), m.end(), (_iso(int(m.group("y")), _mon(m.group("mon")), int(m.group("d"))), "date"))
+
+
 def _read_en_month_year(f: str):
     for m in _EN_MY.finditer(f):
         yield from _got(m.start(), m.end(), (_ym(int(m.group("y")), _mon(m.group("mon"))), "month"))
@@ -353,7 +359,7 @@ def _read_weekdays(f: str, ref: dt.date):
 
 # (reader, needs a reference day); order matters only for equal spans
 _READERS = ((_read_era, False), (_read_jp_ymd, False), (_read_iso, False), (_read_fy_en, False),
-            (_read_spans, False), (_read_en_month_year, False), (_read_en_ranges, None), (_read_en_dates, None),
+            (_read_spans, False), (_read_en_ymd, False), (_read_en_month_year, False), (_read_en_ranges, None), (_read_en_dates, None),
             (_read_en_year, False), (_read_jp_ranges, True), (_read_jp_partial, True), (_read_jp_relative, True),
             (_read_en_relative, True), (_read_weekdays, True))
 
