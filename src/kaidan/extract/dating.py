@@ -72,15 +72,23 @@ def _lines(text: str, limit: int):
         pos += len(line) + 1
 
 
+def _without(line: str, spans) -> str:
+    """The line with every date in it blanked out."""
+    chars = list(line)
+    for d in spans:
+        chars[d.start:d.end] = " " * (d.end - d.start)
+    return "".join(chars)
+
+
 def _line_date(form: _Form, line: str) -> tuple[dt.date | None, tuple[int, int] | None, int] | None:
     """The date a header line states in this form: (full day or None, (month, day) or None, offset in line)."""
     if form.pattern is not None:
         m = form.pattern.search(fold(line))
         return (dt.date.fromisoformat(m.group("date")), None, m.start("date")) if m else None
     full = [d for d in find_dates(line, None) if d.kind == "date"]
+    if full and form.rest is not None and form.rest.match(_without(line, full)):
+        return dt.date.fromisoformat(full[0].value), None, full[0].start
     for d in full:
-        if form.rest is not None and form.rest.match(line[:d.start] + " " + line[d.end:]):
-            return dt.date.fromisoformat(d.value), None, d.start
         if form.before is not None and form.before.search(line[:d.start]):
             return dt.date.fromisoformat(d.value), None, d.start
     if form.kind == "dateline" and form.before is not None:
