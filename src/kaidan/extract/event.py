@@ -39,6 +39,7 @@ RULE_VERSION = 2
 OPEN_TERM_YEARS = 4  # a leader still in office: one usual term from the start (so a weekday fixes one year)
 LEAD = 3             # the title and the first sentences: where a story says who met
 LEAD_WEIGHT = 3
+BODY_DATE_SENTENCES = 6   # title, byline, date line and the lead paragraph
 MAIN_KINDS = ("summit", "telephone", "video", "small_group", "working_lunch", "dinner")
 # 日米首脳会談, 日英首脳電話会談, 日米韓首脳会合, 日・ベトナム首脳会談, 日カンボジア両首脳
 JA_COMPOUND = re.compile(r"([一-龥ァ-ヶー・]{2,16}?)(?:首脳|両首脳|首相会談|電話会談)")
@@ -270,11 +271,12 @@ def _meeting_date(ctx: DocContext, drafts: list[Draft], leaders: tuple[str, ...]
 
 
 def _body_date(ctx: DocContext, leaders: tuple[str, ...]) -> str | None:
-    """The first day the article states (its title included, its date line not), on or before the reference day."""
+    """The first day the article's opening states (its title included, its date line not), on or before the
+    reference day: where a story says when; dates further down are mostly background."""
     ref = ctx.ref_date
     if ref is None:
         return None
-    for s in ctx.sentences:
+    for s in ctx.sentences[:BODY_DATE_SENTENCES]:
         if ctx.dating.start is not None and s.start <= ctx.dating.start < s.end:
             continue                                   # the date line itself
         for d in find_dates(s.text, ref):
