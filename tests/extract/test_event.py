@@ -39,6 +39,9 @@ COUNTRIES = [
     # two countries joined in the lead
     ("Deals signed in the capital\n29 May 2025\n\nHANOI: France and Vietnam have signed deals during French "
      "President Emmanuel Macron's visit. U.S. President Donald Trump has warned of tariffs.", "en", ("FR", "VN")),
+    # two countries named together but not as the subject of the meeting
+    ("Prime Minister Fumio Kishida and President Joseph R. Biden met on 13 January 2023. They discussed how "
+     "Japan and China could manage tensions.", "en", ("JP", "US")),
 ]
 
 

@@ -187,10 +187,12 @@ PAIR_JOIN = re.compile(r"\s+and\s+(?:the\s+)?|と|・|及び|、")
 def _lead_pair(ctx: DocContext) -> list[str] | None:
     """Two countries joined in the lead as the subject of the story: "France and Vietnam have signed",
     "Leaders of Japan and the Republic of Korea", 日本と韓国の首脳."""
+    verbs = load("event.json", ("pair_verbs",))["pair_verbs"]
+    verb_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, verbs["en"])) + r")\b|" + "|".join(map(re.escape, verbs["ja"])))
     for s in ctx.sentences[:LEAD + 1]:
         ms = [m for m in ctx.mentions(s) if m.kind == "country"]
         for a, b in zip(ms, ms[1:]):
-            if PAIR_JOIN.fullmatch(ctx.text[a.end:b.start]):
+            if PAIR_JOIN.fullmatch(ctx.text[a.end:b.start]) and verb_rx.search(ctx.text[b.end:b.end + verbs["reach"]]):
                 codes = {ctx.gaz.country_of(a.entity), ctx.gaz.country_of(b.entity)}
                 if len(codes) == 2 and None not in codes:
                     return sorted(codes)
