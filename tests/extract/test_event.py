@@ -74,6 +74,11 @@ DATES = [
     # a month and day with leaders whose terms overlap in one year only
     ("South Korean President Lee Jae-myung arrived in Tokyo on 23 Aug and met Japanese Prime Minister Shigeru "
      "Ishiba.", "en", "2025-08-23"),
+    # a leader called new is in the first year of the term: one year fits
+    ("On Oct. 31, Chinese President Xi Jinping held his first meeting with new Japanese Prime Minister Sanae "
+     "Takaichi.", "en", "2025-10-31"),
+    ("On Oct. 30, President Lee Jae-myung met Prime Minister Sanae Takaichi, who took office last week.", "en",
+     "2025-10-30"),
     # several years fit: no date
     ("On Oct. 31, Chinese President Xi Jinping met Japanese Prime Minister Sanae Takaichi.", "en", None),
     # a background year is not the event's

@@ -307,6 +307,29 @@ def _lead_month_day(ctx: DocContext) -> tuple[int, int] | None:
     return None
 
 
+def _new_leaders(ctx: DocContext) -> set[str]:
+    """Leaders the lead calls new (in the first year of their term): "new Japanese Prime Minister Sanae
+    Takaichi", "Takaichi, who took office last week", 高市総理大臣が就任後、初めて."""
+    data = load("event.json", ("new_leader",))["new_leader"]
+    before_en, after_en, after_ja = (re.compile(data[k]) for k in ("before_en", "after_en", "after_ja"))
+    new = set()
+    for s in ctx.sentences[:LEAD]:
+        for m in ctx.mentions(s):
+            if m.kind != "person":
+                continue
+            a, b = m.start - s.start, m.end - s.start
+            if (s.lang == "en" and (before_en.search(s.text[max(0, a - 60):a]) or after_en.search(s.text[b:b + 60]))) \
+                    or (s.lang == "ja" and after_ja.search(s.text[b:b + 12])):
+                new.add(m.entity)
+    return new
+
+
+def _first_year(term: tuple[str, str, str | None]) -> tuple[str, str, str | None]:
+    days = load("event.json", ("new_leader",))["new_leader"]["days"]
+    end = (dt.date.fromisoformat(term[1]) + dt.timedelta(days=days)).isoformat()
+    return term[0], term[1], min(end, term[2]) if term[2] else end
+
+
 def _year_from_terms(ctx: DocContext, md: tuple[int, int], leaders: tuple[str, ...]) -> str | None:
     """The one year in which all the leaders who met held office on that month and day (and which, when the
     lead states a weekday, has it). A term still open is counted to OPEN_TERM_YEARS after the latest start
@@ -316,6 +339,8 @@ def _year_from_terms(ctx: DocContext, md: tuple[int, int], leaders: tuple[str, .
     spans = [[t for t in ctx.gaz.entities[e].terms if t[0] in LEADER_OFFICES] for e in leaders]
     if not all(spans):
         return None
+    new = _new_leaders(ctx)
+    spans = [[_first_year(max(ts, key=lambda t: t[1]))] if e in new else ts for e, ts in zip(leaders, spans)]
     last_start = max(t[1] for ts in spans for t in ts)
     horizon = f"{int(last_start[:4]) + OPEN_TERM_YEARS}{last_start[4:]}"
     weekday = _weekday_stated(ctx)
