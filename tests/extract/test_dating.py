@@ -64,3 +64,9 @@ def test_the_dating_is_frozen():
     d = page_dating("OSAKA, Nov. 4, 2023 (Wire) -- text")
     with pytest.raises(AttributeError):
         d.day = dt.date(2020, 1, 1)
+
+
+def test_a_date_still_to_come_is_no_reference():
+    text = ("Prime Minister Fumio Kishida met President Joseph R. Biden on 13 January 2023. The next summit will be "
+            "held on 5 June 2023.")
+    assert reference(text, None, gazetteer()).iso == "2023-01-13"

@@ -149,14 +149,24 @@ def is_leader(gaz, entity: str) -> bool:
     return bool(e) and any(t[0] in LEADER_OFFICES for t in e.terms)
 
 
+def _sentence_at(text: str, pos: int) -> str:
+    """The sentence (or line) around a position: from the last 。/./newline before it to the next one."""
+    starts = [text.rfind(ch, 0, pos) for ch in ("。", ". ", "\n")]
+    ends = [i for i in (text.find(ch, pos) for ch in ("。", ". ", "\n")) if i >= 0]
+    return text[max(starts) + 1:min(ends) if ends else len(text)]
+
+
 def reference(text: str, published: str | None, gaz) -> Dating:
     """The reference day: the page's own date, else the latest full date in the text on which its leaders held
-    office (``kaidan.dating.latest_date.v1``); a dateline's month and day is kept in ``partial``."""
+    office, outside sentences about what is still to come (``kaidan.dating.latest_date.v1``); a dateline's
+    month and day is kept in ``partial``."""
     page = page_dating(text, published)
     if page.day is not None:
         return page
     leaders = named_leaders(gaz, text)
-    full = [d for d in find_dates(text, None) if d.kind == "date" and in_office(gaz, leaders, d.value)]
+    future = re.compile(load("dating.json", ("future",))["future"]["pattern"])
+    full = [d for d in find_dates(text, None) if d.kind == "date" and in_office(gaz, leaders, d.value)
+            and not future.search(_sentence_at(text, d.start))]
     if full:
         best = max(full, key=lambda d: d.value)
         return Dating(dt.date.fromisoformat(best.value), "kaidan.dating.latest_date.v1", best.start, page.partial)
