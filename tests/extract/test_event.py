@@ -68,6 +68,9 @@ DATES = [
     # a meeting in Washington reported in Japan time: the event's date is local
     ("令和7年2月8日\n石破総理大臣は、ワシントンを訪問中、日本時間8日午前1時55分から約1時間、トランプ大統領と"
      "日米首脳会談を行いました。", "ja", "2025-02-07"),
+    # ... or dated only by a part of the day in Japan time that falls on one local day
+    (" date 2025-02-08 Wire\n石破茂首相は日本時間8日未明、ワシントンでトランプ米大統領と初の首脳会談に臨んだ。", "ja",
+     "2025-02-07"),
     # a dateline without a year: the leaders' terms and the weekday fix one year
     ("Gyeongju, Oct. 31 (Wire)–Japanese Prime Minister Sanae Takaichi and Chinese President Xi Jinping at their "
      "first meeting Friday agreed to keep talking.", "en", "2025-10-31"),

@@ -256,10 +256,30 @@ def _leaders_of(ctx: DocContext, countries: list[str], leaders: list[str], date:
 # ---------------------------------------------------------------- date
 
 def _local_date(d: Draft, tz: str | None) -> tuple[str, bool]:
-    """A draft's local date, and whether it is known to be local (a meeting abroad dated in Japan time moves)."""
-    if d.date_zone == "Asia/Tokyo" and d.time and tz and tz != "Asia/Tokyo":
-        return to_local(d.date, d.time[0], d.time[1], "Asia/Tokyo", tz)[0], True
+    """A draft's local date, and whether it is known to be local (a meeting abroad dated in Japan time moves:
+    by its clock time, or by a part of the day that converts to one local date, 日本時間8日未明)."""
+    if d.date_zone == "Asia/Tokyo" and tz and tz != "Asia/Tokyo":
+        if d.time:
+            return to_local(d.date, d.time[0], d.time[1], "Asia/Tokyo", tz)[0], True
+        local = _part_of_day_local(d, tz)
+        if local:
+            return local, True
     return d.date, d.date_zone != "Asia/Tokyo"
+
+
+def _part_of_day_local(d: Draft, tz: str) -> str | None:
+    parts = {k: v for k, v in load("event.json", ("parts_of_day_ja",))["parts_of_day_ja"].items() if k != "note"}
+    words = "|".join(sorted(map(re.escape, parts), key=len, reverse=True))
+    day = int(d.date[8:])
+    for m in re.finditer(rf"日本時間\s*(?:同)?(\d{{1,2}})?日?\s*(?:の)?({words})", d.sentence.text):
+        if m.group(1) and int(m.group(1)) != day:
+            continue
+        lo, hi = parts[m.group(2)]
+        ends = {to_local(d.date, h, 0, "Asia/Tokyo", tz)[0] for h in (lo, hi - 1)} | \
+            {to_local(d.date, hi - 1, 59, "Asia/Tokyo", tz)[0]}
+        if len(ends) == 1:
+            return ends.pop()
+    return None
 
 
 def _meeting_date(ctx: DocContext, drafts: list[Draft], leaders: tuple[str, ...]) -> str | None:
