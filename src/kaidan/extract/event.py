@@ -379,8 +379,7 @@ def _year_from_terms(ctx: DocContext, md: tuple[int, int], leaders: tuple[str, .
 
 def extract(ctx: DocContext, drafts: list[Draft]) -> EventInfo:
     """The event of a document from its context and meeting drafts (neither is changed)."""
-    first_countries, first_leaders, _ = _countries(ctx, None)
-    leaders = tuple(first_leaders)
+    leaders = tuple(_countries(ctx, None)[1])    # who met, before the date is known (any term of office)
     date = _meeting_date(ctx, drafts, leaders)
     date_rule = _rule("date.meeting") if date else None
     if date is None and ctx.ref_date:
