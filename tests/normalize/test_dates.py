@@ -238,7 +238,8 @@ def test_find_dates_offsets_and_determinism(text, ref):
 
 @pytest.mark.parametrize("ref", [dt.date.min, dt.date.max])
 def test_extreme_reference_dates_do_not_overflow(ref):
-    text = "明日 昨日 来週 先週 来月 先月 来年 31日 1日 12月31日 tomorrow next week 年内 来年中 今年度 3月末まで"
+    text = ("明日 昨日 来週 先週 来月 先月 来年 31日 1日 12月31日 tomorrow next week 年内 来年中 今年度 3月末まで "
+            "on Sunday next Monday last Friday 19～20日 19 to 20 March")
     for m in find_dates(text, ref):
         assert text[m.start:m.end] == m.text
     deadline_of(text, ref)

@@ -349,12 +349,13 @@ def _read_weekdays(f: str, ref: dt.date):
         wd = _WEEKDAYS[m.group("wd").lower()]
         back = (ref.weekday() - wd) % 7
         if m.group("next"):
-            day = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
-        elif m.group("last"):
-            day = ref - dt.timedelta(days=back or 7)
+            shift = (wd - ref.weekday()) % 7 or 7
         else:
-            day = ref - dt.timedelta(days=back)
-        yield m.start(), m.end(), day.isoformat(), "relative"
+            shift = -(back or 7) if m.group("last") else -back
+        try:
+            yield m.start(), m.end(), (ref + dt.timedelta(days=shift)).isoformat(), "relative"
+        except OverflowError:      # before date.min or after date.max
+            continue
 
 
 # (reader, needs a reference day); order matters only for equal spans
