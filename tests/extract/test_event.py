@@ -29,6 +29,12 @@ COUNTRIES = [
     # a meeting name with full country names
     ("モンゴル国\n\n令和4年6月1日\n\n1 日モンゴル首脳会談\n本1日,首脳会談を行いました。", "ja", ("JP", "MN")),
     ("ベトナム社会主義共和国\n日・ベトナム首脳会談\n令和3年4月2日\n首脳会談を実施しました。", "ja", ("JP", "VN")),
+    # a bilateral on the sidelines of a four-country meeting
+    ("令和4年5月24日\n24日、岸田総理大臣は、日米豪印首脳会合出席のため来日したモディ首相と首脳会談を行いました。\n"
+     "岸田総理大臣から、日米豪印首脳会合での協力に言及しました。", "ja", ("IN", "JP")),
+    # a meeting name without Japan, in a Japanese story
+    (" date 2023-04-27 Wire\n米韓首脳会談\nバイデン米大統領は26日、ホワイトハウスで韓国の尹錫悦大統領と米韓首脳会談を行った。",
+     "ja", ("KR", "US")),
     # a bilateral of two members of a trilateral is the bilateral
     ("令和5年8月18日\n日米首脳会談\n日米韓首脳会合に先立ち、日米首脳会談を行いました。", "ja", ("JP", "US")),
     # a third leader named in passing is not one who met

@@ -116,10 +116,11 @@ def _compound_votes(ctx: DocContext) -> Counter:
         if s.lang == "ja":
             for m in JA_COMPOUND.finditer(s.text):
                 prefix = m.group(1)
-                for k in range(len(prefix)):          # the compound may follow other words: 初の日カザフ首脳会談
-                    codes = _segment_ja(prefix[k:], names) if prefix[k] == "日" else None
-                    if codes and 2 <= len(codes) <= 3:
-                        votes[tuple(sorted(set(codes)))] += weight
+                for k in range(len(prefix) - 1):      # the compound may follow other words: 初の日カザフ首脳会談
+                    codes = _segment_ja(prefix[k:], names)
+                    if codes:                         # the longest run of names: 日米豪印 is the Quad, not 米豪印
+                        if 2 <= len(codes) <= 3:
+                            votes[tuple(sorted(set(codes)))] += weight
                         break
         else:
             for m in EN_COMPOUND.finditer(s.text):
