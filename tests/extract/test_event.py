@@ -43,6 +43,9 @@ COUNTRIES = [
     # a meeting proposed once deep in the story is not the one reported
     ("インドへ円借款 首脳会談\nインドを訪問中の安倍首相は、シン首相と会談した。\nインドとの関係強化を確認した。\n"
      "インドの地下鉄建設を支援する。\n安倍首相は日中首脳会談の開催を呼びかけた。", "ja", ("IN", "JP")),
+    # an English meeting name in lower case, the leaders' names unknown to the data
+    ("SEOUL, May 3, 2024 (Wire) -- The Korea-Mongolia summit opened with a ceremony. The Korea-Mongolia summit "
+     "then turned to minerals.", "en", ("KR", "MN")),
     # two countries joined in the lead
     ("Deals signed in the capital\n29 May 2025\n\nHANOI: France and Vietnam have signed deals during French "
      "President Emmanuel Macron's visit. U.S. President Donald Trump has warned of tariffs.", "en", ("FR", "VN")),

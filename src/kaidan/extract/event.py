@@ -45,7 +45,7 @@ MAIN_KINDS = ("summit", "telephone", "video", "small_group", "working_lunch", "d
 JA_COMPOUND = re.compile(r"([一-龥ァ-ヶー・]{2,16}?)(?:首脳|両首脳|首相会談|電話会談)")
 EN_COMPOUND = re.compile(
     r"\b((?:[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)(?:\s?[-–]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)+)\s+"
-    r"(?:Summit|Leaders|Joint|Telephone|Summit Meeting|Leaders'|Leaders’|Annual Summit|Bilateral)")
+    r"(?:Joint|Telephone|Annual Summit|Bilateral|(?i:summit|leaders'?|leaders’|talks|phone call|telephone talks))\b")
 FIRST_PERSON_HOST = re.compile(r"\b(?:I|We)\s+(?:held|met|spoke|had|welcomed|received)\b|^(?:Today|Earlier today), I\b")
 UNNAMED_HOST = re.compile(r"(?:^|[.!?]\s+|\n)\s*The (?:Prime Minister|President|Chancellor|Taoiseach)\s+"
                           r"(?:met|spoke|held|welcomed|received|hosted|had|called)\b")
