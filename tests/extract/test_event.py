@@ -137,3 +137,19 @@ def test_real_documents_meet_the_event_floor():
     scores = run_eval(SHARED / "gold" / "real", SHARED / "corpus" / "real")
     assert scores["events_scored"] >= 30
     assert check_floors(scores, Path(__file__).resolve().parents[2] / "quality" / "real.json") == []
+
+
+def test_a_country_the_people_data_lacks_is_known_by_its_cldr_name():
+    from kaidan.pipeline import extract_text
+
+    ja = extract_text("2024年6月3日\nエストニアのミハル首相と電話会談を行いました。\n岸田総理大臣は、エストニアのミハル首相と電話会談を行いました。",
+                      "d", "ja")
+    assert ja.event.countries == ("EE", "JP")
+
+
+def test_an_english_country_name_that_is_also_a_person_is_not_read_as_the_country():
+    from kaidan.extract.event import _cldr_country_names
+
+    names = _cldr_country_names()
+    assert names["Estonia"] == "EE" and names["エストニア"] == "EE"
+    assert "Jordan" not in names and "Georgia" not in names and names["ヨルダン"] == "JO"

@@ -72,9 +72,29 @@ def _rule(name: str) -> str:
 
 # ---------------------------------------------------------------- countries
 
+@lru_cache(maxsize=1)
+def _cldr_country_names() -> dict[str, str]:
+    """Every ISO 3166 country's name in Japanese and English, from the Unicode CLDR (through Babel)."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for lang in ("ja", "en"):
+        for code, name in Locale(lang).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in CLDR_SKIP and name not in CLDR_AMBIGUOUS_EN:
+                names.setdefault(name, code)
+    return names
+
+
+CLDR_SKIP = {"ZZ", "XA", "XB", "QO", "UN", "EZ"}   # unknown, pseudo-locales, outlying Oceania, UN, eurozone
+# English country names that are also people's names, US states or islands of another country: never a
+# country by the name alone in a story about leaders
+CLDR_AMBIGUOUS_EN = {"Chad", "Jordan", "Georgia", "Jersey", "Guernsey", "Sark", "Man", "Isle of Man"}
+
+
 @lru_cache(maxsize=4)
 def _country_words(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
-    """Regexes of country names (Japanese, English) and the name → code table."""
+    """Regexes of country names (Japanese, English) and the name → code table: the people data's names, its
+    short forms and demonyms (data/event.json), then every country's CLDR name."""
     names: dict[str, str] = {}
     for alias, ent in gaz.aliases():
         e = gaz.entities[ent]
@@ -82,6 +102,8 @@ def _country_words(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
             names.setdefault(alias, e.country)
     extra = load("event.json", ("country_short",))["country_short"]
     for alias, code in extra.items():
+        names.setdefault(alias, code)
+    for alias, code in _cldr_country_names().items():
         names.setdefault(alias, code)
     ja = sorted((a for a in names if not a.isascii()), key=len, reverse=True)
     en = sorted((a for a in names if a.isascii() and len(a) > 1), key=len, reverse=True)
