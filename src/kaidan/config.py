@@ -15,10 +15,11 @@ FETCH_TIMEOUT = 20.0
 # Database file used when neither --db nor $KAIDAN_DB is given (current folder).
 DEFAULT_DB = "kaidan.db"
 
-# Environment variable naming the database file.
+# Environment variable naming the database file (or a postgresql:// URL).
 DB_ENV = "KAIDAN_DB"
 
 
-def db_path(option: str | None) -> Path:
-    """The database to use: the option, else $KAIDAN_DB, else ./kaidan.db."""
-    return Path(option or os.environ.get(DB_ENV) or DEFAULT_DB)
+def db_path(option: str | None) -> Path | str:
+    """The database to use: the option, else $KAIDAN_DB, else ./kaidan.db; a postgresql:// URL stays a string."""
+    db = option or os.environ.get(DB_ENV) or DEFAULT_DB
+    return db if db.startswith(("postgresql://", "postgres://")) else Path(db)

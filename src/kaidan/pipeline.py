@@ -77,15 +77,19 @@ def doc_name(source: str) -> str:
 
 
 def ingest(sources: Iterable[str], store, *, loader: Callable | None = None,
-           on_item: Callable[[str, str], None] | None = None, extract: bool = True) -> BatchReport:
+           on_item: Callable[[str, str], None] | None = None, extract: bool = True,
+           extractor: Callable[..., DocumentFacts] | None = None) -> BatchReport:
     """Load, store and extract each source; failures are recorded and the batch goes on.
 
     Each document is stored, then its facts, each in its own transaction: a batch that crashed
     resumes on the next run, because documents stored without facts of the current extractor
-    version are extracted again even when their text is unchanged."""
+    version are extracted again even when their text is unchanged. ``loader`` and ``extractor`` stand
+    for ``ingest.load`` and :func:`extract_text` (``kaidan.parallel`` passes ones that hand over what
+    worker processes loaded and extracted)."""
     from .ingest import load
 
     loader = loader or load
+    extractor = extractor or extract_text
     report = BatchReport()
     stale = set(store.docs_without_facts(EXTRACTOR_VERSION)) if extract else set()
     for source in sources:
@@ -94,7 +98,7 @@ def ingest(sources: Iterable[str], store, *, loader: Callable | None = None,
             status = store.add_document(doc)
             if extract and (status == "stored" or doc.id in stale):
                 try:
-                    facts = extract_text(doc.text, doc_name(source), doc.lang, doc.published)
+                    facts = extractor(doc.text, doc_name(source), doc.lang, doc.published)
                 except Exception as e:  # a bug on one document must not cost the batch
                     raise ExtractionFailed(f"{source}: extraction failed ({type(e).__name__}: {e}); "
                                            f"the text is stored, please report this document") from e
