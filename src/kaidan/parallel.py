@@ -1,15 +1,15 @@
 """Ingestion with extraction in parallel: worker processes on this machine, or a Ray cluster.
 
-Loading (reading, decoding, main text) and extraction are pure functions of one source, and they are
-where ingestion spends its time; storing, placing a document in its events and merging them need the
+Loading (reading, decoding, main text), extraction and the search index's Sudachi tokens are pure
+functions of one source, and they are where ingestion spends most of its time; storing, placing a document in its events and merging them need the
 documents in order. So workers load and extract (:func:`prepare`), at most a few sources ahead of the
 writer, and the driver hands each result to :func:`kaidan.pipeline.ingest` in input order: the
 database ends up exactly as a serial ingest leaves it (same documents, facts, events, merged records,
 failures), whatever order the workers finish in. A worker's exception is carried back and raised where
 the serial ingest would have raised it, so failures are reported and recorded alike.
 
-* ``workers=N`` — N processes of this machine (``concurrent.futures`` over a forkserver: no fork of a
-  parent that runs threads, such as the progress bar).
+* ``workers=N`` — N processes of this machine (``concurrent.futures``, spawned: no fork of a parent that
+  runs threads, such as the progress bar; each worker imports Kaidan from the parent's ``sys.path``).
 * ``ray="local"`` starts a Ray runtime on this machine for the batch; ``ray="auto"`` joins the cluster
   this machine belongs to (``ray start``), ``ray="ray://head:10001"`` a remote one through Ray Client.
   Kaidan's package is shipped to the cluster's workers (Ray ``py_modules``); its dependencies
@@ -42,13 +42,15 @@ class Prepared:
     source: str
     doc: RawDocument | None = None
     facts: DocumentFacts | None = None
+    entries: list | None = None                  # its search entries (kaidan.store.search.entries)
     load_error: BaseException | None = None      # raised by loading: the source is not stored
     extract_error: BaseException | None = None   # raised by extraction: the text is stored, the facts are not
 
 
 def prepare(source: str) -> Prepared:
-    """Load and extract one source (in a worker)."""
+    """Load and extract one source and tokenise it for search (in a worker)."""
     from .ingest import load
+    from .store import search
 
     try:
         doc = load(source)
@@ -56,9 +58,10 @@ def prepare(source: str) -> Prepared:
         return Prepared(source, load_error=e)
     try:
         facts = extract_text(doc.text, doc_name(source), doc.lang, doc.published)
+        entries = search.entries(doc.title, doc.text, facts.to_dict())
     except Exception as e:
         return Prepared(source, doc, extract_error=e)
-    return Prepared(source, doc, facts)
+    return Prepared(source, doc, facts, entries)
 
 
 def ingest(sources: Iterable[str], store, *, workers: int = 1, ray: str | None = None,
@@ -85,16 +88,18 @@ def ingest(sources: Iterable[str], store, *, workers: int = 1, ray: str | None =
             raise item.extract_error
         return item.facts
 
+    def indexer(title, text, record) -> list:
+        return current[0].entries
+
     try:
-        return serial_ingest(sources, store, loader=loader, extractor=extractor, on_item=on_item)
+        return serial_ingest(sources, store, loader=loader, extractor=extractor, indexer=indexer, on_item=on_item)
     finally:
         results.close()
 
 
 def process_map(fn: Callable, items: list, workers: int) -> Iterator:
     """``fn`` over ``items`` in worker processes, results in input order, at most AHEAD per worker in flight."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kaidan.parallel"])
+    context = multiprocessing.get_context("spawn")  # fresh interpreters with the parent's sys.path
     pool = ProcessPoolExecutor(max(1, workers), mp_context=context)
     try:
         yield from _windowed(lambda item: pool.submit(fn, item), lambda future: future.result(), items,
@@ -114,12 +119,7 @@ def ray_map(fn: Callable, items: list, address: str, workers: int = 0) -> Iterat
         raise UsageError("--ray needs Ray: pip install 'kaidan[ray]'") from exc
     started = not ray.is_initialized()
     if started:
-        if address == "local":
-            ray.init(num_cpus=workers if workers > 1 else None, include_dashboard=False, log_to_driver=False)
-        else:
-            import kaidan
-
-            ray.init(address=address, runtime_env={"py_modules": [kaidan.__path__[0]]}, log_to_driver=False)
+        ray_init(address, workers)
     try:
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
         task = ray.remote(fn)
@@ -127,6 +127,21 @@ def ray_map(fn: Callable, items: list, address: str, workers: int = 0) -> Iterat
     finally:
         if started:
             ray.shutdown()
+
+
+def ray_init(address: str, workers: int = 0) -> None:
+    """Start (``local``) or join a Ray cluster, shipping this Kaidan package to its workers (``py_modules``):
+    they import the driver's Kaidan, not whichever one their own environment has."""
+    import ray
+
+    import kaidan
+
+    runtime_env = {"py_modules": [kaidan.__path__[0]]}
+    if address == "local":
+        ray.init(num_cpus=workers if workers > 1 else None, include_dashboard=False, log_to_driver=False,
+                 runtime_env=runtime_env)
+    else:
+        ray.init(address=address, runtime_env=runtime_env, log_to_driver=False)
 
 
 def _windowed(submit: Callable, result: Callable, items: list, ahead: int) -> Iterator:

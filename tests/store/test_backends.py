@@ -229,3 +229,20 @@ def test_kaidan_db_names_a_postgres_database_for_the_cli(pg_url, monkeypatch, tm
     listed = runner.invoke(main, ["documents"])
     assert listed.exit_code == 0 and src.name in listed.output
     assert not (tmp_path / "kaidan.db").exists()
+
+
+def test_the_service_serves_a_postgres_database(pg_url):
+    from fastapi.testclient import TestClient
+
+    from kaidan.service.app import create_app
+
+    sources = sorted(str(p) for p in CORPUS.glob("*_ja_*.txt"))[:3]
+    with open_store(pg_url) as store:
+        assert ingest(sources, store).stored == 3
+        expected = {e["id"] for e in store.iter_events()}
+    with TestClient(create_app(pg_url)) as client:
+        assert {e["id"] for e in client.get("/api/events").json()} == expected
+        found = client.get("/api/search", params={"q": "首脳会談"}).json()["results"]
+        assert found and all(r["doc_id"] for r in found)
+        doc = client.get(f"/api/documents/{found[0]['doc_id']}")
+        assert doc.status_code == 200
