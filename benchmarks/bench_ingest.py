@@ -43,6 +43,9 @@ def copies(corpus: Path, repeat: int, folder: Path) -> list[str]:
     return out
 
 
+SCHEMAS: list[str] = []  # PostgreSQL schemas made for the runs, dropped at the end
+
+
 def fresh_db(db: str | None, folder: Path, name: str) -> str:
     if not db:
         return str(folder / f"{name}.db")
@@ -51,7 +54,17 @@ def fresh_db(db: str | None, folder: Path, name: str) -> str:
     schema = "kaidan_bench_" + uuid.uuid4().hex[:10]
     with psycopg.connect(db, autocommit=True) as admin:
         admin.execute(f"CREATE SCHEMA {schema}")
+    SCHEMAS.append(schema)
     return f"{db}{'&' if '?' in db else '?'}options=-csearch_path%3D{schema}"
+
+
+def drop_schemas(db: str | None) -> None:
+    if db and SCHEMAS:
+        import psycopg
+
+        with psycopg.connect(db, autocommit=True) as admin:
+            for schema in SCHEMAS:
+                admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def run(modes, sources, ingest_sources, db, folder) -> list[dict]:
@@ -114,7 +127,10 @@ def main() -> int:
         (folder / "i").mkdir()
         sources = copies(args.corpus, args.repeat, folder / "x")
         ingest_sources = copies(args.corpus, args.ingest_repeat, folder / "i")
-        rows = run(modes, sources, ingest_sources, args.db, folder)
+        try:
+            rows = run(modes, sources, ingest_sources, args.db, folder)
+        finally:
+            drop_schemas(args.db)
     if ray_start is not None:
         ray.shutdown()
     if args.json:
