@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .sqlite import SCHEMA, SCHEMA_VERSION, Store, utc_now
+from kaidan.config import DB_URL_SCHEMES
 
-URL_SCHEMES = ("postgresql://", "postgres://")
+from .sqlite import SCHEMA, SCHEMA_VERSION, Store, utc_now
 
 
 def is_url(db: str | Path) -> bool:
     """Whether ``db`` names a PostgreSQL database rather than an SQLite file."""
-    return isinstance(db, str) and db.startswith(URL_SCHEMES)
+    return isinstance(db, str) and db.startswith(DB_URL_SCHEMES)
 
 
 def open_store(db: str | Path, *, clock: Callable[[], str] = utc_now):
