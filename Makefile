@@ -4,6 +4,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# Extras `make test` installs: test tools and the PostgreSQL driver. Ray (~240 MB) only when asked:
+# `make test EXTRAS=dev,postgres,ray` (as .ci/run does); without it the Ray test skips with the reason.
+EXTRAS ?= dev,postgres
 
 .PHONY: demo test install install-dev bench clean
 
@@ -15,7 +18,7 @@ install: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q -e ".[$(EXTRAS)]"
 
 demo: install
 	$(BIN)/kaidan ingest --db demo.db examples/*.txt

@@ -32,8 +32,9 @@ def _emit(rows, as_json: bool, text) -> None:
         click.echo(_dump(row) if as_json else text(row))
 
 
-db_option = click.option("--db", "db", default=None, metavar="FILE",
-                         help="SQLite database (default: $KAIDAN_DB, else ./kaidan.db).")
+db_option = click.option("--db", "db", default=None, metavar="FILE|URL",
+                         help="SQLite database file, or a postgresql://user@host/db URL "
+                              "(default: $KAIDAN_DB, else ./kaidan.db).")
 
 
 @click.group(cls=_Group)
@@ -46,11 +47,16 @@ def main():
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar: failures and the summary line only.")
-def ingest(sources, db, quiet):
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Load and extract in this many processes (the database is written in input order).")
+@click.option("--ray", "ray_address", default=None, metavar="ADDRESS",
+              help="Extract on a Ray cluster: 'local' starts one here, 'auto' joins this machine's, "
+                   "or ray://HEAD:10001 (needs the 'ray' extra).")
+def ingest(sources, db, quiet, workers, ray_address):
     """Store documents (files, folders, http(s) URLs) and extract their facts."""
     from .commands import run_ingest
 
-    code = run_ingest(list(sources), db, quiet=quiet)
+    code = run_ingest(list(sources), db, quiet=quiet, workers=workers, ray=ray_address)
     sys.exit(code)
 
 

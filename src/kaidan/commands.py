@@ -28,19 +28,24 @@ def extract_paths(paths: list[str]) -> Iterator[tuple[dict | None, str | None]]:
             yield None, f"{source}: extraction failed ({type(e).__name__}: {e}); please report this document"
 
 
-def run_ingest(sources: list[str], db: str | None, *, quiet: bool = False) -> int:
-    """Ingest sources into the database with a progress bar; 0 when nothing failed."""
+def run_ingest(sources: list[str], db: str | None, *, quiet: bool = False, workers: int = 1,
+               ray: str | None = None) -> int:
+    """Ingest sources into the database with a progress bar; 0 when nothing failed. ``workers`` processes
+    (or a Ray cluster at ``ray``) load and extract (see kaidan.parallel)."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.text import Text
 
     from .ingest import iter_sources
-    from .pipeline import ingest
-    from .store import Store
+    from .parallel import ingest as parallel_ingest
+    from .store import open_store
+
+    def ingest(items, store, **options):
+        return parallel_ingest(items, store, workers=workers, ray=ray, **options)
 
     console = Console(stderr=True)
     items = list(iter_sources(sources))
-    with Store(config.db_path(db)) as store:
+    with open_store(config.db_path(db)) as store:
         if quiet or len(items) < 2 or not console.is_terminal:
             report = ingest(items, store)
         else:
@@ -56,26 +61,26 @@ def run_ingest(sources: list[str], db: str | None, *, quiet: bool = False) -> in
     return 1 if report.failed else 0
 
 
-def existing_db(db: str | None) -> Path:
-    """The database path, which must exist (reading commands never create an empty one)."""
+def existing_db(db: str | None) -> Path | str:
+    """The database path, which must exist (reading commands never create an empty one), or a PostgreSQL URL."""
     path = config.db_path(db)
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():
         raise UsageError(f"{path}: no database here; run `kaidan ingest PATH` first or pass --db")
     return path
 
 
 def _records(db: str | None) -> Iterator[dict]:
-    from .store import Store
+    from .store import open_store
 
-    with Store(existing_db(db)) as store:
+    with open_store(existing_db(db)) as store:
         for _doc_id, record in store.iter_facts():
             yield record
 
 
 def list_documents(db: str | None) -> Iterator[dict]:
-    from .store import Store
+    from .store import open_store
 
-    with Store(existing_db(db)) as store:
+    with open_store(existing_db(db)) as store:
         for doc_id, record in store.iter_facts():
             ev = record.get("event") or {}
             yield {"id": doc_id, "doc": record.get("doc"), "lang": record.get("lang"),
@@ -84,9 +89,9 @@ def list_documents(db: str | None) -> Iterator[dict]:
 
 
 def _store(db: str | None):
-    from .store import Store
+    from .store import open_store
 
-    return Store(existing_db(db))
+    return open_store(existing_db(db))
 
 
 def list_events(db: str | None) -> list[dict]:
@@ -155,9 +160,9 @@ CSV_FIELDS = ["doc", "type", "text", "verb", "speaker", "actor", "mode", "kind",
 def export_records(db: str | None, fmt: str, out: IO[str]) -> None:
     if fmt == "md":
         from .reconcile.report import event_markdown
-        from .store import Store
+        from .store import open_store
 
-        with Store(existing_db(db)) as store:
+        with open_store(existing_db(db)) as store:
             from .reconcile.archive import event_records
 
             for ev in event_records(store):
@@ -293,9 +298,9 @@ def show_document(doc: str, db: str | None) -> None:
         record = extract_text(raw.text, name, raw.lang, raw.published).to_dict()
         text = raw.text
     else:
-        from .store import Store
+        from .store import open_store
 
-        with Store(existing_db(db)) as store:
+        with open_store(existing_db(db)) as store:
             raw = store.get_document(doc)
             if raw is None:
                 raise UsageError(f"{doc}: no such file or stored document; give a path, a document id or a source")

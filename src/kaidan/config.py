@@ -15,10 +15,14 @@ FETCH_TIMEOUT = 20.0
 # Database file used when neither --db nor $KAIDAN_DB is given (current folder).
 DEFAULT_DB = "kaidan.db"
 
-# Environment variable naming the database file.
+# Environment variable naming the database file (or a postgresql:// URL).
 DB_ENV = "KAIDAN_DB"
 
+# What a database named by URL starts with (a PostgreSQL database; anything else is an SQLite file).
+DB_URL_SCHEMES = ("postgresql://", "postgres://")
 
-def db_path(option: str | None) -> Path:
-    """The database to use: the option, else $KAIDAN_DB, else ./kaidan.db."""
-    return Path(option or os.environ.get(DB_ENV) or DEFAULT_DB)
+
+def db_path(option: str | None) -> Path | str:
+    """The database to use: the option, else $KAIDAN_DB, else ./kaidan.db; a postgresql:// URL stays a string."""
+    db = option or os.environ.get(DB_ENV) or DEFAULT_DB
+    return db if db.startswith(DB_URL_SCHEMES) else Path(db)

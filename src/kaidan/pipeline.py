@@ -78,15 +78,21 @@ def doc_name(source: str) -> str:
 
 
 def ingest(sources: Iterable[str], store, *, loader: Callable | None = None,
-           on_item: Callable[[str, str], None] | None = None, extract: bool = True) -> BatchReport:
+           on_item: Callable[[str, str], None] | None = None, extract: bool = True,
+           extractor: Callable[..., DocumentFacts] | None = None,
+           indexer: Callable[..., list] | None = None) -> BatchReport:
     """Load, store and extract each source; failures are recorded and the batch goes on.
 
     Each document is stored, then its facts, each in its own transaction: a batch that crashed
     resumes on the next run, because documents stored without facts of the current extractor
-    version are extracted again even when their text is unchanged."""
+    version are extracted again even when their text is unchanged. ``loader``, ``extractor`` and
+    ``indexer`` stand for ``ingest.load``, :func:`extract_text` and ``search.entries``
+    (``kaidan.parallel`` passes ones that hand over what worker processes made)."""
     from .ingest import load
 
     loader = loader or load
+    extractor = extractor or extract_text
+    indexer = indexer or search.entries
     report = BatchReport()
     stale = set(store.docs_without_facts(EXTRACTOR_VERSION)) if extract else set()
     for source in sources:
@@ -95,13 +101,13 @@ def ingest(sources: Iterable[str], store, *, loader: Callable | None = None,
             status = store.add_document(doc)
             if extract and (status == "stored" or doc.id in stale):
                 try:
-                    facts = extract_text(doc.text, doc_name(source), doc.lang, doc.published)
+                    facts = extractor(doc.text, doc_name(source), doc.lang, doc.published)
                 except Exception as e:  # a bug on one document must not cost the batch
                     raise ExtractionFailed(f"{source}: extraction failed ({type(e).__name__}: {e}); "
                                            f"the text is stored, please report this document") from e
                 record = facts.to_dict()
                 store.save_facts(doc.id, record, EXTRACTOR_VERSION)
-                store.index_search(doc.id, search.entries(doc.title, doc.text, record))
+                store.index_search(doc.id, indexer(doc.title, doc.text, record))
                 for event_id in events.place(store, doc.id, record):
                     archive.event_record(store, event_id)    # merge the event again now, not at first read
                 stale.discard(doc.id)

@@ -8,29 +8,14 @@ from kaidan.errors import EmptyInput, StoreError
 from kaidan.ingest import RawDocument, canonical_text, document_id
 from kaidan.store import SCHEMA_VERSION, Store
 
+from .conftest import Clock, sql
+
 
 def make_doc(text: str = "両首脳は一致しました。", source: str = "a.txt", **fields) -> RawDocument:
     text = canonical_text(text)
     values = dict(id=document_id(text), source=source, text=text, lang="ja", title=None, content_type="text",
                   encoding="utf-8", published=None, size=len(text.encode()))
     return RawDocument(**{**values, **fields})
-
-
-class Clock:
-    """A clock that ticks one second per call."""
-
-    def __init__(self):
-        self.calls = 0
-
-    def __call__(self) -> str:
-        self.calls += 1
-        return f"2026-01-01T00:00:{self.calls:02d}+00:00"
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "kaidan.db", clock=Clock()) as opened:
-        yield opened
 
 
 def dump(path) -> list[str]:
@@ -77,7 +62,7 @@ def test_same_content_from_a_second_source_is_recorded_but_unchanged(store):
     assert store.add_document(second) == "unchanged"
     assert store.count_documents() == 1
     assert store.get_document("https://example.org/a") == first  # stored under its first source
-    sources = store._db.execute("SELECT source FROM sources WHERE doc_id = ? ORDER BY source", (first.id,)).fetchall()
+    sources = sql(store, "SELECT source FROM sources WHERE doc_id = ? ORDER BY source", (first.id,))
     assert sources == [("a.txt",), ("https://example.org/a",)]
 
 
@@ -121,7 +106,7 @@ def test_save_and_get_facts(store):
     store.save_facts(doc.id, {"doc": doc.id, "agreements": []}, "v2")  # replaces
     assert store.get_facts(doc.id) == {"doc": doc.id, "agreements": []}
     assert list(store.iter_facts()) == [(doc.id, {"doc": doc.id, "agreements": []})]
-    stored = store._db.execute("SELECT record FROM facts").fetchone()[0]
+    [(stored,)] = sql(store, "SELECT record FROM facts")
     assert stored == '{"doc": "%s", "agreements": []}' % doc.id
 
 
@@ -129,7 +114,7 @@ def test_facts_are_stored_as_readable_json(store):
     doc = make_doc()
     store.add_document(doc)
     store.save_facts(doc.id, {"text": "日米同盟"}, "v1")
-    assert "日米同盟" in store._db.execute("SELECT record FROM facts").fetchone()[0]  # ensure_ascii=False
+    assert "日米同盟" in sql(store, "SELECT record FROM facts")[0][0]  # ensure_ascii=False
 
 
 def test_facts_of_an_unknown_document_are_refused(store):
@@ -144,7 +129,7 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(record=st.dictionaries(st.text(), json_values, max_size=6))
 def test_facts_round_trip(store, record):
     doc = make_doc()

@@ -24,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 
 from kaidan import __version__, config
 from kaidan.errors import UsageError
-from kaidan.store import Store
+from kaidan.store import open_store
 
 from kaidan.reconcile import archive
 
@@ -68,7 +68,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, allow_private: 
     private and loopback addresses too. ``client``: the httpx client URL ingestion fetches with (tests
     pass one with a MockTransport); ``resolver``: stands for ``socket.getaddrinfo`` in the address check.
     """
-    with Store(db_path):  # fail now on an unusable file, and bring its schema up to date
+    with open_store(db_path):  # fail now on an unusable file, and bring its schema up to date
         pass
     stop = threading.Event()
 
@@ -124,7 +124,7 @@ def _catch_up(db_path: str, stop: threading.Event) -> None:
     """Bring a database written by an older Kaidan up to date, in the background: place the documents that
     have facts but no event yet, then index for search the documents not indexed yet."""
     try:
-        with Store(db_path) as store:
+        with open_store(db_path) as store:
             placed = archive.place_missing(store)
             indexed = search.index_missing(store, stop)
         if placed or indexed:

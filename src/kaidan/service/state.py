@@ -10,7 +10,7 @@ import threading
 
 from fastapi import Request
 
-from kaidan.store import Store
+from kaidan.store import Store, open_store
 
 
 class Stores(threading.local):
@@ -20,5 +20,5 @@ class Stores(threading.local):
 def store_of(request: Request) -> Store:
     local: Stores = request.app.state.stores
     if local.store is None:
-        local.store = Store(request.app.state.db_path)
+        local.store = open_store(request.app.state.db_path)
     return local.store
