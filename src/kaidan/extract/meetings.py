@@ -35,7 +35,7 @@ LOCATIVE_NI = re.compile(r"^[^、。]{0,4}?(?:にて|において)")
 VISITING = re.compile(r"([^、。\s]{2,20}?)(?:を)?(?:訪問中|訪れている|訪問している|を訪れた|滞在中)")
 SIGNING = re.compile(r"(?:両首脳|首脳)[^。]{0,80}?(?:に|を)署名(?:し|を行)|\bsigned\b")
 LEADER_OFFICES = {"prime_minister", "president", "chancellor", "king", "general_secretary", "premier"}
-LEADER_WORDS = re.compile(r"首脳|総理|首相|大統領|両首脳|leaders?|President|Prime Minister|Chancellor")
+LEADER_WORDS = re.compile(r"首脳|総理|首相|大統領|両首脳|leaders?|President|Prime Minister|Chancellor|(?i:prime ministers|presidents|the two men)")
 ITEM = re.compile(r"\s*[:：]\s*([^、,，)）\n]*)")
 
 
@@ -272,7 +272,9 @@ def _assign_durations(s: Sentence, durs, items: list[Draft], singles: list[Draft
             target.duration = du.minutes
 
 
-EN_LEADERS_SIGNED = re.compile(r"\b(?:leaders|Prime Ministers|Presidents|two men|they)\b[^.;]{0,60}?\bsigned\b")
+EN_LEADERS_SIGNED = re.compile(r"\b(?:leaders|prime ministers|presidents|two men|they)\b[^.;]{0,60}?\bsigned\b", re.I)
+OTHER_SIGNERS = re.compile(r"\b(?:countries|sides|nations|governments|(?<!prime )ministers|officials|secretar(?:y|ies)|companies|firms)\b",
+                           re.I)
 PASSIVE_SIGNED = re.compile(r"\b(?:was|were|been|be|being)\s+(?:\w+\s+)?signed\b")
 
 
@@ -286,6 +288,9 @@ def _leaders_signed(ctx: DocContext, s: Sentence) -> re.Match | None:
             continue
         before = [x for x in ctx.mentions(s) if x.kind == "person" and x.end - s.start <= m.start()
                   and m.start() - (x.end - s.start) <= 60 and _ever_leader(ctx, x.entity, ctx.ref_iso)]
+        between = text[max(x.end - s.start for x in before):m.start()] if before else text[:m.start()]
+        if OTHER_SIGNERS.search(between[-40:]):
+            continue         # "Modi and Scholz met … where the two countries signed": not the leaders signing
         if before or EN_LEADERS_SIGNED.search(text[:m.end()]):
             return m
     return None
@@ -301,7 +306,7 @@ def _witnessed_signing(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> lis
     if not m:
         m, rule = _leaders_signed(ctx, s), "leaders_signed"
     if not m or not (_leaders(ctx, s) or LEADER_WORDS.search(s.text) or re.search(r"両首[脳相]|the two (?:men|leaders)",
-                                                                                   s.text)):
+                                                                                   s.text, re.I)):
         return []
     return [Draft("signing_ceremony", s.start, s.end, s, key_off=s.start + m.start(), key_end=s.start + m.end(),
                   rule=_construction(rule))]
@@ -483,7 +488,11 @@ def _when(ctx: DocContext, d: Draft, tz: str | None) -> tuple[str | None, str | 
         date = ctx.event_date   # a Japanese source's unmarked date of a meeting abroad is Japan's date
     if d.date and d.date_zone == "Asia/Tokyo" and not d.time and tz and tz != "Asia/Tokyo":
         date = ctx.event_date or d.date
-    return _local(ctx, d, date, tz) if date else (None, None)
+    if date:
+        return _local(ctx, d, date, tz)
+    # no date known: the stated time stands unless it is Japan time of a meeting elsewhere
+    keep = d.time and not (d.time_zone == "Asia/Tokyo" and tz and tz != "Asia/Tokyo")
+    return None, (f"{d.time[0]:02d}:{d.time[1]:02d}" if keep else None)
 
 
 def _document_leaders(ctx: DocContext) -> list[str]:
@@ -521,9 +530,10 @@ def _merge_into(merged: dict, certain: dict, first_sentence: dict, d: Draft, m: 
     """Mentions of the same kind on the same date are one meeting, keeping the values whose zone was stated."""
     key = (d.kind, m.date)
     sure = d.time_zone is not None
+    item = d.rule == _construction("programme_item")
     if key in merged and m.start and merged[key].start and merged[key].start != m.start \
-            and d.sentence is first_sentence.get(key):
-        key = (d.kind, m.date, m.start)    # one sentence, two starts: two segments (少人数会合 / 全体会合)
+            and (d.sentence is first_sentence.get(key) or (item and m.duration_minutes)):
+        key = (d.kind, m.date, m.start)    # two starts in one sentence or a timed programme item: two segments
     first_sentence.setdefault(key, d.sentence)
     if key not in merged:
         merged[key], certain[key] = m, sure
