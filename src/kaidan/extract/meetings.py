@@ -119,10 +119,14 @@ def _not_a_meeting(text: str, m: re.Match, lang: str) -> bool:
         any(after.lower().lstrip().startswith(p) for p in d.get("not_a_meeting_en_after", []))
 
 
-def _find_kinds(text: str, lang: str) -> list[KindMatch]:
+def _find_kinds(text: str, lang: str, bounds: tuple[set[int], set[int]] | None = None) -> list[KindMatch]:
+    """Kind words in a sentence; in Japanese only where Sudachi tokens begin and end (``bounds``: token start and
+    end offsets in the sentence), so a kind word inside a longer word (会談 in 懇談会談記録) is not taken."""
     rx, meaning = _kind_pattern(lang)
     found = []
     for m in rx.finditer(text):
+        if bounds and (m.start() not in bounds[0] or m.end() not in bounds[1]):
+            continue
         if _not_a_meeting(text, m, lang):
             continue
         kind, leaders_only, rule = meaning[m.group(0).lower() if lang == "en" else m.group(0)]
@@ -343,9 +347,16 @@ def _is_caption(ctx: DocContext, s: Sentence) -> bool:
     return bool(_filters()["caption"].search(nxt)) or bool(re.search(r"[(（]写真提供", s.text))
 
 
+def _token_bounds(ctx: DocContext, s: Sentence) -> tuple[set[int], set[int]] | None:
+    toks = ctx.tokens(s)
+    if not toks:
+        return None
+    return {t.start - s.start for t in toks}, {t.end - s.start for t in toks}
+
+
 def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
     text = s.text
-    kinds = _find_kinds(text, s.lang)
+    kinds = _find_kinds(text, s.lang, _token_bounds(ctx, s) if s.lang == "ja" else None)
     witness = _filters()["witness_ja" if s.lang == "ja" else "witness_en"].search(text) or SIGNING.search(text)
     if (not kinds and not witness) or _is_caption(ctx, s):
         return []
