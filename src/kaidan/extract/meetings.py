@@ -36,6 +36,10 @@ VISITING = re.compile(r"([^、。\s]{2,20}?)(?:を)?(?:訪問中|訪れている
 SIGNING = re.compile(r"(?:両首脳|首脳)[^。]{0,80}?(?:に|を)署名(?:し|を行)|\bsigned\b")
 LEADER_OFFICES = {"prime_minister", "president", "chancellor", "king", "general_secretary", "premier"}
 LEADER_WORDS = re.compile(r"首脳|総理|首相|大統領|両首脳|leaders?|President|Prime Minister|Chancellor|(?i:prime ministers|presidents|the two men)")
+# 午後5時30分からテタテ(一対一)の会談を含め約45分間…首脳会談: the included segment does not take the envelope's time
+INCLUDED = re.compile(r"^\s*(?:[(（][^)）]{0,12}[)）])?(?:の)?(?:会談|会合)?(?:を|も)?含[めみむ]")
+END_JA = re.compile(r"^\s*(?:ごろ|頃|過ぎ|すぎ)?(?:に)?\s*[^、。\d]{0,8}?(?:終わ|終了|終え)")
+END_EN = re.compile(r"\b(?:ended|concluded|finished|wrapped\s+up)\s+(?:at\s+)?(?:around\s+|about\s+)?$", re.I)
 ITEM = re.compile(r"\s*[:：]\s*([^、,，)）\n]*)")
 
 
@@ -242,11 +246,13 @@ def _assign_times(s: Sentence, times, items: list[Draft], singles: list[Draft]) 
     for t in times:
         if any(a <= t.start < b for a, b in spans):
             continue
+        if END_JA.match(text[t.end:]) or END_EN.search(text[:t.start]):
+            continue  # ■22:05 会談終わる, "the talks ended at 6 p.m.": when it ended, not when it began
         zone = _zone_near(text, t.start, t.end)
         if zone == "Asia/Tokyo" and _in_parens(text, t.start) and any(
                 _zone_near(text, o.start, o.end) != "Asia/Tokyo" for o in times if o is not t):
             continue  # 11:55 (日本時間 1:55): keep the local one
-        after = [d for d in singles if d.key_off - s.start >= t.end]
+        after = [d for d in singles if d.key_off - s.start >= t.end and not INCLUDED.match(text[d.key_end - s.start:])]
         before = [d for d in singles if d.key_end - s.start <= t.start]
         if s.lang == "en":   # "The talks began at 5:40 p.m." — the meeting is named before its time
             target = before[-1] if before else (after[0] if after else None)
@@ -366,7 +372,7 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
     singles = _mentions(ctx, s, kinds, items, bool(times or durs))
     _assign_times(s, times, items, singles)
     _assign_durations(s, durs, items, singles)
-    drafts = items + singles
+    drafts = singles + items     # the envelope named in the sentence first, then its timed segments
     drafts += _witnessed_signing(ctx, s, drafts)
     _attach_date_place(ctx, s, drafts)
     return drafts
@@ -418,7 +424,7 @@ def drafts(ctx: DocContext) -> list[Draft]:
     return out
 
 
-UNKNOWN_LEADER_JA = re.compile(r"(?<![一-龥ァ-ヶー・])((?:[ァ-ヶー]+・)+[ァ-ヶー]+|[一-龥]{2,5})(?:米国|英国|米|英|仏|独|伊|印|韓国|豪州)?"
+UNKNOWN_LEADER_JA = re.compile(r"(?<![一-龥ァ-ヶー・])((?:[ァ-ヶー]+・)+[ァ-ヶー]+|[ァ-ヶー]{3,}|[一-龥]{2,5})(?:米国|英国|米|英|仏|独|伊|印|韓国|豪州)?"
                                r"(?:内閣総理大臣|総理大臣|首相|大統領|国家主席)")
 UNKNOWN_LEADER_EN = re.compile(r"\b(?:President|Prime Minister|Chancellor)\s+((?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+)\b")
 NOT_NAMES = re.compile(r"^(?:同|両|米国|日本|英国|韓国|中国|前|元|各国|当時|現職|新|副|歴代|現|同国|内閣)")
