@@ -224,11 +224,12 @@ def _mentions(ctx: DocContext, s: Sentence, kinds: list[KindMatch], items: list[
     f = _filters()
     if f["future"].search(text) and not f["done"].search(text):
         return []
-    if f["background"].search(text):
-        return []            # 先月の訪日時の…夕食会, "Abe had forged close ties … golf … meetings"
+    past = f["background"].search(text)
     leaders_here = _leaders(ctx, s)
     out = []
     for k in mentions:
+        if past and k.start >= past.start():
+            continue         # 先月の訪日時の…夕食会, "Abe had forged close ties … golf … meetings": told as background
         if k.leaders_only and not (leaders_here or LEADER_WORDS.search(text) or timed):
             continue
         if k.kind == "press_conference" and not leaders_here and f["official_" + s.lang].search(text[:k.start]):
