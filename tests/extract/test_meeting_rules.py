@@ -85,3 +85,10 @@ def test_a_paragraph_with_inline_pdf_links_is_article_text_but_a_link_line_is_no
             "両国の特別な戦略的パートナーシップを確認し、共同声明(仮訳(PDF)別ウィンドウで開く"
             "英文(PDF)別ウィンドウで開く)を発出しました。")
     assert kinds(text) == ["summit"]
+
+
+def test_a_katakana_leader_unknown_to_the_people_data_stands_as_written_but_a_country_does_not():
+    text = ("2016年9月7日\n安倍総理大臣は、ヌアン首相と首脳会談を行いました。"
+            "ヌアン首相は、ザルバニア政府の方針を説明しました。ザルバニア首相は謝意を述べました。")
+    (m,) = meetings(text)
+    assert "ヌアン" in m["participants"] and "ザルバニア" not in m["participants"]

@@ -442,6 +442,11 @@ def unknown_leaders(ctx: DocContext) -> list[str]:
                 continue
             if s.lang == "ja" and not re.search(r"[ァ-ヶ]", name) and len(name) < 3:
                 continue
+            if s.lang == "ja" and re.fullmatch(r"[ァ-ヶー]+", name) and re.search(
+                    re.escape(name) + r"(?:の|政府|側|国|訪問|との|大使|軍|経済|国民|企業)", ctx.text):
+                continue   # ポーランド首相: a country used as one (ポーランド政府, ポーランドの), not a name
+            if any(name in w for w in out):
+                continue
             out.append(name)
     return out
 
@@ -513,15 +518,15 @@ def _when(ctx: DocContext, d: Draft, tz: str | None) -> tuple[str | None, str | 
     return None, (f"{d.time[0]:02d}:{d.time[1]:02d}" if keep else None)
 
 
-def _document_leaders(ctx: DocContext) -> list[str]:
-    """The event's leaders; where the event stage found fewer than two countries' leaders, the most-named
-    leaders of the document, one per country (a page with no full date still names both leaders)."""
+def _document_leaders(ctx: DocContext, ds: list[Draft]) -> list[str]:
+    """The event's leaders; where the event stage found fewer than two countries' leaders, the leaders most
+    named with the document's meetings, one per country (a page with no full date still names both)."""
     leaders = list(ctx.event_leaders)
     if len({ctx.gaz.country_of(e) for e in leaders}) >= 2:
         return leaders
     counts: dict[str, int] = {}
-    for s in ctx.sentences:
-        for e in _leaders(ctx, s):
+    for d in ds:
+        for e in d.participants:
             counts[e] = counts.get(e, 0) + 1
     seen = {ctx.gaz.country_of(e) for e in leaders}
     for e in sorted(counts, key=lambda e: -counts[e]):
@@ -598,7 +603,7 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
     tz = event_zone(ctx, ds)
     _date_undated(ctx, ds)
     written = unknown_leaders(ctx)
-    leaders = _document_leaders(ctx)
+    leaders = _document_leaders(ctx, ds)
     default_place = visit_place(ctx)
     merged: dict[tuple, Meeting] = {}
     certain: dict[tuple, bool] = {}
