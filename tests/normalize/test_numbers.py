@@ -238,3 +238,31 @@ def test_parse_number_never_raises(text):
 ])
 def test_english_counts_with_words_between_number_and_noun(text, expected):
     assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a $5-trillion economy", [("$5-trillion", 5e12, "USD")]),
+    ("loans of Rs 2,50,000 crore", [("Rs 2,50,000 crore", 2.5e12, "INR")]),
+    ("₹3 lakh crore of investment", [("₹3 lakh crore", 3e12, "INR")]),
+    ("Rs. 700 crore for ports", [("Rs. 700 crore", 7e9, "INR")]),
+    ("a £2 billion fund and €4 billion in loans", [("£2 billion", 2e9, "GBP"), ("€4 billion", 4e9, "EUR")]),
+    ("attended by 9 officials", [("9 officials", 9, "people")]),
+    ("they have met four times", [("four times", 4, "count")]),
+    ("trade grew three times faster", []),
+    ("12 memoranda of understanding were signed", [("12 memoranda of understanding", 12, "count")]),
+    ("a 52-year-old minister at the 15th annual summit", []),
+])
+def test_english_currencies_indian_scales_and_counts(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("半年で4回会談した", [("4回", 4, "count")]),
+    ("第4回会合と4回目の協議", []),
+    ("5閣僚ずつが参加した", [("5閣僚", 5, "people")]),
+    ("6つの覚書に署名した", [("6つ", 6, "count")]),
+    ("一つの中国の原則と協力国の1つ", []),
+    ("注目すべき3つのポイント", []),
+])
+def test_japanese_counts_of_meetings_ministers_and_documents(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected

@@ -26,10 +26,7 @@ from ..records import Meeting
 from .context import DocContext
 from .lexicon import load
 
-RULE = "kaidan.meeting.v1"
 ENVELOPE = re.compile(r"計\s*$|in all|in total|altogether")
-FUTURE = re.compile(r"来週|来月|来年|予定|見通し|方向で調整|ことにしています|早期に|早期の|次回|"
-                    r"next week|next month|will hold|plans to|to hold|at an early date|next year")
 FIRST = re.compile(r"はじめに|初めに|まず|冒頭|first")
 SAME_DAY = re.compile(r"^\s*[(（]同[)）]")
 PLACE_REACH = 30   # characters between a place and the meeting word it belongs to (…ホワイトハウスでトランプ大統領との…会談)
@@ -38,7 +35,12 @@ LOCATIVE_NI = re.compile(r"^[^、。]{0,4}?(?:にて|において)")
 VISITING = re.compile(r"([^、。\s]{2,20}?)(?:を)?(?:訪問中|訪れている|訪問している|を訪れた|滞在中)")
 SIGNING = re.compile(r"(?:両首脳|首脳)[^。]{0,80}?(?:に|を)署名(?:し|を行)|\bsigned\b")
 LEADER_OFFICES = {"prime_minister", "president", "chancellor", "king", "general_secretary", "premier"}
-LEADER_WORDS = re.compile(r"首脳|総理|首相|大統領|両首脳|leaders?|President|Prime Minister|Chancellor")
+LEADER_WORDS = re.compile(r"首脳|総理|首相|大統領|両首脳|leaders?|President|Prime Minister|Chancellor|(?i:prime ministers|presidents|the two men)")
+# 午後5時30分からテタテ(一対一)の会談を含め約45分間…首脳会談: the included segment does not take the envelope's time
+INCLUDED = re.compile(r"^\s*(?:[(（][^)）]{0,12}[)）])?(?:の)?(?:会談|会合)?(?:を|も)?含[めみむ]")
+END_JA = re.compile(r"^\s*(?:ごろ|頃|過ぎ|すぎ)?(?:に)?\s*[^、。\d]{0,8}?(?:終わ|終了|終え)")
+END_EN = re.compile(r"\b(?:ended|concluded|finished|wrapped\s+up)\s+(?:at\s+)?(?:around\s+|about\s+)?$", re.I)
+ITEM = re.compile(r"\s*[:：]\s*([^、,，)）\n]*)")
 
 
 @dataclass
@@ -58,59 +60,101 @@ class Draft:
     key_off: int = 0                      # where the meeting word stands (document offset)
     key_end: int = 0
     relative: bool = False                # the date was relative (today, 7日): resolved later
+    rule: str = "kaidan.meeting.summit.v1"   # the exact rule (id and version) that found it
 
 
-def _kinds():
-    data = load("meetings.json", ("kinds",))
-    words = []
-    for k in data["kinds"]:
-        for w in k.get("ja", []):
-            words.append((w, k["kind"], "ja", bool(k.get("leaders_only"))))
-        for w in k.get("en", []):
-            words.append((w, k["kind"], "en", bool(k.get("leaders_only"))))
-    words.sort(key=lambda w: len(w[0]), reverse=True)
-    return words, data
-
-
-def _find_kinds(text: str, lang: str) -> list[tuple[int, int, str, bool]]:
-    words, data = _kinds()
-    taken: list[tuple[int, int]] = []
-    found = []
-    for w, kind, wl, leaders_only in words:
-        if wl != lang:
-            continue
-        flags = re.IGNORECASE if lang == "en" else 0
-        pat = re.escape(w) if lang == "ja" else r"\b" + re.escape(w) + r"\b"
-        for m in re.finditer(pat, text, flags):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            before = text[max(0, m.start() - 8):m.start()]
-            after = text[m.end():m.end() + 3]
-            if lang == "ja":
-                if any(before.endswith(p) for p in data.get("not_a_meeting_before", [])):
-                    continue
-                if any(after.startswith(p) for p in data.get("not_a_meeting_after", [])):
-                    continue
-            elif any(before.lower().rstrip().endswith(p) for p in data.get("not_a_meeting_en_before", [])):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((m.start(), m.end(), kind, leaders_only))
-    return sorted(found)
+@dataclass(frozen=True)
+class KindMatch:
+    start: int            # offsets in the sentence
+    end: int
+    kind: str
+    leaders_only: bool
+    rule: str
 
 
 @lru_cache(maxsize=1)
-def _place_names() -> tuple[str, ...]:
-    return tuple(sorted({n for p in load_places() for n in p.names}, key=len, reverse=True))
+def _data() -> dict:
+    return load("meetings.json", ("kinds",))
+
+
+def _rule(entry: dict, lang: str) -> str:
+    """kaidan.meeting.summit + language + version: kaidan.ja.meeting.summit.v1."""
+    return entry["id"].replace("kaidan.", f"kaidan.{lang}.", 1) + f".v{entry['version']}"
+
+
+@lru_cache(maxsize=2)
+def _kind_pattern(lang: str) -> tuple[re.Pattern, dict[str, tuple[str, bool, str]]]:
+    """One compiled alternation of every kind word of a language (longest first) and what each word means."""
+    meaning: dict[str, tuple[str, bool, str]] = {}
+    for k in _data()["kinds"]:
+        for w in k.get(lang, []):
+            key = w.lower() if lang == "en" else w
+            meaning.setdefault(key, (k["kind"], bool(k.get("leaders_only")), _rule(k, lang)))
+    words = sorted(meaning, key=len, reverse=True)
+    if lang == "en":
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE), meaning
+    return re.compile("|".join(map(re.escape, words))), meaning
+
+
+@lru_cache(maxsize=None)
+def _construction(name: str) -> str:
+    entry = next(c for c in _data()["constructions"] if c["id"].endswith("." + name))
+    return entry["id"] + f".v{entry['version']}"
+
+
+@lru_cache(maxsize=1)
+def _filters() -> dict[str, re.Pattern]:
+    d = _data()
+    return {"future": re.compile(d["future"]["pattern"]), "done": re.compile(d["future"]["done"]),
+            "background": re.compile(d["background"]["pattern"]), "caption": re.compile(d["caption"]["pattern"]),
+            "witness_ja": re.compile(d["witness"]["ja"]), "witness_en": re.compile(d["witness"]["en"], re.I),
+            "official_ja": re.compile(d["official_press"]["ja"]), "official_en": re.compile(d["official_press"]["en"])}
+
+
+def _not_a_meeting(text: str, m: re.Match, lang: str) -> bool:
+    """外相会談, 会談中の, "ministerial meeting", "spoke to reporters": the word names no leaders' meeting."""
+    d = _data()
+    before = text[max(0, m.start() - 8):m.start()]
+    after = text[m.end():m.end() + 12]
+    if lang == "ja":
+        return any(before.endswith(p) for p in d.get("not_a_meeting_before", [])) or \
+            any(after.startswith(p) for p in d.get("not_a_meeting_after", []))
+    return any(before.lower().rstrip().endswith(p) for p in d.get("not_a_meeting_en_before", [])) or \
+        any(after.lower().lstrip().startswith(p) for p in d.get("not_a_meeting_en_after", []))
+
+
+def _find_kinds(text: str, lang: str, bounds: tuple[set[int], set[int]] | None = None) -> list[KindMatch]:
+    """Kind words in a sentence; in Japanese only where Sudachi tokens begin and end (``bounds``: token start and
+    end offsets in the sentence), so a kind word inside a longer word (会談 in 懇談会談記録) is not taken."""
+    rx, meaning = _kind_pattern(lang)
+    found = []
+    for m in rx.finditer(text):
+        if bounds and (m.start() not in bounds[0] or m.end() not in bounds[1]):
+            continue
+        if _not_a_meeting(text, m, lang):
+            continue
+        kind, leaders_only, rule = meaning[m.group(0).lower() if lang == "en" else m.group(0)]
+        found.append(KindMatch(m.start(), m.end(), kind, leaders_only, rule))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern:
+    names = sorted({n for p in load_places() for n in p.names}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
 
 
 def find_places(text: str) -> list[tuple[int, int, str]]:
     """Known places named in a text, longest name first, no overlaps, in text order."""
-    taken: list[tuple[int, int, str]] = []
-    for name in _place_names():
-        for m in re.finditer(re.escape(name), text):
-            if not any(m.start() < e and s < m.end() for s, e, _ in taken):
-                taken.append((m.start(), m.end(), name))
-    return sorted(taken)
+    return [(m.start(), m.end(), m.group(0)) for m in _place_pattern().finditer(text)]
+
+
+ZONE_ABBREV = {"EDT": "America/New_York", "EST": "America/New_York", "ET": "America/New_York",
+               "PDT": "America/Los_Angeles", "PST": "America/Los_Angeles", "BST": "Europe/London",
+               "GMT": "Europe/London", "CET": "Europe/Paris", "CEST": "Europe/Paris", "IST": "Asia/Kolkata",
+               "KST": "Asia/Seoul", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "PHT": "Asia/Manila",
+               "WIB": "Asia/Jakarta", "ICT": "Asia/Bangkok", "SGT": "Asia/Singapore", "JST": "Asia/Tokyo"}
+ZONE_AFTER = re.compile(r"\(?\b(" + "|".join(ZONE_ABBREV) + r")\b\)?")
 
 
 def _zone_near(text: str, start: int, end: int) -> str | None:
@@ -121,13 +165,8 @@ def _zone_near(text: str, start: int, end: int) -> str | None:
             return "Asia/Tokyo"
     if "現地時間" in before or re.search(r"local time", after, re.I):
         return "local"
-    m = re.search(r"\(?\b(EDT|EST|ET|PDT|PST|BST|GMT|CET|CEST|IST|KST)\b\)?", after)
-    if m:
-        return {"EDT": "America/New_York", "EST": "America/New_York", "ET": "America/New_York",
-                "PDT": "America/Los_Angeles", "PST": "America/Los_Angeles", "BST": "Europe/London",
-                "GMT": "Europe/London", "CET": "Europe/Paris", "CEST": "Europe/Paris", "IST": "Asia/Kolkata",
-                "KST": "Asia/Seoul"}[m.group(1)]
-    return None
+    m = ZONE_AFTER.search(after)
+    return ZONE_ABBREV[m.group(1)] if m else None
 
 
 def _in_parens(text: str, pos: int) -> bool:
@@ -140,97 +179,155 @@ def _in_parens(text: str, pos: int) -> bool:
     return depth > 0
 
 
+def _ever_leader(ctx: DocContext, entity: str, date: str | None) -> bool:
+    """A leader on the date; with no date known, anyone who ever held a leader's office."""
+    if date:
+        return ctx.gaz.office_at(entity, date) in LEADER_OFFICES
+    e = ctx.gaz.entities.get(entity)
+    return any(off in LEADER_OFFICES for off, _, _ in (e.terms if e else ()))
+
+
 def _leaders(ctx: DocContext, s: Sentence) -> list[str]:
-    out = []
-    for m in ctx.mentions(s):
-        if m.kind == "person" and ctx.gaz.office_at(m.entity, ctx.ref_iso) in LEADER_OFFICES:
-            out.append(m.entity)
+    return [m.entity for m in ctx.mentions(s) if m.kind == "person" and _ever_leader(ctx, m.entity, ctx.ref_iso)]
+
+
+def _programme_items(s: Sentence, kinds: list[KindMatch], times, durs) -> list[Draft]:
+    """KIND:TIME…DURATION segments of a programme line: each is a meeting of its own."""
+    text, out = s.text, []
+    for k in kinds:
+        m = ITEM.match(text[k.end:])
+        if not m:
+            continue
+        seg_end = k.end + m.end()
+        while seg_end > k.end and text[seg_end - 1].isspace():
+            seg_end -= 1
+        d = Draft(k.kind, s.start + k.start, s.start + seg_end, s, key_off=s.start + k.start, key_end=s.start + k.end,
+                  rule=_construction("programme_item"))
+        for t in times:
+            if k.end <= t.start < seg_end:
+                d.time, d.time_zone = (t.hour, t.minute), _zone_near(text, t.start, t.end)
+        for du in durs:
+            if k.end <= du.start < seg_end:
+                d.duration = du.minutes
+        out.append(d)
     return out
 
 
-def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
+def _mentions(ctx: DocContext, s: Sentence, kinds: list[KindMatch], items: list[Draft], timed: bool) -> list[Draft]:
+    """Other mentions of a kind, when the sentence reports a held meeting of the leaders."""
     text = s.text
-    kinds = _find_kinds(text, s.lang)
-    if not kinds and not SIGNING.search(text):
-        return []
-    times = [t for t in find_clock_times(text)]
-    durs = [d for d in find_durations(text)]
-    dates = [d for d in find_dates(text, ctx.ref_date) if d.kind in ("date", "relative")]
-    drafts: list[Draft] = []
-    items: list[tuple[int, int]] = []
-    # 1. programme items: KIND[:：] ...
-    for ks, ke, kind, _ in kinds:
-        m = re.match(r"\s*[:：]\s*([^、,，)）\n]*)", text[ke:])
-        if not m:
-            continue
-        seg_end = ke + m.end()
-        while seg_end > ke and text[seg_end - 1].isspace():
-            seg_end -= 1
-        d = Draft(kind, s.start + ks, s.start + seg_end, s, key_off=s.start + ks, key_end=s.start + ke)
-        for t in times:
-            if ke <= t.start < seg_end:
-                d.time, d.time_zone = (t.hour, t.minute), _zone_near(text, t.start, t.end)
-        for du in durs:
-            if ke <= du.start < seg_end:
-                d.duration = du.minutes
-        items.append((ks, seg_end))
-        drafts.append(d)
-    covered = {text[d.start_off - s.start:d.key_end - s.start] for d in drafts}
-    # 2. other mentions
-    leaders_here = _leaders(ctx, s)
+    spans = [(d.key_off - s.start, d.end_off - s.start) for d in items]
+    covered = {text[d.key_off - s.start:d.key_end - s.start] for d in items}
     # a mention of a programme item's own name is that item (日米首脳会談、署名式… then 日米首脳会談:9時50分…);
     # an envelope named otherwise (日印首脳会談 with 少人数会合 and 全体会合 inside it) is a meeting of its own
-    mentions = [(ks, ke, kind, lo) for ks, ke, kind, lo in kinds
-                if not any(a <= ks < b for a, b in items) and text[ks:ke] not in covered]
-    if FUTURE.search(text) and not re.search(r"行いました|行った|始まりました|臨み|ました。?$", text):
-        mentions = []
-    singles = []
-    timed = bool(times or durs)
-    for ks, ke, kind, leaders_only in mentions:
-        if leaders_only and not (leaders_here or LEADER_WORDS.search(text) or timed):
+    mentions = [k for k in kinds if not any(a <= k.start < b for a, b in spans) and text[k.start:k.end] not in covered]
+    f = _filters()
+    if f["future"].search(text) and not f["done"].search(text):
+        return []
+    past = f["background"].search(text)
+    leaders_here = _leaders(ctx, s)
+    out = []
+    for k in mentions:
+        if past and k.start >= past.start():
+            continue         # 先月の訪日時の…夕食会, "Abe had forged close ties … golf … meetings": told as background
+        if k.leaders_only and not (leaders_here or LEADER_WORDS.search(text) or timed):
             continue
-        d = Draft(kind, s.start, s.end, s, key_off=s.start + ks, key_end=s.start + ke)  # cites its sentence
-        d.first = bool(FIRST.search(text[max(0, ks - 25):ks]))
-        singles.append((ks, ke, d))
-    # 2a. clock times (not inside items, not a Japan-time echo in parentheses) → first kind after them
+        if k.kind == "press_conference" and not leaders_here and f["official_" + s.lang].search(text[:k.start]):
+            continue         # 官房長官は…記者会見で: an official's press conference
+        d = Draft(k.kind, s.start, s.end, s, key_off=s.start + k.start, key_end=s.start + k.end, rule=k.rule)
+        d.first = bool(FIRST.search(text[max(0, k.start - 25):k.start]))
+        out.append(d)
+    return out
+
+
+def _assign_times(s: Sentence, times, items: list[Draft], singles: list[Draft]) -> None:
+    """Clock times outside items go to the first kind named after them (ja) or the last before them (en)."""
+    text = s.text
+    spans = [(d.key_off - s.start, d.end_off - s.start) for d in items]
     for t in times:
-        if any(a <= t.start < b for a, b in items):
+        if any(a <= t.start < b for a, b in spans):
             continue
+        if END_JA.match(text[t.end:]) or END_EN.search(text[:t.start]):
+            continue  # ■22:05 会談終わる, "the talks ended at 6 p.m.": when it ended, not when it began
         zone = _zone_near(text, t.start, t.end)
         if zone == "Asia/Tokyo" and _in_parens(text, t.start) and any(
                 _zone_near(text, o.start, o.end) != "Asia/Tokyo" for o in times if o is not t):
             continue  # 11:55 (日本時間 1:55): keep the local one
-        after = [x for x in singles if x[0] >= t.end]
-        before = [x for x in singles if x[1] <= t.start]
+        after = [d for d in singles if d.key_off - s.start >= t.end and not INCLUDED.match(text[d.key_end - s.start:])]
+        before = [d for d in singles if d.key_end - s.start <= t.start]
         if s.lang == "en":   # "The talks began at 5:40 p.m." — the meeting is named before its time
             target = before[-1] if before else (after[0] if after else None)
         else:                # 午前9時から…会談 — the time comes first
             target = after[0] if after else (before[-1] if before else None)
-        if target and target[2].time is None:
-            target[2].time, target[2].time_zone = (t.hour, t.minute), zone
-    # 2b. durations → nearest kind before (an envelope "計…" counts only when one kind is named)
+        if target and target.time is None:
+            target.time, target.time_zone = (t.hour, t.minute), zone
+
+
+def _assign_durations(s: Sentence, durs, items: list[Draft], singles: list[Draft]) -> None:
+    """Durations go to the nearest kind before them (an envelope "計…" only when one kind is named)."""
+    text = s.text
+    spans = [(d.key_off - s.start, d.end_off - s.start) for d in items]
     for du in durs:
-        if any(a <= du.start < b for a, b in items):
+        if any(a <= du.start < b for a, b in spans):
             continue
         envelope = bool(ENVELOPE.search(text[max(0, du.start - 3):du.start]))
         if envelope and (len(singles) != 1 or items):
             continue
-        before = [x for x in singles if x[1] <= du.start and (du.start - x[1] < 20 or s.lang == "en")]
-        after = [x for x in singles if x[0] >= du.end]
-        right_after = [x for x in after if x[0] - du.end <= 6]    # 約1時間、昼食会を行った
+        before = [d for d in singles if d.key_end - s.start <= du.start
+                  and (du.start - (d.key_end - s.start) < 20 or s.lang == "en")]
+        after = [d for d in singles if d.key_off - s.start >= du.end]
+        right_after = [d for d in after if d.key_off - s.start - du.end <= 6]    # 約1時間、昼食会を行った
         target = right_after[0] if right_after and s.lang == "ja" else (
             before[-1] if before else (after[0] if after else None))
-        if target and target[2].duration is None:
-            target[2].duration = du.minutes
-    drafts += [d for _, _, d in singles]
-    # signing by the leaders is a signing ceremony even when no programme names one
-    if not any(d.kind == "signing_ceremony" for d in drafts) and SIGNING.search(text) and (
-            leaders_here or LEADER_WORDS.search(text)):
-        m = SIGNING.search(text)
-        drafts.append(Draft("signing_ceremony", s.start, s.end, s, key_off=s.start + m.start(),
-                            key_end=s.start + m.end()))
-    # dates, places, participants
+        if target and target.duration is None:
+            target.duration = du.minutes
+
+
+EN_LEADERS_SIGNED = re.compile(r"\b(?:leaders|prime ministers|presidents|two men|they)\b[^.;]{0,60}?\bsigned\b", re.I)
+OTHER_SIGNERS = re.compile(r"\b(?:countries|sides|nations|governments|(?<!prime )ministers|officials|secretar(?:y|ies)|companies|firms)\b",
+                           re.I)
+PASSIVE_SIGNED = re.compile(r"\b(?:was|were|been|be|being)\s+(?:\w+\s+)?signed\b")
+
+
+def _leaders_signed(ctx: DocContext, s: Sentence) -> re.Match | None:
+    """両首脳は…に署名し / "Kishida and Albanese signed …": the leaders themselves signing."""
+    text = s.text
+    if s.lang == "ja":
+        return SIGNING.search(text)
+    for m in re.finditer(r"\bsigned\b", text):
+        if PASSIVE_SIGNED.search(text[max(0, m.start() - 20):m.end()]):
+            continue
+        before = [x for x in ctx.mentions(s) if x.kind == "person" and x.end - s.start <= m.start()
+                  and m.start() - (x.end - s.start) <= 60 and _ever_leader(ctx, x.entity, ctx.ref_iso)]
+        between = text[max(x.end - s.start for x in before):m.start()] if before else text[:m.start()]
+        if OTHER_SIGNERS.search(between[-40:]):
+            continue         # "Modi and Scholz met … where the two countries signed": not the leaders signing
+        if before or EN_LEADERS_SIGNED.search(text[:m.end()]):
+            return m
+    return None
+
+
+def _witnessed_signing(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """The leaders witnessing a signing (署名に立ち会い, "witnessed the signing of") or signing in person is a
+    signing ceremony even when no programme names one."""
+    if any(d.kind == "signing_ceremony" for d in drafts):
+        return []
+    m = _filters()["witness_ja" if s.lang == "ja" else "witness_en"].search(s.text)
+    rule = "witnessed_signing"
+    if not m:
+        m, rule = _leaders_signed(ctx, s), "leaders_signed"
+    if not m or not (_leaders(ctx, s) or LEADER_WORDS.search(s.text) or re.search(r"両首[脳相]|the two (?:men|leaders)",
+                                                                                   s.text, re.I)):
+        return []
+    return [Draft("signing_ceremony", s.start, s.end, s, key_off=s.start + m.start(), key_end=s.start + m.end(),
+                  rule=_construction(rule))]
+
+
+def _attach_date_place(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> None:
+    text = s.text
+    dates = [d for d in find_dates(text, ctx.ref_date) if d.kind in ("date", "relative")]
     places = find_places(text)
+    leaders_here = _leaders(ctx, s)
     for d in drafts:
         rel = d.key_off - s.start
         before = [x for x in dates if x.start < rel]
@@ -248,6 +345,37 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
         if near:
             d.place = max(near, key=lambda p: p[1])[2]
         d.participants = list(dict.fromkeys(leaders_here))
+
+
+def _is_caption(ctx: DocContext, s: Sentence) -> bool:
+    """A line that only names a meeting and is followed by a photo credit: a caption, not a meeting."""
+    lines = ctx.text.split("\n")
+    nxt = next((ln.strip() for ln in lines[s.line + 1:s.line + 3] if ln.strip()), "")
+    return bool(_filters()["caption"].search(nxt)) or bool(re.search(r"[(（]写真提供", s.text))
+
+
+def _token_bounds(ctx: DocContext, s: Sentence) -> tuple[set[int], set[int]] | None:
+    toks = ctx.tokens(s)
+    if not toks:
+        return None
+    return {t.start - s.start for t in toks}, {t.end - s.start for t in toks}
+
+
+def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
+    text = s.text
+    kinds = _find_kinds(text, s.lang, _token_bounds(ctx, s) if s.lang == "ja" else None)
+    witness = _filters()["witness_ja" if s.lang == "ja" else "witness_en"].search(text) or SIGNING.search(text)
+    if (not kinds and not witness) or _is_caption(ctx, s):
+        return []
+    times = find_clock_times(text)
+    durs = find_durations(text)
+    items = _programme_items(s, kinds, times, durs)
+    singles = _mentions(ctx, s, kinds, items, bool(times or durs))
+    _assign_times(s, times, items, singles)
+    _assign_durations(s, durs, items, singles)
+    drafts = singles + items     # the envelope named in the sentence first, then its timed segments
+    drafts += _witnessed_signing(ctx, s, drafts)
+    _attach_date_place(ctx, s, drafts)
     return drafts
 
 
@@ -297,7 +425,7 @@ def drafts(ctx: DocContext) -> list[Draft]:
     return out
 
 
-UNKNOWN_LEADER_JA = re.compile(r"(?<![一-龥ァ-ヶー・])((?:[ァ-ヶー]+・)+[ァ-ヶー]+|[一-龥]{2,5})(?:米国|英国|米|英|仏|独|伊|印|韓国|豪州)?"
+UNKNOWN_LEADER_JA = re.compile(r"(?<![一-龥ァ-ヶー・])((?:[ァ-ヶー]+・)+[ァ-ヶー]+|[ァ-ヶー]{3,}|[一-龥]{2,5})(?:米国|英国|米|英|仏|独|伊|印|韓国|豪州)?"
                                r"(?:内閣総理大臣|総理大臣|首相|大統領|国家主席)")
 UNKNOWN_LEADER_EN = re.compile(r"\b(?:President|Prime Minister|Chancellor)\s+((?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+)\b")
 NOT_NAMES = re.compile(r"^(?:同|両|米国|日本|英国|韓国|中国|前|元|各国|当時|現職|新|副|歴代|現|同国|内閣)")
@@ -313,6 +441,11 @@ def unknown_leaders(ctx: DocContext) -> list[str]:
             if NOT_NAMES.match(name) or ctx.gaz.lookup(name) or name in out:
                 continue
             if s.lang == "ja" and not re.search(r"[ァ-ヶ]", name) and len(name) < 3:
+                continue
+            if s.lang == "ja" and re.fullmatch(r"[ァ-ヶー]+", name) and re.search(
+                    re.escape(name) + r"(?:の|政府|側|国|訪問|との|大使|軍|経済|国民|企業)", ctx.text):
+                continue   # ポーランド首相: a country used as one (ポーランド政府, ポーランドの), not a name
+            if any(name in w for w in out):
                 continue
             out.append(name)
     return out
@@ -349,11 +482,9 @@ def event_zone(ctx: DocContext, ds: list[Draft]) -> str | None:
     return zone_of_place(place) if place else None
 
 
-def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
-    """Meetings from the drafts, once the event's date and leaders are known (ctx.event_date)."""
-    tz = event_zone(ctx, ds)
-    # an undated mention of a kind dated elsewhere in the document has that date (a page that reports a
-    # summit and, weeks later, a telephone talk); otherwise the event's date
+def _date_undated(ctx: DocContext, ds: list[Draft]) -> None:
+    """An undated mention of a kind dated elsewhere in the document has that date (a page that reports a
+    summit and, weeks later, a telephone talk); otherwise the event's date."""
     kind_date: dict[str, str] = {}
     for d in ds:
         if d.date and d.date != "same" and d.date_zone != "Asia/Tokyo" and d.kind in ("telephone", "video"):
@@ -361,80 +492,131 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
     for d in ds:
         if not d.date and d.kind in kind_date and kind_date[d.kind] != ctx.event_date:
             d.date = kind_date[d.kind]
-    # leaders the text names but the people data does not know stand as written, not as whoever held
-    # that office on that day (山田一郎内閣総理大臣 is not replaced by the prime minister of the date)
-    written = unknown_leaders(ctx)
-    name_lang = "en" if ctx.lang == "en" else "ja"    # participants named in the document's language
-    unknown_for = set(ctx.unnamed_leaders) if written else set()
-    default_place = visit_place(ctx)
-    if default_place:
-        for d in ds:
-            if d.place is None and d.kind not in ("telephone", "video", "visit"):
-                d.place = default_place
-    merged: dict[tuple, Meeting] = {}
-    certain: dict[tuple, bool] = {}
-    ds_sentence: dict[tuple, object] = {}
+
+
+def _recalled_signing(ctx: DocContext, d: Draft) -> bool:
+    """…Agreement, signed in Manila on 8 July 2024: an earlier signing recalled."""
+    return d.kind == "signing_ceremony" and bool(d.date) and d.date != "same" and bool(ctx.event_date) \
+        and d.date != ctx.event_date and bool(SIGNING.search(d.sentence.text)) \
+        and bool(re.search(r"\bsigned\b[^.]*\bon\b|に署名された", d.sentence.text))
+
+
+def _when(ctx: DocContext, d: Draft, tz: str | None) -> tuple[str | None, str | None]:
+    """Local date and start of a draft."""
+    if d.kind in ("telephone", "video"):
+        return d.date or ctx.event_date, (f"{d.time[0]:02d}:{d.time[1]:02d}" if d.time else None)
+    date = d.date if (d.date and d.date_zone != "Asia/Tokyo") else ctx.event_date
+    if date and ctx.event_date and date != ctx.event_date and d.time is None and d.date_zone is None \
+            and tz and tz != "Asia/Tokyo" and ctx.lang != "en" and _one_day_apart(date, ctx.event_date):
+        date = ctx.event_date   # a Japanese source's unmarked date of a meeting abroad is Japan's date
+    if d.date and d.date_zone == "Asia/Tokyo" and not d.time and tz and tz != "Asia/Tokyo":
+        date = ctx.event_date or d.date
+    if date:
+        return _local(ctx, d, date, tz)
+    # no date known: the stated time stands unless it is Japan time of a meeting elsewhere
+    keep = d.time and not (d.time_zone == "Asia/Tokyo" and tz and tz != "Asia/Tokyo")
+    return None, (f"{d.time[0]:02d}:{d.time[1]:02d}" if keep else None)
+
+
+def _document_leaders(ctx: DocContext, ds: list[Draft]) -> list[str]:
+    """The event's leaders; where the event stage found fewer than two countries' leaders, the leaders most
+    named with the document's meetings, one per country (a page with no full date still names both)."""
+    leaders = list(ctx.event_leaders)
+    if len({ctx.gaz.country_of(e) for e in leaders}) >= 2:
+        return leaders
+    counts: dict[str, int] = {}
     for d in ds:
-        if d.kind == "visit" and not d.place:
-            continue
-        if d.kind == "signing_ceremony" and d.date and d.date != "same" and ctx.event_date and d.date != ctx.event_date \
-                and SIGNING.search(d.sentence.text) and re.search(r"\bsigned\b[^.]*\bon\b|に署名された", d.sentence.text):
-            continue    # "…Agreement, signed in Manila on 8 July 2024": an earlier signing recalled
-        if d.kind == "telephone" or d.kind == "video":
-            date = d.date or ctx.event_date
-            local_date, start = date, (f"{d.time[0]:02d}:{d.time[1]:02d}" if d.time else None)
-        else:
-            date = d.date if (d.date and d.date_zone != "Asia/Tokyo") else ctx.event_date
-            if date and ctx.event_date and date != ctx.event_date and d.time is None and d.date_zone is None \
-                    and tz and tz != "Asia/Tokyo" and ctx.lang != "en" and _one_day_apart(date, ctx.event_date):
-                date = ctx.event_date   # a Japanese source's unmarked date of a meeting abroad is Japan's date
-            if d.date and d.date_zone == "Asia/Tokyo" and not d.time and tz and tz != "Asia/Tokyo":
-                date = ctx.event_date or d.date
-            local_date, start = _local(ctx, d, date, tz) if date else (None, None)
-        names = [ctx.gaz.name(p, name_lang) for p in (d.participants or ctx.event_leaders) if p not in unknown_for]
-        for p in ctx.event_leaders:
-            if d.kind not in ("courtesy_call", "visit", "other") and ctx.gaz.name(p, name_lang) not in names \
-                    and p not in unknown_for:
-                names.append(ctx.gaz.name(p, name_lang))
-        names += [w for w in written if w not in names]
-        m = Meeting(d.kind, tuple(names), local_date, start, d.duration, d.place,
-                    ctx.cite(d.start_off, d.end_off, RULE))
-        key = (d.kind, local_date)
-        sure = d.time_zone is not None
-        if key in merged and start and merged[key].start and merged[key].start != start \
-                and d.sentence is ds_sentence.get(key):
-            key = (d.kind, local_date, start)    # one sentence, two starts: two segments (少人数会合 / 全体会合)
-        ds_sentence.setdefault(key, d.sentence)
-        if key not in merged:
-            merged[key], certain[key] = m, sure
-            continue
-        old = merged[key]
-        upd = {}
-        if old.start is None or (start and sure and not certain[key]):
-            upd["start"] = start or old.start
-            certain[key] = certain[key] or sure
-        if old.duration_minutes is None and d.duration:
-            upd["duration_minutes"] = d.duration
-        if old.place is None and d.place:
-            upd["place"] = d.place
-        extra = tuple(n for n in names if n not in old.participants)
-        if extra:
-            upd["participants"] = old.participants + extra
-        if (start or d.duration) and old.start is None and old.duration_minutes is None:
-            upd["citation"] = m.citation     # cite the mention that gives the time, not a headline
-        if upd:
-            merged[key] = replace(old, **upd)
-    # a talk held by telephone or video: a plain "会談" / "talks" on its day is the same talk
+        for e in d.participants:
+            counts[e] = counts.get(e, 0) + 1
+    seen = {ctx.gaz.country_of(e) for e in leaders}
+    for e in sorted(counts, key=lambda e: -counts[e]):
+        c = ctx.gaz.country_of(e)
+        if e not in leaders and c not in seen and len(seen) < 2:
+            leaders.append(e)
+            seen.add(c)
+    return leaders
+
+
+def _participants(ctx: DocContext, d: Draft, leaders: list[str], written: list[str]) -> list[str]:
+    """The leaders, named in the document's language; leaders the people data does not know stand as written
+    (山田一郎内閣総理大臣 is not replaced by the prime minister of the date)."""
+    name_lang = "en" if ctx.lang == "en" else "ja"
+    unknown_for = set(ctx.unnamed_leaders) if written else set()
+    names = [ctx.gaz.name(p, name_lang) for p in (d.participants or leaders) if p not in unknown_for]
+    if d.kind not in ("courtesy_call", "visit", "other"):
+        names += [ctx.gaz.name(p, name_lang) for p in leaders if p not in unknown_for]
+    names += written
+    return list(dict.fromkeys(names))
+
+
+def _merge_into(merged: dict, certain: dict, first_sentence: dict, d: Draft, m: Meeting) -> None:
+    """Mentions of the same kind on the same date are one meeting, keeping the values whose zone was stated."""
+    key = (d.kind, m.date)
+    sure = d.time_zone is not None
+    item = d.rule == _construction("programme_item")
+    if key in merged and m.start and merged[key].start and merged[key].start != m.start \
+            and (d.sentence is first_sentence.get(key) or (item and m.duration_minutes)):
+        key = (d.kind, m.date, m.start)    # two starts in one sentence or a timed programme item: two segments
+    first_sentence.setdefault(key, d.sentence)
+    if key not in merged:
+        merged[key], certain[key] = m, sure
+        return
+    old = merged[key]
+    upd: dict = {}
+    if old.start is None or (m.start and sure and not certain[key]):
+        upd["start"] = m.start or old.start
+        certain[key] = certain[key] or sure
+    if old.duration_minutes is None and m.duration_minutes:
+        upd["duration_minutes"] = m.duration_minutes
+    if old.place is None and m.place:
+        upd["place"] = m.place
+    extra = tuple(n for n in m.participants if n not in old.participants)
+    if extra:
+        upd["participants"] = old.participants + extra
+    if (m.start or m.duration_minutes) and old.start is None and old.duration_minutes is None:
+        upd["citation"] = m.citation     # cite the mention that gives the time, not a headline
+    if upd:
+        merged[key] = replace(old, **upd)
+
+
+def _fold_remote(merged: dict) -> None:
+    """A talk held by telephone or video: a plain "会談" / "talks" on its day is the same talk."""
     remote = {k[1]: k for k in merged if k[0] in ("telephone", "video")}
     for key in [k for k in list(merged) if k[0] == "summit" and k[1] in remote]:
         talk, summit = merged[remote[key[1]]], merged.pop(key)
         merged[remote[key[1]]] = replace(talk, start=talk.start or summit.start,
                                          duration_minutes=talk.duration_minutes or summit.duration_minutes)
-    # a first segment with no time of its own starts when the meeting it opens starts
+
+
+def _first_segments(merged: dict, ds: list[Draft]) -> None:
+    """A first segment with no time of its own starts when the meeting it opens starts."""
     starts = {k[:2]: m.start for k, m in merged.items() if m.kind == "summit" and m.start}
     for d in ds:
         if d.first and d.time is None:
             for key, m in merged.items():
                 if m.kind == d.kind and m.start is None and (("summit", key[1]) in starts):
                     merged[key] = replace(m, start=starts[("summit", key[1])])
+
+
+def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
+    """Meetings from the drafts, once the event's date and leaders are known (ctx.event_date)."""
+    tz = event_zone(ctx, ds)
+    _date_undated(ctx, ds)
+    written = unknown_leaders(ctx)
+    leaders = _document_leaders(ctx, ds)
+    default_place = visit_place(ctx)
+    merged: dict[tuple, Meeting] = {}
+    certain: dict[tuple, bool] = {}
+    first_sentence: dict[tuple, object] = {}
+    for d in ds:
+        if default_place and d.place is None and d.kind not in ("telephone", "video", "visit"):
+            d.place = default_place
+        if (d.kind == "visit" and not d.place) or _recalled_signing(ctx, d):
+            continue
+        local_date, start = _when(ctx, d, tz)
+        m = Meeting(d.kind, tuple(_participants(ctx, d, leaders, written)), local_date, start, d.duration, d.place,
+                    ctx.cite(d.start_off, d.end_off, d.rule))
+        _merge_into(merged, certain, first_sentence, d, m)
+    _fold_remote(merged)
+    _first_segments(merged, ds)
     return list(merged.values())

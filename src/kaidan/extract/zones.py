@@ -17,7 +17,11 @@ TRAILER_HEADINGS = {
 # Lines that are furniture wherever they stand (photo credits, ads, share buttons, counters).
 FURNITURE = re.compile(
     r"写真提供|価格[:：]|送料|税込|ログインして|News Thumbnail|Copyright|©|シェアする|ツイート|"
-    r"別ウィンドウで開く|データ放送では|【動画】|^https?://|^\d+$|^[|｜\-–—]$")
+    r"データ放送では|【動画】|^https?://|^\d+$|^[|｜\-–—]$")
+# A link label: furniture on a link line of its own, but a long paragraph that carries inline links
+# (共同声明(仮訳(PDF)別ウィンドウで開く英文(PDF)別ウィンドウで開く)を発出) is article text.
+LINK_LABEL = re.compile(r"別ウィンドウで開く")
+LINK_LINE_MAX = 80     # characters left once the labels are removed
 # A line that is nothing but a quotation, with no speaker and no speech verb: a reader's comment or a pull quote.
 BARE_QUOTE = re.compile(r"^\s*[「『“\"][^」』”\"]*[」』”\"]。?\s*$")
 # …はこう強調しました / 次のように述べました: the quotation on the next or previous line is that person's
@@ -41,6 +45,8 @@ def article_lines(lines: list[str]) -> set[int]:
         if s.lower() in TRAILER_HEADINGS:
             break
         if not s or FURNITURE.search(s):
+            continue
+        if LINK_LABEL.search(s) and len(LINK_LABEL.sub("", s)) < LINK_LINE_MAX:
             continue
         if BARE_QUOTE.match(s) and not (INTRODUCER.search(_neighbour(lines, i, -1))
                                         or INTRODUCER.search(_neighbour(lines, i, 1))):

@@ -38,7 +38,10 @@ _JP_SCALE = {"万": Decimal(10) ** 4, "億": Decimal(10) ** 8, "兆": Decimal(10
 _EN_SCALE = {"hundred": Decimal(100), "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
              "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "m": Decimal(10) ** 6,
              "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9,
-             "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "dozen": Decimal(12)}
+             "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "dozen": Decimal(12),
+             "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5, "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7}
+# Indian digit grouping: 3,20,000 (three lakh twenty thousand), 1,00,00,000 (one crore)
+_INDIAN_GROUPED = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}$")
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,7 @@ _JP_UNITS = {
     "分野": "count", "件": "count", "隻": "count", "基": "count", "か国": "count", "カ国": "count",
     "ヵ国": "count", "ヶ国": "count", "ケ国": "count", "箇国": "count", "か所": "count", "カ所": "count",
     "ヵ所": "count", "ヶ所": "count", "箇所": "count", "台": "count", "社": "count", "項目": "count",
-    "品目": "count", "本": "count", "機": "count",
+    "品目": "count", "本": "count", "機": "count", "回": "count", "閣僚": "people", "つ": "count",
     "トン": "tonnes", "バレル": "count",
 }
 _JP_UNIT_RE = "|".join(sorted(map(re.escape, _JP_UNITS), key=len, reverse=True))
@@ -180,6 +183,8 @@ _JP_VERBAL = [(re.compile(r"\)?[ \t]*(?:を|も)?(?:超え|超す|超過|上回)
 # Ideographs that may follow a kanji unit (円, 人, 件...) without making it part of a longer word.
 _UNIT_FOLLOWERS = ("以上", "以下", "未満", "超", "強", "弱", "余", "程度", "前後", "規模", "相当", "分", "近",
                    "全", "等", "増", "減", "程")
+# Nouns of the text's own structure: 4つのポイント counts the article's points, not things of the subject.
+_DISCOURSE_NOUNS = ("ポイント", "点", "理由", "論点", "特徴", "観点", "視点", "疑問", "質問")
 _JP_QUANTITY = re.compile(
     rf"(?:(?P<pre>{_JP_PREFIX_RE})[ \t]*)?{_JP_NUM_START}(?P<num>{_JP_NUMBER})[ \t]*(?P<unit>{_JP_UNIT_RE})")
 _FX_JP = re.compile(
@@ -200,12 +205,18 @@ def _jp_candidates(f: str) -> list[tuple]:
         if not _jp_number_ok(f, m.start("num"), num, bool(m.group("pre"))):
             continue
         nxt = char_at(f, m.end())
-        if is_ideograph(unit_word[-1]) and is_ideograph(nxt) and not f.startswith(_UNIT_FOLLOWERS, m.end()):
+        if unit_word == "回" and nxt in ("目", "忌", "生", "戦"):
+            continue  # 5回目, 3回忌: ordinals, not counts (4回会談した is a count)
+        if is_ideograph(unit_word[-1]) and is_ideograph(nxt) and not f.startswith(_UNIT_FOLLOWERS, m.end()) \
+                and unit_word != "回":
             continue  # 3本柱, 2人目, 1人当たり, 一本化: part of a longer word
         if is_katakana(unit_word[-1]) and is_katakana(nxt):
             continue  # トンネル
         if unit_word == "元" and f.startswith(("首相", "総理", "大統領", "年"), m.end()):
             continue
+        if unit_word == "つ" and (not (num.isdigit() and int(num) >= 2 and f.startswith("の", m.end()))
+                                  or f.startswith(_DISCOURSE_NOUNS, m.end() + 1)):
+            continue  # only 7つの協定 counts things: 一つの中国 is a word, 国の1つ is "one of", …の3つで sums a list
         value = _num(num)
         if value is None:
             continue
@@ -245,10 +256,12 @@ _EN_PREFIX_RE = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _E
 _CURRENCY_SYMBOLS = {"US$": "USD", "U.S.$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
                      "CA$": "CAD", "HK$": "HKD", "S$": "SGD", "¥": "JPY", "£": "GBP", "€": "EUR", "₩": "KRW",
                      "₹": "INR", "USD": "USD", "JPY": "JPY", "EUR": "EUR", "GBP": "GBP", "KRW": "KRW", "INR": "INR",
-                     "CNY": "CNY", "RMB": "CNY", "AUD": "AUD", "CAD": "CAD"}
+                     "CNY": "CNY", "RMB": "CNY", "AUD": "AUD", "CAD": "CAD", "Rs.": "INR", "Rs": "INR"}
+_MIXED_CASE_CODES = {"Rs", "Rs."}   # written in mixed case, unlike the ISO codes
 _CUR_RE = "|".join(sorted(map(re.escape, _CURRENCY_SYMBOLS), key=len, reverse=True))
-_EN_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{EN_WORD_NUMBER}|an?)\b)"
-_EN_SCALE_RE = r"(?:(?:\s+(?:hundred|thousand|million|billion|trillion)\b){1,2}|(?<=\d)(?:bn|mn|tn|m|k|b)\b)"
+_EN_NUMBER = rf"(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{EN_WORD_NUMBER}|an?)\b)"
+_EN_SCALE_RE = (r"(?:(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b){1,2}"
+                r"|(?<=\d)(?:bn|mn|tn|m|k|b)\b)")
 _EN_UNIT_WORDS = [
     (r"Australian\s+dollars?", "AUD"), (r"Canadian\s+dollars?", "CAD"), (r"(?:Philippine\s+)?pesos?", "PHP"),
     (r"(?:Malaysian\s+)?ringgit", "MYR"),
@@ -257,11 +270,14 @@ _EN_UNIT_WORDS = [
     (r"yuan|renminbi", "CNY"),
     (r"%|percent\b|per\s+cent\b|pct\b", "percent"),
     (r"(?:people|persons|individuals|workers|employees|troops|soldiers|personnel|citizens|residents|"
-     r"professionals|students|visitors|tourists|travell?ers|experts|engineers|trainees|scholars)", "people"),
+     r"professionals|students|visitors|tourists|travell?ers|experts|engineers|trainees|scholars|officials|"
+     r"ministers|delegates|participants|staff|members|nurses|doctors)", "people"),
     (r"jobs", "count"), (r"barrels", "count"), (r"(?:metric\s+)?(?:tons|tonnes)", "tonnes"),
     (r"(?:areas|fields|sectors|projects|countries|nations|companies|firms|aircraft|airplanes|planes|jets|ships|"
      r"vessels|submarines|vehicles|cars|trucks|reactors|items|units|deals|plants|factories|missiles|satellites|"
-     r"agreements|chargers|stations|initiatives|programs|programmes|scholarships|facilities)",
+     r"agreements|chargers|stations|initiatives|programs|programmes|scholarships|facilities|"
+     r"memorand(?:um|a|ums)(?:\s+of\s+(?:understanding|co-?operation)s?)?|MoUs|MOUs|MoCs|treaties|pacts|contracts|"
+     r"documents|visas|rounds|times(?!\s+(?:more|less|larger|bigger|higher|greater|as|the|that|faster|over)\b))",
      "count"),
 ]
 # units that may stand a few words after the number: "50,000 Indian professionals", "5,000 direct jobs"
@@ -285,8 +301,8 @@ def _en_candidates(f: str) -> list[tuple]:
     out = []
     for m in _EN_MONEY.finditer(f):
         cur = m.group("cur")
-        code = _CURRENCY_SYMBOLS.get(cur.upper() if cur[0].isalpha() else cur)
-        if code is None or (cur[0].isalpha() and cur != cur.upper()):
+        code = _CURRENCY_SYMBOLS.get(cur) or _CURRENCY_SYMBOLS.get(cur.upper() if cur[0].isalpha() else cur)
+        if code is None or (cur[0].isalpha() and cur != cur.upper() and cur not in _MIXED_CASE_CODES):
             continue  # "usd" in running text is not a currency code
         out.append(_en_finish(f, m, code))
     for m in _EN_COUNTED.finditer(f):
@@ -305,6 +321,8 @@ def _en_candidates(f: str) -> list[tuple]:
 
 def _en_finish(f: str, m: re.Match, unit: str) -> tuple | None:
     num = m.group("num")
+    if _INDIAN_GROUPED.match(num):
+        num = num.replace(",", "")
     if num.lower() in ("a", "an") and not m.group("scale"):
         return None
     value = _num(num + (" " + m.group("scale").strip() if m.group("scale") else ""))
