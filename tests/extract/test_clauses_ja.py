@@ -127,3 +127,17 @@ def test_a_quotation_standing_alone_takes_its_speaker_from_the_sentence_before_o
     direct = [s for s in out["statements"] if s["mode"] == "direct"]
     assert [s["text"] for s in direct] == ["協力は新たな段階に入った。今後も緊密に連携したい"]
     assert "岸田" in direct[0]["speaker"]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("ボルカノフ首相からは、日本の技術協力に感謝する旨述べました。", "ボルカノフ首相"),
+    ("テムルバエフ大統領は、両国の経済関係を一層拡大したいと述べました。", "テムルバエフ大統領"),
+])
+def test_a_titled_name_missing_from_the_people_data_is_the_speaker(body, speaker):
+    out = facts(body)
+    assert [s["speaker"] for s in out["statements"]] == [speaker]
+
+
+def test_a_kara_phrase_inside_a_noun_modifier_is_not_the_speaker():
+    out = facts("岸田総理大臣は、スナク首相からも要請のあった練習機の供与について、早期に準備を進める旨伝えました。")
+    assert [s["speaker"][:2] for s in out["statements"]] == ["岸田"]

@@ -41,7 +41,7 @@ class CommitmentReader:
             if not wish and (not verbs or not verbs[-1].form.startswith(PLAIN) or verbs[-1].lemma in STATIVE):
                 promise = False
         nouns = "|".join(sorted(lex["commitment_nouns"], key=len, reverse=True))
-        m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い)?"
+        m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い|前向きな|積極的な)?"
                       rf"(?:{nouns})(?:であること|であり|である)?$", text)
         body = m.group(1) if m else (text if promise else None)
         if body is None and re.search(r"(?:関与|コミットメント|防衛義務)は(?:揺るぎない|揺るぎません|不変|変わらない)$", text):

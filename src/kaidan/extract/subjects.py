@@ -20,6 +20,11 @@ SUBJECT_PARTICLES = {"は", "から", "が", "も", "では"}
 LEADER_TITLE = re.compile(r"^(?:同|米国|米|日本国?|英国|英|仏|印|韓国|韓|中国|露|豪|独)?(総理大臣|内閣総理大臣|総理|首相|大統領|首席|国家主席|主席|首相閣下)$")
 HEAD_SUFFIX = re.compile(r"(?:政府|側|当局|首脳|国|社|グループ|さん|氏|様|首相|大統領|総理大臣|総理|外相|外務大臣|"
                          r"元首相|前首相|元総理大臣|長官|大臣|会長|社長|国務長官|報道官)")
+# Titles that follow a person's name (フン・セン首相, チョン書記長): a name the people data lacks, written in
+# katakana or tagged as a personal name, followed by one of these is still a person (grammar: name + title).
+PERSON_TITLES = {"首相", "大統領", "書記長", "国家主席", "主席", "首席", "国王", "議長", "委員長", "総理", "総理大臣",
+                 "副大統領", "副首相", "外相", "首相閣下", "大統領閣下"}
+KATAKANA_NAME = re.compile(r"^[ァ-ヴー・＝=]+$")
 FIRST_PERSON = {"私", "わたし", "われわれ", "我々", "私たち", "わたしたち", "我が国", "わが国", "私ども"}
 
 
@@ -105,7 +110,42 @@ def subjects_in(ctx: DocContext, tokens: list[Token], depth: list[int], lo: int,
         particle = t.text
         if t.text == "から" and i + 1 < hi and tokens[i + 1].text == "は":
             particle = "からは"
-        s = resolve_phrase(ctx, phrase, start, end, particle, named)
+        if particle == "から" and _in_relative_clause(tokens, i + 1, hi):
+            continue
+        s = resolve_phrase(ctx, phrase, start, end, particle, named) or titled_name(tokens[j:i], phrase, start, end,
+                                                                               particle)
         if s:
             out.append((i, s))
     return out
+
+
+def titled_name(tokens: list[Token], phrase: str, start: int, end: int, particle: str) -> Subject | None:
+    """A person the people data does not know, named with a title: フン・セン首相, トカエフ大統領, チョン書記長.
+    The name is kept as written (the scorer and the reader resolve it by alias)."""
+    if len(tokens) < 2 or tokens[-1].text not in PERSON_TITLES:
+        return None
+    name = tokens[:-1]
+    text = "".join(t.text for t in name)
+    if len(text) < 2:
+        return None
+    if not (KATAKANA_NAME.match(text) or all(t.pos3 == "人名" or t.text in ("・", "=", "＝") for t in name)):
+        return None
+    return Subject("person", None, phrase, start, end, particle)
+
+
+FORMAL_NOUNS = {"旨", "こと", "の", "もの", "考え", "意向", "方針", "決意", "意思", "用意", "ため", "よう", "とき", "際"}
+
+
+def _in_relative_clause(tokens: list[Token], k: int, hi: int) -> bool:
+    """Xから(も)要請のあった巡視船: the から-phrase sits in a clause modifying a noun (an attributive verb
+    followed by a content noun before any comma), so it is not the speaker of the sentence's predicate."""
+    while k < hi and tokens[k].text == "も":
+        k += 1
+    for n in range(k, min(hi, k + 8) - 1):
+        t = tokens[n]
+        if t.pos == "補助記号":
+            return False
+        if t.pos in ("動詞", "助動詞") and t.lemma != "だ" and t.form.startswith("連体形") and tokens[n + 1].pos == "名詞" \
+                and tokens[n + 1].text not in FORMAL_NOUNS:
+            return True
+    return False
