@@ -28,7 +28,7 @@ from ..records import Agreement, Commitment, Statement
 from .commitments_ja import CommitmentReader
 from .context import DocContext
 from .grammar_ja import (CLOSE, CONNECTIVES, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
-                         _quote_span, _strip_content, depths, predicate, skip_after)
+                         _quote_span, _strip_content, cited, depths, predicate, skip_after)
 from .quotes_ja import QuoteReader, introduced_quotes
 from .subjects import Subject, subjects_in
 from .topics import topics_of
@@ -99,14 +99,14 @@ class JaClauses(CommitmentReader, QuoteReader):
                     while e_lo < i and toks[e_lo].text in ("は", "、", ",", "，"):
                         e_lo += 1
                     raw = ctx.text[toks[e_lo].start:toks[i].start]
-                    self.emit(s, toks, dep, e_lo, i, j, "speech", label, who, raw, toks[e_lo].start, "")
+                    self.emit(s, toks, dep, e_lo, i, j, "speech", label, who, raw, toks[e_lo].start, "", how="embedded")
                     lo = skip_after(toks, j + 1)
                 continue
             if kind == "agreement_embedded":
                 a_lo = skip_after(toks, lo) if lo else 0
                 raw = CONNECTIVES.sub("", ctx.text[toks[a_lo].start:toks[i].start])
                 self.emit(s, toks, dep, a_lo, i, j, "agreement", label,
-                          Subject("group", None, "両首脳", 0, 0, "は"), raw, toks[i].start - len(raw), "")
+                          Subject("group", None, "両首脳", 0, 0, "は"), raw, toks[i].start - len(raw), "", how="embedded")
                 continue
             if i <= c_lo or kind == "boundary":
                 lo = skip_after(toks, j)
@@ -164,7 +164,7 @@ class JaClauses(CommitmentReader, QuoteReader):
         return (usable or [None])[0]
 
     # -- facts of one clause --------------------------------------------------
-    def emit(self, s, toks, dep, c_lo, i, j, kind, label, subject, raw, raw_start, prefix) -> None:
+    def emit(self, s, toks, dep, c_lo, i, j, kind, label, subject, raw, raw_start, prefix, how=None) -> None:
         ctx = self.ctx
         if subject is None:
             return
@@ -172,7 +172,8 @@ class JaClauses(CommitmentReader, QuoteReader):
         if len(text) < 2:
             return
         end = toks[j - 1].end if j > 0 else s.end
-        cite = ctx.cite(raw_start, end, f"kaidan.{'agreement' if kind == 'agreement' else 'statement'}_ja.v1")
+        cite = ctx.cite(raw_start, end, "")
+        nominal = j == i + 1 and toks[i].pos == "名詞"      # 体言止め: …で一致。 / …と強調。
         group = subject.kind in ("group", "self")
         # quotative と + する (…とする / としています) by both sides: what they agreed
         if kind == "agreement" and not group and label in ("welcomed", "opposed"):
@@ -180,7 +181,8 @@ class JaClauses(CommitmentReader, QuoteReader):
         elif kind == "agreement" or (group and label in GROUP_SPEECH):
             verb = label if kind == "agreement" else {"歓迎": "welcomed", "とする": "agreed"}.get(label, "other")
             if group or subject.kind in ("person", "country"):
-                self.found.agreements.append(Agreement(text, verb, topics_of(text), cite))
+                how = how or ("group_speech" if kind != "agreement" else "nominal_end" if nominal else "verb")
+                self.found.agreements.append(Agreement(text, verb, topics_of(text), cited(cite, "agreements", how)))
             return
         if group:
             return
@@ -189,14 +191,15 @@ class JaClauses(CommitmentReader, QuoteReader):
             return
         if subject.kind in ("country", "org"):
             # a country or company is no speaker; what it undertakes is a commitment
-            self.commitment_of(text, subject, cite, promise=label in PROMISE, tokens=toks[c_lo:i])
+            self.commitment_of(text, subject, cite, promise=label in PROMISE, tokens=toks[c_lo:i], via="party_clause")
             return
         quotes = self.quoted_before(toks, dep, c_lo, i)
         if quotes:
             for qs, qe in quotes:
                 body = ctx.text[qs:qe]
                 if body.strip():
-                    self.found.statements.append(Statement(subject.name, body, "direct", cite))
+                    self.found.statements.append(Statement(subject.name, body, "direct",
+                                                           cited(cite, "statements", how or "direct")))
             return
         body = prefix + text
         resolved = False
@@ -213,10 +216,12 @@ class JaClauses(CommitmentReader, QuoteReader):
             part = part.strip("、,， ")
             if len(part) < 4:
                 continue
-            self.found.statements.append(Statement(subject.name, part, "reported", cite))
+            self.found.statements.append(Statement(subject.name, part, "reported", cited(
+                cite, "statements", how or ("nominal_end" if nominal else "reported"))))
             if subject.kind == "person" and not resolved and label not in STANCE:
                 own = label in PROMISE or self.own_intention(part, toks[c_lo:i])
-                self.commitment_of(part, subject, cite, promise=own, tokens=toks[c_lo:i])
+                self.commitment_of(part, subject, cite, promise=own, tokens=toks[c_lo:i],
+                                   via="promise_verb" if label in PROMISE else "own_action")
 
     def quoted_before(self, toks, dep, lo, i) -> list[tuple[int, int]]:
         """Offsets of the top-level quotations in tokens[lo:i] that end in 」と (…」と述べ / …」と期待を示し)."""

@@ -9,7 +9,7 @@ import re
 
 from ..normalize import deadline_of, parse_amount
 from ..records import Commitment
-from .grammar_ja import ACTION_PROMISES, PLAIN, STATIVE, _lex
+from .grammar_ja import ACTION_PROMISES, PLAIN, STATIVE, _lex, cited, rule_id
 from .subjects import Subject, subjects_in
 from .topics import topics_of
 
@@ -32,7 +32,10 @@ class CommitmentReader:
         head = toks[k - 1].text if v.lemma == "する" and k > 0 and toks[k - 1].pos == "名詞" else v.lemma
         return v.form.startswith(PLAIN) and head in ACTION_PROMISES
 
-    def commitment_of(self, text: str, subject: Subject, cite, promise: bool = False, tokens=None) -> None:
+    def commitment_of(self, text: str, subject: Subject, cite, promise: bool = False, tokens=None,
+                      via: str = "promise_verb") -> None:
+        """A commitment of the clause's subject: its content ends in a noun of intention (rule intent_noun), or
+        the clause is a promise (rule ``via``: promise_verb, own_action or party_clause)."""
         lex = _lex()
         if promise and tokens and not re.search(r"(?:こと|の)$", text):
             # …推薦すると伝えました is a report; …推薦すると約束/表明しました a promise: keep only plain action verbs
@@ -44,8 +47,9 @@ class CommitmentReader:
         m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い|前向きな|積極的な)?"
                       rf"(?:{nouns})(?:であること|であり|である)?$", text)
         body = m.group(1) if m else (text if promise else None)
+        how = "intent_noun" if m else via
         if body is None and re.search(r"(?:関与|コミットメント|防衛義務)は(?:揺るぎない|揺るぎません|不変|変わらない)$", text):
-            body = text    # the formula of a commitment: 日本の防衛に対する米国のコミットメントは揺るぎない
+            body, how = text, "unwavering"   # the formula: 日本の防衛に対する米国のコミットメントは揺るぎない
         if not body or len(body) < 4 or subject.kind in ("group", "self"):
             # embedded: …日本が防衛費を増額する方針であること
             em = re.search(rf"([^、。]*?)(?:が|は)([^、。]*?)(?:という|との)?(?:{nouns})(?:である|であること|だ)", text)
@@ -56,7 +60,7 @@ class CommitmentReader:
                 return
             e = self.ctx.gaz.entities[actor]
             subject = Subject(e.kind, e.id, e.name("ja"), 0, 0, "が")
-            body = em.group(2)
+            body, how = em.group(2), "embedded_noun"
         body = body.strip(" 、")
         body = re.sub(r"(?:こと|の)$", "", body)
         lead = re.match(r"^([^、。]{2,15}?)(?:が|は)、?", body)
@@ -69,7 +73,7 @@ class CommitmentReader:
                 body = body[lead.end():]
         if len(body) < 4 or re.search(r"べき(?:だ)?$|一致したい|確認したい|(?:歓迎|評価|期待|感謝)する$", body):
             return
-        self.add_commitment(subject, body, cite)
+        self.add_commitment(subject, body, cited(cite, "commitments", how))
 
     def add_commitment(self, subject: Subject, body: str, cite) -> None:
         ctx = self.ctx
@@ -91,7 +95,8 @@ class CommitmentReader:
             if not re.match(r"(?:した|し)(?:こと|ため|の)", tail):
                 continue     # the clause-final case is handled by the clause reader
             self.add_commitment(Subject(e.kind, e.id, e.name("ja"), 0, 0, "が"), m.group(2),
-                                self.ctx.cite(s.start + m.start(), s.start + m.end(), "kaidan.commitment_ja.v1"))
+                                self.ctx.cite(s.start + m.start(), s.start + m.end(),
+                                              rule_id("commitments", "embedded_stance")))
 
     def sentence_final_intent(self, s, toks, dep) -> None:
         """…する方針です / …考えです: a commitment of the sentence's subject without a speech verb."""
@@ -110,6 +115,6 @@ class CommitmentReader:
         body = re.sub(r"^[はがも、\s]+", "", body)
         body = re.sub(r"(という|との)$", "", body).strip("、 ")
         if len(body) >= 4:
-            self.add_commitment(subj, body, self.ctx.cite(s.start, s.end, "kaidan.commitment_ja.v1"))
+            self.add_commitment(subj, body, self.ctx.cite(s.start, s.end, rule_id("commitments", "sentence_final")))
 
     # -- inside quotations ----------------------------------------------------

@@ -5,6 +5,7 @@ boundaries and the complement markers that end a clause's content. Word lists co
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..nlp import Token
 from .lexicon import load
@@ -43,6 +44,26 @@ INTENT_END = re.compile(r"([てで]いく|[てで]いきます|つもり|予定|
 
 def _lex():
     return load("predicates.json", ("ja",))["ja"]
+
+
+RULE_FIELDS = ("id", "version", "construction", "example", "note")
+
+
+def rules(fact: str) -> dict[str, dict]:
+    """The rules of one fact type (``data/rules/ja_<fact>.json``), keyed by the last part of their id."""
+    data = load(f"rules/ja_{fact}.json", ("version", "rules"))
+    return {r["id"].rsplit(".", 1)[-1]: r for r in data["rules"]}
+
+
+def rule_id(fact: str, name: str) -> str:
+    """The versioned id a fact found by rule ``name`` carries: kaidan.ja.commitment.intent_noun.v1."""
+    r = rules(fact)[name]
+    return f"{r['id']}.v{r['version']}"
+
+
+def cited(cite, fact: str, name: str):
+    """The citation with the exact rule that made the fact."""
+    return replace(cite, rule=rule_id(fact, name))
 
 
 def depths(tokens: list[Token]) -> list[int]:
