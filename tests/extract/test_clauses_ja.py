@@ -141,3 +141,15 @@ def test_a_titled_name_missing_from_the_people_data_is_the_speaker(body, speaker
 def test_a_kara_phrase_inside_a_noun_modifier_is_not_the_speaker():
     out = facts("岸田総理大臣は、スナク首相からも要請のあった練習機の供与について、早期に準備を進める旨伝えました。")
     assert [s["speaker"][:2] for s in out["statements"]] == ["岸田"]
+
+
+def test_a_speech_noun_ending_the_sentence_is_a_speech_verb():
+    out = facts("スナク首相は、日本に新たな研究拠点を設けると表明。岸田総理大臣は「協力を一段と深めたい」と強調。")
+    assert [(s["speaker"][:2], s["mode"], s["text"]) for s in out["statements"]] == [
+        ("リシ", "reported", "日本に新たな研究拠点を設ける"), ("岸田", "direct", "協力を一段と深めたい")]
+    assert [c["text"] for c in out["commitments"]] == ["日本に新たな研究拠点を設ける"]
+
+
+def test_shusho_alone_in_japanese_news_is_the_japanese_prime_minister():
+    out = facts("首相は、両国の協力は新たな段階に入ったと述べた。")
+    assert [s["speaker"] for s in out["statements"]] == ["岸田文雄"]

@@ -147,6 +147,9 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
             return ("agreement_embedded", label, j)     # …認識を共有したと明らかにした
         return ("agreement", label, j) if clause_final(tokens, j) else None
     speech = lex["speech"]
+    if t.pos == "名詞" and t.text in rules("statements")["nominal_end"]["nouns"] and not verbal and i > 0 \
+            and (nxt is None or nxt.text in ("。", "！")) and tokens[i - 1].text in ("と", "を", "旨"):
+        return ("speech", t.text, i + 1)              # 体言止め: 首相は「…」と強調。
     if t.pos == "動詞" and t.lemma in speech and (t.pos2 != "非自立可能" or t.lemma == "得る"):
         j = group_end(tokens, i)
         if _progressive(tokens, i, j):

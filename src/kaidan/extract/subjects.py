@@ -86,7 +86,8 @@ def resolve_phrase(ctx: DocContext, phrase: str, start: int, end: int, particle:
             # 同首相 / 同大統領: the holder of that office named most recently (首相 is also a chancellor)
             who = next((n for n in reversed(named) if ctx.gaz.office_at(n, date) in offices), None)
         if who is None:
-            country = "US" if p.startswith(("米国", "米")) else ("JP" if "総理" in p else None)
+            # 総理, and 首相 with no name or country before it, is the Japanese prime minister in Japanese text
+            country = "US" if p.startswith(("米国", "米")) else ("JP" if "総理" in p or p == "首相" else None)
             who = ctx.gaz.holder(office, date, country=country, prefer=tuple(ctx.event_leaders) + tuple(named))
         if who:
             e = ctx.gaz.entities[who]
