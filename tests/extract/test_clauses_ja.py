@@ -153,3 +153,19 @@ def test_a_speech_noun_ending_the_sentence_is_a_speech_verb():
 def test_shusho_alone_in_japanese_news_is_the_japanese_prime_minister():
     out = facts("首相は、両国の協力は新たな段階に入ったと述べた。")
     assert [s["speaker"] for s in out["statements"]] == ["岸田文雄"]
+
+
+def test_a_side_named_with_kara_is_the_speaker_and_its_plan_its_commitment():
+    out = facts("(2)経済については,EU側から,欧州は域内の投資を拡大していく考えであると述べました。")
+    assert [(s["speaker"], s["mode"]) for s in out["statements"]] == [("欧州連合", "reported")]
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [("欧州連合", "欧州は域内の投資を拡大していく")]
+
+
+def test_a_feeling_expressed_with_a_promise_verb_is_no_commitment():
+    out = facts("スナク首相は、日本政府の温かい歓待に謝意を表明しました。")
+    assert len(out["statements"]) == 1 and out["commitments"] == []
+
+
+def test_the_trips_own_schedule_is_no_commitment():
+    out = facts("岸田総理大臣は、一連の日程を終えて、あす朝、日本に帰国する予定です。")
+    assert out["commitments"] == []

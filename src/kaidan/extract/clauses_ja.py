@@ -155,6 +155,9 @@ class JaClauses(CommitmentReader, QuoteReader):
                 return people[-1] if any(c[1].particle in ("から", "からは") for c in people) or len(people) == 1 \
                     else people[0]
             others = [c for c in usable if c[1].kind in ("country", "org")]
+            told = [c for c in others if c[1].particle in ("から", "からは")]
+            if told:
+                return told[0]      # EU側から、…考えである旨述べた: the side that spoke, as MOFA readouts mark it
             if others and (current is None or current.kind not in ("person", "unnamed") or label in PROMISE):
                 return others[0] if _at_start(toks, lo, others[0][1]) or current is None else None
             groups = [c for c in usable if c[1].kind == "group"]
@@ -190,8 +193,12 @@ class JaClauses(CommitmentReader, QuoteReader):
         if label == "得る" and subject.particle not in ("から", "からは"):
             return
         if subject.kind in ("country", "org"):
-            # a country or company is no speaker; what it undertakes is a commitment
+            # a country or company is no speaker, unless the readout marks it as one (EU側から、…): what it
+            # undertakes is a commitment
             self.commitment_of(text, subject, cite, promise=label in PROMISE, tokens=toks[c_lo:i], via="party_clause")
+            if subject.particle in ("から", "からは") and not self.quoted_before(toks, dep, c_lo, i):
+                self.found.statements.append(Statement(subject.name, prefix + text, "reported",
+                                                       cited(cite, "statements", how or "reported")))
             return
         quotes = self.quoted_before(toks, dep, c_lo, i)
         if quotes:

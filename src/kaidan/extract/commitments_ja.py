@@ -9,9 +9,13 @@ import re
 
 from ..normalize import deadline_of, parse_amount
 from ..records import Commitment
-from .grammar_ja import ACTION_PROMISES, PLAIN, STATIVE, _lex, cited, rule_id
+from .grammar_ja import ACTION_PROMISES, PLAIN, STATIVE, _lex, cited, rule_id, rules
 from .subjects import Subject, subjects_in
 from .topics import topics_of
+
+
+def _rule(name: str) -> dict:
+    return rules("commitments")[name]
 
 
 class CommitmentReader:
@@ -41,7 +45,9 @@ class CommitmentReader:
             # …推薦すると伝えました is a report; …推薦すると約束/表明しました a promise: keep only plain action verbs
             verbs = [t for t in tokens if t.pos == "動詞"]
             wish = bool(re.search(r"たい$", text))
-            if not wish and (not verbs or not verbs[-1].form.startswith(PLAIN) or verbs[-1].lemma in STATIVE):
+            if re.search(rf"(?:{'|'.join(_rule('promise_verb')['stances'])})$", text):
+                promise = False     # …歓待に謝意を表明 / …への期待を伝え: a feeling expressed, not an undertaking
+            elif not wish and (not verbs or not verbs[-1].form.startswith(PLAIN) or verbs[-1].lemma in STATIVE):
                 promise = False
         nouns = "|".join(sorted(lex["commitment_nouns"], key=len, reverse=True))
         m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い|前向きな|積極的な)?"
@@ -114,6 +120,8 @@ class CommitmentReader:
             body = self.ctx.text[cands[0][1].end:s.start + m.start()]
         body = re.sub(r"^[はがも、\s]+", "", body)
         body = re.sub(r"(という|との)$", "", body).strip("、 ")
+        if re.search(rf"(?:{'|'.join(_rule('sentence_final')['itinerary'])})(?:する)?$", body):
+            return    # …日本に帰国する予定です: the trip's own schedule, not an undertaking
         if len(body) >= 4:
             self.add_commitment(subj, body, self.ctx.cite(s.start, s.end, rule_id("commitments", "sentence_final")))
 

@@ -76,6 +76,12 @@ def resolve_phrase(ctx: DocContext, phrase: str, start: int, end: int, particle:
         if not rest or HEAD_SUFFIX.fullmatch(rest):
             e = ctx.gaz.entities[m.entity]
             return Subject(e.kind, e.id, e.name(ctx.lang if ctx.lang in ("ja", "en") else "ja"), start, end, particle)
+    side = re.fullmatch(r"([A-Za-z]{2,})(側|政府|当局)", p)
+    if side and ctx.gaz.lookup(side.group(1)):
+        # EU側 / US政府: a Latin name written against a kanji suffix (the name lookup wants a word boundary)
+        e = ctx.gaz.entities[ctx.gaz.lookup(side.group(1))]
+        if e.kind in ("country", "org"):
+            return Subject(e.kind, e.id, e.name(ctx.lang if ctx.lang in ("ja", "en") else "ja"), start, end, particle)
     t = LEADER_TITLE.match(p)
     if t:
         date = ctx.event_date or ctx.ref_iso
