@@ -169,3 +169,28 @@ def test_a_feeling_expressed_with_a_promise_verb_is_no_commitment():
 def test_the_trips_own_schedule_is_no_commitment():
     out = facts("岸田総理大臣は、一連の日程を終えて、あす朝、日本に帰国する予定です。")
     assert out["commitments"] == []
+
+
+def test_a_wish_to_do_a_verifiable_act_is_a_commitment_a_general_wish_is_not():
+    out = facts("岸田総理大臣から、できるだけ早く英国を訪問したい旨を述べ、スナク首相からも早期に首脳会談を行いたいとの"
+                "発言があった。岸田総理大臣から、両国の協力を一層深めたい旨述べた。")
+    assert [s["text"] for s in out["statements"]] == [
+        "できるだけ早く英国を訪問したい", "早期に首脳会談を行いたい", "両国の協力を一層深めたい"]
+    assert [(c["actor"][:2], c["text"], c["rule"]) for c in out["commitments"]] == [
+        ("岸田", "できるだけ早く英国を訪問したい", "kaidan.ja.commitment.wish_action.v1"),
+        ("リシ", "早期に首脳会談を行いたい", "kaidan.ja.commitment.wish_action.v1")]
+
+
+def test_one_actors_decision_is_a_commitment_and_hoka_ends_its_clause():
+    out = facts("岸田総理大臣は、英国の要請を受け練習機の追加供与を決めたほか、新造艦の供与の早期実現を目指す方針を伝えた。"
+                "岸田総理大臣は、円借款2件228億円の供与を決定したことを伝達しました。")
+    assert [(c["text"], c["rule"].split(".")[3]) for c in out["commitments"]] == [
+        ("英国の要請を受け練習機の追加供与", "decision"), ("新造艦の供与の早期実現を目指す", "intent_noun"),
+        ("円借款2件228億円の供与", "decision")]
+    assert "英国の要請を受け練習機の追加供与" not in [s["text"] for s in out["statements"]]
+
+
+def test_a_decision_inside_reported_content_does_not_cut_the_clause():
+    out = facts("岸田総理大臣から、英国企業が新たに約5億ドルの対日投資を決め、約千人の雇用を生み出したことを歓迎する旨述べた。")
+    assert out["commitments"] == []
+    assert [s["text"] for s in out["statements"]] == ["英国企業が新たに約5億ドルの対日投資を決め、約千人の雇用を生み出したことを歓迎する"]

@@ -28,10 +28,12 @@ from ..records import Agreement, Commitment, Statement
 from .commitments_ja import CommitmentReader
 from .context import DocContext
 from .grammar_ja import (CLOSE, CONNECTIVES, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
-                         _quote_span, _strip_content, cited, depths, predicate, skip_after)
+                         _quote_span, _strip_content, cited, depths, predicate, rules, skip_after)
 from .quotes_ja import QuoteReader, introduced_quotes
 from .subjects import Subject, subjects_in
 from .topics import topics_of
+
+DECISION = set(rules("commitments")["decision"]["verbs"])
 
 @dataclass
 class Found:
@@ -83,7 +85,7 @@ class JaClauses(CommitmentReader, QuoteReader):
                 pi, subj = pick
                 subject = subj
                 c_lo = pi + 1
-                while c_lo < i and toks[c_lo].text in ("は", "、", ",", "，"):
+                while c_lo < i and toks[c_lo].text in ("は", "も", "、", ",", "，"):
                     c_lo += 1
                 pre = ctx.text[toks[lo].start:subj.start] if lo < len(toks) else ""
                 pre = CONNECTIVES.sub("", pre.strip(" 、,"))
@@ -178,6 +180,13 @@ class JaClauses(CommitmentReader, QuoteReader):
         cite = ctx.cite(raw_start, end, "")
         nominal = j == i + 1 and toks[i].pos == "名詞"      # 体言止め: …で一致。 / …と強調。
         group = subject.kind in ("group", "self")
+        if (kind == "decision" or (kind == "agreement" and toks[i].text in DECISION)) and \
+                subject.kind in ("person", "country", "org"):
+            # one actor's decision about its own action: a commitment only (首相は…供与を決めた)
+            self.add_commitment(subject, _strip_content(raw, "speech", label), cited(cite, "commitments", "decision"))
+            return
+        if kind == "decision":
+            return
         # quotative と + する (…とする / としています) by both sides: what they agreed
         if kind == "agreement" and not group and label in ("welcomed", "opposed"):
             kind = "speech"      # one leader welcoming or opposing: what that leader said
@@ -225,10 +234,10 @@ class JaClauses(CommitmentReader, QuoteReader):
                 continue
             self.found.statements.append(Statement(subject.name, part, "reported", cited(
                 cite, "statements", how or ("nominal_end" if nominal else "reported"))))
-            if subject.kind == "person" and not resolved and label not in STANCE:
-                own = label in PROMISE or self.own_intention(part, toks[c_lo:i])
-                self.commitment_of(part, subject, cite, promise=own, tokens=toks[c_lo:i],
-                                   via="promise_verb" if label in PROMISE else "own_action")
+            if subject.kind == "person" and not resolved and label not in STANCE and label not in ("welcomed", "opposed"):
+                own = "promise_verb" if label in PROMISE else self.own_intention(part, toks[c_lo:i])
+                self.commitment_of(part, subject, cite, promise=bool(own), tokens=toks[c_lo:i],
+                                   via=own or "own_action")
 
     def quoted_before(self, toks, dep, lo, i) -> list[tuple[int, int]]:
         """Offsets of the top-level quotations in tokens[lo:i] that end in 」と (…」と述べ / …」と期待を示し)."""

@@ -19,28 +19,52 @@ def _rule(name: str) -> dict:
 
 
 class CommitmentReader:
-    def own_intention(self, text: str, toks) -> bool:
+    def own_intention(self, text: str, toks) -> str | None:
         """Reported content that is the speaker's own undertaking: …を支持していく / …に全面的に協力する,
         with no other subject inside it (日米関係は…なっていく is a forecast, not a promise)."""
         if re.match(r"^[^、]{0,15}?(?:は|が)、?", text) and not re.match(r"^(?:我が国|わが国|日本)として", text):
             head = re.match(r"^([^、]{0,15}?)(?:は|が)", text).group(1)
             if head and (self.ctx.gaz.lookup(head) or re.search(r"関係|情勢|同盟|状況", head)):
-                return False
+                return None
         if re.search(r"[てで]いく$|[てで]いきます$", text) and not re.search(r"なっていく$|られていく$", text):
-            return True
+            return "own_action"
+        if self.wish_action(toks):
+            return "wish_action"
         verbs = [k for k, t in enumerate(toks) if t.pos == "動詞"]
         if not verbs:
-            return False
+            return None
         k = verbs[-1]
         v = toks[k]
         head = toks[k - 1].text if v.lemma == "する" and k > 0 and toks[k - 1].pos == "名詞" else v.lemma
-        return v.form.startswith(PLAIN) and head in ACTION_PROMISES
+        return "own_action" if v.form.startswith(PLAIN) and head in ACTION_PROMISES else None
+
+    def wish_action(self, toks) -> bool:
+        """…たい about a verifiable action of the speaker's own (お目にかかりたい, 訪日したい, 首脳会談を行いたい),
+        not a general wish (協力したい, 関係を深めたい): the verb before たい, or the verbal noun before する."""
+        rule = _rule("wish_action")
+        k = len(toks) - 1
+        while k >= 0 and toks[k].pos in ("助詞", "補助記号") or (k >= 0 and toks[k].text in ("旨", "との", "という")):
+            k -= 1
+        if k < 1 or toks[k].lemma != "たい":
+            return False
+        v = toks[k - 1]
+        if v.pos != "動詞":
+            return False
+        head = toks[k - 2].text if v.lemma == "する" and k >= 2 and toks[k - 2].pos == "名詞" else v.lemma
+        if v.lemma == "かかる" and k >= 3 and toks[k - 2].text == "に" and toks[k - 3].text == "目":
+            head = "お目にかかる"
+        return head in rule["verbs"] and head not in rule["general"]
 
     def commitment_of(self, text: str, subject: Subject, cite, promise: bool = False, tokens=None,
                       via: str = "promise_verb") -> None:
         """A commitment of the clause's subject: its content ends in a noun of intention (rule intent_noun), or
         the clause is a promise (rule ``via``: promise_verb, own_action or party_clause)."""
         lex = _lex()
+        dm = re.search(r"^(.{4,}?)を(?:決定|決め)(?:し)?た(?:こと|の)?$", text)
+        if dm and subject.kind not in ("group", "self"):
+            # …の供与を決定したことを伝達しました: a decision reported by its maker
+            self.add_commitment(subject, dm.group(1), cited(cite, "commitments", "decision"))
+            return
         if promise and tokens and not re.search(r"(?:こと|の)$", text):
             # …推薦すると伝えました is a report; …推薦すると約束/表明しました a promise: keep only plain action verbs
             verbs = [t for t in tokens if t.pos == "動詞"]

@@ -146,6 +146,12 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
         if j < len(tokens) and tokens[j].text == "と" and t.text in EMBEDDABLE:
             return ("agreement_embedded", label, j)     # …認識を共有したと明らかにした
         return ("agreement", label, j) if clause_final(tokens, j) else None
+    if t.pos == "動詞" and t.lemma in rules("commitments")["decision"]["verbs"] and i > 0 and tokens[i - 1].text == "を":
+        j = group_end(tokens, i)
+        # 首相は…供与を決めた。 / …を決めたほか、: a completed decision ends its clause; 決め、 inside a reported
+        # content (…投資を決め、…雇用を生み出したこと) does not
+        done = tokens[j - 1].text == "た" and (j >= len(tokens) or tokens[j].text in ("。", "ほか", "他"))
+        return ("decision", t.lemma, j) if done else None
     speech = lex["speech"]
     if t.pos == "名詞" and t.text in rules("statements")["nominal_end"]["nouns"] and not verbal and i > 0 \
             and (nxt is None or nxt.text in ("。", "！")) and tokens[i - 1].text in ("と", "を", "旨"):
@@ -221,7 +227,7 @@ def _strip_content(text: str, kind: str, label: str) -> str:
             s = re.sub(r"(?:について|に関し)?、?認識$", lambda m: "について" if m.group(0).startswith("について") else "", s)
             s = re.sub(r"(?:という|との)$", "", s)
     else:
-        s = re.sub(r"(?:旨の|旨|という旨|との旨|と|、と|ことを|ことも|を|が|に|の|も)$", "", s)
+        s = re.sub(r"(?:旨を|旨の|旨|という旨|との旨|との|という|と|、と|ことを|ことも|を|が|に|の|も)$", "", s)
     return s.strip(" 、,")
 
 
