@@ -194,3 +194,15 @@ def test_a_decision_inside_reported_content_does_not_cut_the_clause():
     out = facts("岸田総理大臣から、英国企業が新たに約5億ドルの対日投資を決め、約千人の雇用を生み出したことを歓迎する旨述べた。")
     assert out["commitments"] == []
     assert [s["text"] for s in out["statements"]] == ["英国企業が新たに約5億ドルの対日投資を決め、約千人の雇用を生み出したことを歓迎する"]
+
+
+def test_an_agreement_pointing_to_a_list_gives_one_agreement_per_item():
+    out = facts("両首脳は、今回の会談の成果として、以下の点で一致。\n"
+                "(ア)閣僚対話を毎年開くこと。\n(イ)青少年交流を拡充すること。\n"
+                "• 防衛当局間の対話の再開。これを含む安全保障対話の重要性の確認。\n"
+                "次に、岸田総理大臣から、協力を歓迎する旨述べました。\n")
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [
+        ("agreed", "閣僚対話を毎年開く"), ("agreed", "青少年交流を拡充する"), ("agreed", "防衛当局間の対話の再開"),
+        ("confirmed", "これを含む安全保障対話の重要性")]
+    assert {a["rule"] for a in out["agreements"]} == {"kaidan.ja.agreement.list_item.v1"}
+    assert [s["text"] for s in out["statements"]] == ["協力を歓迎する"]

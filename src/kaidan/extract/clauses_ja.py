@@ -28,12 +28,13 @@ from ..records import Agreement, Commitment, Statement
 from .commitments_ja import CommitmentReader
 from .context import DocContext
 from .grammar_ja import (CLOSE, CONNECTIVES, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
-                         _quote_span, _strip_content, cited, depths, predicate, rules, skip_after)
+                         _lex, _quote_span, _strip_content, cited, depths, predicate, rule_id, rules, skip_after)
 from .quotes_ja import QuoteReader, introduced_quotes
 from .subjects import Subject, subjects_in
 from .topics import topics_of
 
 DECISION = set(rules("commitments")["decision"]["verbs"])
+LIST = rules("agreements")["list_item"]
 
 @dataclass
 class Found:
@@ -46,17 +47,22 @@ class JaClauses(CommitmentReader, QuoteReader):
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.found = Found()
+        self.lex_agreement = _lex()["agreement"]
         self.carry: Subject | None = None
         self.named: list[str] = []
         self._topic_third = False
         self._quote_lo = 0
         self._anchor = 0
+        self._list: tuple[str, int] | None = None     # (verb, line) of an agreement pointing to a list
+        self._item_line = -1
 
     # -- one sentence ---------------------------------------------------------
     def sentence(self, s: Sentence) -> None:
         ctx = self.ctx
         toks = ctx.tokens(s)
         if not toks:
+            return
+        if self._list and self.list_item(s):
             return
         for m in ctx.mentions(s):
             if m.kind == "person" and m.entity not in self.named:
@@ -131,6 +137,32 @@ class JaClauses(CommitmentReader, QuoteReader):
         self.embedded_stance(s)
         self.quotes(s, toks, dep, subject)
 
+    def list_item(self, s: Sentence) -> bool:
+        """One point of the list an agreement pointed to ((ア)…こと。 / • …の開催。これを含む…の確認。)."""
+        ctx = self.ctx
+        m = re.match(LIST["markers"], s.text)
+        if not m and s.line != self._item_line:
+            if s.line > self._list[1] and s.text.strip():
+                self._list = None       # the list has ended
+            return False
+        self._item_line = s.line
+        body = s.text[m.end():] if m else s.text
+        off = s.start + (m.end() if m else 0)
+        lead = len(body) - len(body.lstrip())
+        body, off = body.strip(), off + lead
+        verb = self._list[0]
+        text = re.sub(r"[。.]$", "", body)
+        closing = re.search(r"(?:の|を)?(確認|一致|合意)$", text)
+        if closing:
+            verb = self.lex_agreement[closing.group(1)]
+            text = text[:closing.start()]
+        text = re.sub(r"こと$", "", text).strip("、, ")
+        cut = not re.search(r"[。.]$", body) and not ctx.text[s.end:].strip()   # the page ends inside the item
+        if len(text) >= 4 and not cut:
+            cite = ctx.cite(off, off + len(body), rule_id("agreements", "list_item"))
+            self.found.agreements.append(Agreement(text, verb, topics_of(text), cite))
+        return True
+
     def choose(self, toks, lo, cands, kind, label, current):
         """The subject of a clause among its candidate phrases (None: keep the one in force).
 
@@ -193,6 +225,10 @@ class JaClauses(CommitmentReader, QuoteReader):
         elif kind == "agreement" or (group and label in GROUP_SPEECH):
             verb = label if kind == "agreement" else {"歓迎": "welcomed", "とする": "agreed"}.get(label, "other")
             if group or subject.kind in ("person", "country"):
+                pointer = re.search(rf"(?:{'|'.join(LIST['pointers'])})$", text)
+                if pointer and kind == "agreement":
+                    self._list = (verb, s.line)    # …以下の点で一致。: the points are the list lines that follow
+                    return
                 how = how or ("group_speech" if kind != "agreement" else "nominal_end" if nominal else "verb")
                 self.found.agreements.append(Agreement(text, verb, topics_of(text), cited(cite, "agreements", how)))
             return
