@@ -206,3 +206,18 @@ def test_an_agreement_pointing_to_a_list_gives_one_agreement_per_item():
         ("confirmed", "これを含む安全保障対話の重要性")]
     assert {a["rule"] for a in out["agreements"]} == {"kaidan.ja.agreement.list_item.v1"}
     assert [s["text"] for s in out["statements"]] == ["協力を歓迎する"]
+
+
+def test_a_known_person_with_an_office_and_its_institution_is_the_speaker():
+    out = facts("フォン・デア・ライエン欧州委員長から,日本の支援に感謝する旨述べました。")
+    assert [s["speaker"] for s in out["statements"]] == ["ウルズラ・フォン・デア・ライエン"]
+
+
+def test_kara_no_modifies_a_noun_and_names_no_speaker():
+    out = facts("岸田総理大臣は、英国からの観光客の来訪に期待を示しました。")
+    assert [s["speaker"][:2] for s in out["statements"]] == ["岸田"]
+
+
+def test_a_katakana_name_with_shi_is_a_person():
+    out = facts("ボルカノフ氏は「日本を重んじている」と述べた。")
+    assert [(s["speaker"], s["text"]) for s in out["statements"]] == [("ボルカノフ氏", "日本を重んじている")]

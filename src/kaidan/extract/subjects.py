@@ -23,7 +23,9 @@ HEAD_SUFFIX = re.compile(r"(?:政府|側|当局|首脳|国|社|グループ|さ�
 # Titles that follow a person's name (フン・セン首相, チョン書記長): a name the people data lacks, written in
 # katakana or tagged as a personal name, followed by one of these is still a person (grammar: name + title).
 PERSON_TITLES = {"首相", "大統領", "書記長", "国家主席", "主席", "首席", "国王", "議長", "委員長", "総理", "総理大臣",
-                 "副大統領", "副首相", "外相", "首相閣下", "大統領閣下"}
+                 "副大統領", "副首相", "外相", "首相閣下", "大統領閣下", "氏"}
+# a known person followed by an office with its institution: フォン・デア・ライエン欧州委員長, 李克強中国国務院総理
+OFFICE_AFTER_NAME = re.compile(r"[^、。\s]{0,8}?(?:委員長|議長|総理|首相|大統領|書記長|国家主席|主席|国王|長官|大臣)")
 KATAKANA_NAME = re.compile(r"^[ァ-ヴー・＝=]+$")
 FIRST_PERSON = {"私", "わたし", "われわれ", "我々", "私たち", "わたしたち", "我が国", "わが国", "私ども"}
 
@@ -73,7 +75,8 @@ def resolve_phrase(ctx: DocContext, phrase: str, start: int, end: int, particle:
         m = max(ms, key=lambda m: m.end - m.start)
         # the entity must head the phrase: USスチールの買収計画 is about a plan, 日本政府 / 米側 are the country
         rest = p[m.end:]
-        if not rest or HEAD_SUFFIX.fullmatch(rest):
+        if not rest or HEAD_SUFFIX.fullmatch(rest) or (ctx.gaz.entities[m.entity].kind == "person"
+                                                       and OFFICE_AFTER_NAME.fullmatch(rest)):
             e = ctx.gaz.entities[m.entity]
             return Subject(e.kind, e.id, e.name(ctx.lang if ctx.lang in ("ja", "en") else "ja"), start, end, particle)
     side = re.fullmatch(r"([A-Za-z]{2,})(側|政府|当局)", p)
@@ -117,8 +120,8 @@ def subjects_in(ctx: DocContext, tokens: list[Token], depth: list[int], lo: int,
         particle = t.text
         if t.text == "から" and i + 1 < hi and tokens[i + 1].text == "は":
             particle = "からは"
-        if particle == "から" and _in_relative_clause(tokens, i + 1, hi):
-            continue
+        if particle == "から" and (_in_relative_clause(tokens, i + 1, hi) or (i + 1 < hi and tokens[i + 1].text == "の")):
+            continue     # フィリピンからの来場: からの modifies a noun
         s = resolve_phrase(ctx, phrase, start, end, particle, named) or titled_name(tokens[j:i], phrase, start, end,
                                                                                particle)
         if s:
