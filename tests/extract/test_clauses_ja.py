@@ -221,3 +221,14 @@ def test_kara_no_modifies_a_noun_and_names_no_speaker():
 def test_a_katakana_name_with_shi_is_a_person():
     out = facts("ボルカノフ氏は「日本を重んじている」と述べた。")
     assert [(s["speaker"], s["text"]) for s in out["statements"]] == [("ボルカノフ氏", "日本を重んじている")]
+
+
+def test_mo_marked_speaker_before_a_quotation_with_verbs_inside():
+    out = facts("岸田総理大臣は「協力を進めたい」と述べた。スナク首相も「日本は信頼できる友人であり、共に歩む」と述べた。")
+    assert [s["speaker"][:2] for s in out["statements"]] == ["岸田", "リシ"]
+
+
+def test_a_one_kanji_family_name_with_shi_is_the_leader_of_that_name():
+    head = "2025年6月9日\n石破総理大臣は、李在明韓国大統領と電話会談を行った。\n"
+    out = facts("石破総理大臣は、就任への祝意を伝えた。李氏は「日韓関係の重要性が増している」と強調した。", head=head)
+    assert [s["speaker"] for s in out["statements"]] == ["石破茂", "李在明"]

@@ -53,6 +53,7 @@ class JaClauses(CommitmentReader, QuoteReader):
         self._topic_third = False
         self._quote_lo = 0
         self._anchor = 0
+        self._dep: list[int] = []
         self._list: tuple[str, int] | None = None     # (verb, line) of an agreement pointing to a list
         self._item_line = -1
 
@@ -68,6 +69,7 @@ class JaClauses(CommitmentReader, QuoteReader):
             if m.kind == "person" and m.entity not in self.named:
                 self.named.append(m.entity)
         dep = depths(toks)
+        self._dep = dep
         heading = "。" not in s.text and len(s.text) < 45 and not s.text.endswith(("た", "す"))
         preds = []
         for i in range(len(toks)):
@@ -176,7 +178,8 @@ class JaClauses(CommitmentReader, QuoteReader):
         # (岸田総理大臣が最初に発言した); one followed by a verb belongs to a clause inside the content
         # (トランプ大統領が…銃撃された際の写真に触れ「…」と述べた)
         direct_ga = [c for c in cands if c[1].particle not in ("は", "から", "からは", "では")
-                     and not any(t.pos == "動詞" for t in toks[c[0] + 1:self._anchor])]
+                     and not any(t.pos == "動詞" and not self._dep[n]
+                                 for n, t in enumerate(toks[c[0] + 1:self._anchor], c[0] + 1))]
         usable = (strong + direct_ga) if current is not None else (strong or cands)
         usable.sort(key=lambda c: c[0])
         if kind == "agreement":

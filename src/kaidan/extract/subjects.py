@@ -79,6 +79,14 @@ def resolve_phrase(ctx: DocContext, phrase: str, start: int, end: int, particle:
                                                        and OFFICE_AFTER_NAME.fullmatch(rest)):
             e = ctx.gaz.entities[m.entity]
             return Subject(e.kind, e.id, e.name(ctx.lang if ctx.lang in ("ja", "en") else "ja"), start, end, particle)
+    one = re.fullmatch(r"([一-龥])(?:氏|首相|大統領|主席|総理)", p)
+    if one:
+        # 李氏 / 尹氏: a one-kanji family name stands for the leader of that name the document is about
+        pool = list(reversed(named)) + [e for e in ctx.event_leaders if e not in named]
+        who = next((e for e in pool if e in ctx.gaz.entities and ctx.gaz.entities[e].kind == "person"
+                    and ctx.gaz.entities[e].name("ja").startswith(one.group(1))), None)
+        if who:
+            return Subject("person", who, ctx.gaz.entities[who].name("ja"), start, end, particle)
     side = re.fullmatch(r"([A-Za-z]{2,})(側|政府|当局)", p)
     if side and ctx.gaz.lookup(side.group(1)):
         # EU側 / US政府: a Latin name written against a kanji suffix (the name lookup wants a word boundary)
