@@ -50,3 +50,27 @@ def test_each_path_names_its_own_rule(body, fact, rule):
     out = extract_text(HEAD + body, "t.txt").to_dict()
     assert [f["rule"] for f in out[fact]] == [rule]
     assert rule in known_ids()
+
+
+@pytest.mark.parametrize("content, verb, modality", [
+    ("早期に日本を訪問したい旨", "述べ", "wish"),
+    ("協力を強化していく旨", "述べ", "intent"),
+    ("支援を行う方針を", "説明し", "intent"),
+    ("輸出を拡大すると", "約束し", "promise"),
+    ("全面的に支援する旨", "述べ", "plain"),
+    ("支援に謝意を", "表し", "other"),
+])
+def test_the_modality_of_a_clause_is_read_from_its_content_tokens(content, verb, modality):
+    from kaidan.extract.clauses_ja import Clause
+    from kaidan.extract.grammar_ja import depths
+    from kaidan.extract.subjects import Subject
+    from kaidan.nlp import Sentence, tokenize
+
+    text = "首相は、" + content + verb + "た。"
+    toks = tokenize(text)
+    lo = next(k for k, t in enumerate(toks) if t.text == "、") + 1
+    head = next(k for k, t in enumerate(toks) if t.start >= len("首相は、" + content))
+    label = toks[head].lemma if toks[head].pos == "動詞" else toks[head].text
+    c = Clause(Sentence(0, len(text), text, "ja", 0), tuple(toks), tuple(depths(toks)), lo, head, head + 2,
+               "speech", label, Subject("person", None, "首相", 0, 2, "は"), content, 4)
+    assert c.modality == modality

@@ -36,6 +36,54 @@ from .topics import topics_of
 DECISION = set(rules("commitments")["decision"]["verbs"])
 LIST = rules("agreements")["list_item"]
 
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a sentence, as the readers of each fact type see it: who (subject), the predicate (kind,
+    label, the token that heads it), the content (its tokens and text) and the modality of the content."""
+    sentence: Sentence
+    tokens: tuple             # the sentence's tokens
+    depth: tuple              # bracket depth of each token
+    lo: int                   # first token of the content
+    head: int                 # the predicate's token
+    end: int                  # the token after the predicate's verb group
+    kind: str                 # agreement, speech, decision
+    label: str                # verb label (agreed, confirmed …) or the speech verb's lemma
+    subject: Subject
+    raw: str                  # the content as written, from raw_start
+    raw_start: int
+    prefix: str = ""          # a topic phrase the content inherits (…については、)
+    how: str | None = None    # the rule when the caller fixes it (embedded)
+
+    @property
+    def content_tokens(self) -> tuple:
+        return self.tokens[self.lo:self.head]
+
+    @property
+    def nominal(self) -> bool:
+        """体言止め: the predicate is a bare verbal noun ending the sentence (…で一致。 / …と強調。)."""
+        return self.end == self.head + 1 and self.tokens[self.head].pos == "名詞"
+
+    @property
+    def modality(self) -> str:
+        """promise (a promise verb), decision, wish (…たい), intent (…していく / a noun of intention), plain
+        (a plain non-past verb) or other: what the content says about the future."""
+        if self.kind == "decision" or (self.kind == "agreement" and self.tokens[self.head].text in DECISION):
+            return "decision"
+        if self.label in PROMISE:
+            return "promise"
+        words = [t for t in self.content_tokens if t.pos not in ("助詞", "補助記号") and t.text not in ("旨",)]
+        if not words:
+            return "other"
+        last = words[-1]
+        if last.lemma == "たい":
+            return "wish"
+        if last.text in _lex()["commitment_nouns"] or (last.lemma in ("いく", "行く") and len(words) > 1):
+            return "intent"
+        if last.pos == "動詞" and last.form.startswith(("終止形", "連体形")):
+            return "plain"
+        return "other"
+
+
 @dataclass
 class Found:
     agreements: list[Agreement] = field(default_factory=list)
@@ -109,14 +157,16 @@ class JaClauses(CommitmentReader, QuoteReader):
                     while e_lo < i and toks[e_lo].text in ("は", "、", ",", "，"):
                         e_lo += 1
                     raw = ctx.text[toks[e_lo].start:toks[i].start]
-                    self.emit(s, toks, dep, e_lo, i, j, "speech", label, who, raw, toks[e_lo].start, "", how="embedded")
+                    self.emit(Clause(s, tuple(toks), tuple(dep), e_lo, i, j, "speech", label, who, raw,
+                                     toks[e_lo].start, "", "embedded"))
                     lo = skip_after(toks, j + 1)
                 continue
             if kind == "agreement_embedded":
                 a_lo = skip_after(toks, lo) if lo else 0
                 raw = CONNECTIVES.sub("", ctx.text[toks[a_lo].start:toks[i].start])
-                self.emit(s, toks, dep, a_lo, i, j, "agreement", label,
-                          Subject("group", None, "両首脳", 0, 0, "は"), raw, toks[i].start - len(raw), "", how="embedded")
+                self.emit(Clause(s, tuple(toks), tuple(dep), a_lo, i, j, "agreement", label,
+                                 Subject("group", None, "両首脳", 0, 0, "は"), raw, toks[i].start - len(raw), "",
+                                 "embedded"))
                 continue
             if i <= c_lo or kind == "boundary":
                 lo = skip_after(toks, j)
@@ -129,7 +179,8 @@ class JaClauses(CommitmentReader, QuoteReader):
             if stripped_lead:
                 raw_start += stripped_lead.end()
                 raw = raw[stripped_lead.end():]
-            self.emit(s, toks, dep, c_lo, i, j, kind, label, subject, raw, raw_start, prefix)
+            if subject is not None:
+                self.emit(Clause(s, tuple(toks), tuple(dep), c_lo, i, j, kind, label, subject, raw, raw_start, prefix))
             lo = skip_after(toks, j)
         if preds and subject is not None:
             self.carry = subject
@@ -203,50 +254,51 @@ class JaClauses(CommitmentReader, QuoteReader):
             return None
         return (usable or [None])[0]
 
-    # -- facts of one clause --------------------------------------------------
-    def emit(self, s, toks, dep, c_lo, i, j, kind, label, subject, raw, raw_start, prefix, how=None) -> None:
-        ctx = self.ctx
-        if subject is None:
-            return
-        text = _strip_content(raw, kind, label)
+    # -- facts of one clause: one reader per fact type ----------------------------
+    def emit(self, c: Clause) -> None:
+        text = _strip_content(c.raw, c.kind, c.label)
         if len(text) < 2:
             return
-        end = toks[j - 1].end if j > 0 else s.end
-        cite = ctx.cite(raw_start, end, "")
-        nominal = j == i + 1 and toks[i].pos == "名詞"      # 体言止め: …で一致。 / …と強調。
-        group = subject.kind in ("group", "self")
-        if (kind == "decision" or (kind == "agreement" and toks[i].text in DECISION)) and \
-                subject.kind in ("person", "country", "org"):
+        end = c.tokens[c.end - 1].end if c.end > 0 else c.sentence.end
+        cite = self.ctx.cite(c.raw_start, end, "")
+        group = c.subject.kind in ("group", "self")
+        if c.modality == "decision" and c.subject.kind in ("person", "country", "org"):
             # one actor's decision about its own action: a commitment only (首相は…供与を決めた)
-            self.add_commitment(subject, _strip_content(raw, "speech", label), cited(cite, "commitments", "decision"))
+            self.add_commitment(c.subject, _strip_content(c.raw, "speech", c.label), cited(cite, "commitments", "decision"))
             return
-        if kind == "decision":
+        if c.kind == "decision":
             return
-        # quotative と + する (…とする / としています) by both sides: what they agreed
-        if kind == "agreement" and not group and label in ("welcomed", "opposed"):
-            kind = "speech"      # one leader welcoming or opposing: what that leader said
-        elif kind == "agreement" or (group and label in GROUP_SPEECH):
-            verb = label if kind == "agreement" else {"歓迎": "welcomed", "とする": "agreed"}.get(label, "other")
-            if group or subject.kind in ("person", "country"):
-                pointer = re.search(rf"(?:{'|'.join(LIST['pointers'])})$", text)
-                if pointer and kind == "agreement":
-                    self._list = (verb, s.line)    # …以下の点で一致。: the points are the list lines that follow
-                    return
-                how = how or ("group_speech" if kind != "agreement" else "nominal_end" if nominal else "verb")
-                self.found.agreements.append(Agreement(text, verb, topics_of(text), cited(cite, "agreements", how)))
+        if c.kind == "agreement" and not group and c.label in ("welcomed", "opposed"):
+            self.read_statement(c, text, cite)     # one leader welcoming or opposing: what that leader said
+        elif c.kind == "agreement" or (group and c.label in GROUP_SPEECH):
+            self.read_agreement(c, text, cite)
+        elif not group:
+            self.read_statement(c, text, cite)
+
+    def read_agreement(self, c: Clause, text: str, cite) -> None:
+        """Both sides' point (両首脳は…で一致); the quotative と + する (…とする) and 表明 of both sides too."""
+        verb = c.label if c.kind == "agreement" else {"歓迎": "welcomed", "とする": "agreed"}.get(c.label, "other")
+        if not (c.subject.kind in ("group", "self", "person", "country")):
             return
-        if group:
+        if c.kind == "agreement" and re.search(rf"(?:{'|'.join(LIST['pointers'])})$", text):
+            self._list = (verb, c.sentence.line)    # …以下の点で一致。: the points are the list lines that follow
             return
-        # speech
-        if label == "得る" and subject.particle not in ("から", "からは"):
+        how = c.how or ("group_speech" if c.kind != "agreement" else "nominal_end" if c.nominal else "verb")
+        self.found.agreements.append(Agreement(text, verb, topics_of(text), cited(cite, "agreements", how)))
+
+    def read_statement(self, c: Clause, text: str, cite) -> None:
+        """What one speaker said, and the speaker's commitments in it; a country or company is no speaker
+        unless the readout marks it as one with から (EU側から、…)."""
+        ctx, subject, s = self.ctx, c.subject, c.sentence
+        toks, dep, c_lo, i = c.tokens, c.depth, c.lo, c.head
+        if c.label == "得る" and subject.particle not in ("から", "からは"):
             return
         if subject.kind in ("country", "org"):
-            # a country or company is no speaker, unless the readout marks it as one (EU側から、…): what it
-            # undertakes is a commitment
-            self.commitment_of(text, subject, cite, promise=label in PROMISE, tokens=toks[c_lo:i], via="party_clause")
+            self.commitment_of(text, subject, cite, promise=c.modality == "promise", tokens=c.content_tokens,
+                               via="party_clause")
             if subject.particle in ("から", "からは") and not self.quoted_before(toks, dep, c_lo, i):
-                self.found.statements.append(Statement(subject.name, prefix + text, "reported",
-                                                       cited(cite, "statements", how or "reported")))
+                self.found.statements.append(Statement(subject.name, c.prefix + text, "reported",
+                                                       cited(cite, "statements", c.how or "reported")))
             return
         quotes = self.quoted_before(toks, dep, c_lo, i)
         if quotes:
@@ -254,9 +306,9 @@ class JaClauses(CommitmentReader, QuoteReader):
                 body = ctx.text[qs:qe]
                 if body.strip():
                     self.found.statements.append(Statement(subject.name, body, "direct",
-                                                           cited(cite, "statements", how or "direct")))
+                                                           cited(cite, "statements", c.how or "direct")))
             return
-        body = prefix + text
+        body = c.prefix + text
         resolved = False
         if re.fullmatch(r"(?:これ|それ|この点|その点|こうした考え|この考え)(?:を(?:支持|歓迎|評価|称賛)する)?", text):
             # これを歓迎: what was welcomed is the point stated just before in the same sentence
@@ -272,10 +324,11 @@ class JaClauses(CommitmentReader, QuoteReader):
             if len(part) < 4:
                 continue
             self.found.statements.append(Statement(subject.name, part, "reported", cited(
-                cite, "statements", how or ("nominal_end" if nominal else "reported"))))
-            if subject.kind == "person" and not resolved and label not in STANCE and label not in ("welcomed", "opposed"):
-                own = "promise_verb" if label in PROMISE else self.own_intention(part, toks[c_lo:i])
-                self.commitment_of(part, subject, cite, promise=bool(own), tokens=toks[c_lo:i],
+                cite, "statements", c.how or ("nominal_end" if c.nominal else "reported"))))
+            if subject.kind == "person" and not resolved and c.label not in STANCE \
+                    and c.label not in ("welcomed", "opposed"):
+                own = "promise_verb" if c.modality == "promise" else self.own_intention(part, c.content_tokens)
+                self.commitment_of(part, subject, cite, promise=bool(own), tokens=c.content_tokens,
                                    via=own or "own_action")
 
     def quoted_before(self, toks, dep, lo, i) -> list[tuple[int, int]]:
