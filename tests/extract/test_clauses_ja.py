@@ -232,3 +232,10 @@ def test_a_one_kanji_family_name_with_shi_is_the_leader_of_that_name():
     head = "2025年6月9日\n石破総理大臣は、李在明韓国大統領と電話会談を行った。\n"
     out = facts("石破総理大臣は、就任への祝意を伝えた。李氏は「日韓関係の重要性が増している」と強調した。", head=head)
     assert [s["speaker"] for s in out["statements"]] == ["石破茂", "李在明"]
+
+
+def test_one_speakers_welcome_and_thanks_in_one_sentence_are_one_statement():
+    out = facts("岸田総理大臣から、スナク首相の訪日を歓迎し、多忙な中での訪問に感謝を述べました。"
+                "スナク首相は、日本の歓待を歓迎し、「協力を進めたい」と述べました。")
+    assert [(s["speaker"][:2], s["text"]) for s in out["statements"]] == [
+        ("岸田", "スナク首相の訪日を歓迎し、多忙な中での訪問に感謝"), ("リシ", "日本の歓待"), ("リシ", "協力を進めたい")]

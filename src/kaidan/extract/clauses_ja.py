@@ -27,7 +27,7 @@ from ..nlp import Sentence
 from ..records import Agreement, Commitment, Statement
 from .commitments_ja import CommitmentReader
 from .context import DocContext
-from .grammar_ja import (CLOSE, CONNECTIVES, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
+from .grammar_ja import (CLOSE, CONNECTIVES, OPEN, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
                          _lex, _quote_span, _strip_content, cited, depths, predicate, rule_id, rules, skip_after)
 from .quotes_ja import QuoteReader, introduced_quotes
 from .subjects import Subject, subjects_in
@@ -128,10 +128,12 @@ class JaClauses(CommitmentReader, QuoteReader):
         lo = 0
         subject = None if heading else self.carry
         topic = ""
-        for i, kind, label, j in preds:
+        for n_pred, (i, kind, label, j) in enumerate(preds):
             cands = subjects_in(ctx, toks, dep, lo, i, self.named)
             self._anchor = i
             pick = self.choose(toks, lo, cands, kind, label, subject)
+            if self.joins_next(toks, i, j, kind, label, pick[1] if pick else subject, preds[n_pred + 1:]):
+                continue    # 安倍総理から、…訪日を歓迎し、…に感謝を述べた: one speaker's turn, one statement
             if kind == "speech" and pick is None and _passive(toks, i, j):
                 lo = skip_after(toks, j)
                 continue    # …が紹介されました: no speaker stated
@@ -189,6 +191,22 @@ class JaClauses(CommitmentReader, QuoteReader):
         self.sentence_final_intent(s, toks, dep)
         self.embedded_stance(s)
         self.quotes(s, toks, dep, subject)
+
+    @staticmethod
+    def joins_next(toks, i, j, kind, label, who, rest) -> bool:
+        """A stance verb in the continuative form (歓迎し、/ 感謝し、) of one speaker, before that speaker's
+        speech verb later in the sentence, continues the same statement instead of ending one; both sides'
+        歓迎し、…で一致 stays two agreements."""
+        if who is None or who.kind not in ("person", "unnamed"):
+            return False
+        stance = (kind == "agreement" and label == "welcomed") or (kind == "speech" and label in STANCE)
+        if not stance or j >= len(toks) or toks[j].text not in ("、", ",", "，") or toks[j - 1].text != "し":
+            return False
+        if i > 0 and toks[i - 1].text in ("旨", "と"):
+            return False
+        nxt = next((h for h, k, _, _ in rest if k == "speech"), None)
+        # …を歓迎し、「…」と述べた: the quotation is a statement of its own
+        return nxt is not None and not any(t.text in OPEN for t in toks[j:nxt])
 
     def list_item(self, s: Sentence) -> bool:
         """One point of the list an agreement pointed to ((ア)…こと。 / • …の開催。これを含む…の確認。)."""
