@@ -239,3 +239,17 @@ def test_one_speakers_welcome_and_thanks_in_one_sentence_are_one_statement():
                 "スナク首相は、日本の歓待を歓迎し、「協力を進めたい」と述べました。")
     assert [(s["speaker"][:2], s["text"]) for s in out["statements"]] == [
         ("岸田", "スナク首相の訪日を歓迎し、多忙な中での訪問に感謝"), ("リシ", "日本の歓待"), ("リシ", "協力を進めたい")]
+
+
+def test_one_speakers_juushi_is_a_stance_not_an_agreement():
+    out = facts("岸田総理大臣から、日本は英国を極めて重視しており、今後も防衛分野での協力を強化していく旨述べました。")
+    assert out["agreements"] == []
+    assert [s["text"] for s in out["statements"]] == ["日本は英国を極めて重視しており、今後も防衛分野での協力を強化していく"]
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [
+        ("日本", "英国を極めて重視しており、今後も防衛分野での協力を強化していく")]
+
+
+def test_a_leaders_own_welcome_or_stance_inside_the_quotation_is_no_agreement():
+    out = facts("岸田総理大臣は「スナク首相の訪日を心から歓迎する。われわれは法の支配という原則を共有している。"
+                "両国は宇宙協力を拡大することで一致した」と述べました。")
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [("agreed", "両国は宇宙協力を拡大する")]

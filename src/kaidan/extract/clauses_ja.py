@@ -132,7 +132,13 @@ class JaClauses(CommitmentReader, QuoteReader):
             cands = subjects_in(ctx, toks, dep, lo, i, self.named)
             self._anchor = i
             pick = self.choose(toks, lo, cands, kind, label, subject)
-            if self.joins_next(toks, i, j, kind, label, pick[1] if pick else subject, preds[n_pred + 1:]):
+            who = pick[1] if pick else subject
+            if kind == "agreement" and toks[i].text == "重視" and who is not None and who.kind == "person" \
+                    and any(k == "speech" for _, k, _, _ in preds[n_pred + 1:]):
+                # 安倍総理から、日本は…を極めて重視しており、…と述べた: one speaker's stance ahead of the turn
+                subject, lo = who, skip_after(toks, j)
+                continue
+            if self.joins_next(toks, i, j, kind, label, who, preds[n_pred + 1:]):
                 continue    # 安倍総理から、…訪日を歓迎し、…に感謝を述べた: one speaker's turn, one statement
             if kind == "speech" and pick is None and _passive(toks, i, j):
                 lo = skip_after(toks, j)
@@ -345,7 +351,7 @@ class JaClauses(CommitmentReader, QuoteReader):
                 cite, "statements", c.how or ("nominal_end" if c.nominal else "reported"))))
             if subject.kind == "person" and not resolved and c.label not in STANCE \
                     and c.label not in ("welcomed", "opposed"):
-                own = "promise_verb" if c.modality == "promise" else self.own_intention(part, c.content_tokens)
+                own = "promise_verb" if c.modality == "promise" else self.own_intention(part, c.content_tokens, subject)
                 self.commitment_of(part, subject, cite, promise=bool(own), tokens=c.content_tokens,
                                    via=own or "own_action")
 

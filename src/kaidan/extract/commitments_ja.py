@@ -19,12 +19,15 @@ def _rule(name: str) -> dict:
 
 
 class CommitmentReader:
-    def own_intention(self, text: str, toks) -> str | None:
+    def own_intention(self, text: str, toks, speaker: Subject | None = None) -> str | None:
         """Reported content that is the speaker's own undertaking: …を支持していく / …に全面的に協力する,
-        with no other subject inside it (日米関係は…なっていく is a forecast, not a promise)."""
+        with no other subject inside it (日米関係は…なっていく is a forecast, not a promise); the speaker's own
+        country as that subject (総理から、日本は…していく) is the speaker's side."""
         if re.match(r"^[^、]{0,15}?(?:は|が)、?", text) and not re.match(r"^(?:我が国|わが国|日本)として", text):
             head = re.match(r"^([^、]{0,15}?)(?:は|が)", text).group(1)
-            if head and (self.ctx.gaz.lookup(head) or re.search(r"関係|情勢|同盟|状況", head)):
+            ent = self.ctx.gaz.lookup(head) if head else None
+            own = speaker is not None and speaker.entity and ent == f"country:{self.ctx.gaz.country_of(speaker.entity)}"
+            if head and not own and (ent or re.search(r"関係|情勢|同盟|状況", head)):
                 return None
         if re.search(r"[てで]いく$|[てで]いきます$", text) and not re.search(r"なっていく$|られていく$", text):
             return "own_action"

@@ -16,6 +16,10 @@ from .topics import topics_of
 from .zones import BARE_QUOTE, INTRODUCER
 
 
+# verbs of agreement that, in one leader's own words, state that leader's stance (歓迎する, 重視する, 反対する)
+IN_QUOTE_SPEAKERS_OWN = {"歓迎", "重視", "反対", "非難", "強く非難"}
+
+
 class QuoteReader:
     def quotes(self, s, toks, dep, speaker: Subject | None) -> None:
         if speaker is None or speaker.kind not in ("person", "unnamed"):
@@ -55,6 +59,9 @@ class QuoteReader:
             if dep[i] != 1:
                 continue
             p = predicate(toks[:hi], i)
+            if p and p[0] == "agreement" and (toks[i].text in IN_QUOTE_SPEAKERS_OWN
+                                              or any(t.lemma in ("いる", "おる") for t in toks[i + 1:p[2]])):
+                continue   # 「…訪日を心から歓迎する」「…を重視している」「…原則を共有している」: the speaker's own stance
             if p and p[0] == "agreement":
                 raw = ctx.text[toks[lo].start:toks[i].start]
                 m = re.match(r"^(?:[^、。]*?(?:との間で|と私は|私は|私から|われわれは)、?)", raw)
