@@ -53,6 +53,7 @@ class Clause:
     raw_start: int
     prefix: str = ""          # a topic phrase the content inherits (…については、)
     how: str | None = None    # the rule when the caller fixes it (embedded)
+    stated: bool = True       # the subject is named in this clause (not carried from before)
 
     @property
     def content_tokens(self) -> tuple:
@@ -188,7 +189,8 @@ class JaClauses(CommitmentReader, QuoteReader):
                 raw_start += stripped_lead.end()
                 raw = raw[stripped_lead.end():]
             if subject is not None:
-                self.emit(Clause(s, tuple(toks), tuple(dep), c_lo, i, j, kind, label, subject, raw, raw_start, prefix))
+                self.emit(Clause(s, tuple(toks), tuple(dep), c_lo, i, j, kind, label, subject, raw, raw_start, prefix,
+                                 stated=pick is not None))
             lo = skip_after(toks, j)
         if preds and subject is not None:
             self.carry = subject
@@ -307,6 +309,10 @@ class JaClauses(CommitmentReader, QuoteReader):
         if c.kind == "agreement" and re.search(rf"(?:{'|'.join(LIST['pointers'])})$", text):
             self._list = (verb, c.sentence.line)    # …以下の点で一致。: the points are the list lines that follow
             return
+        group = c.tokens[c.head + 1:c.end]
+        if c.kind == "agreement" and c.how is None and not c.stated and group \
+                and group[-1].form.startswith("終止形") and not any(t.lemma in ("た", "ます") for t in group):
+            return     # 首脳会合は…新設で合意する。: no subject, plain non-past: a forecast of a meeting to come
         how = c.how or ("group_speech" if c.kind != "agreement" else "nominal_end" if c.nominal else "verb")
         self.found.agreements.append(Agreement(text, verb, topics_of(text), cited(cite, "agreements", how)))
 
