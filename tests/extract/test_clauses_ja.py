@@ -259,3 +259,8 @@ def test_a_plain_non_past_agreement_verb_with_no_subject_is_a_forecast():
     out = facts("来週の首脳会合は首相が議長を務め、人工知能分野の協力枠組み新設で合意する。"
                 "両首脳は、閣僚対話を毎年開くことで合意する。")
     assert [a["text"] for a in out["agreements"]] == ["閣僚対話を毎年開く"]
+
+
+def test_the_partner_named_with_tono_aida_is_not_the_actor():
+    out = facts("岸田総理大臣は、オーストラリアとの間では、宇宙分野で共同研究を始める方針を示した。")
+    assert [c["actor"][:2] for c in out["commitments"]] == ["岸田"]

@@ -97,6 +97,8 @@ class CommitmentReader:
         body = body.strip(" 、")
         body = re.sub(r"(?:こと|の)$", "", body)
         lead = re.match(r"^([^、。]{2,15}?)(?:が|は)、?", body)
+        if lead and re.search(r"(?:との間|の間|とともに|と共に|にとって|として)[でに]?$", lead.group(1)):
+            lead = None      # カンボジアとの間では、…: the partner of the action, not its actor
         if lead:
             ent = self.ctx.gaz.lookup(lead.group(1))
             if ent and self.ctx.gaz.entities[ent].kind in ("country", "org") and \
