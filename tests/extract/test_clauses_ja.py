@@ -264,3 +264,13 @@ def test_a_plain_non_past_agreement_verb_with_no_subject_is_a_forecast():
 def test_the_partner_named_with_tono_aida_is_not_the_actor():
     out = facts("岸田総理大臣は、オーストラリアとの間では、宇宙分野で共同研究を始める方針を示した。")
     assert [c["actor"][:2] for c in out["commitments"]] == ["岸田"]
+
+
+def test_concessive_temo_does_not_end_the_clause():
+    out = facts("スナク首相から、日本の支援にはいくら感謝してもしきれない旨述べました。")
+    assert [s["text"] for s in out["statements"]] == ["日本の支援にはいくら感謝してもしきれない"]
+
+
+def test_an_occasion_alone_before_a_speech_verb_is_no_statement():
+    out = facts("今回の協議は、スナク首相が昨年5月の首脳会談で提案した。")
+    assert out["statements"] == []

@@ -347,7 +347,8 @@ class JaClauses(CommitmentReader, QuoteReader):
                 return
             body = prev[-1].text
             resolved = True          # what another said and this one welcomed: not this one's commitment
-        if len(body.strip()) < 4 or re.search(r"(?:に|にも|へ|から)$", body):
+        if len(body.strip()) < 4 or re.search(r"(?:に|にも|へ|から|[^こ]とで|[^とこ]で)$", body):
+            # …が昨年4月の首脳会談で提案した: an adjunct (place, occasion) before the verb, no reported content
             return
         for part in re.split(r"旨[、,，](?:また[、,，])?", body):     # 文大統領から、…した旨、また、…していく旨の発言
             part = part.strip("、,， ")

@@ -106,7 +106,8 @@ def clause_final(tokens: list[Token], j: int) -> bool:
     if t.pos == "補助記号" and t.text not in OPEN + CLOSE:
         return True
     if t.pos == "助詞" and t.pos2 == "接続助詞":
-        return True
+        # …感謝してもしきれない: concessive ても belongs to the predicate after it
+        return not (t.text in ("て", "で") and j + 1 < len(tokens) and tokens[j + 1].text == "も")
     return t.text in CLAUSE_NOUNS and (j + 1 >= len(tokens) or tokens[j + 1].text in ("で", "、", "に", "は"))
 
 
