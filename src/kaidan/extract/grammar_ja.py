@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..nlp import Token
 from .lexicon import load
@@ -49,10 +50,13 @@ def _lex():
 RULE_FIELDS = ("id", "version", "construction", "example", "note")
 
 
+@lru_cache(maxsize=None)
 def rules(fact: str) -> dict[str, dict]:
-    """The rules of one fact type (``data/rules/ja_<fact>.json``), keyed by the last part of their id."""
+    """The rules of one fact type (``data/rules/ja_<fact>.json``), keyed by the last part of their id.
+    Word lists a rule carries are frozen so that a caller cannot change the cached rule."""
     data = load(f"rules/ja_{fact}.json", ("version", "rules"))
-    return {r["id"].rsplit(".", 1)[-1]: r for r in data["rules"]}
+    return {r["id"].rsplit(".", 1)[-1]: {k: frozenset(v) if isinstance(v, list) else v for k, v in r.items()}
+            for r in data["rules"]}
 
 
 def rule_id(fact: str, name: str) -> str:
