@@ -274,3 +274,10 @@ def test_concessive_temo_does_not_end_the_clause():
 def test_an_occasion_alone_before_a_speech_verb_is_no_statement():
     out = facts("今回の協議は、スナク首相が昨年5月の首脳会談で提案した。")
     assert out["statements"] == []
+
+
+def test_news_style_sns_post_and_hearsay_close_a_statement():
+    out = facts("スナク首相は会談後に「非常に良い会談だった」とSNSに投稿しました。"
+                "また、スナク首相は岸田総理大臣が英国を訪問するように招待したということです。")
+    assert [(s["mode"], s["text"]) for s in out["statements"]] == [
+        ("direct", "非常に良い会談だった"), ("reported", "岸田総理大臣が英国を訪問するよう")]

@@ -107,6 +107,8 @@ def clause_final(tokens: list[Token], j: int) -> bool:
     t = tokens[j]
     if t.text == "の" and j + 2 < len(tokens) and tokens[j + 1].text == "に" and tokens[j + 2].lemma == "対する":
         return True     # …旨述べたのに対し、…: the reply opens a new clause
+    if t.text == "と" and j + 2 < len(tokens) and tokens[j + 1].lemma in ("いう", "言う") and tokens[j + 2].text == "こと":
+        return True     # …招待したということです: hearsay closing a reported predicate (news style)
     if t.pos == "補助記号" and t.text not in OPEN + CLOSE:
         return True
     if t.pos == "助詞" and t.pos2 == "接続助詞":
