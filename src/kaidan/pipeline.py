@@ -32,7 +32,7 @@ from .records import DocumentFacts
 from .reconcile import archive, events
 from .store import search
 
-EXTRACTOR_VERSION = "kaidan.extract.v2"
+EXTRACTOR_VERSION = "kaidan.extract.v3"
 
 
 def extract_text(text: str, doc_id: str = "doc", lang: str | None = None,

@@ -127,3 +127,157 @@ def test_a_quotation_standing_alone_takes_its_speaker_from_the_sentence_before_o
     direct = [s for s in out["statements"] if s["mode"] == "direct"]
     assert [s["text"] for s in direct] == ["協力は新たな段階に入った。今後も緊密に連携したい"]
     assert "岸田" in direct[0]["speaker"]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("ボルカノフ首相からは、日本の技術協力に感謝する旨述べました。", "ボルカノフ首相"),
+    ("テムルバエフ大統領は、両国の経済関係を一層拡大したいと述べました。", "テムルバエフ大統領"),
+])
+def test_a_titled_name_missing_from_the_people_data_is_the_speaker(body, speaker):
+    out = facts(body)
+    assert [s["speaker"] for s in out["statements"]] == [speaker]
+
+
+def test_a_kara_phrase_inside_a_noun_modifier_is_not_the_speaker():
+    out = facts("岸田総理大臣は、スナク首相からも要請のあった練習機の供与について、早期に準備を進める旨伝えました。")
+    assert [s["speaker"][:2] for s in out["statements"]] == ["岸田"]
+
+
+def test_a_speech_noun_ending_the_sentence_is_a_speech_verb():
+    out = facts("スナク首相は、日本に新たな研究拠点を設けると表明。岸田総理大臣は「協力を一段と深めたい」と強調。")
+    assert [(s["speaker"][:2], s["mode"], s["text"]) for s in out["statements"]] == [
+        ("リシ", "reported", "日本に新たな研究拠点を設ける"), ("岸田", "direct", "協力を一段と深めたい")]
+    assert [c["text"] for c in out["commitments"]] == ["日本に新たな研究拠点を設ける"]
+
+
+def test_shusho_alone_in_japanese_news_is_the_japanese_prime_minister():
+    out = facts("首相は、両国の協力は新たな段階に入ったと述べた。")
+    assert [s["speaker"] for s in out["statements"]] == ["岸田文雄"]
+
+
+def test_a_side_named_with_kara_is_the_speaker_and_its_plan_its_commitment():
+    out = facts("(2)経済については,EU側から,欧州は域内の投資を拡大していく考えであると述べました。")
+    assert [(s["speaker"], s["mode"]) for s in out["statements"]] == [("欧州連合", "reported")]
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [("欧州連合", "欧州は域内の投資を拡大していく")]
+
+
+def test_a_feeling_expressed_with_a_promise_verb_is_no_commitment():
+    out = facts("スナク首相は、日本政府の温かい歓待に謝意を表明しました。")
+    assert len(out["statements"]) == 1 and out["commitments"] == []
+
+
+def test_the_trips_own_schedule_is_no_commitment():
+    out = facts("岸田総理大臣は、一連の日程を終えて、あす朝、日本に帰国する予定です。")
+    assert out["commitments"] == []
+
+
+def test_a_wish_to_do_a_verifiable_act_is_a_commitment_a_general_wish_is_not():
+    out = facts("岸田総理大臣から、できるだけ早く英国を訪問したい旨を述べ、スナク首相からも早期に首脳会談を行いたいとの"
+                "発言があった。岸田総理大臣から、両国の協力を一層深めたい旨述べた。")
+    assert [s["text"] for s in out["statements"]] == [
+        "できるだけ早く英国を訪問したい", "早期に首脳会談を行いたい", "両国の協力を一層深めたい"]
+    assert [(c["actor"][:2], c["text"], c["rule"]) for c in out["commitments"]] == [
+        ("岸田", "できるだけ早く英国を訪問したい", "kaidan.ja.commitment.wish_action.v1"),
+        ("リシ", "早期に首脳会談を行いたい", "kaidan.ja.commitment.wish_action.v1")]
+
+
+def test_one_actors_decision_is_a_commitment_and_hoka_ends_its_clause():
+    out = facts("岸田総理大臣は、英国の要請を受け練習機の追加供与を決めたほか、新造艦の供与の早期実現を目指す方針を伝えた。"
+                "岸田総理大臣は、円借款2件228億円の供与を決定したことを伝達しました。")
+    assert [(c["text"], c["rule"].split(".")[3]) for c in out["commitments"]] == [
+        ("英国の要請を受け練習機の追加供与", "decision"), ("新造艦の供与の早期実現を目指す", "intent_noun"),
+        ("円借款2件228億円の供与", "decision")]
+    assert "英国の要請を受け練習機の追加供与" not in [s["text"] for s in out["statements"]]
+
+
+def test_a_decision_inside_reported_content_does_not_cut_the_clause():
+    out = facts("岸田総理大臣から、英国企業が新たに約5億ドルの対日投資を決め、約千人の雇用を生み出したことを歓迎する旨述べた。")
+    assert out["commitments"] == []
+    assert [s["text"] for s in out["statements"]] == ["英国企業が新たに約5億ドルの対日投資を決め、約千人の雇用を生み出したことを歓迎する"]
+
+
+def test_an_agreement_pointing_to_a_list_gives_one_agreement_per_item():
+    out = facts("両首脳は、今回の会談の成果として、以下の点で一致。\n"
+                "(ア)閣僚対話を毎年開くこと。\n(イ)青少年交流を拡充すること。\n"
+                "• 防衛当局間の対話の再開。これを含む安全保障対話の重要性の確認。\n"
+                "次に、岸田総理大臣から、協力を歓迎する旨述べました。\n")
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [
+        ("agreed", "閣僚対話を毎年開く"), ("agreed", "青少年交流を拡充する"), ("agreed", "防衛当局間の対話の再開"),
+        ("confirmed", "これを含む安全保障対話の重要性")]
+    assert {a["rule"] for a in out["agreements"]} == {"kaidan.ja.agreement.list_item.v1"}
+    assert [s["text"] for s in out["statements"]] == ["協力を歓迎する"]
+
+
+def test_a_known_person_with_an_office_and_its_institution_is_the_speaker():
+    out = facts("フォン・デア・ライエン欧州委員長から,日本の支援に感謝する旨述べました。")
+    assert [s["speaker"] for s in out["statements"]] == ["ウルズラ・フォン・デア・ライエン"]
+
+
+def test_kara_no_modifies_a_noun_and_names_no_speaker():
+    out = facts("岸田総理大臣は、英国からの観光客の来訪に期待を示しました。")
+    assert [s["speaker"][:2] for s in out["statements"]] == ["岸田"]
+
+
+def test_a_katakana_name_with_shi_is_a_person():
+    out = facts("ボルカノフ氏は「日本を重んじている」と述べた。")
+    assert [(s["speaker"], s["text"]) for s in out["statements"]] == [("ボルカノフ氏", "日本を重んじている")]
+
+
+def test_mo_marked_speaker_before_a_quotation_with_verbs_inside():
+    out = facts("岸田総理大臣は「協力を進めたい」と述べた。スナク首相も「日本は信頼できる友人であり、共に歩む」と述べた。")
+    assert [s["speaker"][:2] for s in out["statements"]] == ["岸田", "リシ"]
+
+
+def test_a_one_kanji_family_name_with_shi_is_the_leader_of_that_name():
+    head = "2025年6月9日\n石破総理大臣は、李在明韓国大統領と電話会談を行った。\n"
+    out = facts("石破総理大臣は、就任への祝意を伝えた。李氏は「日韓関係の重要性が増している」と強調した。", head=head)
+    assert [s["speaker"] for s in out["statements"]] == ["石破茂", "李在明"]
+
+
+def test_one_speakers_welcome_and_thanks_in_one_sentence_are_one_statement():
+    out = facts("岸田総理大臣から、スナク首相の訪日を歓迎し、多忙な中での訪問に感謝を述べました。"
+                "スナク首相は、日本の歓待を歓迎し、「協力を進めたい」と述べました。")
+    assert [(s["speaker"][:2], s["text"]) for s in out["statements"]] == [
+        ("岸田", "スナク首相の訪日を歓迎し、多忙な中での訪問に感謝"), ("リシ", "日本の歓待"), ("リシ", "協力を進めたい")]
+
+
+def test_one_speakers_juushi_is_a_stance_not_an_agreement():
+    out = facts("岸田総理大臣から、日本は英国を極めて重視しており、今後も防衛分野での協力を強化していく旨述べました。")
+    assert out["agreements"] == []
+    assert [s["text"] for s in out["statements"]] == ["日本は英国を極めて重視しており、今後も防衛分野での協力を強化していく"]
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [
+        ("日本", "英国を極めて重視しており、今後も防衛分野での協力を強化していく")]
+
+
+def test_a_leaders_own_welcome_or_stance_inside_the_quotation_is_no_agreement():
+    out = facts("岸田総理大臣は「スナク首相の訪日を心から歓迎する。われわれは法の支配という原則を共有している。"
+                "両国は宇宙協力を拡大することで一致した」と述べました。")
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [("agreed", "両国は宇宙協力を拡大する")]
+
+
+def test_a_plain_non_past_agreement_verb_with_no_subject_is_a_forecast():
+    out = facts("来週の首脳会合は首相が議長を務め、人工知能分野の協力枠組み新設で合意する。"
+                "両首脳は、閣僚対話を毎年開くことで合意する。")
+    assert [a["text"] for a in out["agreements"]] == ["閣僚対話を毎年開く"]
+
+
+def test_the_partner_named_with_tono_aida_is_not_the_actor():
+    out = facts("岸田総理大臣は、オーストラリアとの間では、宇宙分野で共同研究を始める方針を示した。")
+    assert [c["actor"][:2] for c in out["commitments"]] == ["岸田"]
+
+
+def test_concessive_temo_does_not_end_the_clause():
+    out = facts("スナク首相から、日本の支援にはいくら感謝してもしきれない旨述べました。")
+    assert [s["text"] for s in out["statements"]] == ["日本の支援にはいくら感謝してもしきれない"]
+
+
+def test_an_occasion_alone_before_a_speech_verb_is_no_statement():
+    out = facts("今回の協議は、スナク首相が昨年5月の首脳会談で提案した。")
+    assert out["statements"] == []
+
+
+def test_news_style_sns_post_and_hearsay_close_a_statement():
+    out = facts("スナク首相は会談後に「非常に良い会談だった」とSNSに投稿しました。"
+                "また、スナク首相は岸田総理大臣が英国を訪問するように招待したということです。")
+    assert [(s["mode"], s["text"]) for s in out["statements"]] == [
+        ("direct", "非常に良い会談だった"), ("reported", "岸田総理大臣が英国を訪問するよう")]

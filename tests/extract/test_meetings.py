@@ -1,6 +1,8 @@
 """Meetings, the event, signed documents and quantities."""
 from __future__ import annotations
 
+import re
+
 from kaidan.pipeline import extract_text
 
 
@@ -68,7 +70,7 @@ def test_every_citation_slices_back_from_its_offsets():
     for t in ("meetings", "signed_documents", "agreements", "commitments", "statements", "quantities"):
         for f in out[t]:
             s, e = f["offsets"]
-            assert text[s:e] == f["evidence"] and f["rule"].endswith(".v1")
+            assert text[s:e] == f["evidence"] and re.search(r"\.v\d+$", f["rule"])
 
 
 def test_english_signed_documents_active_and_passive_but_not_those_signed_another_day():

@@ -27,11 +27,63 @@ from ..nlp import Sentence
 from ..records import Agreement, Commitment, Statement
 from .commitments_ja import CommitmentReader
 from .context import DocContext
-from .grammar_ja import (CLOSE, CONNECTIVES, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
-                         _quote_span, _strip_content, depths, predicate, skip_after)
+from .grammar_ja import (CLOSE, CONNECTIVES, OPEN, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
+                         _lex, _quote_span, _strip_content, cited, depths, predicate, rule_id, rules, skip_after)
 from .quotes_ja import QuoteReader, introduced_quotes
 from .subjects import Subject, subjects_in
 from .topics import topics_of
+
+DECISION = set(rules("commitments")["decision"]["verbs"])
+LIST = rules("agreements")["list_item"]
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a sentence, as the readers of each fact type see it: who (subject), the predicate (kind,
+    label, the token that heads it), the content (its tokens and text) and the modality of the content."""
+    sentence: Sentence
+    tokens: tuple             # the sentence's tokens
+    depth: tuple              # bracket depth of each token
+    lo: int                   # first token of the content
+    head: int                 # the predicate's token
+    end: int                  # the token after the predicate's verb group
+    kind: str                 # agreement, speech, decision
+    label: str                # verb label (agreed, confirmed …) or the speech verb's lemma
+    subject: Subject
+    raw: str                  # the content as written, from raw_start
+    raw_start: int
+    prefix: str = ""          # a topic phrase the content inherits (…については、)
+    how: str | None = None    # the rule when the caller fixes it (embedded)
+    stated: bool = True       # the subject is named in this clause (not carried from before)
+
+    @property
+    def content_tokens(self) -> tuple:
+        return self.tokens[self.lo:self.head]
+
+    @property
+    def nominal(self) -> bool:
+        """体言止め: the predicate is a bare verbal noun ending the sentence (…で一致。 / …と強調。)."""
+        return self.end == self.head + 1 and self.tokens[self.head].pos == "名詞"
+
+    @property
+    def modality(self) -> str:
+        """promise (a promise verb), decision, wish (…たい), intent (…していく / a noun of intention), plain
+        (a plain non-past verb) or other: what the content says about the future."""
+        if self.kind == "decision" or (self.kind == "agreement" and self.tokens[self.head].text in DECISION):
+            return "decision"
+        if self.label in PROMISE:
+            return "promise"
+        words = [t for t in self.content_tokens if t.pos not in ("助詞", "補助記号") and t.text not in ("旨",)]
+        if not words:
+            return "other"
+        last = words[-1]
+        if last.lemma == "たい":
+            return "wish"
+        if last.text in _lex()["commitment_nouns"] or (last.lemma in ("いく", "行く") and len(words) > 1):
+            return "intent"
+        if last.pos == "動詞" and last.form.startswith(("終止形", "連体形")):
+            return "plain"
+        return "other"
+
 
 @dataclass
 class Found:
@@ -44,11 +96,15 @@ class JaClauses(CommitmentReader, QuoteReader):
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.found = Found()
+        self.lex_agreement = _lex()["agreement"]
         self.carry: Subject | None = None
         self.named: list[str] = []
         self._topic_third = False
         self._quote_lo = 0
         self._anchor = 0
+        self._dep: list[int] = []
+        self._list: tuple[str, int] | None = None     # (verb, line) of an agreement pointing to a list
+        self._item_line = -1
 
     # -- one sentence ---------------------------------------------------------
     def sentence(self, s: Sentence) -> None:
@@ -56,10 +112,13 @@ class JaClauses(CommitmentReader, QuoteReader):
         toks = ctx.tokens(s)
         if not toks:
             return
+        if self._list and self.list_item(s):
+            return
         for m in ctx.mentions(s):
             if m.kind == "person" and m.entity not in self.named:
                 self.named.append(m.entity)
         dep = depths(toks)
+        self._dep = dep
         heading = "。" not in s.text and len(s.text) < 45 and not s.text.endswith(("た", "す"))
         preds = []
         for i in range(len(toks)):
@@ -70,10 +129,18 @@ class JaClauses(CommitmentReader, QuoteReader):
         lo = 0
         subject = None if heading else self.carry
         topic = ""
-        for i, kind, label, j in preds:
+        for n_pred, (i, kind, label, j) in enumerate(preds):
             cands = subjects_in(ctx, toks, dep, lo, i, self.named)
             self._anchor = i
             pick = self.choose(toks, lo, cands, kind, label, subject)
+            who = pick[1] if pick else subject
+            if kind == "agreement" and toks[i].text == "重視" and who is not None and who.kind == "person" \
+                    and any(k == "speech" for _, k, _, _ in preds[n_pred + 1:]):
+                # 安倍総理から、日本は…を極めて重視しており、…と述べた: one speaker's stance ahead of the turn
+                subject, lo = who, skip_after(toks, j)
+                continue
+            if self.joins_next(toks, i, j, kind, label, who, preds[n_pred + 1:]):
+                continue    # 安倍総理から、…訪日を歓迎し、…に感謝を述べた: one speaker's turn, one statement
             if kind == "speech" and pick is None and _passive(toks, i, j):
                 lo = skip_after(toks, j)
                 continue    # …が紹介されました: no speaker stated
@@ -83,7 +150,7 @@ class JaClauses(CommitmentReader, QuoteReader):
                 pi, subj = pick
                 subject = subj
                 c_lo = pi + 1
-                while c_lo < i and toks[c_lo].text in ("は", "、", ",", "，"):
+                while c_lo < i and toks[c_lo].text in ("は", "も", "、", ",", "，"):
                     c_lo += 1
                 pre = ctx.text[toks[lo].start:subj.start] if lo < len(toks) else ""
                 pre = CONNECTIVES.sub("", pre.strip(" 、,"))
@@ -99,14 +166,16 @@ class JaClauses(CommitmentReader, QuoteReader):
                     while e_lo < i and toks[e_lo].text in ("は", "、", ",", "，"):
                         e_lo += 1
                     raw = ctx.text[toks[e_lo].start:toks[i].start]
-                    self.emit(s, toks, dep, e_lo, i, j, "speech", label, who, raw, toks[e_lo].start, "")
+                    self.emit(Clause(s, tuple(toks), tuple(dep), e_lo, i, j, "speech", label, who, raw,
+                                     toks[e_lo].start, "", "embedded"))
                     lo = skip_after(toks, j + 1)
                 continue
             if kind == "agreement_embedded":
                 a_lo = skip_after(toks, lo) if lo else 0
                 raw = CONNECTIVES.sub("", ctx.text[toks[a_lo].start:toks[i].start])
-                self.emit(s, toks, dep, a_lo, i, j, "agreement", label,
-                          Subject("group", None, "両首脳", 0, 0, "は"), raw, toks[i].start - len(raw), "")
+                self.emit(Clause(s, tuple(toks), tuple(dep), a_lo, i, j, "agreement", label,
+                                 Subject("group", None, "両首脳", 0, 0, "は"), raw, toks[i].start - len(raw), "",
+                                 "embedded"))
                 continue
             if i <= c_lo or kind == "boundary":
                 lo = skip_after(toks, j)
@@ -119,7 +188,9 @@ class JaClauses(CommitmentReader, QuoteReader):
             if stripped_lead:
                 raw_start += stripped_lead.end()
                 raw = raw[stripped_lead.end():]
-            self.emit(s, toks, dep, c_lo, i, j, kind, label, subject, raw, raw_start, prefix)
+            if subject is not None:
+                self.emit(Clause(s, tuple(toks), tuple(dep), c_lo, i, j, kind, label, subject, raw, raw_start, prefix,
+                                 stated=pick is not None))
             lo = skip_after(toks, j)
         if preds and subject is not None:
             self.carry = subject
@@ -128,6 +199,48 @@ class JaClauses(CommitmentReader, QuoteReader):
         self.sentence_final_intent(s, toks, dep)
         self.embedded_stance(s)
         self.quotes(s, toks, dep, subject)
+
+    @staticmethod
+    def joins_next(toks, i, j, kind, label, who, rest) -> bool:
+        """A stance verb in the continuative form (歓迎し、/ 感謝し、) of one speaker, before that speaker's
+        speech verb later in the sentence, continues the same statement instead of ending one; both sides'
+        歓迎し、…で一致 stays two agreements."""
+        if who is None or who.kind not in ("person", "unnamed"):
+            return False
+        stance = (kind == "agreement" and label == "welcomed") or (kind == "speech" and label in STANCE)
+        if not stance or j >= len(toks) or toks[j].text not in ("、", ",", "，") or toks[j - 1].text != "し":
+            return False
+        if i > 0 and toks[i - 1].text in ("旨", "と"):
+            return False
+        nxt = next((h for h, k, _, _ in rest if k == "speech"), None)
+        # …を歓迎し、「…」と述べた: the quotation is a statement of its own
+        return nxt is not None and not any(t.text in OPEN for t in toks[j:nxt])
+
+    def list_item(self, s: Sentence) -> bool:
+        """One point of the list an agreement pointed to ((ア)…こと。 / • …の開催。これを含む…の確認。)."""
+        ctx = self.ctx
+        m = re.match(LIST["markers"], s.text)
+        if not m and s.line != self._item_line:
+            if s.line > self._list[1] and s.text.strip():
+                self._list = None       # the list has ended
+            return False
+        self._item_line = s.line
+        body = s.text[m.end():] if m else s.text
+        off = s.start + (m.end() if m else 0)
+        lead = len(body) - len(body.lstrip())
+        body, off = body.strip(), off + lead
+        verb = self._list[0]
+        text = re.sub(r"[。.]$", "", body)
+        closing = re.search(r"(?:の|を)?(確認|一致|合意)$", text)
+        if closing:
+            verb = self.lex_agreement[closing.group(1)]
+            text = text[:closing.start()]
+        text = re.sub(r"こと$", "", text).strip("、, ")
+        cut = not re.search(r"[。.]$", body) and not ctx.text[s.end:].strip()   # the page ends inside the item
+        if len(text) >= 4 and not cut:
+            cite = ctx.cite(off, off + len(body), rule_id("agreements", "list_item"))
+            self.found.agreements.append(Agreement(text, verb, topics_of(text), cite))
+        return True
 
     def choose(self, toks, lo, cands, kind, label, current):
         """The subject of a clause among its candidate phrases (None: keep the one in force).
@@ -142,7 +255,8 @@ class JaClauses(CommitmentReader, QuoteReader):
         # (岸田総理大臣が最初に発言した); one followed by a verb belongs to a clause inside the content
         # (トランプ大統領が…銃撃された際の写真に触れ「…」と述べた)
         direct_ga = [c for c in cands if c[1].particle not in ("は", "から", "からは", "では")
-                     and not any(t.pos == "動詞" for t in toks[c[0] + 1:self._anchor])]
+                     and not any(t.pos == "動詞" and not self._dep[n]
+                                 for n, t in enumerate(toks[c[0] + 1:self._anchor], c[0] + 1))]
         usable = (strong + direct_ga) if current is not None else (strong or cands)
         usable.sort(key=lambda c: c[0])
         if kind == "agreement":
@@ -155,6 +269,9 @@ class JaClauses(CommitmentReader, QuoteReader):
                 return people[-1] if any(c[1].particle in ("から", "からは") for c in people) or len(people) == 1 \
                     else people[0]
             others = [c for c in usable if c[1].kind in ("country", "org")]
+            told = [c for c in others if c[1].particle in ("から", "からは")]
+            if told:
+                return told[0]      # EU側から、…考えである旨述べた: the side that spoke, as MOFA readouts mark it
             if others and (current is None or current.kind not in ("person", "unnamed") or label in PROMISE):
                 return others[0] if _at_start(toks, lo, others[0][1]) or current is None else None
             groups = [c for c in usable if c[1].kind == "group"]
@@ -163,42 +280,65 @@ class JaClauses(CommitmentReader, QuoteReader):
             return None
         return (usable or [None])[0]
 
-    # -- facts of one clause --------------------------------------------------
-    def emit(self, s, toks, dep, c_lo, i, j, kind, label, subject, raw, raw_start, prefix) -> None:
-        ctx = self.ctx
-        if subject is None:
-            return
-        text = _strip_content(raw, kind, label)
+    # -- facts of one clause: one reader per fact type ----------------------------
+    def emit(self, c: Clause) -> None:
+        text = _strip_content(c.raw, c.kind, c.label)
         if len(text) < 2:
             return
-        end = toks[j - 1].end if j > 0 else s.end
-        cite = ctx.cite(raw_start, end, f"kaidan.{'agreement' if kind == 'agreement' else 'statement'}_ja.v1")
-        group = subject.kind in ("group", "self")
-        # quotative と + する (…とする / としています) by both sides: what they agreed
-        if kind == "agreement" and not group and label in ("welcomed", "opposed"):
-            kind = "speech"      # one leader welcoming or opposing: what that leader said
-        elif kind == "agreement" or (group and label in GROUP_SPEECH):
-            verb = label if kind == "agreement" else {"歓迎": "welcomed", "とする": "agreed"}.get(label, "other")
-            if group or subject.kind in ("person", "country"):
-                self.found.agreements.append(Agreement(text, verb, topics_of(text), cite))
+        end = c.tokens[c.end - 1].end if c.end > 0 else c.sentence.end
+        cite = self.ctx.cite(c.raw_start, end, "")
+        group = c.subject.kind in ("group", "self")
+        if c.modality == "decision" and c.subject.kind in ("person", "country", "org"):
+            # one actor's decision about its own action: a commitment only (首相は…供与を決めた)
+            self.add_commitment(c.subject, _strip_content(c.raw, "speech", c.label), cited(cite, "commitments", "decision"))
             return
-        if group:
+        if c.kind == "decision":
             return
-        # speech
-        if label == "得る" and subject.particle not in ("から", "からは"):
+        if c.kind == "agreement" and not group and c.label in ("welcomed", "opposed"):
+            self.read_statement(c, text, cite)     # one leader welcoming or opposing: what that leader said
+        elif c.kind == "agreement" or (group and c.label in GROUP_SPEECH):
+            self.read_agreement(c, text, cite)
+        elif not group:
+            self.read_statement(c, text, cite)
+
+    def read_agreement(self, c: Clause, text: str, cite) -> None:
+        """Both sides' point (両首脳は…で一致); the quotative と + する (…とする) and 表明 of both sides too."""
+        verb = c.label if c.kind == "agreement" else {"歓迎": "welcomed", "とする": "agreed"}.get(c.label, "other")
+        if not (c.subject.kind in ("group", "self", "person", "country")):
+            return
+        if c.kind == "agreement" and re.search(rf"(?:{'|'.join(LIST['pointers'])})$", text):
+            self._list = (verb, c.sentence.line)    # …以下の点で一致。: the points are the list lines that follow
+            return
+        group = c.tokens[c.head + 1:c.end]
+        if c.kind == "agreement" and c.how is None and not c.stated and group \
+                and group[-1].form.startswith("終止形") and not any(t.lemma in ("た", "ます") for t in group):
+            return     # 首脳会合は…新設で合意する。: no subject, plain non-past: a forecast of a meeting to come
+        how = c.how or ("group_speech" if c.kind != "agreement" else "nominal_end" if c.nominal else "verb")
+        self.found.agreements.append(Agreement(text, verb, topics_of(text), cited(cite, "agreements", how)))
+
+    def read_statement(self, c: Clause, text: str, cite) -> None:
+        """What one speaker said, and the speaker's commitments in it; a country or company is no speaker
+        unless the readout marks it as one with から (EU側から、…)."""
+        ctx, subject, s = self.ctx, c.subject, c.sentence
+        toks, dep, c_lo, i = c.tokens, c.depth, c.lo, c.head
+        if c.label == "得る" and subject.particle not in ("から", "からは"):
             return
         if subject.kind in ("country", "org"):
-            # a country or company is no speaker; what it undertakes is a commitment
-            self.commitment_of(text, subject, cite, promise=label in PROMISE, tokens=toks[c_lo:i])
+            self.commitment_of(text, subject, cite, promise=c.modality == "promise", tokens=c.content_tokens,
+                               via="party_clause")
+            if subject.particle in ("から", "からは") and not self.quoted_before(toks, dep, c_lo, i):
+                self.found.statements.append(Statement(subject.name, c.prefix + text, "reported",
+                                                       cited(cite, "statements", c.how or "reported")))
             return
         quotes = self.quoted_before(toks, dep, c_lo, i)
         if quotes:
             for qs, qe in quotes:
                 body = ctx.text[qs:qe]
                 if body.strip():
-                    self.found.statements.append(Statement(subject.name, body, "direct", cite))
+                    self.found.statements.append(Statement(subject.name, body, "direct",
+                                                           cited(cite, "statements", c.how or "direct")))
             return
-        body = prefix + text
+        body = c.prefix + text
         resolved = False
         if re.fullmatch(r"(?:これ|それ|この点|その点|こうした考え|この考え)(?:を(?:支持|歓迎|評価|称賛)する)?", text):
             # これを歓迎: what was welcomed is the point stated just before in the same sentence
@@ -207,16 +347,20 @@ class JaClauses(CommitmentReader, QuoteReader):
                 return
             body = prev[-1].text
             resolved = True          # what another said and this one welcomed: not this one's commitment
-        if len(body.strip()) < 4 or re.search(r"(?:に|にも|へ|から)$", body):
+        if len(body.strip()) < 4 or re.search(r"(?:に|にも|へ|から|[^こ]とで|[^とこ]で)$", body):
+            # …が昨年4月の首脳会談で提案した: an adjunct (place, occasion) before the verb, no reported content
             return
         for part in re.split(r"旨[、,，](?:また[、,，])?", body):     # 文大統領から、…した旨、また、…していく旨の発言
             part = part.strip("、,， ")
             if len(part) < 4:
                 continue
-            self.found.statements.append(Statement(subject.name, part, "reported", cite))
-            if subject.kind == "person" and not resolved and label not in STANCE:
-                own = label in PROMISE or self.own_intention(part, toks[c_lo:i])
-                self.commitment_of(part, subject, cite, promise=own, tokens=toks[c_lo:i])
+            self.found.statements.append(Statement(subject.name, part, "reported", cited(
+                cite, "statements", c.how or ("nominal_end" if c.nominal else "reported"))))
+            if subject.kind == "person" and not resolved and c.label not in STANCE \
+                    and c.label not in ("welcomed", "opposed"):
+                own = "promise_verb" if c.modality == "promise" else self.own_intention(part, c.content_tokens, subject)
+                self.commitment_of(part, subject, cite, promise=bool(own), tokens=c.content_tokens,
+                                   via=own or "own_action")
 
     def quoted_before(self, toks, dep, lo, i) -> list[tuple[int, int]]:
         """Offsets of the top-level quotations in tokens[lo:i] that end in 」と (…」と述べ / …」と期待を示し)."""

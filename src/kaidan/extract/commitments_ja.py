@@ -9,43 +9,80 @@ import re
 
 from ..normalize import deadline_of, parse_amount
 from ..records import Commitment
-from .grammar_ja import ACTION_PROMISES, PLAIN, STATIVE, _lex
+from .grammar_ja import ACTION_PROMISES, PLAIN, STATIVE, _lex, cited, rule_id, rules
 from .subjects import Subject, subjects_in
 from .topics import topics_of
 
 
+def _rule(name: str) -> dict:
+    return rules("commitments")[name]
+
+
 class CommitmentReader:
-    def own_intention(self, text: str, toks) -> bool:
+    def own_intention(self, text: str, toks, speaker: Subject | None = None) -> str | None:
         """Reported content that is the speaker's own undertaking: …を支持していく / …に全面的に協力する,
-        with no other subject inside it (日米関係は…なっていく is a forecast, not a promise)."""
+        with no other subject inside it (日米関係は…なっていく is a forecast, not a promise); the speaker's own
+        country as that subject (総理から、日本は…していく) is the speaker's side."""
         if re.match(r"^[^、]{0,15}?(?:は|が)、?", text) and not re.match(r"^(?:我が国|わが国|日本)として", text):
             head = re.match(r"^([^、]{0,15}?)(?:は|が)", text).group(1)
-            if head and (self.ctx.gaz.lookup(head) or re.search(r"関係|情勢|同盟|状況", head)):
-                return False
+            ent = self.ctx.gaz.lookup(head) if head else None
+            own = speaker is not None and speaker.entity and ent == f"country:{self.ctx.gaz.country_of(speaker.entity)}"
+            if head and not own and (ent or re.search(r"関係|情勢|同盟|状況", head)):
+                return None
         if re.search(r"[てで]いく$|[てで]いきます$", text) and not re.search(r"なっていく$|られていく$", text):
-            return True
+            return "own_action"
+        if self.wish_action(toks):
+            return "wish_action"
         verbs = [k for k, t in enumerate(toks) if t.pos == "動詞"]
         if not verbs:
-            return False
+            return None
         k = verbs[-1]
         v = toks[k]
         head = toks[k - 1].text if v.lemma == "する" and k > 0 and toks[k - 1].pos == "名詞" else v.lemma
-        return v.form.startswith(PLAIN) and head in ACTION_PROMISES
+        return "own_action" if v.form.startswith(PLAIN) and head in ACTION_PROMISES else None
 
-    def commitment_of(self, text: str, subject: Subject, cite, promise: bool = False, tokens=None) -> None:
+    def wish_action(self, toks) -> bool:
+        """…たい about a verifiable action of the speaker's own (お目にかかりたい, 訪日したい, 首脳会談を行いたい),
+        not a general wish (協力したい, 関係を深めたい): the verb before たい, or the verbal noun before する."""
+        rule = _rule("wish_action")
+        k = len(toks) - 1
+        while k >= 0 and toks[k].pos in ("助詞", "補助記号") or (k >= 0 and toks[k].text in ("旨", "との", "という")):
+            k -= 1
+        if k < 1 or toks[k].lemma != "たい":
+            return False
+        v = toks[k - 1]
+        if v.pos != "動詞":
+            return False
+        head = toks[k - 2].text if v.lemma == "する" and k >= 2 and toks[k - 2].pos == "名詞" else v.lemma
+        if v.lemma == "かかる" and k >= 3 and toks[k - 2].text == "に" and toks[k - 3].text == "目":
+            head = "お目にかかる"
+        return head in rule["verbs"] and head not in rule["general"]
+
+    def commitment_of(self, text: str, subject: Subject, cite, promise: bool = False, tokens=None,
+                      via: str = "promise_verb") -> None:
+        """A commitment of the clause's subject: its content ends in a noun of intention (rule intent_noun), or
+        the clause is a promise (rule ``via``: promise_verb, own_action or party_clause)."""
         lex = _lex()
+        dm = re.search(r"^(.{4,}?)を(?:決定|決め)(?:し)?た(?:こと|の)?$", text)
+        if dm and subject.kind not in ("group", "self"):
+            # …の供与を決定したことを伝達しました: a decision reported by its maker
+            self.add_commitment(subject, dm.group(1), cited(cite, "commitments", "decision"))
+            return
         if promise and tokens and not re.search(r"(?:こと|の)$", text):
             # …推薦すると伝えました is a report; …推薦すると約束/表明しました a promise: keep only plain action verbs
             verbs = [t for t in tokens if t.pos == "動詞"]
             wish = bool(re.search(r"たい$", text))
-            if not wish and (not verbs or not verbs[-1].form.startswith(PLAIN) or verbs[-1].lemma in STATIVE):
+            if re.search(rf"(?:{'|'.join(_rule('promise_verb')['stances'])})$", text):
+                promise = False     # …歓待に謝意を表明 / …への期待を伝え: a feeling expressed, not an undertaking
+            elif not wish and (not verbs or not verbs[-1].form.startswith(PLAIN) or verbs[-1].lemma in STATIVE):
                 promise = False
         nouns = "|".join(sorted(lex["commitment_nouns"], key=len, reverse=True))
-        m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い)?"
+        m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い|前向きな|積極的な)?"
                       rf"(?:{nouns})(?:であること|であり|である)?$", text)
         body = m.group(1) if m else (text if promise else None)
+        how = "intent_noun" if m else via
         if body is None and re.search(r"(?:関与|コミットメント|防衛義務)は(?:揺るぎない|揺るぎません|不変|変わらない)$", text):
-            body = text    # the formula of a commitment: 日本の防衛に対する米国のコミットメントは揺るぎない
+            body, how = text, "unwavering"   # the formula: 日本の防衛に対する米国のコミットメントは揺るぎない
         if not body or len(body) < 4 or subject.kind in ("group", "self"):
             # embedded: …日本が防衛費を増額する方針であること
             em = re.search(rf"([^、。]*?)(?:が|は)([^、。]*?)(?:という|との)?(?:{nouns})(?:である|であること|だ)", text)
@@ -56,10 +93,12 @@ class CommitmentReader:
                 return
             e = self.ctx.gaz.entities[actor]
             subject = Subject(e.kind, e.id, e.name("ja"), 0, 0, "が")
-            body = em.group(2)
+            body, how = em.group(2), "embedded_noun"
         body = body.strip(" 、")
         body = re.sub(r"(?:こと|の)$", "", body)
         lead = re.match(r"^([^、。]{2,15}?)(?:が|は)、?", body)
+        if lead and re.search(r"(?:との間|の間|とともに|と共に|にとって|として)[でに]?$", lead.group(1)):
+            lead = None      # カンボジアとの間では、…: the partner of the action, not its actor
         if lead:
             ent = self.ctx.gaz.lookup(lead.group(1))
             if ent and self.ctx.gaz.entities[ent].kind in ("country", "org") and \
@@ -69,7 +108,7 @@ class CommitmentReader:
                 body = body[lead.end():]
         if len(body) < 4 or re.search(r"べき(?:だ)?$|一致したい|確認したい|(?:歓迎|評価|期待|感謝)する$", body):
             return
-        self.add_commitment(subject, body, cite)
+        self.add_commitment(subject, body, cited(cite, "commitments", how))
 
     def add_commitment(self, subject: Subject, body: str, cite) -> None:
         ctx = self.ctx
@@ -91,7 +130,8 @@ class CommitmentReader:
             if not re.match(r"(?:した|し)(?:こと|ため|の)", tail):
                 continue     # the clause-final case is handled by the clause reader
             self.add_commitment(Subject(e.kind, e.id, e.name("ja"), 0, 0, "が"), m.group(2),
-                                self.ctx.cite(s.start + m.start(), s.start + m.end(), "kaidan.commitment_ja.v1"))
+                                self.ctx.cite(s.start + m.start(), s.start + m.end(),
+                                              rule_id("commitments", "embedded_stance")))
 
     def sentence_final_intent(self, s, toks, dep) -> None:
         """…する方針です / …考えです: a commitment of the sentence's subject without a speech verb."""
@@ -109,7 +149,9 @@ class CommitmentReader:
             body = self.ctx.text[cands[0][1].end:s.start + m.start()]
         body = re.sub(r"^[はがも、\s]+", "", body)
         body = re.sub(r"(という|との)$", "", body).strip("、 ")
+        if re.search(rf"(?:{'|'.join(_rule('sentence_final')['itinerary'])})(?:する)?$", body):
+            return    # …日本に帰国する予定です: the trip's own schedule, not an undertaking
         if len(body) >= 4:
-            self.add_commitment(subj, body, self.ctx.cite(s.start, s.end, "kaidan.commitment_ja.v1"))
+            self.add_commitment(subj, body, self.ctx.cite(s.start, s.end, rule_id("commitments", "sentence_final")))
 
     # -- inside quotations ----------------------------------------------------

@@ -5,6 +5,8 @@ boundaries and the complement markers that end a clause's content. Word lists co
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
 
 from ..nlp import Token
 from .lexicon import load
@@ -45,6 +47,29 @@ def _lex():
     return load("predicates.json", ("ja",))["ja"]
 
 
+RULE_FIELDS = ("id", "version", "construction", "example", "note")
+
+
+@lru_cache(maxsize=None)
+def rules(fact: str) -> dict[str, dict]:
+    """The rules of one fact type (``data/rules/ja_<fact>.json``), keyed by the last part of their id.
+    Word lists a rule carries are frozen so that a caller cannot change the cached rule."""
+    data = load(f"rules/ja_{fact}.json", ("version", "rules"))
+    return {r["id"].rsplit(".", 1)[-1]: {k: frozenset(v) if isinstance(v, list) else v for k, v in r.items()}
+            for r in data["rules"]}
+
+
+def rule_id(fact: str, name: str) -> str:
+    """The versioned id a fact found by rule ``name`` carries: kaidan.ja.commitment.intent_noun.v1."""
+    r = rules(fact)[name]
+    return f"{r['id']}.v{r['version']}"
+
+
+def cited(cite, fact: str, name: str):
+    """The citation with the exact rule that made the fact."""
+    return replace(cite, rule=rule_id(fact, name))
+
+
 def depths(tokens: list[Token]) -> list[int]:
     out, d = [], 0
     for t in tokens:
@@ -82,10 +107,13 @@ def clause_final(tokens: list[Token], j: int) -> bool:
     t = tokens[j]
     if t.text == "の" and j + 2 < len(tokens) and tokens[j + 1].text == "に" and tokens[j + 2].lemma == "対する":
         return True     # …旨述べたのに対し、…: the reply opens a new clause
+    if t.text == "と" and j + 2 < len(tokens) and tokens[j + 1].lemma in ("いう", "言う") and tokens[j + 2].text == "こと":
+        return True     # …招待したということです: hearsay closing a reported predicate (news style)
     if t.pos == "補助記号" and t.text not in OPEN + CLOSE:
         return True
     if t.pos == "助詞" and t.pos2 == "接続助詞":
-        return True
+        # …感謝してもしきれない: concessive ても belongs to the predicate after it
+        return not (t.text in ("て", "で") and j + 1 < len(tokens) and tokens[j + 1].text == "も")
     return t.text in CLAUSE_NOUNS and (j + 1 >= len(tokens) or tokens[j + 1].text in ("で", "、", "に", "は"))
 
 
@@ -125,7 +153,16 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
         if j < len(tokens) and tokens[j].text == "と" and t.text in EMBEDDABLE:
             return ("agreement_embedded", label, j)     # …認識を共有したと明らかにした
         return ("agreement", label, j) if clause_final(tokens, j) else None
+    if t.pos == "動詞" and t.lemma in rules("commitments")["decision"]["verbs"] and i > 0 and tokens[i - 1].text == "を":
+        j = group_end(tokens, i)
+        # 首相は…供与を決めた。 / …を決めたほか、: a completed decision ends its clause; 決め、 inside a reported
+        # content (…投資を決め、…雇用を生み出したこと) does not
+        done = tokens[j - 1].text == "た" and (j >= len(tokens) or tokens[j].text in ("。", "ほか", "他"))
+        return ("decision", t.lemma, j) if done else None
     speech = lex["speech"]
+    if t.pos == "名詞" and t.text in rules("statements")["nominal_end"]["nouns"] and not verbal and i > 0 \
+            and (nxt is None or nxt.text in ("。", "！")) and tokens[i - 1].text in ("と", "を", "旨"):
+        return ("speech", t.text, i + 1)              # 体言止め: 首相は「…」と強調。
     if t.pos == "動詞" and t.lemma in speech and (t.pos2 != "非自立可能" or t.lemma == "得る"):
         j = group_end(tokens, i)
         if _progressive(tokens, i, j):
@@ -197,7 +234,7 @@ def _strip_content(text: str, kind: str, label: str) -> str:
             s = re.sub(r"(?:について|に関し)?、?認識$", lambda m: "について" if m.group(0).startswith("について") else "", s)
             s = re.sub(r"(?:という|との)$", "", s)
     else:
-        s = re.sub(r"(?:旨の|旨|という旨|との旨|と|、と|ことを|ことも|を|が|に|の|も)$", "", s)
+        s = re.sub(r"(?:旨を|旨の|旨|という旨|との旨|との|という|と|、と|ことを|ことも|を|が|に|の|も)$", "", s)
     return s.strip(" 、,")
 
 

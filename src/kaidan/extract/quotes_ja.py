@@ -9,10 +9,15 @@ import re
 
 from ..nlp import Sentence, tokenize
 from ..records import Agreement, Statement
-from .grammar_ja import CLOSE, CONNECTIVES, INTENT_END, OPEN, STATIVE, _lex, _strip_content, depths, predicate
+from .grammar_ja import (CLOSE, CONNECTIVES, INTENT_END, OPEN, STATIVE, _lex, _strip_content, cited, depths, predicate,
+                         rule_id)
 from .subjects import Subject, resolve_phrase, subjects_in
 from .topics import topics_of
 from .zones import BARE_QUOTE, INTRODUCER
+
+
+# verbs of agreement that, in one leader's own words, state that leader's stance (歓迎する, 重視する, 反対する)
+IN_QUOTE_SPEAKERS_OWN = {"歓迎", "重視", "反対", "非難", "強く非難"}
 
 
 class QuoteReader:
@@ -42,40 +47,46 @@ class QuoteReader:
     def quote_sentence(self, toks, dep, lo, hi, speaker: Subject) -> None:
         ctx = self.ctx
         text = ctx.text[toks[lo].start:toks[hi - 1].end]
-        cite = ctx.cite(toks[lo].start, toks[hi - 1].end, "kaidan.commitment_ja.v1")
+        cite = ctx.cite(toks[lo].start, toks[hi - 1].end, "")
         third = self.third_party(toks, self._quote_lo)
         # agreements reported by the speaker: …ことで一致した / …を確認した
         m_dec = re.search(r"^(?:[^。]*?については)?(.+?)ことになった$", text.rstrip("。」"))
         if m_dec and not self._topic_third:
             body = text[:m_dec.end(1)]
-            self.found.agreements.append(Agreement(body, "agreed", topics_of(body), cite))
+            self.found.agreements.append(Agreement(body, "agreed", topics_of(body),
+                                                   cited(cite, "agreements", "in_quote_decided")))
         for i in range(lo, hi):
             if dep[i] != 1:
                 continue
             p = predicate(toks[:hi], i)
+            if p and p[0] == "agreement" and (toks[i].text in IN_QUOTE_SPEAKERS_OWN
+                                              or any(t.lemma in ("いる", "おる") for t in toks[i + 1:p[2]])):
+                continue   # 「…訪日を心から歓迎する」「…を重視している」「…原則を共有している」: the speaker's own stance
             if p and p[0] == "agreement":
                 raw = ctx.text[toks[lo].start:toks[i].start]
                 m = re.match(r"^(?:[^、。]*?(?:との間で|と私は|私は|私から|われわれは)、?)", raw)
                 who = re.match(r"^(彼ら|同社|同国)(?:は|も|が)、?", raw)
                 raw = raw[m.end():] if m else raw
                 if who and third:
-                    self.add_commitment(third, _strip_content(raw[who.end():], "agreement", p[1]), cite)
+                    self.add_commitment(third, _strip_content(raw[who.end():], "agreement", p[1]),
+                                        cited(cite, "commitments", "quote_third"))
                     continue
                 if self._topic_third and third:
                     continue       # a company's decision quoted under "Xについて": its commitment, found below
                 body = _strip_content(CONNECTIVES.sub("", raw), "agreement", p[1])
                 if len(body) >= 4:
-                    acite = ctx.cite(toks[lo].start, toks[p[2] - 1].end, "kaidan.agreement_ja.v1")
+                    acite = ctx.cite(toks[lo].start, toks[p[2] - 1].end, rule_id("agreements", "in_quote"))
                     self.found.agreements.append(Agreement(body, p[1], topics_of(body), acite))
         # a pledge passed on inside the quotation: 私から『…したい』とトランプ大統領に伝えた / …用意があると伝えた
         for m in re.finditer(r"『([^『』]+)』と[^。]*?伝え", text):
-            self.add_commitment(speaker, m.group(1), cite)
+            self.add_commitment(speaker, m.group(1), cited(cite, "commitments", "quote_passed_on"))
         for m in re.finditer(r"(?:^|。|、)(?:また)?(?:私からは|私から|私は)?、?([^。「」『』]+?)(?:への|に向けた)?"
                              r"(?:という|との)?(用意|決意|意思)(?:が|を)(?:改めて)?(?:ある|あり|表明|伝え|示)", text):
             body = re.sub(r"^(?:私からは|私から|私は)、?", "", m.group(1))
-            self.add_commitment(speaker, body, cite)
+            self.add_commitment(speaker, body, cited(cite, "commitments", "quote_ready"))
         for m in re.finditer(r"([^。「」]+?)(?:という|との)?(?:考え|方針|決意|姿勢)(?:は|に)変わり?(?:ない|はない|ありません)", text):
-            self.add_commitment(self.country_of_speaker(speaker) or speaker, m.group(1), cite)
+            self.add_commitment(self.country_of_speaker(speaker) or speaker, m.group(1),
+                                cited(cite, "commitments", "quote_unchanged"))
         # clauses of intention: …していく / …するつもりだ / …する予定だ / …を目指している
         for part in re.split(r"(?:(?<=つもりだ)|(?<=予定だ)|(?<=予定です))が、", text):
             self.intent(part, speaker, third, cite)
@@ -118,7 +129,7 @@ class QuoteReader:
             if actor is None:
                 return
         if len(body) >= 4:
-            self.add_commitment(actor, body, cite)
+            self.add_commitment(actor, body, cited(cite, "commitments", "quote_intent"))
 
     def plain_action(self, text: str) -> bool:
         """Ends in the plain non-past form of an action verb (…に関与する, …つながりを持つ)."""
@@ -172,5 +183,6 @@ def introduced_quotes(an: "QuoteReader", sentences: list[Sentence]) -> None:
             if people:
                 inner = s.text.strip().rstrip("。")
                 an.found.statements.append(Statement(people[0].name, inner[1:-1], "direct",
-                                                     ctx.cite(s.start, s.end, "kaidan.statement_ja.v1")))
+                                                     ctx.cite(s.start, s.end,
+                                                              rule_id("statements", "standalone_quote"))))
                 break

@@ -20,6 +20,13 @@ SUBJECT_PARTICLES = {"は", "から", "が", "も", "では"}
 LEADER_TITLE = re.compile(r"^(?:同|米国|米|日本国?|英国|英|仏|印|韓国|韓|中国|露|豪|独)?(総理大臣|内閣総理大臣|総理|首相|大統領|首席|国家主席|主席|首相閣下)$")
 HEAD_SUFFIX = re.compile(r"(?:政府|側|当局|首脳|国|社|グループ|さん|氏|様|首相|大統領|総理大臣|総理|外相|外務大臣|"
                          r"元首相|前首相|元総理大臣|長官|大臣|会長|社長|国務長官|報道官)")
+# Titles that follow a person's name (フン・セン首相, チョン書記長): a name the people data lacks, written in
+# katakana or tagged as a personal name, followed by one of these is still a person (grammar: name + title).
+PERSON_TITLES = {"首相", "大統領", "書記長", "国家主席", "主席", "首席", "国王", "議長", "委員長", "総理", "総理大臣",
+                 "副大統領", "副首相", "外相", "首相閣下", "大統領閣下", "氏"}
+# a known person followed by an office with its institution: フォン・デア・ライエン欧州委員長, 李克強中国国務院総理
+OFFICE_AFTER_NAME = re.compile(r"[^、。\s]{0,8}?(?:委員長|議長|総理|首相|大統領|書記長|国家主席|主席|国王|長官|大臣)")
+KATAKANA_NAME = re.compile(r"^[ァ-ヴー・＝=]+$")
 FIRST_PERSON = {"私", "わたし", "われわれ", "我々", "私たち", "わたしたち", "我が国", "わが国", "私ども"}
 
 
@@ -68,8 +75,23 @@ def resolve_phrase(ctx: DocContext, phrase: str, start: int, end: int, particle:
         m = max(ms, key=lambda m: m.end - m.start)
         # the entity must head the phrase: USスチールの買収計画 is about a plan, 日本政府 / 米側 are the country
         rest = p[m.end:]
-        if not rest or HEAD_SUFFIX.fullmatch(rest):
+        if not rest or HEAD_SUFFIX.fullmatch(rest) or (ctx.gaz.entities[m.entity].kind == "person"
+                                                       and OFFICE_AFTER_NAME.fullmatch(rest)):
             e = ctx.gaz.entities[m.entity]
+            return Subject(e.kind, e.id, e.name(ctx.lang if ctx.lang in ("ja", "en") else "ja"), start, end, particle)
+    one = re.fullmatch(r"([一-龥])(?:氏|首相|大統領|主席|総理)", p)
+    if one:
+        # 李氏 / 尹氏: a one-kanji family name stands for the leader of that name the document is about
+        pool = list(reversed(named)) + [e for e in ctx.event_leaders if e not in named]
+        who = next((e for e in pool if e in ctx.gaz.entities and ctx.gaz.entities[e].kind == "person"
+                    and ctx.gaz.entities[e].name("ja").startswith(one.group(1))), None)
+        if who:
+            return Subject("person", who, ctx.gaz.entities[who].name("ja"), start, end, particle)
+    side = re.fullmatch(r"([A-Za-z]{2,})(側|政府|当局)", p)
+    if side and ctx.gaz.lookup(side.group(1)):
+        # EU側 / US政府: a Latin name written against a kanji suffix (the name lookup wants a word boundary)
+        e = ctx.gaz.entities[ctx.gaz.lookup(side.group(1))]
+        if e.kind in ("country", "org"):
             return Subject(e.kind, e.id, e.name(ctx.lang if ctx.lang in ("ja", "en") else "ja"), start, end, particle)
     t = LEADER_TITLE.match(p)
     if t:
@@ -81,7 +103,8 @@ def resolve_phrase(ctx: DocContext, phrase: str, start: int, end: int, particle:
             # 同首相 / 同大統領: the holder of that office named most recently (首相 is also a chancellor)
             who = next((n for n in reversed(named) if ctx.gaz.office_at(n, date) in offices), None)
         if who is None:
-            country = "US" if p.startswith(("米国", "米")) else ("JP" if "総理" in p else None)
+            # 総理, and 首相 with no name or country before it, is the Japanese prime minister in Japanese text
+            country = "US" if p.startswith(("米国", "米")) else ("JP" if "総理" in p or p == "首相" else None)
             who = ctx.gaz.holder(office, date, country=country, prefer=tuple(ctx.event_leaders) + tuple(named))
         if who:
             e = ctx.gaz.entities[who]
@@ -105,7 +128,42 @@ def subjects_in(ctx: DocContext, tokens: list[Token], depth: list[int], lo: int,
         particle = t.text
         if t.text == "から" and i + 1 < hi and tokens[i + 1].text == "は":
             particle = "からは"
-        s = resolve_phrase(ctx, phrase, start, end, particle, named)
+        if particle == "から" and (_in_relative_clause(tokens, i + 1, hi) or (i + 1 < hi and tokens[i + 1].text == "の")):
+            continue     # フィリピンからの来場: からの modifies a noun
+        s = resolve_phrase(ctx, phrase, start, end, particle, named) or titled_name(tokens[j:i], phrase, start, end,
+                                                                               particle)
         if s:
             out.append((i, s))
     return out
+
+
+def titled_name(tokens: list[Token], phrase: str, start: int, end: int, particle: str) -> Subject | None:
+    """A person the people data does not know, named with a title: フン・セン首相, トカエフ大統領, チョン書記長.
+    The name is kept as written (the scorer and the reader resolve it by alias)."""
+    if len(tokens) < 2 or tokens[-1].text not in PERSON_TITLES:
+        return None
+    name = tokens[:-1]
+    text = "".join(t.text for t in name)
+    if len(text) < 2:
+        return None
+    if not (KATAKANA_NAME.match(text) or all(t.pos3 == "人名" or t.text in ("・", "=", "＝") for t in name)):
+        return None
+    return Subject("person", None, phrase, start, end, particle)
+
+
+FORMAL_NOUNS = {"旨", "こと", "の", "もの", "考え", "意向", "方針", "決意", "意思", "用意", "ため", "よう", "とき", "際"}
+
+
+def _in_relative_clause(tokens: list[Token], k: int, hi: int) -> bool:
+    """Xから(も)要請のあった巡視船: the から-phrase sits in a clause modifying a noun (an attributive verb
+    followed by a content noun before any comma), so it is not the speaker of the sentence's predicate."""
+    while k < hi and tokens[k].text == "も":
+        k += 1
+    for n in range(k, min(hi, k + 8) - 1):
+        t = tokens[n]
+        if t.pos == "補助記号":
+            return False
+        if t.pos in ("動詞", "助動詞") and t.lemma != "だ" and t.form.startswith("連体形") and tokens[n + 1].pos == "名詞" \
+                and tokens[n + 1].text not in FORMAL_NOUNS:
+            return True
+    return False
