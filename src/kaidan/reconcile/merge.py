@@ -149,7 +149,9 @@ def merge_event(event: dict, docs: list[tuple[str, dict, bool]]) -> dict:
     conflicts: list[dict] = []
     rec = {k: event.get(k) for k in ("id", "countries", "date_start", "date_end", "kind")}
     rec["sources"] = [{"doc_id": d, "doc": r.get("doc"), "lang": r.get("lang"), "main": main,
-                       "event_date": (r.get("event") or {}).get("date")} for d, r, main in docs]
+                       "event_date": (r.get("event") or {}).get("date"),
+                       "placed_by": "date" if (r.get("event") or {}).get("date") else "content"}
+                      for d, r, main in docs]
     dates = _values([(r.get("event") or {}, {"doc_id": d, "doc": r.get("doc")}) for d, r, main in docs if main],
                     "date")
     if len(dates) > 1:
