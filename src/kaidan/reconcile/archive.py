@@ -1,8 +1,10 @@
 """Event records and the ledger read from a store (what the CLI and the service call).
 
-Merged event records are cached in the store (``event_records``): the pipeline merges an event again right
-after a document joins it, so reading an event, listing conflicts or building the ledger reads stored
-records instead of merging every event again. ``MERGE_VERSION`` retires records an older merge wrote.
+Merged event records are cached in the store (``event_records``): when a document joins an event the pipeline
+merges the new source into the event's stored record (:func:`add_document`, :func:`merge.add_source`), so
+adding a source costs its facts times the event's merged facts, not a re-merge of the event; reading an
+event, listing conflicts or building the ledger reads stored records. An event whose record is missing (a
+document left it, or ``MERGE_VERSION`` retired an older merge's record) is merged whole at the next read.
 """
 from __future__ import annotations
 
@@ -10,9 +12,27 @@ import datetime as dt
 
 from . import events as grouping
 from . import ledger
-from .merge import merge_event
+from ..records import EventRecord
+from .merge import add_source, merge_event
 
-MERGE_VERSION = "kaidan.merge.v1"
+MERGE_VERSION = "kaidan.merge.v2"
+
+
+def add_document(store, doc_id: str, record: dict) -> list[str]:
+    """Place a stored document in its events and merge it into each event's stored record; the event ids."""
+    store.unlink_document(doc_id)
+    ids = []
+    for ev, main in grouping.targets(store, record):
+        before = store.cached_event_record(ev["id"], MERGE_VERSION)
+        store.put_event(ev, doc_id, main)
+        now = store.get_event(ev["id"])
+        if before is None:
+            merged = merge_event(now, store.event_records(ev["id"]))
+        else:
+            merged = add_source(EventRecord.from_dict(before), now, doc_id, record, main).to_dict()
+        store.cache_event_record(ev["id"], MERGE_VERSION, merged)
+        ids.append(ev["id"])
+    return ids
 
 
 def place_missing(store) -> int:

@@ -65,17 +65,14 @@ def candidates(record: dict) -> list[tuple[str, str, str | None, bool]]:
     return out
 
 
-def place(store, doc_id: str, record: dict) -> list[str]:
-    """Link a stored document to its events (creating or widening them); the event ids."""
-    store.unlink_document(doc_id)
-    if not candidates(record):
+def targets(store, record: dict) -> list[tuple[dict, bool]]:
+    """(event, main) of every event a record reports: existing events widened to its date, or new ones."""
+    cands = candidates(record)
+    if not cands:
         target = place_by_content(store, record)
-        if target is None:
-            return []
-        store.put_event(target, doc_id, True)
-        return [target["id"]]
-    ids = []
-    for date, countries, kind, main in candidates(record):
+        return [(target, True)] if target is not None else []
+    out = []
+    for date, countries, kind, main in cands:
         near = store.events_near(countries, _shift(date, -WINDOW_DAYS), _shift(date, WINDOW_DAYS))
         near = [e for e in near if not _kinds_differ(e.get("kind"), kind)]
         if near:
@@ -85,6 +82,15 @@ def place(store, doc_id: str, record: dict) -> list[str]:
         else:
             ev = {"id": event_id(date, countries), "countries": countries, "date_start": date, "date_end": date,
                   "kind": kind}
+        out.append((ev, main))
+    return out
+
+
+def place(store, doc_id: str, record: dict) -> list[str]:
+    """Link a stored document to its events (creating or widening them); the event ids."""
+    store.unlink_document(doc_id)
+    ids = []
+    for ev, main in targets(store, record):
         store.put_event(ev, doc_id, main)
         ids.append(ev["id"])
     return ids

@@ -1,0 +1,196 @@
+"""Content words of a fact's wording as keys comparable across Japanese and English.
+
+A Japanese wording is read into Sudachi lemmas (through :mod:`kaidan.nlp`); each content lemma (noun, verb,
+adjective, adjectival noun) is one *unit* whose keys are the lemma itself and the stems of its English
+glosses in JMdict (``jamdict`` with the ``jamdict-data`` database: 非核化 → denuclearization, 連携 →
+cooperation, coordination, link). An English wording is one unit per content word, keyed by its stem. Two
+wordings then share a unit when a unit's keys meet the other side's keys, whatever the languages: 連携 and
+協力 meet through "cooperation" as 非核化 meets "denuclearization".
+
+Lookups are cached per lemma (a JMdict lookup costs about a millisecond) and profiles per text, so a
+fact's units are computed once however often it is compared. When the dictionary cannot be loaded, units
+are the lemmas alone (same-language matching still works).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text import lang as text_lang
+from ..text import norm
+
+# Words that carry no point of their own in a summit readout; they still count, at GENERIC_WEIGHT.
+GENERIC = frozenset("""
+japan japanese china chinese korea korean india indian unite state america american us two both side leader
+prime minister president country nation bilateral relation relationship tie meet meeting summit talk
+discuss discussion agree agreement confirm say said state statement also further each other will would
+shall make made hold held take issue matter field area way new first import important view exchange
+cooperation cooperate work together government official visit
+""".split())
+GENERIC_JA = frozenset("両国 両首脳 首脳 会談 総理 首相 大統領 大臣 日本 中国 韓国 インド 米国 日 中 韓 印 米 関係 協力 一致 確認 述べる "
+                       "する いる ある なる できる いう こと もの ため よう 等 など 旨 考え 重要 意見 交換 二国 国 両 政府 "
+                       "行う 表明 共有 今回 今後 引き続き 訪問 同 氏".split())
+GENERIC_WEIGHT = 0.25
+STOP = frozenset("""
+a an the of to in on at for with by from and or but as that this these those it its is are was were be been
+being has have had do does did not no than then so such which who whom whose what when where while into onto
+about over under between among through during after before since until up down out off again very more most
+their his her our your my they them he she we you i there here all any some can may might must should could
+""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
+_PAREN = re.compile(r"\([^)]*\)")
+CONTENT_POS = ("名詞", "動詞", "形容詞", "形状詞")
+SKIP_POS2 = ("数詞", "非自立可能", "代名詞")
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: plurals, -ing, -ed, -ation/-ize families folded (denuclearization ~ denuclearize)."""
+    w = word.lower().strip("'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suf, rep in (("isation", "iz"), ("ization", "iz"), ("ational", "ate"), ("ations", "ate"), ("ation", "ate"),
+                     ("ising", "iz"), ("izing", "iz"), ("ised", "iz"), ("ized", "iz"), ("ise", "iz"), ("ize", "iz"),
+                     ("ities", "ity"), ("ies", "y"), ("ness", ""), ("ments", ""), ("ment", ""), ("ing", ""), ("ed", ""),
+                     ("es", "e"), ("s", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 3 and not (suf == "s" and w.endswith(("ss", "us", "is"))):
+            w = w[: len(w) - len(suf)] + rep
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def _en_stems(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(text) if w.lower() not in STOP and len(w) > 1]
+
+
+@lru_cache(maxsize=1)
+def _jamdict():
+    try:
+        from jamdict import Jamdict
+
+        jam = Jamdict(memory_mode=False)
+        jam.lookup("協力", strict_lookup=True, lookup_chars=False, lookup_ne=False)
+        return jam
+    except Exception:  # noqa: BLE001 — no dictionary: lemmas alone
+        return None
+
+
+@lru_cache(maxsize=65536)
+def glosses(lemma: str) -> frozenset[str]:
+    """English stems of the first senses of a Japanese lemma's first JMdict entries."""
+    jam = _jamdict()
+    if jam is None:
+        return frozenset()
+    try:
+        res = jam.lookup(lemma, strict_lookup=True, lookup_chars=False, lookup_ne=False)
+    except Exception:  # noqa: BLE001
+        return frozenset()
+    out: set[str] = set()
+    for entry in res.entries[:2]:
+        for sense in entry.senses[:3]:
+            for g in sense.gloss[:4]:
+                words = _en_stems(_PAREN.sub(" ", g.text))
+                if len(words) <= 3:          # "Korean peninsula", not a definition
+                    out.update(words)
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Unit:
+    keys: frozenset[str]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A wording read once: language, normalised text and bigrams, content units, every key."""
+    lang: str
+    norm: str
+    units: tuple[Unit, ...]
+    keys: frozenset[str]
+    total: float
+
+
+MAX_COMPOUND = 4   # tokens joined to look a compound up (非+核+化 → 非核化 "denuclearization")
+
+
+def _lemmas(text: str) -> list[tuple[str, str]]:
+    """(lemma, POS) of content words; a run of nouns, prefixes and suffixes that JMdict knows as one word
+    (非核化, 輸出管理) is one lemma."""
+    from ..nlp import tokenize
+
+    toks = tokenize(text)
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(MAX_COMPOUND, len(toks) - i), 1, -1):
+            run = toks[i:i + n]
+            if all(t.pos in ("名詞", "接頭辞", "接尾辞") for t in run) and run[-1].pos != "接頭辞":
+                word = "".join(t.text for t in run)
+                if glosses(word):
+                    out.append((word, "名詞"))
+                    i += n
+                    break
+        else:
+            t = toks[i]
+            if t.pos in CONTENT_POS and t.pos2 not in SKIP_POS2 and t.lemma.strip():
+                out.append((t.lemma, t.pos))
+            i += 1
+    return out
+
+
+def _entity_units(text: str) -> list[Unit]:
+    from ..people import gazetteer
+
+    ids = dict.fromkeys(m.entity for m in gazetteer().mentions(text) if m.entity)
+    return [Unit(frozenset({e}), GENERIC_WEIGHT) for e in ids]
+
+
+def _ja_units(text: str) -> list[Unit]:
+    units: list[Unit] = []
+    seen: set[str] = set()
+    for lemma, pos in _lemmas(text):
+        if lemma in seen or re.fullmatch(r"[\u3040-\u309f]", lemma):
+            continue
+        seen.add(lemma)
+        if re.fullmatch(r"[A-Za-z]+", lemma):
+            keys = frozenset({stem(lemma)})
+        else:
+            keys = frozenset({lemma}) | glosses(lemma)
+        generic = lemma in GENERIC_JA or (keys - {lemma} and keys - {lemma} <= GENERIC)
+        units.append(Unit(keys, GENERIC_WEIGHT if generic else 1.0))
+    return units
+
+
+def _en_units(text: str) -> list[Unit]:
+    units, seen = [], set()
+    for s in _en_stems(text):
+        if s in seen:
+            continue
+        seen.add(s)
+        units.append(Unit(frozenset({s}), GENERIC_WEIGHT if s in GENERIC else 1.0))
+    return units
+
+
+@lru_cache(maxsize=32768)
+def profile(text: str) -> Profile:
+    lang = text_lang(text)
+    units = tuple((_ja_units(text) if lang == "ja" else _en_units(text)) + _entity_units(text))
+    keys = frozenset(k for u in units for k in u.keys)
+    return Profile(lang, norm(text), units, keys, sum(u.weight for u in units))
+
+
+def overlap(a: Profile, b: Profile) -> float:
+    """Weighted share of the two wordings' units that the other side has, in [0, 1]."""
+    if not a.total or not b.total:
+        return 0.0
+    hit_a = sum(u.weight for u in a.units if u.keys & b.keys)
+    hit_b = sum(u.weight for u in b.units if u.keys & a.keys)
+    return (hit_a + hit_b) / (a.total + b.total)
+
+
+def specific_shared(a: Profile, b: Profile) -> int:
+    """How many non-generic units of ``a`` the other wording has."""
+    return sum(1 for u in a.units if u.weight == 1.0 and u.keys & b.keys)
