@@ -115,4 +115,5 @@ def ingest(sources: Iterable[str], store, *, loader: Callable | None = None,
                 report.unchanged += 1
         if on_item:
             on_item(source, status)
+    archive.flush(store)                                 # the merged event records, written once per batch
     return report

@@ -9,30 +9,49 @@ document left it, or ``MERGE_VERSION`` retired an older merge's record) is merge
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
 from . import events as grouping
 from . import ledger
 from ..records import EventRecord
-from .merge import add_source, merge_event
+from .merge import add_source, merge_event, merge_record
 
 MERGE_VERSION = "kaidan.merge.v2"
 
 
+# Records merged during an ingest batch, written to the store once at its end (:func:`flush`): writing the
+# whole record after every source would cost the size of the event each time. A batch that dies before
+# the flush leaves those events without a stored record; they are merged whole at the next read.
+_pending: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def add_document(store, doc_id: str, record: dict) -> list[str]:
-    """Place a stored document in its events and merge it into each event's stored record; the event ids."""
+    """Place a stored document in its events and merge it into each event's record; the event ids."""
+    pending = _pending.setdefault(store, {})
+    for ev in store.events_of_document(doc_id):      # a document ingested again: its events are merged anew
+        pending.pop(ev["id"], None)
     store.unlink_document(doc_id)
     ids = []
     for ev, main in grouping.targets(store, record):
-        before = store.cached_event_record(ev["id"], MERGE_VERSION)
+        before = pending.get(ev["id"])
+        if before is None:
+            cached = store.cached_event_record(ev["id"], MERGE_VERSION)
+            before = EventRecord.from_dict(cached) if cached is not None else None
         store.put_event(ev, doc_id, main)
         now = store.get_event(ev["id"])
         if before is None:
-            merged = merge_event(now, store.event_records(ev["id"]))
+            pending[ev["id"]] = merge_record(now, store.event_records(ev["id"]))
         else:
-            merged = add_source(EventRecord.from_dict(before), now, doc_id, record, main).to_dict()
-        store.cache_event_record(ev["id"], MERGE_VERSION, merged)
+            pending[ev["id"]] = add_source(before, now, doc_id, record, main)
         ids.append(ev["id"])
     return ids
+
+
+def flush(store) -> None:
+    """Write the event records merged since the last flush to the store."""
+    pending = _pending.pop(store, None) or {}
+    for event_id, rec in pending.items():
+        store.cache_event_record(event_id, MERGE_VERSION, rec.to_dict())
 
 
 def place_missing(store) -> int:
@@ -45,6 +64,7 @@ def place_missing(store) -> int:
 
 
 def _refresh(store) -> None:
+    flush(store)
     place_missing(store)
     for event_id in store.uncached_events(MERGE_VERSION):
         ev = store.get_event(event_id)
@@ -57,6 +77,7 @@ def event_records(store) -> list[dict]:
 
 
 def event_record(store, event_id: str) -> dict | None:
+    flush(store)
     ev = store.get_event(event_id)
     if ev is None:
         place_missing(store)

@@ -254,12 +254,17 @@ def empty(event: dict) -> EventRecord:
     return EventRecord(event["id"], event["countries"], event["date_start"], event["date_end"], event.get("kind"))
 
 
-def merge_event(event: dict, docs: list[tuple[str, dict, bool]]) -> dict:
-    """The event record (as JSON) from the fact records of its documents ((doc id, record, is main event))."""
+def merge_record(event: dict, docs: list[tuple[str, dict, bool]]) -> EventRecord:
+    """The event record from the fact records of its documents ((doc id, record, is main event))."""
     rec = empty(event)
     for doc_id, record, main in sorted(docs, key=lambda d: not d[2]):
         rec = add_source(rec, event, doc_id, record, main)
-    return rec.to_dict()
+    return rec
+
+
+def merge_event(event: dict, docs: list[tuple[str, dict, bool]]) -> dict:
+    """:func:`merge_record` as JSON (EVENTS.md ``event ID --json``)."""
+    return merge_record(event, docs).to_dict()
 
 
 # -- conflicts ---------------------------------------------------------------------------------------------
