@@ -125,5 +125,5 @@ def test_records_merged_source_by_source_at_ingest_equal_a_merge_of_the_whole_ev
     with Store(tmp_path / "k.db") as store:
         ingest(sorted(str(p) for p in SEEDS.glob("*.txt")), store)
         for ev in store.iter_events():
-            whole = merge_event(store.get_event(ev["id"]), store.event_records(ev["id"]))
+            whole = merge_event(store.get_event(ev["id"]), store.event_records(ev["id"]), store.document_text)
             assert archive.event_record(store, ev["id"]) == whole

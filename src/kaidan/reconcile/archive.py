@@ -40,9 +40,9 @@ def add_document(store, doc_id: str, record: dict) -> list[str]:
         store.put_event(ev, doc_id, main)
         now = store.get_event(ev["id"])
         if before is None:
-            pending[ev["id"]] = merge_record(now, store.event_records(ev["id"]))
+            pending[ev["id"]] = merge_record(now, store.event_records(ev["id"]), store.document_text)
         else:
-            pending[ev["id"]] = add_source(before, now, doc_id, record, main)
+            pending[ev["id"]] = add_source(before, now, doc_id, record, main, store.document_text(doc_id))
         ids.append(ev["id"])
     return ids
 
@@ -68,7 +68,7 @@ def _refresh(store) -> None:
     place_missing(store)
     for event_id in store.uncached_events(MERGE_VERSION):
         ev = store.get_event(event_id)
-        store.cache_event_record(event_id, MERGE_VERSION, merge_event(ev, store.event_records(event_id)))
+        store.cache_event_record(event_id, MERGE_VERSION, merge_event(ev, store.event_records(event_id), store.document_text))
 
 
 def event_records(store) -> list[dict]:
@@ -86,7 +86,7 @@ def event_record(store, event_id: str) -> dict | None:
             return None
     cached = store.cached_event_record(ev["id"], MERGE_VERSION)
     if cached is None:
-        cached = merge_event(ev, store.event_records(ev["id"]))
+        cached = merge_event(ev, store.event_records(ev["id"]), store.document_text)
         store.cache_event_record(ev["id"], MERGE_VERSION, cached)
     return cached
 

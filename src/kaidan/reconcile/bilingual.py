@@ -9,7 +9,8 @@ wordings then share a unit when a unit's keys meet the other side's keys, whatev
 
 Lookups are cached per lemma (a JMdict lookup costs about a millisecond) and profiles per text, so a
 fact's units are computed once however often it is compared. When the dictionary cannot be loaded, units
-are the lemmas alone (same-language matching still works).
+are the lemmas alone (same-language matching still works). A proper noun, or a word JMdict lacks, also gets
+its Hepburn romanisation (``pykakasi``: 尖閣 → senkaku) as a key, so names match their English spelling.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from ..text import lang as text_lang
 from ..text import norm
 
 # Words that carry no point of their own in a summit readout; they still count, at GENERIC_WEIGHT.
-GENERIC = frozenset("""
+GENERIC_WORDS = frozenset("""
 japan japanese china chinese korea korean india indian unite state america american us two both side leader
 prime minister president country nation bilateral relation relationship tie meet meeting summit talk
 discuss discussion agree agreement confirm say said state statement also further each other will would
@@ -61,6 +62,9 @@ def stem(word: str) -> str:
     return w
 
 
+GENERIC = frozenset(stem(w) for w in GENERIC_WORDS)   # compared as stems
+
+
 def _en_stems(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text) if w.lower() not in STOP and len(w) > 1]
 
@@ -97,10 +101,52 @@ def glosses(lemma: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _kakasi():
+    try:
+        import pykakasi
+
+        return pykakasi.kakasi()
+    except Exception:  # noqa: BLE001 — no romaniser: names match by their own script only
+        return None
+
+
+@lru_cache(maxsize=65536)
+def romaji(word: str) -> str | None:
+    """Hepburn romanisation of a Japanese word (尖閣 → senkaku), lower case, letters only."""
+    k = _kakasi()
+    if k is None:
+        return None
+    out = "".join(part["hepburn"] for part in k.convert(word))
+    out = re.sub(r"[^a-z]", "", out.lower())
+    return out or None
+
+
+@lru_cache(maxsize=65536)
+def word_glosses(lemma: str) -> frozenset[str]:
+    """:func:`glosses` of a word, or of the dictionary words it is made of when JMdict lacks the whole
+    (日米安全保障条約 → 日米 + 安全保障 + 条約), longest first."""
+    g = glosses(lemma)
+    if g or len(lemma) < 3 or re.fullmatch(r"[\u3040-\u30ff]+", lemma):
+        return g
+    out: set[str] = set()
+    i = 0
+    while i < len(lemma):
+        for j in range(len(lemma), i + 1, -1):
+            if j - i < len(lemma) and glosses(lemma[i:j]):
+                out |= glosses(lemma[i:j])
+                i = j
+                break
+        else:
+            i += 1
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class Unit:
     keys: frozenset[str]
     weight: float
+    primary: str = ""        # the lemma or stem itself (what event frequencies count)
 
 
 @dataclass(frozen=True)
@@ -136,7 +182,7 @@ def _lemmas(text: str) -> list[tuple[str, str]]:
         else:
             t = toks[i]
             if t.pos in CONTENT_POS and t.pos2 not in SKIP_POS2 and t.lemma.strip():
-                out.append((t.lemma, t.pos))
+                out.append((t.lemma, t.pos2 if t.pos2 == "固有名詞" else t.pos))
             i += 1
     return out
 
@@ -145,7 +191,7 @@ def _entity_units(text: str) -> list[Unit]:
     from ..people import gazetteer
 
     ids = dict.fromkeys(m.entity for m in gazetteer().mentions(text) if m.entity)
-    return [Unit(frozenset({e}), GENERIC_WEIGHT) for e in ids]
+    return [Unit(frozenset({e}), GENERIC_WEIGHT, e) for e in ids]
 
 
 def _ja_units(text: str) -> list[Unit]:
@@ -158,9 +204,13 @@ def _ja_units(text: str) -> list[Unit]:
         if re.fullmatch(r"[A-Za-z]+", lemma):
             keys = frozenset({stem(lemma)})
         else:
-            keys = frozenset({lemma}) | glosses(lemma)
+            keys = frozenset({lemma}) | word_glosses(lemma)
+            if pos == "固有名詞" or not keys - {lemma}:
+                r = romaji(lemma)
+                if r and len(r) >= 4:
+                    keys |= {stem(r)}
         generic = lemma in GENERIC_JA or (keys - {lemma} and keys - {lemma} <= GENERIC)
-        units.append(Unit(keys, GENERIC_WEIGHT if generic else 1.0))
+        units.append(Unit(keys, GENERIC_WEIGHT if generic else 1.0, lemma))
     return units
 
 
@@ -170,7 +220,7 @@ def _en_units(text: str) -> list[Unit]:
         if s in seen:
             continue
         seen.add(s)
-        units.append(Unit(frozenset({s}), GENERIC_WEIGHT if s in GENERIC else 1.0))
+        units.append(Unit(frozenset({s}), GENERIC_WEIGHT if s in GENERIC else 1.0, s))
     return units
 
 
@@ -182,15 +232,39 @@ def profile(text: str) -> Profile:
     return Profile(lang, norm(text), units, keys, sum(u.weight for u in units))
 
 
-def overlap(a: Profile, b: Profile) -> float:
+def weight(u: Unit, freq: dict[str, int] | None) -> float:
+    """A unit's weight, lowered for words that many facts of the event use (常に日韓, 連携, 発展 …)."""
+    if not freq:
+        return u.weight
+    n = freq.get(u.primary, 0)
+    return u.weight * (1.0 if n <= FREQ_FREE else FREQ_FREE / n)
+
+
+FREQ_FREE = 3          # a word used by up to this many facts of the event keeps its full weight
+SPECIFIC = 0.5         # a unit weighing at least this much is specific
+
+
+def overlap(a: Profile, b: Profile, freq: dict[str, int] | None = None) -> float:
     """Weighted share of the two wordings' units that the other side has, in [0, 1]."""
-    if not a.total or not b.total:
+    wa = [(u, weight(u, freq)) for u in a.units]
+    wb = [(u, weight(u, freq)) for u in b.units]
+    total = sum(w for _, w in wa) + sum(w for _, w in wb)
+    if not total:
         return 0.0
-    hit_a = sum(u.weight for u in a.units if u.keys & b.keys)
-    hit_b = sum(u.weight for u in b.units if u.keys & a.keys)
-    return (hit_a + hit_b) / (a.total + b.total)
+    hit = sum(w for u, w in wa if u.keys & b.keys) + sum(w for u, w in wb if u.keys & a.keys)
+    return hit / total
 
 
-def specific_shared(a: Profile, b: Profile) -> int:
-    """How many non-generic units of ``a`` the other wording has."""
-    return sum(1 for u in a.units if u.weight == 1.0 and u.keys & b.keys)
+def specific_shared(a: Profile, b: Profile, freq: dict[str, int] | None = None) -> int:
+    """How many specific units of ``a`` the other wording has."""
+    return sum(1 for u in a.units if weight(u, freq) >= SPECIFIC and u.keys & b.keys)
+
+
+def coverage(fact: Profile, sentence: Profile, freq: dict[str, int] | None = None) -> tuple[float, int]:
+    """(weighted share of a fact's units the sentence has, how many of them are specific)."""
+    ws = [(u, weight(u, freq)) for u in fact.units]
+    total = sum(w for _, w in ws)
+    if not total:
+        return 0.0, 0
+    hit = [(u, w) for u, w in ws if u.keys & sentence.keys]
+    return sum(w for _, w in hit) / total, sum(1 for _, w in hit if w >= SPECIFIC)

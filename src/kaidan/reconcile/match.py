@@ -32,7 +32,7 @@ SAME_CONCEPTS = 0.67  # across languages: on the seeds' readout vs joint stateme
 MIN_SHARED = 2        # shared concepts, not counting the generic ones below
 GENERIC = frozenset({"alliance", "indo_pacific", "investment", "nuclear", "energy", "deterrence", "technology",
                      "security_environment", "cooperation", "peace_stability", "china", "north_korea"})
-MIN_SCORE = 0.25       # the weakest best match that still merges
+MIN_SCORE = 0.3        # the weakest best match that still merges
 MIN_SPECIFIC = 2       # shared non-generic content units (one with the same figure)
 
 
@@ -58,17 +58,18 @@ def _bigrams(n: str):
     return bigrams(n)
 
 
-def text_score(pa: Profile, pb: Profile, figure: bool | None = None) -> float:
-    """Similarity in [0, 1] of two wordings (``figure``: True same figure, False different, None none)."""
+def text_score(pa: Profile, pb: Profile, figure: bool | None = None, freq: dict[str, int] | None = None) -> float:
+    """Similarity in [0, 1] of two wordings (``figure``: True same figure, False different, None none);
+    ``freq`` counts how many facts of the event use each word (frequent words weigh less)."""
     if figure is False:
         return 0.0
     if pa.lang == pb.lang and pa.norm and pb.norm and (pa.norm in pb.norm or pb.norm in pa.norm) \
             and min(len(pa.norm), len(pb.norm)) >= 6:
         return 1.0
-    shared = min(specific_shared(pa, pb), specific_shared(pb, pa))
+    shared = min(specific_shared(pa, pb, freq), specific_shared(pb, pa, freq))
     if shared < (1 if figure else MIN_SPECIFIC):
         return 0.0
-    s = overlap(pa, pb)
+    s = overlap(pa, pb, freq)
     if pa.lang == pb.lang and pa.norm and pb.norm:
         s = max(s, dice_counts(_bigrams(pa.norm), _bigrams(pb.norm)))
     if figure:
@@ -114,7 +115,10 @@ def _same_amount(a: dict | None, b: dict | None) -> bool | None:
 
 
 def compatible(kind_a: str, a: dict, kind_b: str, b: dict) -> bool:
-    """Commitments need the same actor, statements the same speaker (facts of two types may be one point)."""
+    """Commitments need the same actor, statements the same speaker; an agreement and a statement may be one
+    point, but a commitment stays a commitment (its actor, amount and deadline feed the ledger)."""
+    if (kind_a == "commitments") != (kind_b == "commitments"):
+        return False
     if kind_a == kind_b == "commitments" and party(a.get("actor")) != party(b.get("actor")):
         return False
     if kind_a == kind_b == "statements" and person(a.get("speaker")) != person(b.get("speaker")):

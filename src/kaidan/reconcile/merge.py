@@ -6,8 +6,8 @@ Adding a source costs its facts times the event's merged facts — each merged f
 representative wording per language, read once (:func:`bilingual.profile` is cached) — never a re-merge of
 the event, so the pipeline merges a new source into the stored record (:mod:`archive`).
 
-* Agreements, commitments and statements are one pool of points: the same point may be an agreement in a
-  readout and a statement in a wire story. Each new fact is scored against every merged fact
+* Agreements and statements are one pool of points (the same point may be an agreement in a readout and a
+  statement in a wire story); commitments merge with commitments of the same actor. Each new fact is scored against every merged fact
   (:func:`match.text_score`); pairs are taken best first, each merged fact taking at most one fact of the
   source and each fact joining at most one merged fact; the rest start merged facts of their own type.
 * Signed documents merge by title, quantities by unit and value, meetings by kind and date; a meeting keeps
@@ -29,12 +29,16 @@ from ..people import gazetteer
 from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameForms, Source, SourceCitation,
                        ValueGroup)
 from ..text import norm
-from .bilingual import profile
+from .bilingual import coverage, profile
 from .match import _same_amount, compatible, lang_of, party, same_concepts, text_score
 
 CLAUSE_TYPES = ("agreements", "commitments", "statements")
 DURATION_TOLERANCE = 0.15   # lengths within 15 % of the longer are one length told roughly
 SIGNED_TITLE = 0.5          # title score for one signed document
+SUPPORT_COVERAGE = 0.5      # a source sentence supports a merged fact holding this share of the fact's words
+SUPPORT_SPECIFIC = 3        # ... and at least this many of its specific (non-generic) words
+SUPPORT_RULE = "kaidan.merge.support.v1"
+MAX_SUPPORT_CHARS = 400     # longer "sentences" are page furniture or run-on blocks
 CURRENCIES = frozenset({"USD", "JPY", "EUR", "GBP", "CNY", "KRW", "INR", "AUD", "CAD"})
 
 
@@ -185,24 +189,34 @@ def _new(kind: str, fact: dict, cite: SourceCitation) -> MergedFact:
     return MergedFact.make(kind, fields, {lang_of(fact.get("text", "")): fact.get("text", "")}, (cite,), amounts)
 
 
-def _score(g: MergedFact, kind: str, fact: dict) -> float:
+def _freq(texts) -> dict[str, int]:
+    """How many of the given wordings use each word (its lemma or stem), counted once per wording."""
+    out: dict[str, int] = {}
+    for t in texts:
+        for key in {u.primary for u in profile(t).units}:
+            out[key] = out.get(key, 0) + 1
+    return out
+
+
+def _score(g: MergedFact, kind: str, fact: dict, freq: dict[str, int] | None = None) -> float:
     """The best score of a fact against a merged fact's representative wordings (one per language)."""
     gf = g.fields
     if not compatible(g.type, gf, kind, fact):
         return 0.0
     figure = _same_amount(gf.get("amount"), fact.get("amount"))
     pf = profile(fact.get("text", ""))
-    return max((text_score(profile(t), pf, figure) for _, t in g.texts), default=0.0)
+    return max((text_score(profile(t), pf, figure, freq) for _, t in g.texts), default=0.0)
 
 
 def _clauses(rec: EventRecord, doc_id: str, record: dict) -> dict[str, tuple[MergedFact, ...]]:
     pools = {k: list(getattr(rec, k)) for k in CLAUSE_TYPES}
     merged = [(k, i) for k in CLAUSE_TYPES for i in range(len(pools[k]))]
     new = [(kind, f) for kind in CLAUSE_TYPES for f in record.get(kind) or [] if f.get("text")]
+    freq = _freq([t for k, i in merged for _, t in pools[k][i].texts] + [f["text"] for _, f in new])
     pairs = []
     for n, (kind, fact) in enumerate(new):
         for m, (k, i) in enumerate(merged):
-            s = _score(pools[k][i], kind, fact)
+            s = _score(pools[k][i], kind, fact, freq)
             if s > 0:
                 pairs.append((s, n, m))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -231,8 +245,53 @@ def _names(names: tuple[NameForms, ...], doc_id: str, record: dict) -> tuple[Nam
     return tuple(out.values())
 
 
-def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: bool) -> EventRecord:
-    """The event record with one more source merged in (its facts, if this is its main event)."""
+def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict, text: str):
+    """Sentences of the source that tell a merged fact it has no fact of its own for (a wire story retelling a
+    point of the readout in a sentence the extractor read as no fact): each such sentence is cited by the
+    merged fact it covers best, provided that fact has no citation of this source and this sentence is the
+    best of the source for it (mutual best), with ``SUPPORT_COVERAGE`` of the fact's words."""
+    from ..nlp import split_sentences
+
+    spans = [tuple(f["offsets"]) for k in CLAUSE_TYPES + ("meetings", "quantities", "signed_documents")
+             for f in record.get(k) or [] if f.get("offsets")]
+    sentences = [s for s in split_sentences(text) if len(s.text) <= MAX_SUPPORT_CHARS
+                 and not any(a < s.end and s.start < b for a, b in spans)]
+    merged = [(k, i, f) for k in CLAUSE_TYPES for i, f in enumerate(pools[k])
+              if not any(c.doc_id == doc_id for c in f.citations)]
+    freq = _freq([t for k in CLAUSE_TYPES for f in pools[k] for _, t in f.texts])
+    pairs = []
+    for n, s in enumerate(sentences):
+        ps = profile(s.text)
+        for m, (_k, _i, f) in enumerate(merged):
+            best = 0.0
+            for _lang, t in f.texts:
+                share, specific = coverage(profile(t), ps, freq)
+                if share >= SUPPORT_COVERAGE and specific >= SUPPORT_SPECIFIC:
+                    best = max(best, share)
+            if best:
+                pairs.append((best, n, m))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    out = {k: list(v) for k, v in pools.items()}
+    used_s, used_m = set(), set()
+    for _score, n, m in pairs:
+        if n in used_s or m in used_m:
+            continue
+        used_s.add(n)
+        used_m.add(m)
+        k, i, f = merged[m]
+        s = sentences[n]
+        cite = SourceCitation(doc_id, record.get("doc"), s.text, (s.start, s.end), SUPPORT_RULE)
+        texts = dict(f.texts)
+        lang = lang_of(s.text)
+        texts.setdefault(lang, s.text)
+        out[k][i] = MergedFact.make(f.type, f.fields, texts, f.citations + (cite,), f.amounts)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: bool,
+               text: str | None = None) -> EventRecord:
+    """The event record with one more source merged in (its facts, if this is its main event); with the
+    source's ``text``, its sentences that retell a merged fact are cited by it too (:func:`_support`)."""
     ev = record.get("event") or {}
     source = Source(doc_id, record.get("doc"), record.get("lang"), main, ev.get("date"),
                     "date" if ev.get("date") else "content")
@@ -244,6 +303,8 @@ def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: b
                                           if c.get("type") == "no_document"))
     if main:
         pools = _clauses(rec, doc_id, record)
+        if text:
+            pools = _support(pools, doc_id, record, text)
         rec = EventRecord(rec.id, rec.countries, rec.date_start, rec.date_end, rec.kind, rec.sources, rec.programme,
                           rec.signed_documents, pools["agreements"], pools["commitments"], pools["statements"],
                           _quantities(rec.quantities, doc_id, record), rec.names, rec.denials)
@@ -254,17 +315,18 @@ def empty(event: dict) -> EventRecord:
     return EventRecord(event["id"], event["countries"], event["date_start"], event["date_end"], event.get("kind"))
 
 
-def merge_record(event: dict, docs: list[tuple[str, dict, bool]]) -> EventRecord:
-    """The event record from the fact records of its documents ((doc id, record, is main event))."""
+def merge_record(event: dict, docs: list[tuple[str, dict, bool]], text_of=None) -> EventRecord:
+    """The event record from the fact records of its documents ((doc id, record, is main event));
+    ``text_of(doc_id)`` gives a document's text for :func:`_support`."""
     rec = empty(event)
     for doc_id, record, main in sorted(docs, key=lambda d: not d[2]):
-        rec = add_source(rec, event, doc_id, record, main)
+        rec = add_source(rec, event, doc_id, record, main, text_of(doc_id) if text_of else None)
     return rec
 
 
-def merge_event(event: dict, docs: list[tuple[str, dict, bool]]) -> dict:
+def merge_event(event: dict, docs: list[tuple[str, dict, bool]], text_of=None) -> dict:
     """:func:`merge_record` as JSON (EVENTS.md ``event ID --json``)."""
-    return merge_record(event, docs).to_dict()
+    return merge_record(event, docs, text_of).to_dict()
 
 
 # -- conflicts ---------------------------------------------------------------------------------------------
@@ -326,9 +388,10 @@ def conflicts_of(rec: EventRecord) -> tuple[Conflict, ...]:
 
 
 def _truncations(groups: tuple[ValueGroup, ...]) -> bool:
-    """Every form is a part of another (Kishida Fumio / Japanese Fumio Kishida: one name, words around it)."""
-    keys = [frozenset(norm(w) for w in g.value.replace("・", " ").split()) for g in groups]
-    return all(any(k <= other or other <= k for other in keys if other is not k) for k in keys)
+    """Every form is a part of another (Kishida Fumio / Japanese Fumio Kishida / Korean Lee Jae-myung / Lee
+    Jae Myung: one name with words around it or spaced differently)."""
+    keys = [(frozenset(norm(w) for w in g.value.replace("・", " ").split()), norm(g.value)) for g in groups]
+    return all(any(k <= o or o <= k or n in m or m in n for o, m in keys if o is not k) for k, n in keys)
 
 
 def with_conflicts(rec: EventRecord) -> EventRecord:
