@@ -365,3 +365,49 @@ class EventRecord:
                    names=tuple(NameForms.from_dict(n) for n in d.get("names") or []),
                    denials=tuple(SourceCitation.from_dict(c) for c in d.get("denials") or []),
                    conflicts=())
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One commitment of one event, as the ledger follows it."""
+    event: str
+    event_date: str
+    countries: str | None
+    actor: str | None
+    text: str | None
+    amount: Amount | None
+    deadline: str | None
+    due: str | None
+    topics: tuple[str, ...]
+    support: int
+    citations: tuple[SourceCitation, ...]
+
+    def to_dict(self) -> dict:
+        return {"event": self.event, "event_date": self.event_date, "countries": self.countries, "actor": self.actor,
+                "text": self.text, "amount": self.amount.to_dict() if self.amount else None,
+                "deadline": self.deadline, "due": self.due, "topics": list(self.topics), "support": self.support,
+                "citations": _cites(self.citations)}
+
+
+@dataclass(frozen=True)
+class LedgerThread:
+    """One promise followed from event to event, with its due date and status as of a given day."""
+    id: str
+    actor: str | None
+    party: str | None
+    topics: tuple[str, ...]
+    text: str | None
+    amount: Amount | None
+    due: str | None
+    events: tuple[str, ...]
+    entries: tuple[LedgerEntry, ...]
+    status: str
+    done_citation: SourceCitation | None = None
+
+    def to_dict(self) -> dict:
+        d = {"id": self.id, "actor": self.actor, "party": self.party, "topics": list(self.topics), "text": self.text,
+             "amount": self.amount.to_dict() if self.amount else None, "due": self.due, "events": list(self.events),
+             "entries": [e.to_dict() for e in self.entries], "status": self.status}
+        if self.status == "reported done":
+            d["done_citation"] = self.done_citation.to_dict() if self.done_citation else None
+        return d
