@@ -341,6 +341,7 @@ class EventRecord:
     quantities: tuple[MergedFact, ...] = ()
     names: tuple[NameForms, ...] = ()
     denials: tuple[SourceCitation, ...] = ()          # sentences saying no document was signed
+    weekdays: tuple[NameForms, ...] = ()              # per date of the event, the weekdays sources give it
     conflicts: tuple[Conflict, ...] = ()
 
     MERGED = ("signed_documents", "agreements", "commitments", "statements", "quantities")
@@ -353,6 +354,7 @@ class EventRecord:
             d[name] = [f.to_dict() for f in sorted(getattr(self, name), key=lambda f: -f.support)]
         d["names"] = [n.to_dict() for n in self.names]
         d["denials"] = _cites(self.denials)
+        d["weekdays"] = [w.to_dict() for w in self.weekdays]
         d["conflicts"] = [c.to_dict() for c in self.conflicts]
         return d
 
@@ -364,7 +366,7 @@ class EventRecord:
                    *(tuple(MergedFact.from_dict(name, f) for f in d.get(name) or []) for name in cls.MERGED),
                    names=tuple(NameForms.from_dict(n) for n in d.get("names") or []),
                    denials=tuple(SourceCitation.from_dict(c) for c in d.get("denials") or []),
-                   conflicts=())
+                   weekdays=tuple(NameForms.from_dict(w) for w in d.get("weekdays") or []), conflicts=())
 
 
 @dataclass(frozen=True)

@@ -127,3 +127,23 @@ def test_records_merged_source_by_source_at_ingest_equal_a_merge_of_the_whole_ev
         for ev in store.iter_events():
             whole = merge_event(store.get_event(ev["id"]), store.event_records(ev["id"]), store.document_text)
             assert archive.event_record(store, ev["id"]) == whole
+
+
+def test_two_weekdays_given_for_one_date_are_a_conflict():
+    from kaidan.reconcile.weekdays import stated
+
+    ja_text = "3月19日（土）、首脳会談が行われた。"
+    en_text = "The prime minister on Friday (March 19) announced a plan. On Saturday, March 19, they met."
+    assert [(d, w) for d, w, _, _ in stated(ja_text, "2022-03-19", "2022-03-20")] == [("2022-03-19", 5)]
+    assert sorted((d, w) for d, w, _, _ in stated(en_text, "2022-03-19", "2022-03-20")) == [
+        ("2022-03-19", 4), ("2022-03-19", 5)]
+    event = {**EVENT, "id": "e", "date_start": "2022-03-19", "date_end": "2022-03-20"}
+    a, b = _rec("a", "ja"), _rec("b", "en")
+    rec = add_source(add_source(empty(event), event, "d1", a, True, ja_text), event, "d2", b, True,
+                     "Kishida on Friday (March 19) met Modi.")
+    (c,) = [c for c in rec.conflicts if c.field == "event.weekday"]
+    assert {v.value: v.citations[0].evidence for v in c.values} == {"Saturday": "3月19日（土）",
+                                                                   "Friday": "Friday (March 19)"}
+    same = add_source(add_source(empty(event), event, "d1", a, True, ja_text), event, "d2", b, True,
+                      "Kishida on Saturday (March 19) met Modi.")
+    assert not [c for c in same.conflicts if c.field == "event.weekday"]

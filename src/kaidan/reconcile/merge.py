@@ -17,11 +17,13 @@ Conflicts are listed, never resolved silently, and recomputed from the merged va
 place given differently (a place and the city it is in are one place: ``data/places.json``), lengths that
 differ by more than ``DURATION_TOLERANCE`` (約1時間 against 55 minutes is one length; about 40 minutes against
 30 is not), the same commitment with different amounts, one figure given in two currencies, a person's name
-written differently by two sources in one script (a name in two scripts is one name), and a source saying
-no document was signed where others list signed documents.
+written differently in one script (a name in two scripts is one name; a form that is another with words
+around it is that name), two weekdays given for one date (3月19日(土) against "Friday (March 19)"), and a
+source saying no document was signed where others list signed documents.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from ..extract.lexicon import load
@@ -31,6 +33,7 @@ from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameFor
 from ..text import norm
 from .bilingual import coverage, profile
 from .match import _same_amount, compatible, lang_of, party, same_concepts, text_score
+from .weekdays import stated as stated_weekdays
 
 CLAUSE_TYPES = ("agreements", "commitments", "statements")
 DURATION_TOLERANCE = 0.15   # lengths within 15 % of the longer are one length told roughly
@@ -39,6 +42,8 @@ SUPPORT_COVERAGE = 0.5      # a source sentence supports a merged fact holding t
 SUPPORT_SPECIFIC = 3        # ... and at least this many of its specific (non-generic) words
 SUPPORT_RULE = "kaidan.merge.support.v1"
 MAX_SUPPORT_CHARS = 400     # longer "sentences" are page furniture or run-on blocks
+WEEKDAY_RULE = "kaidan.merge.weekday.v1"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CURRENCIES = frozenset({"USD", "JPY", "EUR", "GBP", "CNY", "KRW", "INR", "AUD", "CAD"})
 
 
@@ -300,14 +305,16 @@ def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: b
                       _signed(rec.signed_documents, doc_id, record), rec.agreements, rec.commitments, rec.statements,
                       rec.quantities, _names(rec.names, doc_id, record),
                       rec.denials + tuple(_cite(doc_id, record, c) for c in record.get("claims") or []
-                                          if c.get("type") == "no_document"))
+                                          if c.get("type") == "no_document"), rec.weekdays)
     if main:
         pools = _clauses(rec, doc_id, record)
+        weekdays = rec.weekdays
         if text:
             pools = _support(pools, doc_id, record, text)
+            weekdays = _weekdays(weekdays, rec, doc_id, record, text)
         rec = EventRecord(rec.id, rec.countries, rec.date_start, rec.date_end, rec.kind, rec.sources, rec.programme,
                           rec.signed_documents, pools["agreements"], pools["commitments"], pools["statements"],
-                          _quantities(rec.quantities, doc_id, record), rec.names, rec.denials)
+                          _quantities(rec.quantities, doc_id, record), rec.names, rec.denials, weekdays)
     return with_conflicts(rec)
 
 
@@ -378,6 +385,9 @@ def conflicts_of(rec: EventRecord) -> tuple[Conflict, ...]:
                 continue
             about = gaz.name(n.person, "en") if n.person in gaz.entities else n.person
             out.append(Conflict("person.name", about, groups))
+    for w in rec.weekdays:
+        if len(w.forms) > 1:
+            out.append(Conflict("event.weekday", w.person, w.forms))
     signed = [s for s in rec.signed_documents]
     if rec.denials and signed:
         out.append(Conflict("signed_documents", "whether documents were signed", (
@@ -395,6 +405,14 @@ def _truncations(groups: tuple[ValueGroup, ...]) -> bool:
 
 
 def with_conflicts(rec: EventRecord) -> EventRecord:
-    return EventRecord(rec.id, rec.countries, rec.date_start, rec.date_end, rec.kind, rec.sources, rec.programme,
-                       rec.signed_documents, rec.agreements, rec.commitments, rec.statements, rec.quantities,
-                       rec.names, rec.denials, conflicts_of(rec))
+    return replace(rec, conflicts=conflicts_of(rec))
+
+
+def _weekdays(weekdays: tuple[NameForms, ...], rec: EventRecord, doc_id: str, record: dict, text: str):
+    """The weekdays this source gives the event's dates (3月19日(土), "Friday (March 19)")."""
+    out = {w.person: w for w in weekdays}
+    for date, wd, start, end in stated_weekdays(text, rec.date_start, rec.date_end):
+        cite = SourceCitation(doc_id, record.get("doc"), text[start:end], (start, end), WEEKDAY_RULE)
+        prev = out.get(date, NameForms(date, (), ()))
+        out[date] = NameForms(date, _add_value(prev.forms, WEEKDAYS[wd], cite, lambda a, b: a == b), ())
+    return tuple(out.values())
