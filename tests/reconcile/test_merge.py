@@ -147,3 +147,15 @@ def test_two_weekdays_given_for_one_date_are_a_conflict():
     same = add_source(add_source(empty(event), event, "d1", a, True, ja_text), event, "d2", b, True,
                       "Kishida on Saturday (March 19) met Modi.")
     assert not [c for c in same.conflicts if c.field == "event.weekday"]
+
+
+def test_the_dictionary_answers_in_every_thread():
+    import threading
+
+    from kaidan.reconcile.bilingual import glosses
+
+    out = []
+    t = threading.Thread(target=lambda: out.append(glosses("非核化")))
+    t.start()
+    t.join()
+    assert out == [glosses("非核化")] and "denucleariz" in out[0]

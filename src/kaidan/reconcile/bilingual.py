@@ -15,6 +15,7 @@ its Hepburn romanisation (``pykakasi``: 尖閣 → senkaku) as a key, so names m
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,27 +70,37 @@ def _en_stems(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text) if w.lower() not in STOP and len(w) > 1]
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()      # JMdict's SQLite connection serves only the thread that opened it
+_gloss_cache: dict[str, frozenset[str]] = {}
+_gloss_lock = threading.Lock()
+MAX_GLOSS_CACHE = 200_000
+
+
 def _jamdict():
-    try:
-        from jamdict import Jamdict
+    jam = getattr(_local, "jam", False)
+    if jam is False:
+        try:
+            from jamdict import Jamdict
 
-        jam = Jamdict(memory_mode=False)
-        jam.lookup("協力", strict_lookup=True, lookup_chars=False, lookup_ne=False)
-        return jam
-    except Exception:  # noqa: BLE001 — no dictionary: lemmas alone
-        return None
+            jam = Jamdict(memory_mode=False)
+            jam.lookup("協力", strict_lookup=True, lookup_chars=False, lookup_ne=False)
+        except Exception:  # noqa: BLE001 — no dictionary: lemmas alone
+            jam = None
+        _local.jam = jam
+    return jam
 
 
-@lru_cache(maxsize=65536)
 def glosses(lemma: str) -> frozenset[str]:
-    """English stems of the first senses of a Japanese lemma's first JMdict entries."""
+    """English stems of the first senses of a Japanese lemma's first JMdict entries (cached per lemma)."""
+    hit = _gloss_cache.get(lemma)
+    if hit is not None:
+        return hit
     jam = _jamdict()
     if jam is None:
         return frozenset()
     try:
         res = jam.lookup(lemma, strict_lookup=True, lookup_chars=False, lookup_ne=False)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 — a failed lookup is not cached
         return frozenset()
     out: set[str] = set()
     for entry in res.entries[:2]:
@@ -98,7 +109,12 @@ def glosses(lemma: str) -> frozenset[str]:
                 words = _en_stems(_PAREN.sub(" ", g.text))
                 if len(words) <= 3:          # "Korean peninsula", not a definition
                     out.update(words)
-    return frozenset(out)
+    found = frozenset(out)
+    with _gloss_lock:
+        if len(_gloss_cache) >= MAX_GLOSS_CACHE:
+            _gloss_cache.clear()
+        _gloss_cache[lemma] = found
+    return found
 
 
 @lru_cache(maxsize=1)
