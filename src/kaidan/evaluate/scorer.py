@@ -16,7 +16,6 @@ Matching is greedy, best match first, one-to-one per fact type:
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -19,7 +19,6 @@ Korea's missiles and its denuclearisation) can merge; a paraphrase with few shar
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..extract.lexicon import load

@@ -32,7 +32,7 @@ from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameFor
                        ValueGroup)
 from ..text import norm
 from .bilingual import coverage, profile
-from .match import _same_amount, compatible, lang_of, party, same_concepts, text_score
+from .match import _same_amount, compatible, lang_of, same_concepts, text_score
 from .weekdays import stated as stated_weekdays
 
 CLAUSE_TYPES = ("agreements", "commitments", "statements")
