@@ -159,3 +159,15 @@ def test_the_dictionary_answers_in_every_thread():
     t.start()
     t.join()
     assert out == [glosses("非核化")] and "denucleariz" in out[0]
+
+
+def test_more_than_two_hours_against_nearly_two_hours_is_a_conflict_about_two_hours_is_not():
+    def told(doc, evidence):
+        m = {**_meeting(duration=120), "evidence": evidence, "offsets": [0, len(evidence)]}
+        return _rec(doc, "en", [m])
+    c = _conflicts(told("a", "After more than two hours of talks, they issued a statement."),
+                   told("b", "The talks lasted nearly two hours."), told("c", "会談は約２時間行われた。"))
+    assert [(v["value"], [x["doc"] for x in v["citations"]]) for v in c["meetings.duration_minutes"]["values"]] == [
+        ("more than 120", ["a"]), ("less than 120", ["b"])]
+    assert "meetings.duration_minutes" not in _conflicts(told("a", "The talks lasted about two hours."),
+                                                         told("b", "会談は2時間近くに及んだ。"))

@@ -23,6 +23,7 @@ source saying no document was signed where others list signed documents.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -81,6 +82,34 @@ def place_key(place: str) -> str:
 def same_place(a: str, b: str) -> bool:
     na, nb = norm(a), norm(b)
     return na in nb or nb in na or place_key(a) == place_key(b)
+
+
+_NUM = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|half an?|[一二三四五六七八九十]+)"
+OVER = re.compile(r"\b(?:more than|over|upwards of|in excess of|longer than)\s+" + _NUM + r"[\s-]+(?:hours?|minutes?)"
+                  r"|" + _NUM + r"\s*(?:時間|分)間?(?:以上|超)", re.I)
+UNDER = re.compile(r"\b(?:nearly|almost|just under|less than|under|close to)\s+" + _NUM + r"[\s-]+(?:hours?|minutes?)"
+                   r"|" + _NUM + r"\s*(?:時間|分)間?(?:近く|弱|足らず|未満|足らず)", re.I)
+
+
+def bound_of(evidence: str | None) -> str | None:
+    """"over" for "more than two hours" / 2時間以上, "under" for "nearly two hours" / 2時間近く, else None."""
+    from ..normalize._text import fold
+
+    text = fold(evidence or "")
+    over, under = bool(OVER.search(text)), bool(UNDER.search(text))
+    return "over" if over and not under else "under" if under and not over else None
+
+
+def _bounds(groups: tuple[ValueGroup, ...]) -> tuple[ValueGroup, ...]:
+    """One length said to be more than it by some sources and less than it by others: two values."""
+    if len(groups) != 1:
+        return groups
+    g = groups[0]
+    over = tuple(c for c in g.citations if bound_of(c.evidence) == "over")
+    under = tuple(c for c in g.citations if bound_of(c.evidence) == "under")
+    if over and under:
+        return (ValueGroup(f"more than {g.value}", over), ValueGroup(f"less than {g.value}", under))
+    return groups
 
 
 def same_length(a: int, b: int) -> bool:
@@ -358,6 +387,8 @@ def conflicts_of(rec: EventRecord) -> tuple[Conflict, ...]:
         about = f"{m.kind} {m.date}"
         for field in ("start", "duration_minutes", "place"):
             groups = getattr(m, field)
+            if field == "duration_minutes":
+                groups = _bounds(groups)
             if _distinct_sources(groups):
                 out.append(Conflict(f"meetings.{field}", about,
                                     tuple(sorted(groups, key=lambda g: -len(g.citations)))))
