@@ -91,6 +91,7 @@ UNDER = re.compile(r"\b(?:nearly|almost|just under|less than|under|close to)\s+"
                    r"|" + _NUM + r"\s*(?:時間|分)間?(?:近く|弱|足らず|未満|足らず)", re.I)
 
 
+@lru_cache(maxsize=65536)
 def bound_of(evidence: str | None) -> str | None:
     """"over" for "more than two hours" / 2時間以上, "under" for "nearly two hours" / 2時間近く, else None."""
     from ..normalize._text import fold
@@ -373,8 +374,10 @@ def _docs(g: ValueGroup) -> set[str]:
 
 def _distinct_sources(groups: tuple[ValueGroup, ...]) -> bool:
     """Two values given by different documents (a document that contradicts itself is an extraction slip)."""
-    return len(groups) > 1 and any(_docs(a) - _docs(b) and _docs(b) - _docs(a) for a in groups for b in groups
-                                   if a is not b)
+    if len(groups) < 2:
+        return False
+    docs = [_docs(g) for g in groups]
+    return any(a - b and b - a for i, a in enumerate(docs) for b in docs[i + 1:])
 
 
 def _script(name: str) -> str:
