@@ -130,6 +130,26 @@ def eval_cmd(gold_dir, docs_dir, as_json, floors):
         sys.exit(1 if failed else 0)
 
 
+@main.command(name="eval-events")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (and the misses) as JSON.")
+@click.option("--floors", type=click.Path(path_type=Path), default=None,
+              help="Quality floors (JSON); exit 1 when a score falls below one.")
+def eval_events(folder, as_json, floors):
+    """Score grouping, merging and conflicts on a folder of multi-source coverage (the corpus/events
+    form): every .txt is ingested into a fresh temporary database, as a new user would."""
+    from .commands import check_floors
+    from .evaluate.events import format_event_scores, score_folder
+
+    scores = score_folder(folder)
+    click.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_event_scores(scores))
+    if floors:
+        failed = check_floors(scores, floors)
+        for line in failed:
+            click.echo(f"below floor: {line}", err=True)
+        sys.exit(1 if failed else 0)
+
+
 @main.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per document.")

@@ -29,7 +29,7 @@ from .errors import ExtractionFailed, IngestError
 from .extract import claims, clauses, event, meetings, names, quantities, signed
 from .extract.context import DocContext
 from .records import DocumentFacts
-from .reconcile import archive, events
+from .reconcile import archive
 from .store import search
 
 EXTRACTOR_VERSION = "kaidan.extract.v3"
@@ -108,8 +108,7 @@ def ingest(sources: Iterable[str], store, *, loader: Callable | None = None,
                 record = facts.to_dict()
                 store.save_facts(doc.id, record, EXTRACTOR_VERSION)
                 store.index_search(doc.id, indexer(doc.title, doc.text, record))
-                for event_id in events.place(store, doc.id, record):
-                    archive.event_record(store, event_id)    # merge the event again now, not at first read
+                archive.add_document(store, doc.id, record)    # place it and merge it into its events' records
                 stale.discard(doc.id)
         except IngestError as e:
             store.record_failure(source, e)
@@ -123,4 +122,5 @@ def ingest(sources: Iterable[str], store, *, loader: Callable | None = None,
                 report.unchanged += 1
         if on_item:
             on_item(source, status)
+    archive.flush(store)                                 # the merged event records, written once per batch
     return report

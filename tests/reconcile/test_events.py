@@ -166,3 +166,41 @@ def test_a_cached_event_record_is_merged_again_when_a_document_joins(tmp_path):
     store.save_facts(doc.id, rec, "t")
     place(store, doc.id, rec)
     assert len(archive.event_record(store, "2025-02-07-JP-US")["sources"]) == 2
+
+
+def _with_people(rec, people, place=None, duration=None):
+    rec["meetings"][0].update({"participants": list(people), "place": place, "duration_minutes": duration})
+    return rec
+
+
+def _undated(doc, people, countries=("JP", "KR"), **kw):
+    rec = _with_people(_record(doc, None, countries), people, **kw)
+    rec["event"]["date"] = None
+    return rec
+
+
+def test_a_source_without_a_date_is_placed_by_what_it_shares_and_says_so(tmp_path):
+    store = _store_with(tmp_path, [
+        _with_people(_record("dated", "2025-08-23", ("JP", "KR")), ["石破茂", "李在明"], place="東京", duration=120),
+        _with_people(_record("later", "2025-09-30", ("JP", "KR")), ["石破茂", "李在明"], place="釜山", duration=60),
+        _undated("undated", ["Shigeru Ishiba", "Lee Jae-myung"], place="Tokyo", duration=120),
+    ])
+    docs = {e["id"]: e["documents"] for e in store.iter_events()}
+    assert docs == {"2025-08-23-JP-KR": 2, "2025-09-30-JP-KR": 1}
+    sources = {s["doc"]: s["placed_by"] for s in archive.event_record(store, "2025-08-23-JP-KR")["sources"]}
+    assert sources == {"dated": "date", "undated": "content"}
+
+
+def test_a_source_without_a_date_that_fits_two_events_equally_is_placed_in_neither(tmp_path):
+    store = _store_with(tmp_path, [
+        _with_people(_record("a", "2025-08-23", ("JP", "KR")), ["石破茂", "李在明"], duration=120),
+        _with_people(_record("b", "2025-09-30", ("JP", "KR")), ["石破茂", "李在明"], duration=120),
+        _undated("undated", ["石破茂", "李在明"], duration=120),
+    ])
+    assert [e["documents"] for e in store.iter_events()] == [1, 1]
+
+
+def test_a_trilateral_and_a_bilateral_of_two_members_the_same_day_are_two_events(tmp_path):
+    store = _store_with(tmp_path, [_record("tri", "2025-10-30", ("JP", "KR", "US")),
+                                   _record("bi", "2025-10-30", ("JP", "KR"))])
+    assert [e["id"] for e in store.iter_events()] == ["2025-10-30-JP-KR", "2025-10-30-JP-KR-US"]

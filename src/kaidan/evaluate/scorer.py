@@ -16,38 +16,20 @@ Matching is greedy, best match first, one-to-one per fact type:
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EvalError
+from ..text import bigrams, dice, norm  # noqa: F401  (extraction imports them from here)
 
 TEXT_DICE = 0.5      # FACTS.md: agreements, commitments, statements
 TITLE_DICE = 0.8     # FACTS.md: signed documents
 VALUE_TOLERANCE = 0.005
 TYPES = ("meetings", "signed_documents", "agreements", "commitments", "statements", "quantities")
 
-_DROP = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
-def norm(text: str | None) -> str:
-    """NFKC, lower case, brackets, spaces and punctuation dropped."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", text or "")).lower()
-
-
-def bigrams(text: str) -> Counter:
-    return Counter(text[i:i + 2] for i in range(len(text) - 1)) if len(text) > 1 else Counter([text])
-
-
-def dice(a: str, b: str) -> float:
-    a, b = norm(a), norm(b)
-    if not a or not b:
-        return 0.0
-    ba, bb = bigrams(a), bigrams(b)
-    total = sum(ba.values()) + sum(bb.values())
-    return 2 * sum((ba & bb).values()) / total if total else 0.0
 
 
 def evidence_ok(evidence: str | None, doc_text: str) -> bool:

@@ -1,18 +1,57 @@
 """Event records and the ledger read from a store (what the CLI and the service call).
 
-Merged event records are cached in the store (``event_records``): the pipeline merges an event again right
-after a document joins it, so reading an event, listing conflicts or building the ledger reads stored
-records instead of merging every event again. ``MERGE_VERSION`` retires records an older merge wrote.
+Merged event records are cached in the store (``event_records``): when a document joins an event the pipeline
+merges the new source into the event's stored record (:func:`add_document`, :func:`merge.add_source`), so
+adding a source costs its facts times the event's merged facts, not a re-merge of the event; reading an
+event, listing conflicts or building the ledger reads stored records. An event whose record is missing (a
+document left it, or ``MERGE_VERSION`` retired an older merge's record) is merged whole at the next read.
 """
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
 from . import events as grouping
 from . import ledger
-from .merge import merge_event
+from ..records import EventRecord
+from .merge import add_source, merge_event, merge_record
 
-MERGE_VERSION = "kaidan.merge.v1"
+MERGE_VERSION = "kaidan.merge.v2"
+
+
+# Records merged during an ingest batch, written to the store once at its end (:func:`flush`): writing the
+# whole record after every source would cost the size of the event each time. A batch that dies before
+# the flush leaves those events without a stored record; they are merged whole at the next read.
+_pending: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def add_document(store, doc_id: str, record: dict) -> list[str]:
+    """Place a stored document in its events and merge it into each event's record; the event ids."""
+    pending = _pending.setdefault(store, {})
+    for ev in store.events_of_document(doc_id):      # a document ingested again: its events are merged anew
+        pending.pop(ev["id"], None)
+    store.unlink_document(doc_id)
+    ids = []
+    for ev, main in grouping.targets(store, record):
+        before = pending.get(ev["id"])
+        if before is None:
+            cached = store.cached_event_record(ev["id"], MERGE_VERSION)
+            before = EventRecord.from_dict(cached) if cached is not None else None
+        store.put_event(ev, doc_id, main)
+        now = store.get_event(ev["id"])
+        if before is None:
+            pending[ev["id"]] = merge_record(now, store.event_records(ev["id"]), store.document_text)
+        else:
+            pending[ev["id"]] = add_source(before, now, doc_id, record, main, store.document_text(doc_id))
+        ids.append(ev["id"])
+    return ids
+
+
+def flush(store) -> None:
+    """Write the event records merged since the last flush to the store."""
+    pending = _pending.pop(store, None) or {}
+    for event_id, rec in pending.items():
+        store.cache_event_record(event_id, MERGE_VERSION, rec.to_dict())
 
 
 def place_missing(store) -> int:
@@ -25,10 +64,11 @@ def place_missing(store) -> int:
 
 
 def _refresh(store) -> None:
+    flush(store)
     place_missing(store)
     for event_id in store.uncached_events(MERGE_VERSION):
         ev = store.get_event(event_id)
-        store.cache_event_record(event_id, MERGE_VERSION, merge_event(ev, store.event_records(event_id)))
+        store.cache_event_record(event_id, MERGE_VERSION, merge_event(ev, store.event_records(event_id), store.document_text))
 
 
 def event_records(store) -> list[dict]:
@@ -37,6 +77,7 @@ def event_records(store) -> list[dict]:
 
 
 def event_record(store, event_id: str) -> dict | None:
+    flush(store)
     ev = store.get_event(event_id)
     if ev is None:
         place_missing(store)
@@ -45,7 +86,7 @@ def event_record(store, event_id: str) -> dict | None:
             return None
     cached = store.cached_event_record(ev["id"], MERGE_VERSION)
     if cached is None:
-        cached = merge_event(ev, store.event_records(ev["id"]))
+        cached = merge_event(ev, store.event_records(ev["id"]), store.document_text)
         store.cache_event_record(ev["id"], MERGE_VERSION, cached)
     return cached
 

@@ -16,7 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dataclasses import replace
+
 from ..normalize import due_date
+from ..records import Amount, LedgerEntry, LedgerThread, SourceCitation
 from .match import concepts_of, party, same_fact
 
 DUE_SOON_DAYS = 90
@@ -39,9 +42,18 @@ def _related(a: dict, b: dict) -> bool:
     return bool(shared_topics) and len(specific) >= 1 and len(ca & cb) >= 2
 
 
-def build(events: list[dict], today: dt.date) -> list[dict]:
-    """Threads of commitments across event records (from :func:`merge.merge_event`), oldest first."""
-    entries = []
+def _amount(a: dict | None) -> Amount | None:
+    return Amount(float(a["value"]), a["unit"], a.get("qualifier")) if a else None
+
+
+def _as_fact(e: LedgerEntry) -> dict:
+    return {"actor": e.actor, "text": e.text or "", "topics": list(e.topics),
+            "amount": e.amount.to_dict() if e.amount else None}
+
+
+def threads(events: list[dict], today: dt.date) -> list[LedgerThread]:
+    """Threads of commitments across event records (from :func:`merge.merge_event`), as frozen records."""
+    entries: list[LedgerEntry] = []
     for ev in sorted(events, key=lambda e: e["date_start"]):
         for c in ev.get("commitments") or []:
             due = None
@@ -50,11 +62,12 @@ def build(events: list[dict], today: dt.date) -> list[dict]:
                     due = due_date(c["deadline"], dt.date.fromisoformat(ev["date_start"]))
                 except (ValueError, TypeError):
                     due = None
-            entries.append({"event": ev["id"], "event_date": ev["date_start"], "countries": ev.get("countries"),
-                            "actor": c.get("actor"),
-                            "text": c.get("text"), "amount": c.get("amount"), "deadline": c.get("deadline"),
-                            "due": due.isoformat() if due else None, "topics": c.get("topics") or [],
-                            "support": c.get("support", 1), "citations": c.get("citations") or []})
+            entries.append(LedgerEntry(ev["id"], ev["date_start"], ev.get("countries"), c.get("actor"), c.get("text"),
+                                       _amount(c.get("amount")), c.get("deadline"),
+                                       due.isoformat() if due else None, tuple(c.get("topics") or ()),
+                                       c.get("support", 1),
+                                       tuple(SourceCitation.from_dict(x) for x in c.get("citations") or [])))
+    facts = [_as_fact(e) for e in entries]
     parent = list(range(len(entries)))
 
     def find(i):
@@ -67,52 +80,47 @@ def build(events: list[dict], today: dt.date) -> list[dict]:
     # sharing a topic can be one promise: compare within those blocks, not every pair of the archive.
     blocks: dict[tuple, list[int]] = {}
     for i, e in enumerate(entries):
-        for topic in (set(e["topics"]) - {"other"}) or {"other"}:
-            blocks.setdefault((party(e["actor"]), e["countries"], topic), []).append(i)
+        for topic in (set(e.topics) - {"other"}) or {"other"}:
+            blocks.setdefault((party(e.actor), e.countries, topic), []).append(i)
     # Within a block an entry is compared with the first entry of each thread so far (not with every
     # entry), so the work grows with entries x threads, not entries squared.
     for members in blocks.values():
         heads: list[int] = []
         for i in members:
             for j in heads:
-                if entries[i]["event"] != entries[j]["event"] and _related(entries[i], entries[j]):
+                if entries[i].event != entries[j].event and _related(facts[i], facts[j]):
                     parent[find(i)] = find(j)
                     break
             else:
                 heads.append(i)
-    groups: dict[int, list[dict]] = {}
+    groups: dict[int, list[LedgerEntry]] = {}
     for i, e in enumerate(entries):
         groups.setdefault(find(i), []).append(e)
-    threads = []
+    out = []
     for members in groups.values():
-        members.sort(key=lambda e: e["event_date"])
+        members.sort(key=lambda e: e.event_date)
         first, last = members[0], members[-1]
-        threads.append({
-            "id": f"{first['event']}#{len(threads) + 1}",
-            "actor": first["actor"], "party": party(first["actor"]),
-            "topics": sorted({t for m in members for t in m["topics"]} - {"other"}) or ["other"],
-            "text": last["text"], "amount": last["amount"], "due": _due(members),
-            "events": sorted({m["event"] for m in members}),
-            "entries": members,
-        })
-    for t in threads:
-        t.update(_status(t, today))
-    threads.sort(key=lambda t: (t["due"] or "9999", t["entries"][0]["event_date"]))
-    for n, t in enumerate(threads, 1):
-        t["id"] = f"C{n:04d}"
-    return threads
+        dues = [m.due for m in members if m.due]
+        t = LedgerThread(f"{first.event}#{len(out) + 1}", first.actor, party(first.actor),
+                         tuple(sorted({x for m in members for x in m.topics} - {"other"}) or ["other"]),
+                         last.text, last.amount, dues[-1] if dues else None,
+                         tuple(sorted({m.event for m in members})), tuple(members), "open")
+        out.append(replace(t, **_status(t, today)))
+    out.sort(key=lambda t: (t.due or "9999", t.entries[0].event_date))
+    return [replace(t, id=f"C{n:04d}") for n, t in enumerate(out, 1)]
 
 
-def _due(members: list[dict]) -> str | None:
-    dues = [m["due"] for m in members if m["due"]]
-    return dues[-1] if dues else None
+def build(events: list[dict], today: dt.date) -> list[dict]:
+    """:func:`threads` as JSON objects (what ``kaidan commitments --json`` prints), oldest due first."""
+    return [t.to_dict() for t in threads(events, today)]
 
 
-def _status(thread: dict, today: dt.date) -> dict:
-    for m in thread["entries"][1:] + thread["entries"][:1]:
-        if DONE.search(m["text"] or ""):
-            return {"status": "reported done", "done_citation": m["citations"][0] if m["citations"] else None}
-    due = thread["due"]
+def _status(thread: LedgerThread, today: dt.date) -> dict:
+    entries = thread.entries
+    for m in entries[1:] + entries[:1]:
+        if DONE.search(m.text or ""):
+            return {"status": "reported done", "done_citation": m.citations[0] if m.citations else None}
+    due = thread.due
     if not due:
         return {"status": "open"}
     d = dt.date.fromisoformat(due)

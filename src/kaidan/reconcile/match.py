@@ -1,33 +1,38 @@
 """When two facts from different documents are one fact.
 
-* same language: the wording — character-bigram Dice of at least ``SAME_WORDING`` (as the scorer),
-  or one text containing the other;
-* across languages (a Japanese readout and the English joint statement): the concepts both texts
-  name (``data/concepts.json``: 尖閣 / Senkaku, 非核化 / denucleari…) — at least ``MIN_SHARED``
-  specific concepts and a concept Dice of at least ``SAME_CONCEPTS``; with the same figure on both
-  sides (5500億ドル / $550 billion) one shared concept is enough;
-* commitments also need the same actor (a leader stands for the country), statements the same
-  speaker, agreements a compatible verb.
+Each wording is read once into a :class:`bilingual.Profile` (language, normalised text, content units whose
+keys are Sudachi lemmas and their JMdict glosses, or English stems, plus the people and countries named).
+Two wordings score
 
-Where it errs: two different points on one subject told with the same concepts (two sentences about
-North Korea's missiles and its denuclearisation) can merge across languages; a paraphrase with few
-shared concepts and different wording stays two facts.
+* in one language: the larger of the character-bigram Dice of the normalised texts (as the scorer) and the
+  weighted share of content units both have; one text containing the other scores 1;
+* across languages: the weighted share of units that meet through the dictionary (非核化 / denuclearization).
+
+A score counts only with at least ``MIN_SPECIFIC`` shared units that are not generic words of readouts
+(relations, cooperation, leaders, the countries), unless both facts carry the same figure; two different
+figures in the same unit are never one fact. Commitments also need the same actor (a leader stands for the
+country) and statements the same speaker. The merger takes the *best* match within an event above
+``MIN_SCORE`` (see :mod:`merge`), so the threshold only bounds how weak a best match may be.
+
+Where it errs: two different points on one subject told with the same words (two sentences about North
+Korea's missiles and its denuclearisation) can merge; a paraphrase with few shared words stays two facts.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from ..evaluate.scorer import dice, norm
 from ..extract.lexicon import load
 from ..people import gazetteer
+from ..text import bigrams, dice_counts, lang, norm
+from .bilingual import Profile, overlap, profile, specific_shared
 
 SAME_WORDING = 0.5   # the scorer's threshold for one fact told twice in one language
 SAME_CONCEPTS = 0.67  # across languages: on the seeds' readout vs joint statement, true pairs >= 0.67
 MIN_SHARED = 2        # shared concepts, not counting the generic ones below
 GENERIC = frozenset({"alliance", "indo_pacific", "investment", "nuclear", "energy", "deterrence", "technology",
                      "security_environment", "cooperation", "peace_stability", "china", "north_korea"})
-_JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+MIN_SCORE = 0.3        # the weakest best match that still merges
+MIN_SPECIFIC = 2       # shared non-generic content units (one with the same figure)
 
 
 @lru_cache(maxsize=1)
@@ -43,26 +48,37 @@ def concepts_of(text: str) -> frozenset[str]:
 
 
 def lang_of(text: str) -> str:
-    return "ja" if len(_JA.findall(text)) * 3 >= len(re.findall(r"[A-Za-z]", text)) else "en"
+    """The language of a fact's wording (the one script detector of :mod:`kaidan.text`)."""
+    return lang(text)
+
+
+@lru_cache(maxsize=32768)
+def _bigrams(n: str):
+    return bigrams(n)
+
+
+def text_score(pa: Profile, pb: Profile, figure: bool | None = None, freq: dict[str, int] | None = None) -> float:
+    """Similarity in [0, 1] of two wordings (``figure``: True same figure, False different, None none);
+    ``freq`` counts how many facts of the event use each word (frequent words weigh less)."""
+    if figure is False:
+        return 0.0
+    if pa.lang == pb.lang and pa.norm and pb.norm and (pa.norm in pb.norm or pb.norm in pa.norm) \
+            and min(len(pa.norm), len(pb.norm)) >= 6:
+        return 1.0
+    shared = min(specific_shared(pa, pb, freq), specific_shared(pb, pa, freq))
+    if shared < (1 if figure else MIN_SPECIFIC):
+        return 0.0
+    s = overlap(pa, pb, freq)
+    if pa.lang == pb.lang and pa.norm and pb.norm:
+        s = max(s, dice_counts(_bigrams(pa.norm), _bigrams(pb.norm)))
+    if figure:
+        s = min(1.0, s + 0.15)
+    return s if s >= MIN_SCORE else 0.0
 
 
 def same_text(a: str, b: str, same_figure: bool = False) -> float:
     """A similarity in [0, 1] when the two texts tell the same thing, else 0."""
-    if lang_of(a) == lang_of(b):
-        na, nb = norm(a), norm(b)
-        if na and nb and (na in nb or nb in na):
-            return 1.0
-        d = dice(na, nb)
-        return d if d >= SAME_WORDING else 0.0
-    ca, cb = concepts_of(a), concepts_of(b)
-    shared = len(ca & cb)
-    if same_figure:
-        if shared < 1:          # the same figure and at least one concept in common
-            return 0.0
-    elif len((ca & cb) - GENERIC) < MIN_SHARED:
-        return 0.0
-    d = 2 * (shared + same_figure) / (len(ca) + len(cb) + 2 * same_figure)
-    return d if d >= SAME_CONCEPTS else 0.0
+    return text_score(profile(a), profile(b), True if same_figure else None)
 
 
 def same_concepts(a: str, b: str) -> bool:
@@ -89,16 +105,28 @@ def person(name: str | None) -> str | None:
     return gazetteer().lookup(name) or norm(name)
 
 
-def _same_amount(a: dict | None, b: dict | None) -> bool:
+def _same_amount(a: dict | None, b: dict | None) -> bool | None:
+    """True for the same figure, False for two figures of one unit that differ, None otherwise."""
     if not a or not b or a.get("unit") != b.get("unit"):
-        return False
+        return None
     va, vb = float(a["value"]), float(b["value"])
     return abs(va - vb) <= 0.005 * max(abs(va), abs(vb), 1e-9)
 
 
+def compatible(kind_a: str, a: dict, kind_b: str, b: dict) -> bool:
+    """Commitments need the same actor, statements the same speaker; an agreement and a statement may be one
+    point, but a commitment stays a commitment (its actor, amount and deadline feed the ledger)."""
+    if (kind_a == "commitments") != (kind_b == "commitments"):
+        return False
+    if kind_a == kind_b == "commitments" and party(a.get("actor")) != party(b.get("actor")):
+        return False
+    if kind_a == kind_b == "statements" and person(a.get("speaker")) != person(b.get("speaker")):
+        return False
+    return True
+
+
 def same_fact(kind: str, a: dict, b: dict) -> float:
-    if kind == "commitments" and party(a.get("actor")) != party(b.get("actor")):
+    if not compatible(kind, a, kind, b):
         return 0.0
-    if kind == "statements" and person(a.get("speaker")) != person(b.get("speaker")):
-        return 0.0
-    return same_text(a.get("text", ""), b.get("text", ""), _same_amount(a.get("amount"), b.get("amount")))
+    return text_score(profile(a.get("text", "")), profile(b.get("text", "")),
+                      _same_amount(a.get("amount"), b.get("amount")))

@@ -1,198 +1,452 @@
-"""One record per event: the facts its sources share, merged, each with every citation; and the conflicts.
+"""One record per event, built one source at a time: merged facts with every citation, and the conflicts.
 
-Facts are clustered per type in document order (the documents whose main event this is first): a
-fact joins the cluster holding a fact it matches (:func:`match.same_fact`), else starts one. A merged
-fact keeps the fullest wording, the wording in each language, and the citations of every source;
-``support`` is the number of distinct documents behind it.
+:func:`add_source` merges one document's facts into an :class:`~kaidan.records.EventRecord`;
+:func:`merge_event` folds it over an event's documents (the documents whose main event this is first).
+Adding a source costs its facts times the event's merged facts — each merged fact is compared through one
+representative wording per language, read once (:func:`bilingual.profile` is cached) — never a re-merge of
+the event, so the pipeline merges a new source into the stored record (:mod:`archive`).
 
-Conflicts are listed, never resolved silently: a meeting's start, duration or place given differently,
-the event's date, the same commitment with different amounts, a person's name written differently
-(ロナルド・トランプ against ドナルド・J・トランプ), and a source saying no document was signed where
-others list signed documents.
+* Agreements and statements are one pool of points (the same point may be an agreement in a readout and a
+  statement in a wire story); commitments merge with commitments of the same actor. Each new fact is scored against every merged fact
+  (:func:`match.text_score`); pairs are taken best first, each merged fact taking at most one fact of the
+  source and each fact joining at most one merged fact; the rest start merged facts of their own type.
+* Signed documents merge by title, quantities by unit and value, meetings by kind and date; a meeting keeps
+  every value given for its start, length and place with the sentences that give it.
+
+Conflicts are listed, never resolved silently, and recomputed from the merged values: a meeting's start or
+place given differently (a place and the city it is in are one place: ``data/places.json``), lengths that
+differ by more than ``DURATION_TOLERANCE`` (約1時間 against 55 minutes is one length; about 40 minutes against
+30 is not), the same commitment with different amounts, one figure given in two currencies, a person's name
+written differently in one script (a name in two scripts is one name; a form that is another with words
+around it is that name), two weekdays given for one date (3月19日(土) against "Friday (March 19)"), and a
+source saying no document was signed where others list signed documents.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from dataclasses import replace
+from functools import lru_cache
 
-from ..evaluate.scorer import norm
+from ..extract.lexicon import load
 from ..people import gazetteer
-from .match import lang_of, same_concepts, same_fact
+from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameForms, Source, SourceCitation,
+                       ValueGroup)
+from ..text import norm
+from .bilingual import coverage, profile
+from .match import _same_amount, compatible, lang_of, same_concepts, text_score
+from .weekdays import stated as stated_weekdays
 
 CLAUSE_TYPES = ("agreements", "commitments", "statements")
+DURATION_TOLERANCE = 0.15   # lengths within 15 % of the longer are one length told roughly
+SIGNED_TITLE = 0.5          # title score for one signed document
+SUPPORT_COVERAGE = 0.5      # a source sentence supports a merged fact holding this share of the fact's words
+SUPPORT_SPECIFIC = 3        # ... and at least this many of its specific (non-generic) words
+SUPPORT_RULE = "kaidan.merge.support.v1"
+MAX_SUPPORT_CHARS = 400     # longer "sentences" are page furniture or run-on blocks
+WEEKDAY_RULE = "kaidan.merge.weekday.v1"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+CURRENCIES = frozenset({"USD", "JPY", "EUR", "GBP", "CNY", "KRW", "INR", "AUD", "CAD"})
 
 
-def _cite(doc_id: str, record: dict, fact: dict) -> dict:
-    return {"doc_id": doc_id, "doc": record.get("doc"), "evidence": fact.get("evidence"),
-            "offsets": fact.get("offsets"), "rule": fact.get("rule")}
+def _cite(doc_id: str, record: dict, fact: dict) -> SourceCitation:
+    off = fact.get("offsets")
+    return SourceCitation(doc_id, record.get("doc"), fact.get("evidence"), tuple(off) if off else None,
+                          fact.get("rule"))
 
 
-def _cluster(items: list[tuple[str, dict, dict]], kind: str) -> list[dict]:
-    clusters: list[dict] = []
-    for doc_id, record, fact in items:
-        best, best_score = None, 0.0
-        for c in clusters:
-            # compare with the members in the fact's own language, or with the first member across
-            # languages: comparing with every member would let a cluster drift by chaining
-            lang = lang_of(fact.get("text", ""))
-            peers = [m for m in c["_members"] if lang_of(m.get("text", "")) == lang] or c["_members"][:1]
-            score = max(same_fact(kind, m, fact) for m in peers)
-            if score > best_score:
-                best, best_score = c, score
-        if best is None:
-            best = {"_members": [], "citations": [], "texts": {}}
-            clusters.append(best)
-        best["_members"].append(fact)
-        best["citations"].append(_cite(doc_id, record, fact))
-        lang = lang_of(fact.get("text", ""))
-        if len(fact.get("text", "")) > len(best["texts"].get(lang, "")):
-            best["texts"][lang] = fact["text"]
-    out = []
-    for c in clusters:
-        members = c.pop("_members")
-        first = max(members, key=lambda f: len(f.get("text", "")) if lang_of(f.get("text", "")) == lang_of(
-            members[0].get("text", "")) else -1)
-        merged = {k: v for k, v in first.items() if k not in ("evidence", "offsets", "rule")}
-        seen_topics = list(dict.fromkeys(t for m in members for t in m.get("topics") or [] if t != "other"))
-        merged["topics"] = seen_topics or ["other"]
-        merged["support"] = len({ci["doc_id"] for ci in c["citations"]})
-        merged["citations"] = c["citations"]
-        merged["texts"] = c["texts"]
-        if kind == "commitments":
-            amounts = {(m["amount"]["unit"], m["amount"]["value"]) for m in members if m.get("amount")}
-            merged["_amounts"] = [(m.get("amount"), ci) for m, ci in zip(members, c["citations"]) if m.get("amount")]
-            if not merged.get("amount") and amounts:
-                merged["amount"] = next(m["amount"] for m in members if m.get("amount"))
-            merged["deadline"] = merged.get("deadline") or next((m["deadline"] for m in members if m.get("deadline")),
-                                                                None)
-        out.append(merged)
-    out.sort(key=lambda f: -f["support"])
-    return out
+def _add_value(groups: tuple[ValueGroup, ...], value, cite: SourceCitation, same) -> tuple[ValueGroup, ...]:
+    if value in (None, "", []):
+        return groups
+    for i, g in enumerate(groups):
+        if same(g.value, value):
+            return groups[:i] + (ValueGroup(g.value, g.citations + (cite,)),) + groups[i + 1:]
+    return groups + (ValueGroup(value, (cite,)),)
 
 
-def _values(members: list[tuple[dict, dict]], field: str, same=lambda a, b: a == b) -> list[dict]:
-    """Distinct non-null values of a field with the citations behind each."""
-    groups: list[dict] = []
-    for fact, cite in members:
-        v = fact.get(field)
-        if v in (None, "", []):
-            continue
-        for g in groups:
-            if same(g["value"], v):
-                g["citations"].append(cite)
-                break
-        else:
-            groups.append({"value": v, "citations": [cite]})
+@lru_cache(maxsize=1)
+def _place_keys() -> tuple[tuple[str, int], ...]:
+    data = load("places.json", ("places",))
+    pairs = [(norm(n), i) for i, p in enumerate(data["places"]) for n in p["names"]]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def place_key(place: str) -> str:
+    """One key for a place and the city it is in (首相官邸 and 東京; New Delhi and ニューデリー)."""
+    n = norm(place)
+    for name, i in _place_keys():
+        if name and name in n:
+            return f"place:{i}"
+    return n
+
+
+def same_place(a: str, b: str) -> bool:
+    na, nb = norm(a), norm(b)
+    return na in nb or nb in na or place_key(a) == place_key(b)
+
+
+_NUM = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|half an?|[一二三四五六七八九十]+)"
+OVER = re.compile(r"\b(?:more than|over|upwards of|in excess of|longer than)\s+" + _NUM + r"[\s-]+(?:hours?|minutes?)"
+                  r"|" + _NUM + r"\s*(?:時間|分)間?(?:以上|超)", re.I)
+UNDER = re.compile(r"\b(?:nearly|almost|just under|less than|under|close to)\s+" + _NUM + r"[\s-]+(?:hours?|minutes?)"
+                   r"|" + _NUM + r"\s*(?:時間|分)間?(?:近く|弱|足らず|未満|足らず)", re.I)
+
+
+@lru_cache(maxsize=65536)
+def bound_of(evidence: str | None) -> str | None:
+    """"over" for "more than two hours" / 2時間以上, "under" for "nearly two hours" / 2時間近く, else None."""
+    from ..normalize._text import fold
+
+    text = fold(evidence or "")
+    over, under = bool(OVER.search(text)), bool(UNDER.search(text))
+    return "over" if over and not under else "under" if under and not over else None
+
+
+def _bounds(groups: tuple[ValueGroup, ...]) -> tuple[ValueGroup, ...]:
+    """One length said to be more than it by some sources and less than it by others: two values."""
+    if len(groups) != 1:
+        return groups
+    g = groups[0]
+    over = tuple(c for c in g.citations if bound_of(c.evidence) == "over")
+    under = tuple(c for c in g.citations if bound_of(c.evidence) == "under")
+    if over and under:
+        return (ValueGroup(f"more than {g.value}", over), ValueGroup(f"less than {g.value}", under))
     return groups
 
 
-def _place_same(a: str, b: str) -> bool:
-    na, nb = norm(a), norm(b)
-    return na in nb or nb in na
+def same_length(a: int, b: int) -> bool:
+    return abs(a - b) <= DURATION_TOLERANCE * max(a, b)
 
 
-def _programme(items: list[tuple[str, dict, dict]], conflicts: list[dict]) -> list[dict]:
-    by_key: dict[tuple, list] = defaultdict(list)
-    for doc_id, record, m in items:
-        by_key[(m["kind"], m.get("date"))].append((m, _cite(doc_id, record, m)))
-    out = []
-    for (kind, date), members in sorted(by_key.items(), key=lambda kv: (kv[0][1] or "", _start_of(kv[1]))):
-        merged = {"kind": kind, "date": date}
-        for field, same in (("start", lambda a, b: a == b), ("duration_minutes", lambda a, b: a == b),
-                            ("place", _place_same)):
-            groups = _values(members, field, same)
-            groups.sort(key=lambda g: -len(g["citations"]))
-            merged[field] = groups[0]["value"] if groups else None
-            if len(groups) > 1:
-                conflicts.append({"field": f"meetings.{field}", "about": f"{kind} {date}", "values": groups})
-        parts = []
-        for m, _ in members:
-            for p in m.get("participants") or []:
-                pid = gazetteer().lookup(p) or p
-                if pid not in [gazetteer().lookup(x) or x for x in parts]:
-                    parts.append(p)
-        merged["participants"] = parts
-        merged["support"] = len({c["doc_id"] for _, c in members})
-        merged["citations"] = [c for _, c in members]
-        out.append(merged)
+# -- pieces of one source ----------------------------------------------------------------------------------
+
+def _programme(programme: tuple[MergedMeeting, ...], event: dict, doc_id: str, record: dict):
+    progs = list(programme)
+    for m in record.get("meetings") or []:
+        date = m.get("date")
+        if date and not (event["date_start"] <= date <= event["date_end"]):
+            continue
+        cite = _cite(doc_id, record, m)
+        i = next((i for i, p in enumerate(progs) if p.kind == m["kind"] and (p.date == date or date is None)), None)
+        if i is None and date is not None:
+            i = next((i for i, p in enumerate(progs) if p.kind == m["kind"] and p.date is None), None)
+        p = progs[i] if i is not None else MergedMeeting(m["kind"], date, (), (), (), (), ())
+        gaz = gazetteer()
+        parts = list(p.participants)
+        known = {gaz.lookup(x) or x for x in parts}
+        for name in m.get("participants") or []:
+            pid = gaz.lookup(name) or name
+            if pid not in known:
+                parts.append(name)
+                known.add(pid)
+        new = MergedMeeting(p.kind, p.date or date,
+                            _add_value(p.start, m.get("start"), cite, lambda a, b: a == b),
+                            _add_value(p.duration_minutes, m.get("duration_minutes"), cite, same_length),
+                            _add_value(p.place, m.get("place"), cite, same_place),
+                            tuple(parts), p.citations + (cite,))
+        if i is None:
+            progs.append(new)
+        else:
+            progs[i] = new
+    progs.sort(key=lambda p: (p.date or "", next((g.value for g in p.start), "99:99")))
+    return tuple(progs)
+
+
+def _signed(signed: tuple[MergedFact, ...], doc_id: str, record: dict):
+    out = list(signed)
+    for s in record.get("signed_documents") or []:
+        cite = _cite(doc_id, record, s)
+        for i, g in enumerate(out):
+            title = g.field("title")
+            if same_place(title, s["title"]) or same_concepts(title, s["title"]) or \
+                    text_score(profile(title), profile(s["title"])) >= SIGNED_TITLE:
+                fields = g.fields
+                if len(s["title"]) > len(title):
+                    fields["title"] = s["title"]
+                texts = dict(g.texts)
+                lang = lang_of(s["title"])
+                if len(s["title"]) > len(texts.get(lang, "")):
+                    texts[lang] = s["title"]
+                out[i] = MergedFact.make("signed_documents", fields, texts, g.citations + (cite,))
+                break
+        else:
+            out.append(MergedFact.make("signed_documents", {"title": s["title"], "date": s.get("date")},
+                                       {lang_of(s["title"]): s["title"]}, (cite,)))
+    return tuple(out)
+
+
+def _quantities(qs: tuple[MergedFact, ...], doc_id: str, record: dict):
+    out = list(qs)
+    for q in record.get("quantities") or []:
+        cite = _cite(doc_id, record, q)
+        for i, g in enumerate(out):
+            f = g.fields
+            if f["unit"] == q["unit"] and abs(float(f["value"]) - float(q["value"])) <= 0.005 * max(
+                    abs(float(f["value"])), 1e-9):
+                out[i] = MergedFact.make("quantities", f, dict(g.texts), g.citations + (cite,))
+                break
+        else:
+            fields = {"text": q["text"], "value": q["value"], "unit": q["unit"]}
+            if q.get("qualifier"):
+                fields["qualifier"] = q["qualifier"]
+            out.append(MergedFact.make("quantities", fields, {lang_of(q["text"]): q["text"]}, (cite,)))
+    return tuple(out)
+
+
+def _fact_fields(kind: str, fact: dict) -> dict:
+    return {k: v for k, v in fact.items() if k not in ("evidence", "offsets", "rule")}
+
+
+def _join(g: MergedFact, kind: str, fact: dict, cite: SourceCitation) -> MergedFact:
+    fields = g.fields
+    texts = dict(g.texts)
+    lang = lang_of(fact.get("text", ""))
+    if len(fact.get("text", "")) > len(texts.get(lang, "")):
+        texts[lang] = fact["text"]
+        if lang == lang_of(fields.get("text", "")) and kind == g.type:
+            fields.update({k: v for k, v in _fact_fields(kind, fact).items() if k != "topics"})
+    topics = [t for t in dict.fromkeys((fields.get("topics") or []) + (fact.get("topics") or [])) if t != "other"]
+    fields["topics"] = topics or ["other"]
+    amounts = g.amounts
+    if g.type == "commitments":
+        if not fields.get("amount") and fact.get("amount"):
+            fields["amount"] = fact["amount"]
+        if not fields.get("deadline") and fact.get("deadline"):
+            fields["deadline"] = fact["deadline"]
+        if fact.get("amount"):
+            amounts = _add_value(amounts, fact["amount"]["value"], cite, lambda a, b: a == b)
+    return MergedFact.make(g.type, fields, texts, g.citations + (cite,), amounts)
+
+
+def _new(kind: str, fact: dict, cite: SourceCitation) -> MergedFact:
+    fields = _fact_fields(kind, fact)
+    fields["topics"] = [t for t in fields.get("topics") or [] if t != "other"] or ["other"]
+    amounts = (ValueGroup(fact["amount"]["value"], (cite,)),) if kind == "commitments" and fact.get("amount") else ()
+    return MergedFact.make(kind, fields, {lang_of(fact.get("text", "")): fact.get("text", "")}, (cite,), amounts)
+
+
+def _freq(texts) -> dict[str, int]:
+    """How many of the given wordings use each word (its lemma or stem), counted once per wording."""
+    out: dict[str, int] = {}
+    for t in texts:
+        for key in {u.primary for u in profile(t).units}:
+            out[key] = out.get(key, 0) + 1
     return out
 
 
-def _start_of(members) -> str:
-    return next((m.get("start") for m, _ in members if m.get("start")), "99:99")
+def _score(g: MergedFact, kind: str, fact: dict, freq: dict[str, int] | None = None) -> float:
+    """The best score of a fact against a merged fact's representative wordings (one per language)."""
+    gf = g.fields
+    if not compatible(g.type, gf, kind, fact):
+        return 0.0
+    figure = _same_amount(gf.get("amount"), fact.get("amount"))
+    pf = profile(fact.get("text", ""))
+    return max((text_score(profile(t), pf, figure, freq) for _, t in g.texts), default=0.0)
 
 
-def _name_conflicts(docs, conflicts: list[dict]) -> None:
-    written: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
-    for doc_id, record, _ in docs:
-        for n in record.get("names") or []:
-            written[n["person"]].append((n, _cite(doc_id, record, n)))
-    for person, members in written.items():
-        groups = _values(members, "written", lambda a, b: norm(a) == norm(b))
-        if len(groups) > 1 and any(not m["known"] for m, _ in members):
-            conflicts.append({"field": "person.name", "about": gazetteer().name(person, "en")
-                              if person in gazetteer().entities else person, "values": groups})
+def _clauses(rec: EventRecord, doc_id: str, record: dict) -> dict[str, tuple[MergedFact, ...]]:
+    pools = {k: list(getattr(rec, k)) for k in CLAUSE_TYPES}
+    merged = [(k, i) for k in CLAUSE_TYPES for i in range(len(pools[k]))]
+    new = [(kind, f) for kind in CLAUSE_TYPES for f in record.get(kind) or [] if f.get("text")]
+    freq = _freq([t for k, i in merged for _, t in pools[k][i].texts] + [f["text"] for _, f in new])
+    pairs = []
+    for n, (kind, fact) in enumerate(new):
+        for m, (k, i) in enumerate(merged):
+            s = _score(pools[k][i], kind, fact, freq)
+            if s > 0:
+                pairs.append((s, n, m))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    taken_fact, taken_merged = set(), set()
+    for s, n, m in pairs:
+        if n in taken_fact or m in taken_merged:
+            continue
+        taken_fact.add(n)
+        taken_merged.add(m)
+        k, i = merged[m]
+        kind, fact = new[n]
+        pools[k][i] = _join(pools[k][i], kind, fact, _cite(doc_id, record, fact))
+    for n, (kind, fact) in enumerate(new):
+        if n not in taken_fact:
+            pools[kind].append(_new(kind, fact, _cite(doc_id, record, fact)))
+    return {k: tuple(v) for k, v in pools.items()}
 
 
-def _signed_conflicts(docs, signed: list[dict], conflicts: list[dict]) -> None:
-    denials = [(c, _cite(doc_id, record, c)) for doc_id, record, _ in docs
-               for c in (record.get("claims") or []) if c.get("type") == "no_document"]
-    if denials and signed:
-        conflicts.append({"field": "signed_documents", "about": "whether documents were signed", "values": [
-            {"value": f"{len(signed)} signed: " + "; ".join(s["title"] for s in signed),
-             "citations": [ci for s in signed for ci in s["citations"]]},
-            {"value": "no document", "citations": [c for _, c in denials]}]})
+def _names(names: tuple[NameForms, ...], doc_id: str, record: dict) -> tuple[NameForms, ...]:
+    out = {n.person: n for n in names}
+    for n in record.get("names") or []:
+        prev = out.get(n["person"], NameForms(n["person"], (), ()))
+        forms = _add_value(prev.forms, n["written"], _cite(doc_id, record, n), lambda a, b: norm(a) == norm(b))
+        unknown = prev.unknown + ((n["written"],) if not n.get("known") and n["written"] not in prev.unknown else ())
+        out[n["person"]] = NameForms(n["person"], forms, unknown)
+    return tuple(out.values())
 
 
-def merge_event(event: dict, docs: list[tuple[str, dict, bool]]) -> dict:
-    """The event record from the fact records of its documents ((doc id, record, is main event))."""
-    docs = sorted(docs, key=lambda d: not d[2])
-    conflicts: list[dict] = []
-    rec = {k: event.get(k) for k in ("id", "countries", "date_start", "date_end", "kind")}
-    rec["sources"] = [{"doc_id": d, "doc": r.get("doc"), "lang": r.get("lang"), "main": main,
-                       "event_date": (r.get("event") or {}).get("date")} for d, r, main in docs]
-    dates = _values([(r.get("event") or {}, {"doc_id": d, "doc": r.get("doc")}) for d, r, main in docs if main],
-                    "date")
-    if len(dates) > 1:
-        conflicts.append({"field": "event.date", "about": rec["id"], "values": dates})
-    in_range = lambda f: not f.get("date") or event["date_start"] <= f["date"] <= event["date_end"]  # noqa: E731
-    rec["programme"] = _programme([(d, r, m) for d, r, _ in docs for m in r.get("meetings") or [] if in_range(m)],
-                                  conflicts)
-    signed = []
-    for d, r, _ in docs:
-        for s in r.get("signed_documents") or []:
-            for g in signed:
-                if _place_same(g["title"], s["title"]) or same_fact("agreements", {"text": g["title"]},
-                                                                     {"text": s["title"]}) or same_concepts(
-                        g["title"], s["title"]):
-                    g["citations"].append(_cite(d, r, s))
-                    if len(s["title"]) > len(g["title"]):
-                        g["title"] = s["title"]
-                    break
-            else:
-                signed.append({"title": s["title"], "date": s.get("date"), "citations": [_cite(d, r, s)]})
-    for g in signed:
-        g["support"] = len({c["doc_id"] for c in g["citations"]})
-    rec["signed_documents"] = signed
-    main_docs = [(d, r) for d, r, main in docs if main]
-    for kind in CLAUSE_TYPES:
-        rec[kind] = _cluster([(d, r, f) for d, r in main_docs for f in r.get(kind) or []], kind)
-    for c in rec["commitments"]:
-        amounts = _values([(a, ci) for a, ci in c.pop("_amounts")], "value")
-        if len({(a["value"]) for a in amounts}) > 1:
-            conflicts.append({"field": "commitments.amount", "about": c["text"], "values": amounts})
-    qs: list[dict] = []
-    for d, r in main_docs:
-        for q in r.get("quantities") or []:
-            for g in qs:
-                if g["unit"] == q["unit"] and abs(g["value"] - q["value"]) <= 0.005 * max(abs(g["value"]), 1e-9):
-                    g["citations"].append(_cite(d, r, q))
-                    break
-            else:
-                qs.append({"text": q["text"], "value": q["value"], "unit": q["unit"], "citations": [_cite(d, r, q)]})
-    for g in qs:
-        g["support"] = len({c["doc_id"] for c in g["citations"]})
-    rec["quantities"] = qs
-    _name_conflicts(docs, conflicts)
-    _signed_conflicts(docs, signed, conflicts)
-    rec["conflicts"] = conflicts
+def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict, text: str):
+    """Sentences of the source that tell a merged fact it has no fact of its own for (a wire story retelling a
+    point of the readout in a sentence the extractor read as no fact): each such sentence is cited by the
+    merged fact it covers best, provided that fact has no citation of this source and this sentence is the
+    best of the source for it (mutual best), with ``SUPPORT_COVERAGE`` of the fact's words."""
+    from ..nlp import split_sentences
+
+    spans = [tuple(f["offsets"]) for k in CLAUSE_TYPES + ("meetings", "quantities", "signed_documents")
+             for f in record.get(k) or [] if f.get("offsets")]
+    sentences = [s for s in split_sentences(text) if len(s.text) <= MAX_SUPPORT_CHARS
+                 and not any(a < s.end and s.start < b for a, b in spans)]
+    merged = [(k, i, f) for k in CLAUSE_TYPES for i, f in enumerate(pools[k])
+              if not any(c.doc_id == doc_id for c in f.citations)]
+    freq = _freq([t for k in CLAUSE_TYPES for f in pools[k] for _, t in f.texts])
+    pairs = []
+    for n, s in enumerate(sentences):
+        ps = profile(s.text)
+        for m, (_k, _i, f) in enumerate(merged):
+            best = 0.0
+            for _lang, t in f.texts:
+                share, specific = coverage(profile(t), ps, freq)
+                if share >= SUPPORT_COVERAGE and specific >= SUPPORT_SPECIFIC:
+                    best = max(best, share)
+            if best:
+                pairs.append((best, n, m))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    out = {k: list(v) for k, v in pools.items()}
+    used_s, used_m = set(), set()
+    for _score, n, m in pairs:
+        if n in used_s or m in used_m:
+            continue
+        used_s.add(n)
+        used_m.add(m)
+        k, i, f = merged[m]
+        s = sentences[n]
+        cite = SourceCitation(doc_id, record.get("doc"), s.text, (s.start, s.end), SUPPORT_RULE)
+        texts = dict(f.texts)
+        lang = lang_of(s.text)
+        texts.setdefault(lang, s.text)
+        out[k][i] = MergedFact.make(f.type, f.fields, texts, f.citations + (cite,), f.amounts)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: bool,
+               text: str | None = None) -> EventRecord:
+    """The event record with one more source merged in (its facts, if this is its main event); with the
+    source's ``text``, its sentences that retell a merged fact are cited by it too (:func:`_support`)."""
+    ev = record.get("event") or {}
+    source = Source(doc_id, record.get("doc"), record.get("lang"), main, ev.get("date"),
+                    "date" if ev.get("date") else "content")
+    rec = EventRecord(event["id"], event["countries"], event["date_start"], event["date_end"], event.get("kind"),
+                      rec.sources + (source,), _programme(rec.programme, event, doc_id, record),
+                      _signed(rec.signed_documents, doc_id, record), rec.agreements, rec.commitments, rec.statements,
+                      rec.quantities, _names(rec.names, doc_id, record),
+                      rec.denials + tuple(_cite(doc_id, record, c) for c in record.get("claims") or []
+                                          if c.get("type") == "no_document"), rec.weekdays)
+    if main:
+        pools = _clauses(rec, doc_id, record)
+        weekdays = rec.weekdays
+        if text:
+            pools = _support(pools, doc_id, record, text)
+            weekdays = _weekdays(weekdays, rec, doc_id, record, text)
+        rec = EventRecord(rec.id, rec.countries, rec.date_start, rec.date_end, rec.kind, rec.sources, rec.programme,
+                          rec.signed_documents, pools["agreements"], pools["commitments"], pools["statements"],
+                          _quantities(rec.quantities, doc_id, record), rec.names, rec.denials, weekdays)
+    return with_conflicts(rec)
+
+
+def empty(event: dict) -> EventRecord:
+    return EventRecord(event["id"], event["countries"], event["date_start"], event["date_end"], event.get("kind"))
+
+
+def merge_record(event: dict, docs: list[tuple[str, dict, bool]], text_of=None) -> EventRecord:
+    """The event record from the fact records of its documents ((doc id, record, is main event));
+    ``text_of(doc_id)`` gives a document's text for :func:`_support`."""
+    rec = empty(event)
+    for doc_id, record, main in sorted(docs, key=lambda d: not d[2]):
+        rec = add_source(rec, event, doc_id, record, main, text_of(doc_id) if text_of else None)
     return rec
+
+
+def merge_event(event: dict, docs: list[tuple[str, dict, bool]], text_of=None) -> dict:
+    """:func:`merge_record` as JSON (EVENTS.md ``event ID --json``)."""
+    return merge_record(event, docs, text_of).to_dict()
+
+
+# -- conflicts ---------------------------------------------------------------------------------------------
+
+def _docs(g: ValueGroup) -> set[str]:
+    return {c.doc_id for c in g.citations}
+
+
+def _distinct_sources(groups: tuple[ValueGroup, ...]) -> bool:
+    """Two values given by different documents (a document that contradicts itself is an extraction slip)."""
+    if len(groups) < 2:
+        return False
+    docs = [_docs(g) for g in groups]
+    return any(a - b and b - a for i, a in enumerate(docs) for b in docs[i + 1:])
+
+
+def _script(name: str) -> str:
+    return lang_of(name)
+
+
+def conflicts_of(rec: EventRecord) -> tuple[Conflict, ...]:
+    out: list[Conflict] = []
+    for m in rec.programme:
+        about = f"{m.kind} {m.date}"
+        for field in ("start", "duration_minutes", "place"):
+            groups = getattr(m, field)
+            if field == "duration_minutes":
+                groups = _bounds(groups)
+            if _distinct_sources(groups):
+                out.append(Conflict(f"meetings.{field}", about,
+                                    tuple(sorted(groups, key=lambda g: -len(g.citations)))))
+    for c in rec.commitments:
+        if _distinct_sources(c.amounts):
+            out.append(Conflict("commitments.amount", c.field("text"), c.amounts))
+    money = [q for q in rec.quantities if q.field("unit") in CURRENCIES]
+    for i, a in enumerate(money):
+        for b in money[i + 1:]:
+            fa, fb = a.fields, b.fields
+            if fa["unit"] != fb["unit"] and float(fa["value"]) == float(fb["value"]) and \
+                    {x.doc_id for x in a.citations} != {x.doc_id for x in b.citations}:
+                out.append(Conflict("quantities.unit", f"{fa['value']:g}",
+                                    (ValueGroup(f"{fa['text']} ({fa['unit']})", a.citations),
+                                     ValueGroup(f"{fb['text']} ({fb['unit']})", b.citations))))
+    gaz = gazetteer()
+    for n in rec.names:
+        if not n.unknown:
+            continue
+        for script in ("ja", "en"):
+            groups = tuple(g for g in n.forms if _script(g.value) == script)
+            if len(groups) < 2 or not any(g.value in n.unknown for g in groups):
+                continue
+            if _truncations(groups):
+                continue
+            about = gaz.name(n.person, "en") if n.person in gaz.entities else n.person
+            out.append(Conflict("person.name", about, groups))
+    for w in rec.weekdays:
+        if len(w.forms) > 1:
+            out.append(Conflict("event.weekday", w.person, w.forms))
+    signed = [s for s in rec.signed_documents]
+    if rec.denials and signed:
+        out.append(Conflict("signed_documents", "whether documents were signed", (
+            ValueGroup(f"{len(signed)} signed: " + "; ".join(s.field("title") for s in signed),
+                       tuple(c for s in signed for c in s.citations)),
+            ValueGroup("no document", rec.denials))))
+    return tuple(out)
+
+
+def _truncations(groups: tuple[ValueGroup, ...]) -> bool:
+    """Every form is a part of another (Kishida Fumio / Japanese Fumio Kishida / Korean Lee Jae-myung / Lee
+    Jae Myung: one name with words around it or spaced differently)."""
+    keys = [(frozenset(norm(w) for w in g.value.replace("・", " ").split()), norm(g.value)) for g in groups]
+    return all(any(k <= o or o <= k or n in m or m in n for o, m in keys if o is not k) for k, n in keys)
+
+
+def with_conflicts(rec: EventRecord) -> EventRecord:
+    return replace(rec, conflicts=conflicts_of(rec))
+
+
+def _weekdays(weekdays: tuple[NameForms, ...], rec: EventRecord, doc_id: str, record: dict, text: str):
+    """The weekdays this source gives the event's dates (3月19日(土), "Friday (March 19)")."""
+    out = {w.person: w for w in weekdays}
+    for date, wd, start, end in stated_weekdays(text, rec.date_start, rec.date_end):
+        cite = SourceCitation(doc_id, record.get("doc"), text[start:end], (start, end), WEEKDAY_RULE)
+        prev = out.get(date, NameForms(date, (), ()))
+        out[date] = NameForms(date, _add_value(prev.forms, WEEKDAYS[wd], cite, lambda a, b: a == b), ())
+    return tuple(out.values())

@@ -1,0 +1,286 @@
+"""Content words of a fact's wording as keys comparable across Japanese and English.
+
+A Japanese wording is read into Sudachi lemmas (through :mod:`kaidan.nlp`); each content lemma (noun, verb,
+adjective, adjectival noun) is one *unit* whose keys are the lemma itself and the stems of its English
+glosses in JMdict (``jamdict`` with the ``jamdict-data`` database: 非核化 → denuclearization, 連携 →
+cooperation, coordination, link). An English wording is one unit per content word, keyed by its stem. Two
+wordings then share a unit when a unit's keys meet the other side's keys, whatever the languages: 連携 and
+協力 meet through "cooperation" as 非核化 meets "denuclearization".
+
+Lookups are cached per lemma (a JMdict lookup costs about a millisecond) and profiles per text, so a
+fact's units are computed once however often it is compared. When the dictionary cannot be loaded, units
+are the lemmas alone (same-language matching still works). A proper noun, or a word JMdict lacks, also gets
+its Hepburn romanisation (``pykakasi``: 尖閣 → senkaku) as a key, so names match their English spelling.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text import lang as text_lang
+from ..text import norm
+
+# Words that carry no point of their own in a summit readout; they still count, at GENERIC_WEIGHT.
+GENERIC_WORDS = frozenset("""
+japan japanese china chinese korea korean india indian unite state america american us two both side leader
+prime minister president country nation bilateral relation relationship tie meet meeting summit talk
+discuss discussion agree agreement confirm say said state statement also further each other will would
+shall make made hold held take issue matter field area way new first import important view exchange
+cooperation cooperate work together government official visit
+""".split())
+GENERIC_JA = frozenset("両国 両首脳 首脳 会談 総理 首相 大統領 大臣 日本 中国 韓国 インド 米国 日 中 韓 印 米 関係 協力 一致 確認 述べる "
+                       "する いる ある なる できる いう こと もの ため よう 等 など 旨 考え 重要 意見 交換 二国 国 両 政府 "
+                       "行う 表明 共有 今回 今後 引き続き 訪問 同 氏".split())
+GENERIC_WEIGHT = 0.25
+STOP = frozenset("""
+a an the of to in on at for with by from and or but as that this these those it its is are was were be been
+being has have had do does did not no than then so such which who whom whose what when where while into onto
+about over under between among through during after before since until up down out off again very more most
+their his her our your my they them he she we you i there here all any some can may might must should could
+""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
+_PAREN = re.compile(r"\([^)]*\)")
+CONTENT_POS = ("名詞", "動詞", "形容詞", "形状詞")
+SKIP_POS2 = ("数詞", "非自立可能", "代名詞")
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: plurals, -ing, -ed, -ation/-ize families folded (denuclearization ~ denuclearize)."""
+    w = word.lower().strip("'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suf, rep in (("isation", "iz"), ("ization", "iz"), ("ational", "ate"), ("ations", "ate"), ("ation", "ate"),
+                     ("ising", "iz"), ("izing", "iz"), ("ised", "iz"), ("ized", "iz"), ("ise", "iz"), ("ize", "iz"),
+                     ("ities", "ity"), ("ies", "y"), ("ness", ""), ("ments", ""), ("ment", ""), ("ing", ""), ("ed", ""),
+                     ("es", "e"), ("s", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 3 and not (suf == "s" and w.endswith(("ss", "us", "is"))):
+            w = w[: len(w) - len(suf)] + rep
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+GENERIC = frozenset(stem(w) for w in GENERIC_WORDS)   # compared as stems
+
+
+def _en_stems(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(text) if w.lower() not in STOP and len(w) > 1]
+
+
+_local = threading.local()      # JMdict's SQLite connection serves only the thread that opened it
+_gloss_cache: dict[str, frozenset[str]] = {}
+_gloss_lock = threading.Lock()
+MAX_GLOSS_CACHE = 200_000
+
+
+def _jamdict():
+    jam = getattr(_local, "jam", False)
+    if jam is False:
+        try:
+            from jamdict import Jamdict
+
+            jam = Jamdict(memory_mode=False)
+            jam.lookup("協力", strict_lookup=True, lookup_chars=False, lookup_ne=False)
+        except Exception:  # noqa: BLE001 — no dictionary: lemmas alone
+            jam = None
+        _local.jam = jam
+    return jam
+
+
+def glosses(lemma: str) -> frozenset[str]:
+    """English stems of the first senses of a Japanese lemma's first JMdict entries (cached per lemma)."""
+    hit = _gloss_cache.get(lemma)
+    if hit is not None:
+        return hit
+    jam = _jamdict()
+    if jam is None:
+        return frozenset()
+    try:
+        res = jam.lookup(lemma, strict_lookup=True, lookup_chars=False, lookup_ne=False)
+    except Exception:  # noqa: BLE001 — a failed lookup is not cached
+        return frozenset()
+    out: set[str] = set()
+    for entry in res.entries[:2]:
+        for sense in entry.senses[:3]:
+            for g in sense.gloss[:4]:
+                words = _en_stems(_PAREN.sub(" ", g.text))
+                if len(words) <= 3:          # "Korean peninsula", not a definition
+                    out.update(words)
+    found = frozenset(out)
+    with _gloss_lock:
+        if len(_gloss_cache) >= MAX_GLOSS_CACHE:
+            _gloss_cache.clear()
+        _gloss_cache[lemma] = found
+    return found
+
+
+@lru_cache(maxsize=1)
+def _kakasi():
+    try:
+        import pykakasi
+
+        return pykakasi.kakasi()
+    except Exception:  # noqa: BLE001 — no romaniser: names match by their own script only
+        return None
+
+
+@lru_cache(maxsize=65536)
+def romaji(word: str) -> str | None:
+    """Hepburn romanisation of a Japanese word (尖閣 → senkaku), lower case, letters only."""
+    k = _kakasi()
+    if k is None:
+        return None
+    out = "".join(part["hepburn"] for part in k.convert(word))
+    out = re.sub(r"[^a-z]", "", out.lower())
+    return out or None
+
+
+@lru_cache(maxsize=65536)
+def word_glosses(lemma: str) -> frozenset[str]:
+    """:func:`glosses` of a word, or of the dictionary words it is made of when JMdict lacks the whole
+    (日米安全保障条約 → 日米 + 安全保障 + 条約), longest first."""
+    g = glosses(lemma)
+    if g or len(lemma) < 3 or re.fullmatch(r"[\u3040-\u30ff]+", lemma):
+        return g
+    out: set[str] = set()
+    i = 0
+    while i < len(lemma):
+        for j in range(len(lemma), i + 1, -1):
+            if j - i < len(lemma) and glosses(lemma[i:j]):
+                out |= glosses(lemma[i:j])
+                i = j
+                break
+        else:
+            i += 1
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Unit:
+    keys: frozenset[str]
+    weight: float
+    primary: str = ""        # the lemma or stem itself (what event frequencies count)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A wording read once: language, normalised text and bigrams, content units, every key."""
+    lang: str
+    norm: str
+    units: tuple[Unit, ...]
+    keys: frozenset[str]
+    total: float
+
+
+MAX_COMPOUND = 4   # tokens joined to look a compound up (非+核+化 → 非核化 "denuclearization")
+
+
+def _lemmas(text: str) -> list[tuple[str, str]]:
+    """(lemma, POS) of content words; a run of nouns, prefixes and suffixes that JMdict knows as one word
+    (非核化, 輸出管理) is one lemma."""
+    from ..nlp import tokenize
+
+    toks = tokenize(text)
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(MAX_COMPOUND, len(toks) - i), 1, -1):
+            run = toks[i:i + n]
+            if all(t.pos in ("名詞", "接頭辞", "接尾辞") for t in run) and run[-1].pos != "接頭辞":
+                word = "".join(t.text for t in run)
+                if glosses(word):
+                    out.append((word, "名詞"))
+                    i += n
+                    break
+        else:
+            t = toks[i]
+            if t.pos in CONTENT_POS and t.pos2 not in SKIP_POS2 and t.lemma.strip():
+                out.append((t.lemma, t.pos2 if t.pos2 == "固有名詞" else t.pos))
+            i += 1
+    return out
+
+
+def _entity_units(text: str) -> list[Unit]:
+    from ..people import gazetteer
+
+    ids = dict.fromkeys(m.entity for m in gazetteer().mentions(text) if m.entity)
+    return [Unit(frozenset({e}), GENERIC_WEIGHT, e) for e in ids]
+
+
+def _ja_units(text: str) -> list[Unit]:
+    units: list[Unit] = []
+    seen: set[str] = set()
+    for lemma, pos in _lemmas(text):
+        if lemma in seen or re.fullmatch(r"[\u3040-\u309f]", lemma):
+            continue
+        seen.add(lemma)
+        if re.fullmatch(r"[A-Za-z]+", lemma):
+            keys = frozenset({stem(lemma)})
+        else:
+            keys = frozenset({lemma}) | word_glosses(lemma)
+            if pos == "固有名詞" or not keys - {lemma}:
+                r = romaji(lemma)
+                if r and len(r) >= 4:
+                    keys |= {stem(r)}
+        generic = lemma in GENERIC_JA or (keys - {lemma} and keys - {lemma} <= GENERIC)
+        units.append(Unit(keys, GENERIC_WEIGHT if generic else 1.0, lemma))
+    return units
+
+
+def _en_units(text: str) -> list[Unit]:
+    units, seen = [], set()
+    for s in _en_stems(text):
+        if s in seen:
+            continue
+        seen.add(s)
+        units.append(Unit(frozenset({s}), GENERIC_WEIGHT if s in GENERIC else 1.0, s))
+    return units
+
+
+@lru_cache(maxsize=32768)
+def profile(text: str) -> Profile:
+    lang = text_lang(text)
+    units = tuple((_ja_units(text) if lang == "ja" else _en_units(text)) + _entity_units(text))
+    keys = frozenset(k for u in units for k in u.keys)
+    return Profile(lang, norm(text), units, keys, sum(u.weight for u in units))
+
+
+def weight(u: Unit, freq: dict[str, int] | None) -> float:
+    """A unit's weight, lowered for words that many facts of the event use (常に日韓, 連携, 発展 …)."""
+    if not freq:
+        return u.weight
+    n = freq.get(u.primary, 0)
+    return u.weight * (1.0 if n <= FREQ_FREE else FREQ_FREE / n)
+
+
+FREQ_FREE = 3          # a word used by up to this many facts of the event keeps its full weight
+SPECIFIC = 0.5         # a unit weighing at least this much is specific
+
+
+def overlap(a: Profile, b: Profile, freq: dict[str, int] | None = None) -> float:
+    """Weighted share of the two wordings' units that the other side has, in [0, 1]."""
+    wa = [(u, weight(u, freq)) for u in a.units]
+    wb = [(u, weight(u, freq)) for u in b.units]
+    total = sum(w for _, w in wa) + sum(w for _, w in wb)
+    if not total:
+        return 0.0
+    hit = sum(w for u, w in wa if u.keys & b.keys) + sum(w for u, w in wb if u.keys & a.keys)
+    return hit / total
+
+
+def specific_shared(a: Profile, b: Profile, freq: dict[str, int] | None = None) -> int:
+    """How many specific units of ``a`` the other wording has."""
+    return sum(1 for u in a.units if weight(u, freq) >= SPECIFIC and u.keys & b.keys)
+
+
+def coverage(fact: Profile, sentence: Profile, freq: dict[str, int] | None = None) -> tuple[float, int]:
+    """(weighted share of a fact's units the sentence has, how many of them are specific)."""
+    ws = [(u, weight(u, freq)) for u in fact.units]
+    total = sum(w for _, w in ws)
+    if not total:
+        return 0.0, 0
+    hit = [(u, w) for u, w in ws if u.keys & sentence.keys]
+    return sum(w for _, w in hit) / total, sum(1 for _, w in hit if w >= SPECIFIC)

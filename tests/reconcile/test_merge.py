@@ -1,0 +1,173 @@
+"""Merging facts across sources and languages, conflicts with tolerance, and incremental merging."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kaidan.pipeline import ingest
+from kaidan.reconcile import archive
+from kaidan.reconcile.merge import add_source, empty, merge_event, merge_record
+from kaidan.records import EventRecord
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+EVENT = {"id": "2025-08-23-JP-KR", "countries": "JP-KR", "date_start": "2025-08-23", "date_end": "2025-08-23",
+         "kind": "summit"}
+
+
+def _fact(text, **kw):
+    return {"text": text, "evidence": text, "offsets": [0, len(text)], "rule": "t", "topics": [], **kw}
+
+
+def _meeting(start=None, duration=None, place=None, kind="summit"):
+    return {"kind": kind, "date": "2025-08-23", "start": start, "duration_minutes": duration, "place": place,
+            "participants": [], "evidence": "m", "offsets": [0, 1], "rule": "t"}
+
+
+def _rec(doc, lang, meetings=(), **facts):
+    return {"doc": doc, "lang": lang, "event": {"date": "2025-08-23", "countries": ["JP", "KR"]},
+            "meetings": list(meetings), **{k: list(v) for k, v in facts.items()}}
+
+
+def test_the_same_point_in_japanese_and_english_is_one_merged_fact_citing_both():
+    ja = _rec("ja.txt", "ja", agreements=[
+        _fact("両首脳は、北朝鮮の完全な非核化に向けて緊密に連携していくことを確認した", verb="confirmed"),
+        _fact("両首脳は、水素や人工知能など未来産業での協力を進めることで一致した", verb="agreed")])
+    en = _rec("en.txt", "en", statements=[
+        _fact("the two sides talked about cooperation in future industries such as hydrogen and artificial "
+              "intelligence", speaker="Lee Jae-myung", mode="reported")], agreements=[
+        _fact("pursue the complete denuclearization of North Korea in close coordination", verb="agreed")])
+    rec = merge_event(EVENT, [("d1", ja, True), ("d2", en, True)])
+    merged = rec["agreements"] + rec["statements"]
+    assert len(merged) == 2
+    assert all(f["support"] == 2 and set(f["texts"]) == {"ja", "en"} for f in merged)
+    hydrogen = next(f for f in merged if "水素" in f["texts"]["ja"])
+    assert "hydrogen" in hydrogen["texts"]["en"]
+
+
+def test_two_points_of_one_source_do_not_fall_into_one_merged_fact():
+    a = _rec("a.txt", "en", agreements=[_fact("strengthen the dialogue on export controls", verb="agreed")])
+    b = _rec("b.txt", "en", agreements=[_fact("strengthen the export control dialogue", verb="agreed"),
+                                        _fact("strengthen the dialogue on export controls and on the seas",
+                                              verb="agreed")])
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)])
+    assert sorted(f["support"] for f in rec["agreements"]) == [1, 2]
+
+
+def test_different_figures_are_two_commitments():
+    a = _rec("a.txt", "en", commitments=[_fact("invest 5 trillion yen in India", actor="Japan",
+                                               amount={"value": 5e12, "unit": "JPY"})])
+    b = _rec("b.txt", "en", commitments=[_fact("invest 3 trillion yen in India", actor="Japan",
+                                               amount={"value": 3e12, "unit": "JPY"})])
+    assert len(merge_event(EVENT, [("d1", a, True), ("d2", b, True)])["commitments"]) == 2
+
+
+def _conflicts(*recs):
+    rec = merge_event(EVENT, [(f"d{i}", r, True) for i, r in enumerate(recs)])
+    return {c["field"]: c for c in rec["conflicts"]}
+
+
+def test_lengths_told_roughly_agree_but_forty_against_thirty_minutes_is_a_conflict():
+    assert "meetings.duration_minutes" not in _conflicts(_rec("a", "ja", [_meeting(duration=60)]),
+                                                         _rec("b", "en", [_meeting(duration=55)]))
+    c = _conflicts(_rec("a", "en", [_meeting(duration=40)]), _rec("b", "en", [_meeting(duration=30)]))
+    assert {v["value"] for v in c["meetings.duration_minutes"]["values"]} == {40, 30}
+
+
+def test_a_place_and_the_city_it_is_in_are_one_place_but_two_starts_conflict():
+    c = _conflicts(_rec("a", "ja", [_meeting(start="11:00", place="首相官邸")]),
+                   _rec("b", "en", [_meeting(start="11:30", place="Tokyo")]))
+    assert "meetings.place" not in c
+    assert {v["value"] for v in c["meetings.start"]["values"]} == {"11:00", "11:30"}
+
+
+def test_two_segments_of_one_programme_are_not_a_conflict():
+    c = _conflicts(_rec("a", "ja", [_meeting(start="10:00", kind="small_group"), _meeting(start="10:40")]),
+                   _rec("b", "ja", [_meeting(start="10:40")]))
+    assert "meetings.start" not in c
+
+
+def test_one_figure_in_two_currencies_is_a_conflict():
+    def q(text, unit):
+        return {"text": text, "value": 5e12, "unit": unit, "evidence": text, "offsets": [0, len(text)], "rule": "t"}
+    c = _conflicts(_rec("a", "en", quantities=[q("$5-trillion", "USD")]),
+                   _rec("b", "en", quantities=[q("5 trillion yen", "JPY")]))
+    assert {v["value"] for v in c["quantities.unit"]["values"]} == {"$5-trillion (USD)", "5 trillion yen (JPY)"}
+
+
+def test_a_name_in_two_scripts_is_no_conflict_but_a_misspelt_one_is():
+    def names(*forms):
+        return [{"person": "lee_jae_myung", "written": w, "known": k, "evidence": w, "offsets": [0, len(w)],
+                 "rule": "t"} for w, k in forms]
+    a = _rec("a", "ja", names=names(("李在明", True)))
+    b = _rec("b", "en", names=names(("Lee Jae Myung", False)))
+    assert "person.name" not in _conflicts(a, b)
+    c = _rec("c", "en", names=names(("Lee Jae-myung", True), ("Lee Jae-myong", False)))
+    assert "person.name" in _conflicts(a, c)
+
+
+def test_a_record_read_back_from_json_merges_the_next_source_as_the_live_one_does():
+    a = _rec("a", "ja", [_meeting(start="11:00", duration=60)], agreements=[
+        _fact("両首脳は、エネルギー分野での協力を強化することで一致した", verb="agreed")])
+    b = _rec("b", "en", [_meeting(start="11:00", duration=55)], agreements=[
+        _fact("the leaders agreed to strengthen cooperation in the energy field", verb="agreed")])
+    live = add_source(add_source(empty(EVENT), EVENT, "d1", a, True), EVENT, "d2", b, True)
+    stored = EventRecord.from_dict(add_source(empty(EVENT), EVENT, "d1", a, True).to_dict())
+    assert add_source(stored, EVENT, "d2", b, True).to_dict() == live.to_dict()
+    assert live.to_dict() == merge_record(EVENT, [("d1", a, True), ("d2", b, True)]).to_dict()
+    assert live.agreements[0].support == 2
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds not present")
+def test_records_merged_source_by_source_at_ingest_equal_a_merge_of_the_whole_event(tmp_path):
+    from kaidan.store import Store
+
+    with Store(tmp_path / "k.db") as store:
+        ingest(sorted(str(p) for p in SEEDS.glob("*.txt")), store)
+        for ev in store.iter_events():
+            whole = merge_event(store.get_event(ev["id"]), store.event_records(ev["id"]), store.document_text)
+            assert archive.event_record(store, ev["id"]) == whole
+
+
+def test_two_weekdays_given_for_one_date_are_a_conflict():
+    from kaidan.reconcile.weekdays import stated
+
+    ja_text = "3月19日（土）、首脳会談が行われた。"
+    en_text = "The prime minister on Friday (March 19) announced a plan. On Saturday, March 19, they met."
+    assert [(d, w) for d, w, _, _ in stated(ja_text, "2022-03-19", "2022-03-20")] == [("2022-03-19", 5)]
+    assert sorted((d, w) for d, w, _, _ in stated(en_text, "2022-03-19", "2022-03-20")) == [
+        ("2022-03-19", 4), ("2022-03-19", 5)]
+    event = {**EVENT, "id": "e", "date_start": "2022-03-19", "date_end": "2022-03-20"}
+    a, b = _rec("a", "ja"), _rec("b", "en")
+    rec = add_source(add_source(empty(event), event, "d1", a, True, ja_text), event, "d2", b, True,
+                     "Kishida on Friday (March 19) met Modi.")
+    (c,) = [c for c in rec.conflicts if c.field == "event.weekday"]
+    assert {v.value: v.citations[0].evidence for v in c.values} == {"Saturday": "3月19日（土）",
+                                                                   "Friday": "Friday (March 19)"}
+    same = add_source(add_source(empty(event), event, "d1", a, True, ja_text), event, "d2", b, True,
+                      "Kishida on Saturday (March 19) met Modi.")
+    assert not [c for c in same.conflicts if c.field == "event.weekday"]
+
+
+def test_the_dictionary_answers_in_every_thread():
+    import threading
+
+    from kaidan.reconcile.bilingual import glosses
+
+    out = []
+    t = threading.Thread(target=lambda: out.append(glosses("非核化")))
+    t.start()
+    t.join()
+    assert out == [glosses("非核化")] and "denucleariz" in out[0]
+
+
+def test_more_than_two_hours_against_nearly_two_hours_is_a_conflict_about_two_hours_is_not():
+    def told(doc, evidence):
+        m = {**_meeting(duration=120), "evidence": evidence, "offsets": [0, len(evidence)]}
+        return _rec(doc, "en", [m])
+    c = _conflicts(told("a", "After more than two hours of talks, they issued a statement."),
+                   told("b", "The talks lasted nearly two hours."), told("c", "会談は約２時間行われた。"))
+    assert [(v["value"], [x["doc"] for x in v["citations"]]) for v in c["meetings.duration_minutes"]["values"]] == [
+        ("more than 120", ["a"]), ("less than 120", ["b"])]
+    assert "meetings.duration_minutes" not in _conflicts(told("a", "The talks lasted about two hours."),
+                                                         told("b", "会談は2時間近くに及んだ。"))
