@@ -4,6 +4,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# The versions the test suite was run with (pip freeze of the development virtualenv): every install
+# resolves to them, so a new release of a dependency cannot change what a fresh checkout runs.
+PIN    := -c constraints.txt
 
 .PHONY: demo test install install-dev bench clean
 
@@ -12,10 +15,10 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q $(PIN) -e .
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q $(PIN) -e ".[dev]"
 
 demo: install
 	$(BIN)/kaidan ingest --db demo.db examples/*.txt
@@ -26,7 +29,7 @@ test: install-dev
 	$(BIN)/pytest -q
 
 bench: $(BIN)/python
-	$(BIN)/pip install -q -e ".[bench]"
+	$(BIN)/pip install -q $(PIN) -e ".[bench]"
 	$(BIN)/python benchmarks/bench_extract.py
 
 clean:

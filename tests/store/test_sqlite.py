@@ -144,7 +144,7 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(record=st.dictionaries(st.text(), json_values, max_size=6))
 def test_facts_round_trip(store, record):
     doc = make_doc()
