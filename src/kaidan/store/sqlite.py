@@ -396,8 +396,8 @@ class Store:
         """Ids of documents whose facts give an event date but that are in no event (a batch killed between
         saving the facts and placing the document)."""
         rows = self._db.execute(
-            "SELECT f.doc_id FROM facts f WHERE json_extract(f.record, '$.event.date') IS NOT NULL "
-            "AND NOT EXISTS (SELECT 1 FROM doc_events de WHERE de.doc_id = f.doc_id)")
+            "SELECT f.doc_id FROM facts f WHERE NOT EXISTS (SELECT 1 FROM doc_events de WHERE de.doc_id = f.doc_id) "
+            "AND json_extract(f.record, '$.event.date') IS NOT NULL")  # the record is read only when in no event
         return [row[0] for row in rows]
 
     def is_indexed(self, doc_id: str) -> bool:
