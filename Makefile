@@ -7,6 +7,9 @@ BIN    := $(VENV)/bin
 # Extras `make test` installs: test tools and the PostgreSQL driver. Ray (~240 MB) only when asked:
 # `make test EXTRAS=dev,postgres,ray` (as .ci/run does); without it the Ray test skips with the reason.
 EXTRAS ?= dev,postgres
+# The versions the test suite was run with (pip freeze of the development virtualenv): every install
+# resolves to them, so a new release of a dependency cannot change what a fresh checkout runs.
+PIN    := -c constraints.txt
 
 .PHONY: demo test install install-dev bench clean
 
@@ -15,10 +18,10 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q $(PIN) -e .
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install -q -e ".[$(EXTRAS)]"
+	$(BIN)/pip install -q $(PIN) -e ".[$(EXTRAS)]"
 
 demo: install
 	$(BIN)/kaidan ingest --db demo.db examples/*.txt
@@ -29,7 +32,7 @@ test: install-dev
 	$(BIN)/pytest -q
 
 bench: $(BIN)/python
-	$(BIN)/pip install -q -e ".[bench]"
+	$(BIN)/pip install -q $(PIN) -e ".[bench]"
 	$(BIN)/python benchmarks/bench_extract.py
 
 clean:

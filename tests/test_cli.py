@@ -21,7 +21,7 @@ from kaidan.store import Store
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
-SUMMARY = re.compile(r"^(\d+) stored, (\d+) unchanged, (\d+) failed$")
+SUMMARY = re.compile(r"^(\d+) stored, (\d+) re-extracted, (\d+) unchanged, (\d+) failed$")
 
 
 def lines(text: str) -> list[str]:
@@ -66,7 +66,7 @@ def bad_sources(folder) -> dict[str, tuple[str, str]]:
 
 def test_ingest_stores_good_documents_and_reports_each_bad_source_once(cli, mixed_folder, db_path):
     urls = [url for url, _reason, _error in BAD_URLS]
-    result = cli("ingest", mixed_folder, *urls, "--db", db_path)
+    result = cli("ingest", mixed_folder, *urls, "--all-files", "--db", db_path)
 
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -75,7 +75,7 @@ def test_ingest_stores_good_documents_and_reports_each_bad_source_once(cli, mixe
     bad = bad_sources(mixed_folder)
     # one line per failure, then the summary: no multi-line reasons, no progress-bar residue
     assert len(err) == len(bad) + 1, result.stderr
-    assert err[-1] == f"{len(GOOD_DOCS)} stored, 0 unchanged, {len(bad)} failed"
+    assert err[-1] == f"{len(GOOD_DOCS)} stored, 0 re-extracted, 0 unchanged, {len(bad)} failed"
     for source, (reason, _error) in bad.items():
         mentioning = [line for line in err if source in line]
         assert len(mentioning) == 1, (source, result.stderr)
@@ -107,7 +107,7 @@ def test_ingest_stores_good_documents_and_reports_each_bad_source_once(cli, mixe
 def test_reingest_changes_nothing_and_still_exits_1_for_the_bad_files(cli, mixed_folder, db_path, dump_tables,
                                                                      monkeypatch):
     urls = [url for url, _reason, _error in BAD_URLS]
-    first = cli("ingest", mixed_folder, *urls, "--db", db_path)
+    first = cli("ingest", mixed_folder, *urls, "--all-files", "--db", db_path)
     assert first.exit_code == 1
     before = dump_tables(db_path)
     assert len(before["documents"]) == len(GOOD_DOCS) and len(before["facts"]) == len(GOOD_DOCS)
@@ -116,26 +116,26 @@ def test_reingest_changes_nothing_and_still_exits_1_for_the_bad_files(cli, mixed
 
     real, calls = pipeline.extract_text, []
     monkeypatch.setattr(pipeline, "extract_text", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
-    again = cli("ingest", mixed_folder, *urls, "--db", db_path)
+    again = cli("ingest", mixed_folder, *urls, "--all-files", "--db", db_path)
 
     assert again.exit_code == 1
     assert calls == []  # nothing extracted again
     n_bad = len(bad_sources(mixed_folder))
-    assert lines(again.stderr)[-1] == f"0 stored, {len(GOOD_DOCS)} unchanged, {n_bad} failed"
+    assert lines(again.stderr)[-1] == f"0 stored, 0 re-extracted, {len(GOOD_DOCS)} unchanged, {n_bad} failed"
     assert dump_tables(db_path) == before
     with Store(db_path) as store:
         assert len(store.failures()) == n_bad
 
 
 def test_a_fixed_bad_file_is_stored_and_its_failure_cleared(cli, mixed_folder, db_path):
-    assert cli("ingest", mixed_folder, "--db", db_path).exit_code == 1
+    assert cli("ingest", mixed_folder, "--all-files", "--db", db_path).exit_code == 1
     fixed = GOOD_DOCS["ja_tel.txt"].replace("10月1日、", "10月2日、")  # new content, not a copy of ja_tel.txt
     (mixed_folder / "empty.txt").write_text(fixed, encoding="utf-8")
 
-    again = cli("ingest", mixed_folder, "--db", db_path)
+    again = cli("ingest", mixed_folder, "--all-files", "--db", db_path)
 
     assert again.exit_code == 1
-    assert lines(again.stderr)[-1] == f"1 stored, {len(GOOD_DOCS)} unchanged, {len(BAD_FILES) - 1} failed"
+    assert lines(again.stderr)[-1] == f"1 stored, 0 re-extracted, {len(GOOD_DOCS)} unchanged, {len(BAD_FILES) - 1} failed"
     assert "empty.txt" not in again.stderr
     with Store(db_path) as store:
         assert str(mixed_folder / "empty.txt") not in {f["source"] for f in store.failures()}
@@ -150,31 +150,31 @@ def test_ingest_without_a_terminal_shows_no_progress_bar(cli, good_folder, db_pa
 
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert lines(result.stderr) == [f"{len(GOOD_DOCS)} stored, 0 unchanged, 0 failed"]
+    assert lines(result.stderr) == [f"{len(GOOD_DOCS)} stored, 0 re-extracted, 0 unchanged, 0 failed"]
     assert "ingest" not in result.stderr and "\x1b" not in result.stderr and "\r" not in result.stderr
 
 
 def test_ingest_without_a_terminal_writes_exactly_the_summary_line(cli, good_folder, db_path):
     result = cli("ingest", good_folder, "--db", db_path)
     assert result.exit_code == 0
-    assert result.stderr == f"{len(GOOD_DOCS)} stored, 0 unchanged, 0 failed\n"
+    assert result.stderr == f"{len(GOOD_DOCS)} stored, 0 re-extracted, 0 unchanged, 0 failed\n"
 
 
 def test_ingest_quiet_prints_only_the_summary_line(cli, good_folder, db_path):
     result = cli("ingest", "--quiet", good_folder, "--db", db_path)
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == f"{len(GOOD_DOCS)} stored, 0 unchanged, 0 failed\n"
+    assert result.stderr == f"{len(GOOD_DOCS)} stored, 0 re-extracted, 0 unchanged, 0 failed\n"
 
     again = cli("ingest", "-q", good_folder, "--db", db_path)
     assert again.exit_code == 0
-    assert again.stderr == f"0 stored, {len(GOOD_DOCS)} unchanged, 0 failed\n"
+    assert again.stderr == f"0 stored, 0 re-extracted, {len(GOOD_DOCS)} unchanged, 0 failed\n"
 
 
 def test_ingest_of_one_good_file_exits_0(cli, good_folder, db_path):
     result = cli("ingest", good_folder / "ja_tel.txt", "--db", db_path)
     assert result.exit_code == 0
-    assert result.stderr == "1 stored, 0 unchanged, 0 failed\n"
+    assert result.stderr == "1 stored, 0 re-extracted, 0 unchanged, 0 failed\n"
     assert set(stored_records(db_path)) == {"ja_tel.txt"}
 
 
@@ -183,7 +183,7 @@ def test_ingest_of_one_bad_file_exits_1(cli, tmp_path, db_path):
     result = cli("ingest", tmp_path / "empty.txt", "--db", db_path)
     assert result.exit_code == 1
     assert lines(result.stderr) == [f"failed {tmp_path / 'empty.txt'}: the file is empty; "
-                                    "check that it was saved completely", "0 stored, 0 unchanged, 1 failed"]
+                                    "check that it was saved completely", "0 stored, 0 re-extracted, 0 unchanged, 1 failed"]
 
 
 def test_ingest_failure_line_keeps_a_bracketed_file_name(cli, tmp_path, db_path):
@@ -201,7 +201,7 @@ def test_ingest_source_with_a_closing_tag_lookalike_does_not_crash(cli, tmp_path
     result = cli("ingest", missing, "--db", db_path)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 1
-    assert lines(result.stderr)[-1] == "0 stored, 0 unchanged, 1 failed"
+    assert lines(result.stderr)[-1] == "0 stored, 0 re-extracted, 0 unchanged, 1 failed"
 
 
 # 6. extract
@@ -251,7 +251,7 @@ def test_extract_json_prints_one_list_with_the_same_records(cli, good_folder):
 def test_extract_reports_a_bad_file_in_one_line_and_prints_the_good_ones(cli, good_folder):
     (good_folder / "empty.txt").write_bytes(b"")
     (good_folder / "image.png").write_bytes(BAD_FILES["image.png"][0])
-    result = cli("extract", good_folder, "--format", "jsonl")
+    result = cli("extract", good_folder, "--format", "jsonl", "--all-files")
 
     assert result.exception is None or isinstance(result.exception, SystemExit)
     err = lines(result.stderr)

@@ -80,7 +80,7 @@ def test_batch_interrupted_while_loading_resumes_without_duplicates(good_folder,
     with Store(db_path) as store:
         report = ingest(sources, store)
     assert (report.stored, report.unchanged, report.failed) == (2, 2, 0)
-    assert report.summary == "2 stored, 2 unchanged, 0 failed"
+    assert report.summary == "2 stored, 0 re-extracted, 2 unchanged, 0 failed"
     assert_complete(db_path)
 
 
@@ -99,8 +99,8 @@ def test_batch_interrupted_during_extraction_extracts_that_document_again(good_f
     monkeypatch.setattr(pipeline, "extract_text", counting)
     with Store(db_path) as store:
         report = ingest(sources, store)
-    # the interrupted document counts as unchanged (its text was in) but is extracted again
-    assert (report.stored, report.unchanged, report.failed) == (1, 3, 0)
+    # the interrupted document is extracted again first (repair), and counted as re-extracted
+    assert (report.stored, report.reextracted, report.unchanged, report.failed, report.repaired) == (1, 1, 2, 0, 0)
     assert counting.calls == [GOOD_DOCS_SORTED[2], GOOD_DOCS_SORTED[3]]
     assert_complete(db_path)
 
@@ -120,7 +120,7 @@ def test_document_whose_facts_were_deleted_is_extracted_again(good_folder, db_pa
     monkeypatch.setattr(pipeline, "extract_text", counting)
     with Store(db_path) as store:
         report = ingest(sources, store)
-    assert report.summary == f"0 stored, {len(GOOD_DOCS)} unchanged, 0 failed"
+    assert report.summary == f"0 stored, 1 re-extracted, {len(GOOD_DOCS) - 1} unchanged, 0 failed"
     assert counting.calls == [GOOD_DOCS_SORTED[1]]  # only the document without facts
     assert assert_complete(db_path) == before
 
@@ -140,7 +140,7 @@ def test_facts_of_an_older_extractor_version_are_replaced(good_folder, db_path, 
     with Store(db_path) as store:
         report = ingest(sources, store)
         assert store.get_facts(victim.id) == before[GOOD_DOCS_SORTED[0]]
-    assert (report.stored, report.unchanged, report.failed) == (0, len(GOOD_DOCS), 0)
+    assert (report.stored, report.reextracted, report.unchanged, report.failed) == (0, 1, len(GOOD_DOCS) - 1, 0)
     assert counting.calls == [GOOD_DOCS_SORTED[0]]
     assert_complete(db_path)
 
@@ -152,7 +152,7 @@ def test_ingest_without_extract_stores_documents_only(good_folder, db_path):
         assert list(store.iter_facts()) == []
         assert len(store.docs_without_facts(EXTRACTOR_VERSION)) == len(GOOD_DOCS)
         later = ingest(sources_of(good_folder), store)  # a normal run extracts them
-    assert (later.stored, later.unchanged) == (0, len(GOOD_DOCS))
+    assert (later.stored, later.reextracted, later.unchanged) == (0, len(GOOD_DOCS), 0)
     assert_complete(db_path)
 
 
@@ -205,7 +205,7 @@ def test_extraction_bug_through_the_cli_exits_1_and_a_fixed_run_recovers(cli, go
 
     assert result.exit_code == 1
     err = [line for line in result.stderr.splitlines() if line.strip()]
-    assert err[-1] == f"{len(GOOD_DOCS) - 1} stored, 0 unchanged, 1 failed"
+    assert err[-1] == f"{len(GOOD_DOCS) - 1} stored, 0 re-extracted, 0 unchanged, 1 failed"
     assert len(err) == 2
     assert err[0].startswith(f"failed {good_folder / broken}: extraction failed (ValueError: ")
     with Store(db_path) as store:
@@ -216,7 +216,7 @@ def test_extraction_bug_through_the_cli_exits_1_and_a_fixed_run_recovers(cli, go
     fixed = cli("ingest", good_folder, "--db", db_path)
     assert fixed.exit_code == 0
     assert [line for line in fixed.stderr.splitlines() if line.strip()] == [
-        f"0 stored, {len(GOOD_DOCS)} unchanged, 0 failed"]
+        f"0 stored, 1 re-extracted, {len(GOOD_DOCS) - 1} unchanged, 0 failed"]
     with Store(db_path) as store:
         assert store.failures() == []
     assert_complete(db_path)

@@ -26,10 +26,40 @@ def _dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
-def _emit(rows, as_json: bool, text) -> None:
-    """One JSON object per row, or the row as ``text(row)`` renders it (one or more lines)."""
+def _emit(rows, as_json: bool, text, empty: str) -> None:
+    """One JSON object per row, or the row as ``text(row)`` renders it (one or more lines).
+
+    Without rows, text output says so (``empty``, on standard error); JSON output stays empty."""
+    n = 0
     for row in rows:
         click.echo(_dump(row) if as_json else text(row))
+        n += 1
+    if not n and not as_json:
+        click.echo(empty, err=True)
+
+
+def _bytes(value: str) -> int:
+    """A size such as 20000000, 20MB, 512KB or 1.5GiB, in bytes."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]i?B?|B)?\s*", value, re.IGNORECASE)
+    if not m:
+        raise click.BadParameter(f"{value!r}: give a number of bytes, e.g. 20000000, 20MB or 512KB")
+    unit = (m.group(2) or "B").upper().replace("IB", "B").rstrip("B") or "B"
+    return int(float(m.group(1)) * {"B": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}[unit])
+
+
+max_bytes_option = click.option("--max-bytes", "max_bytes", default=None, metavar="SIZE",
+                                help="Largest file or response read (default: 20MB, config.MAX_BYTES); "
+                                     "e.g. 50MB, 512KB or a number of bytes.")
+all_files_option = click.option("--all-files", is_flag=True,
+                                help="In folders, take every file, not only .txt, .html, .htm, .xhtml and .pdf.")
+
+
+def _max_bytes(value: str | None) -> int:
+    from . import config
+
+    return config.MAX_BYTES if value is None else _bytes(value)
 
 
 db_option = click.option("--db", "db", default=None, metavar="FILE|URL",
@@ -52,11 +82,14 @@ def main():
 @click.option("--ray", "ray_address", default=None, metavar="ADDRESS",
               help="Extract on a Ray cluster: 'local' starts one here, 'auto' joins this machine's, "
                    "or ray://HEAD:10001 (needs the 'ray' extra).")
-def ingest(sources, db, quiet, workers, ray_address):
+@max_bytes_option
+@all_files_option
+def ingest(sources, db, quiet, workers, ray_address, max_bytes, all_files):
     """Store documents (files, folders, http(s) URLs) and extract their facts."""
     from .commands import run_ingest
 
-    code = run_ingest(list(sources), db, quiet=quiet, workers=workers, ray=ray_address)
+    code = run_ingest(list(sources), db, quiet=quiet, workers=workers, ray=ray_address,
+                      max_bytes=_max_bytes(max_bytes), all_files=all_files)
     sys.exit(code)
 
 
@@ -64,13 +97,15 @@ def ingest(sources, db, quiet, workers, ray_address):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True,
               help="jsonl: one record per line; json: one list.")
-def extract(paths, fmt):
+@max_bytes_option
+@all_files_option
+def extract(paths, fmt, max_bytes, all_files):
     """Print the fact records of documents (no database needed), one JSON record per document."""
     from .commands import extract_paths
 
     records = []
     failed = 0
-    for rec, err in extract_paths(list(paths)):
+    for rec, err in extract_paths(list(paths), max_bytes=_max_bytes(max_bytes), all_files=all_files):
         if err:
             click.echo(f"Error: {err}", err=True)
             failed += 1
@@ -157,8 +192,25 @@ def documents(db, as_json):
     """List stored documents: id, name, language, event and how many facts of each type."""
     from .commands import list_documents
 
-    _emit(list_documents(db), as_json, lambda r: f"{r['id']}  {r['doc']:<40} {r['lang']:<5} {r['event']:<22} "
-                                                  + " ".join(f"{k}={v}" for k, v in r["facts"].items()))
+    from .commands import one_line
+
+    _emit(list_documents(db), as_json, lambda r: f"{r['id']}  {one_line(r['doc'] or '-'):<40} {r['lang']:<5} "
+                                                  f"{r['event']:<22} "
+                                                  + " ".join(f"{k}={v}" for k, v in r["facts"].items()),
+          "no documents stored yet; `kaidan ingest PATH` adds some")
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per failure.")
+def failures(db, as_json):
+    """List the sources that failed (and were not ingested since), each with the reason."""
+    from .commands import list_failures, one_line
+
+    _emit(list_failures(db), as_json,
+          lambda f: f"{f['failed_at']}  {f['code'] or '-':<5} {one_line(f['source'])}: "
+                    f"{one_line(f['message']).removeprefix(one_line(f['source']) + ': ')}",
+          "no failures recorded")
 
 
 @main.command()
@@ -172,7 +224,7 @@ def events(db, as_json):
         span = ev["date_start"] + ("" if ev["date_end"] == ev["date_start"] else f"..{ev['date_end']}")
         return f"{ev['id']:<24} {span:<22} {ev['countries']:<8} {ev.get('kind') or '-':<12} {ev['documents']} document(s)"
 
-    _emit(list_events(db), as_json, text)
+    _emit(list_events(db), as_json, text, "no events yet; `kaidan ingest PATH` adds documents and their events")
 
 
 @main.command()
@@ -212,7 +264,9 @@ def commitments(db, actor, topic, due_before, status, today, as_json):
         head = f"{t['id']}  {t['status']:<13} due {t['due'] or '-':<10}  {t['actor']}: {t['text'][:70]}{amount(t)}"
         return "\n".join([head] + [f"        {e['event']:<22} {e['text'][:70]}{amount(e)}" for e in t["entries"]])
 
-    _emit(ledger_rows(db, actor=actor, topic=topic, due_before=due_before, status=status, today=today), as_json, text)
+    filtered = any(v is not None for v in (actor, topic, due_before, status))
+    _emit(ledger_rows(db, actor=actor, topic=topic, due_before=due_before, status=status, today=today), as_json, text,
+          "no commitments match" + (" these options" if filtered else "; none are stored yet"))
 
 
 @main.command()
@@ -229,7 +283,7 @@ def conflicts(db, as_json):
             lines.append(f"    {str(v['value'])[:80]:<40}  ← {docs}")
         return "\n".join(lines)
 
-    _emit(list_conflicts(db), as_json, text)
+    _emit(list_conflicts(db), as_json, text, "no conflicts: the sources of every event agree")
 
 
 @main.command()

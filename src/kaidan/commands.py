@@ -11,16 +11,25 @@ from .errors import EvalError, KaidanError, UsageError
 from .records import FACT_TYPES
 
 
-def extract_paths(paths: list[str]) -> Iterator[tuple[dict | None, str | None]]:
+def one_line(text: str) -> str:
+    """A name or message on one line: newlines and other control characters shown as escapes."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def extract_paths(paths: list[str], *, max_bytes: int = config.MAX_BYTES,
+                  all_files: bool = False) -> Iterator[tuple[dict | None, str | None]]:
     """(record, None) or (None, one-line error) for each document named (files, folders, URLs)."""
     from .ingest import iter_sources, load
     from .pipeline import doc_name, extract_text
 
-    for source in iter_sources(paths):
+    for source in iter_sources(paths, all_files=all_files):
         try:
-            doc = load(source)
+            doc = load(source, max_bytes=max_bytes)
         except KaidanError as e:
-            yield None, str(e)
+            yield None, one_line(str(e))
+            continue
+        except Exception as e:  # an input the loader did not foresee: that input's error, not the command's
+            yield None, one_line(f"{source}: cannot read it ({type(e).__name__}: {e}); please report this input")
             continue
         try:
             yield extract_text(doc.text, doc_name(source), doc.lang, doc.published).to_dict(), None
@@ -29,36 +38,63 @@ def extract_paths(paths: list[str]) -> Iterator[tuple[dict | None, str | None]]:
 
 
 def run_ingest(sources: list[str], db: str | None, *, quiet: bool = False, workers: int = 1,
-               ray: str | None = None) -> int:
+               ray: str | None = None, max_bytes: int = config.MAX_BYTES, all_files: bool = False) -> int:
     """Ingest sources into the database with a progress bar; 0 when nothing failed. ``workers`` processes
-    (or a Ray cluster at ``ray``) load and extract (see kaidan.parallel)."""
+    (or a Ray cluster at ``ray``) load and extract (see kaidan.parallel).
+
+    The failures and the summary line are printed on every exit: a full disk, a database that cannot
+    be written, even Ctrl-C print what was done before."""
+    from functools import partial
+
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.text import Text
 
-    from .ingest import iter_sources
+    from .errors import StoreError
+    from .ingest import iter_sources, load
     from .parallel import ingest as parallel_ingest
+    from .pipeline import BatchReport
     from .store import open_store
 
-    def ingest(items, store, **options):
-        return parallel_ingest(items, store, workers=workers, ray=ray, **options)
-
     console = Console(stderr=True)
-    items = list(iter_sources(sources))
-    with open_store(config.db_path(db)) as store:
-        if quiet or len(items) < 2 or not console.is_terminal:
-            report = ingest(items, store)
-        else:
-            with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                          TextColumn("{task.description}"), console=console, transient=True) as bar:
-                task = bar.add_task("", total=len(items))
-                report = ingest(items, store,
-                                on_item=lambda src, st: bar.update(task, advance=1, description=Path(src).name[:40]))
+    skipped: list[str] = []
+    items = list(iter_sources(sources, all_files=all_files, skipped=skipped))
+    if skipped:
+        console.print(Text(f"skipped {len(skipped)} file(s) in the folders that are not documents "
+                           f"(.txt, .html, .htm, .xhtml, .pdf), e.g. {one_line(skipped[0])}; "
+                           f"--all-files takes every file"), highlight=False, soft_wrap=True)
+
+    def note(text: str) -> None:
+        console.print(Text("note ", style="yellow") + Text(one_line(text)), highlight=False, soft_wrap=True)
+
+    loader = partial(load, max_bytes=max_bytes, on_note=note)
+    report = BatchReport()    # filled as the batch goes, so that an exit in the middle prints what was done
+
+    def ingest(store, **options):
+        parallel_ingest(items, store, workers=workers, ray=ray, loader=loader, max_bytes=max_bytes,
+                        report=report, **options)
+
+    try:
+        with open_store(config.db_path(db)) as store:
+            if quiet or len(items) < 2 or not console.is_terminal:
+                ingest(store)
+            else:
+                with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                              TextColumn("{task.description}"), console=console, transient=True) as bar:
+                    task = bar.add_task("", total=len(items))
+                    ingest(store, on_item=lambda src, st: bar.update(
+                        task, advance=1, description=one_line(Path(src).name)[:40]))
+    except StoreError as e:  # the database cannot be opened or written: said once, with the summary
+        report.aborted = str(e)
+    finally:
         for source, reason in report.failures:
             line = reason if reason.startswith(source) else f"{source}: {reason}"
-            console.print(Text("failed ", style="red") + Text(line), highlight=False, soft_wrap=True)
+            console.print(Text("failed ", style="red") + Text(one_line(line)), highlight=False, soft_wrap=True)
+        if report.aborted:
+            console.print(Text("Error: ", style="red") + Text(one_line(report.aborted)), highlight=False,
+                          soft_wrap=True)
         console.print(Text(report.summary), highlight=False, soft_wrap=True)
-    return 1 if report.failed else 0
+    return 1 if report.failed or report.aborted else 0
 
 
 def existing_db(db: str | None) -> Path | str:
@@ -70,17 +106,13 @@ def existing_db(db: str | None) -> Path | str:
 
 
 def _records(db: str | None) -> Iterator[dict]:
-    from .store import open_store
-
-    with open_store(existing_db(db)) as store:
+    with _store(db) as store:
         for _doc_id, record in store.iter_facts():
             yield record
 
 
 def list_documents(db: str | None) -> Iterator[dict]:
-    from .store import open_store
-
-    with open_store(existing_db(db)) as store:
+    with _store(db) as store:
         for doc_id, record in store.iter_facts():
             ev = record.get("event") or {}
             yield {"id": doc_id, "doc": record.get("doc"), "lang": record.get("lang"),
@@ -89,9 +121,24 @@ def list_documents(db: str | None) -> Iterator[dict]:
 
 
 def _store(db: str | None):
+    """The database opened read-only, for the commands that only read (a file one may not write is read too)."""
     from .store import open_store
 
-    return open_store(existing_db(db))
+    return open_store(existing_db(db), readonly=True)
+
+
+def list_failures(db: str | None) -> list[dict]:
+    """Sources that failed and were not ingested since, with the reason: source, error, code, message, failed_at."""
+    with _store(db) as store:
+        return store.failures()
+
+
+def closest(key: str, choices: list[str], n: int = 5) -> list[str]:
+    """The few choices most like ``key`` (those starting with it first), for a 'did you mean' line."""
+    import difflib
+
+    starting = [c for c in choices if c.startswith(key)]
+    return (starting or difflib.get_close_matches(key, choices, n=n, cutoff=0.3))[:n]
 
 
 def list_events(db: str | None) -> list[dict]:
@@ -108,8 +155,13 @@ def get_event(event_id: str, db: str | None) -> dict:
     with _store(db) as store:
         rec = event_record(store, event_id)
         if rec is None:
-            ids = ", ".join(e["id"] for e in store.iter_events()) or "none yet"
-            raise UsageError(f"{event_id}: no such event (or the prefix names several); events: {ids}")
+            ids = [e["id"] for e in store.iter_events()]
+            if not ids:
+                raise UsageError(f"{event_id}: no such event; the database has no events yet")
+            near = closest(event_id, ids)
+            hint = f"closest: {', '.join(near)}" if near else f"{len(ids)} event(s), none close"
+            raise UsageError(f"{one_line(event_id)[:80]}: no such event (or the prefix names several); {hint}; "
+                             f"`kaidan events` lists them all")
         return rec
 
 
@@ -160,9 +212,7 @@ CSV_FIELDS = ["doc", "type", "text", "verb", "speaker", "actor", "mode", "kind",
 def export_records(db: str | None, fmt: str, out: IO[str]) -> None:
     if fmt == "md":
         from .reconcile.report import event_markdown
-        from .store import open_store
-
-        with open_store(existing_db(db)) as store:
+        with _store(db) as store:
             from .reconcile.archive import event_records
 
             for ev in event_records(store):
@@ -298,12 +348,11 @@ def show_document(doc: str, db: str | None) -> None:
         record = extract_text(raw.text, name, raw.lang, raw.published).to_dict()
         text = raw.text
     else:
-        from .store import open_store
-
-        with open_store(existing_db(db)) as store:
-            raw = store.get_document(doc)
+        with _store(db) as store:
+            raw = store.get_document(doc) or store.document_by_name(Path(doc).name)
             if raw is None:
-                raise UsageError(f"{doc}: no such file or stored document; give a path, a document id or a source")
+                raise UsageError(f"{one_line(doc)[:200]}: no such file or stored document; give a path, a document "
+                                 f"id (`kaidan documents` lists them), the source as ingested or its file name")
             record = store.get_facts(raw.id)
             if record is None:
                 record = extract_text(raw.text, raw.id, raw.lang, raw.published).to_dict()

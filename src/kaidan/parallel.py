@@ -47,13 +47,14 @@ class Prepared:
     extract_error: BaseException | None = None   # raised by extraction: the text is stored, the facts are not
 
 
-def prepare(source: str) -> Prepared:
+def prepare(source: str, max_bytes: int | None = None) -> Prepared:
     """Load and extract one source and tokenise it for search (in a worker)."""
+    from . import config
     from .ingest import load
     from .store import search
 
     try:
-        doc = load(source)
+        doc = load(source, max_bytes=max_bytes or config.MAX_BYTES)
     except Exception as e:  # carried back to the driver, which raises it in input order
         return Prepared(source, load_error=e)
     try:
@@ -64,13 +65,22 @@ def prepare(source: str) -> Prepared:
     return Prepared(source, doc, facts, entries)
 
 
+def prepare_job(job: tuple[str, int | None]) -> Prepared:
+    """:func:`prepare` of one (source, max_bytes) pair: what the worker maps take."""
+    return prepare(*job)
+
+
 def ingest(sources: Iterable[str], store, *, workers: int = 1, ray: str | None = None,
-           on_item: Callable[[str, str], None] | None = None) -> BatchReport:
-    """:func:`kaidan.pipeline.ingest` with loading and extraction done by ``workers`` processes or on Ray."""
+           on_item: Callable[[str, str], None] | None = None, loader: Callable | None = None,
+           max_bytes: int | None = None, report: BatchReport | None = None) -> BatchReport:
+    """:func:`kaidan.pipeline.ingest` with loading and extraction done by ``workers`` processes or on Ray.
+
+    ``loader`` is the serial ingest's; workers load with ``ingest.load`` and ``max_bytes``."""
     sources = list(sources)
     if not ray and workers <= 1:
-        return serial_ingest(sources, store, on_item=on_item)
-    results = ray_map(prepare, sources, ray, workers) if ray else process_map(prepare, sources, workers)
+        return serial_ingest(sources, store, on_item=on_item, loader=loader, report=report)
+    jobs = [(source, max_bytes) for source in sources]
+    results = ray_map(prepare_job, jobs, ray, workers) if ray else process_map(prepare_job, jobs, workers)
     current: list[Prepared] = []
 
     def loader(source: str) -> RawDocument:
@@ -92,7 +102,8 @@ def ingest(sources: Iterable[str], store, *, workers: int = 1, ray: str | None =
         return current[0].entries
 
     try:
-        return serial_ingest(sources, store, loader=loader, extractor=extractor, indexer=indexer, on_item=on_item)
+        return serial_ingest(sources, store, loader=loader, extractor=extractor, indexer=indexer, on_item=on_item,
+                             report=report)
     finally:
         results.close()
 

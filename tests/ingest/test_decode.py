@@ -82,7 +82,8 @@ def test_undecodable_bytes_raise_decode_failed():
 
 
 def test_order_is_documented():
-    assert DECODE_ORDER == ("bom", "declared", "iso-2022-jp", "utf-8", "japanese-legacy", "detected", "lossy-utf-8")
+    assert DECODE_ORDER == ("bom", "declared", "iso-2022-jp", "utf-16", "utf-8", "japanese-legacy", "detected",
+                            "lossy-utf-8")
     import kaidan.ingest.decode as module
 
     assert all(f"``{step}``" in module.__doc__ for step in DECODE_ORDER)

@@ -52,7 +52,7 @@ def test_commitment_filters(db):
     rows = [json.loads(x) for x in run("commitments", "--db", db, "--json", "--topic", "investment",
                                        "--today", "2026-01-10").splitlines()]
     assert rows and all("investment" in t["topics"] for t in rows)
-    assert run("commitments", "--db", db, "--actor", "Germany") == ""
+    assert run("commitments", "--db", db, "--actor", "Germany") == "no commitments match these options\n"
     due = [json.loads(x) for x in run("commitments", "--db", db, "--json", "--due-before", "2026-12-31").splitlines()]
     assert due and all(t["due"] <= "2026-12-31" for t in due)
     r = CliRunner().invoke(main, ["commitments", "--db", db, "--due-before", "tomorrow"])

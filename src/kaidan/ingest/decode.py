@@ -10,13 +10,19 @@
    declaration is common, valid multi-byte UTF-8 by chance is not.
 3. ``iso-2022-jp``: only if its escape sequences are present. This comes
    before UTF-8 because ISO-2022-JP is 7-bit and always valid UTF-8.
-4. ``utf-8``: strict.
-5. ``japanese-legacy``: strict CP932 (superset of Shift_JIS) and strict
+4. ``utf-16``: UTF-16 without a byte-order mark (:func:`utf16_endianness`):
+   the zero bytes of ASCII characters all fall on even offsets (big-endian)
+   or all on odd ones (little-endian); text with no ASCII at all (Japanese
+   only) is taken as UTF-16 when it is not UTF-8 and one byte order decodes
+   it strictly to text that looks Japanese (:data:`MIN_UTF16_PLAUSIBILITY`).
+   Before UTF-8, because ASCII in UTF-16 is valid UTF-8 with NULs.
+5. ``utf-8``: strict.
+6. ``japanese-legacy``: strict CP932 (superset of Shift_JIS) and strict
    EUC-JP; short texts can decode both ways, so the candidate that looks
    most like Japanese (:func:`japanese_plausibility`) wins, and only if it
    reaches :data:`MIN_JAPANESE_PLAUSIBILITY`.
-6. ``detected``: charset-normalizer's best guess.
-7. ``lossy-utf-8``: UTF-8 with U+FFFD replacements, if fewer than
+7. ``detected``: charset-normalizer's best guess.
+8. ``lossy-utf-8``: UTF-8 with U+FFFD replacements, if fewer than
    :data:`MAX_REPLACEMENT_RATE` of the characters are replaced.
 
 Otherwise :class:`~kaidan.errors.DecodeFailed`.
@@ -30,7 +36,7 @@ import charset_normalizer
 
 from kaidan.errors import DecodeFailed
 
-DECODE_ORDER = ("bom", "declared", "iso-2022-jp", "utf-8", "japanese-legacy", "detected", "lossy-utf-8")
+DECODE_ORDER = ("bom", "declared", "iso-2022-jp", "utf-16", "utf-8", "japanese-legacy", "detected", "lossy-utf-8")
 
 # Longest BOMs first: the UTF-32-LE mark starts with the UTF-16-LE one.
 BOMS = (
@@ -55,6 +61,20 @@ MIN_JAPANESE_PLAUSIBILITY = 0.6
 # Lossy UTF-8 is accepted below this share of replaced characters (0.5 %):
 # a stray byte in a long text, not a file in an unknown encoding.
 MAX_REPLACEMENT_RATE = 0.005
+
+# UTF-16 without a BOM, by its zero bytes: at least this share of the 16-bit units of one parity hold a zero
+# byte (ASCII letters, digits, spaces, newlines: a Japanese text has some on most lines) ...
+MIN_UTF16_ZERO_SHARE = 0.05
+# ... and the other parity at most this share as many (ideographic space U+3000 and 一 U+4E00 have a zero
+# byte there; binary data has its zero bytes on both parities alike).
+MAX_UTF16_OTHER_ZERO_RATIO = 0.25
+# Without zero bytes (no ASCII at all), a byte order is taken when its decode is this Japanese-looking
+# (japanese_plausibility): legacy Japanese bytes read as UTF-16 give Hangul, Yi, private-use characters
+# and lone surrogates, far below.
+MIN_UTF16_PLAUSIBILITY = 0.9
+# With zero bytes, the decode must be this readable (readable_share): English and Japanese text in UTF-16 is
+# readable throughout; binary data with its zero bytes on one parity decodes to rare ideographs and symbols.
+MIN_UTF16_READABLE = 0.9
 
 # Declared charsets are looked up in the first bytes only.
 SNIFF_BYTES = 4096
@@ -89,6 +109,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         for codec in ISO_2022_JP:
             if (text := _strict(data, codec)) is not None:
                 return text, codec
+    if (found := _utf16(data, utf8 is not None)) is not None:
+        return found
     if utf8 is not None:
         return utf8, "utf-8"
     if found := _most_japanese(data):
@@ -96,6 +118,64 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if (best := charset_normalizer.from_bytes(data).best()) is not None:
         return str(best), best.encoding
     return _lossy(data, "utf-8"), "utf-8"
+
+
+def utf16_endianness(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when the zero bytes of ``data`` fall as those of UTF-16 text, else None."""
+    if len(data) < 4:
+        return None
+    sample = data[:65536]
+    units = len(sample) // 2
+    even, odd = sample[0:units * 2:2].count(0), sample[1:units * 2:2].count(0)
+    if odd >= MIN_UTF16_ZERO_SHARE * units and even <= MAX_UTF16_OTHER_ZERO_RATIO * odd:
+        return "utf-16-le"
+    if even >= MIN_UTF16_ZERO_SHARE * units and odd <= MAX_UTF16_OTHER_ZERO_RATIO * even:
+        return "utf-16-be"
+    return None
+
+
+def utf16_text(data: bytes) -> tuple[str, str] | None:
+    """(text, codec) when BOM-less ``data`` is UTF-16 by its zero bytes and decodes strictly to readable text
+    (:func:`readable_share` at least :data:`MIN_UTF16_READABLE`), else None. Binary data whose zero bytes
+    happen to fall on one parity decodes to rare ideographs and symbols, and is refused."""
+    if len(data) % 2 or (codec := utf16_endianness(data)) is None:
+        return None
+    text = _strict(data, codec)
+    if text is None or _has_controls(text) or readable_share(text) < MIN_UTF16_READABLE:
+        return None
+    return text, codec
+
+
+def readable_share(text: str) -> float:
+    """Share of the characters of ``text`` that are ASCII, Latin-1 or Latin Extended-A letters, or common
+    in Japanese (as :func:`japanese_plausibility` counts them, kanji of the main CJK block included)."""
+    if not text:
+        return 0.0
+    readable = sum(1 for ch in text if ch.isascii() or "\u00a0" <= ch <= "\u017f")
+    readable += len(_COMMON_JA.findall(text)) + len(_CJK.findall(text))
+    return readable / len(text)
+
+
+def _utf16(data: bytes, valid_utf8: bool) -> tuple[str, str] | None:
+    """The UTF-16 decode of BOM-less bytes, when their zero bytes or their look say they are UTF-16."""
+    if len(data) % 2:
+        return None
+    if utf16_endianness(data):
+        return utf16_text(data)
+    if valid_utf8:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = _strict(data, codec)
+        if text and not _has_controls(text) and japanese_plausibility(text) >= MIN_UTF16_PLAUSIBILITY:
+            return text, codec
+    return None
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _has_controls(text: str) -> bool:
+    return _CONTROLS.search(text) is not None
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -46,6 +46,10 @@ def extract_main_text(html: str, *, url: str | None = None) -> MainText:
         date_extraction_params=DATE_PARAMS,
     )
     text = result.text if result is not None else None
+    if not text or not text.strip():  # e.g. nesting too deep for lxml: the page's text content, if it is prose
+        from .fallback import NO_METADATA, text_content
+
+        text, result = text_content(html), result or NO_METADATA
     if not text or not text.strip():
         raise NoMainText("no main text found in the HTML page; save the article text as .txt and ingest that")
     return MainText(text=text, title=result.title or None, published=result.date or None)

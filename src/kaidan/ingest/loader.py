@@ -4,7 +4,8 @@ Stages, in this order:
 
 1. read: the bytes of the file or URL, within ``max_bytes`` (:mod:`.read`)
 2. sniff: PDF, text, or refused as binary (:mod:`.sniff`)
-3. decode: bytes to text, unless PDF (:mod:`.decode`)
+3. decode: bytes to text, unless PDF (:mod:`.decode`); stray NUL characters
+   are removed, with a note (``on_note``, else the ``kaidan.ingest`` log)
 4. main text: the article of an HTML page (:mod:`.html`) or the text layer
    of a PDF (:mod:`.pdf`); plain text is taken whole
 5. canonical text and id (:mod:`.document`)
@@ -15,7 +16,9 @@ its message, e.g. ``notes.txt: the file is empty; …``.
 """
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import httpx
@@ -39,15 +42,26 @@ def load(
     client: httpx.Client | None = None,
     max_bytes: int = config.MAX_BYTES,
     timeout: float = config.FETCH_TIMEOUT,
+    on_note: Callable[[str], None] | None = None,
 ) -> RawDocument:
-    """Read, decode and clean one document; raise an IngestError subclass saying why not."""
+    """Read, decode and clean one document; raise an IngestError subclass saying why not.
+
+    ``on_note`` receives one-line notes about what was changed to read the document (NUL bytes removed);
+    without it they go to the ``kaidan.ingest`` logger as warnings."""
+    def note(text: str) -> None:
+        (on_note or log.warning)(f"{source}: {text}")
+
     try:
-        return _load(source, client=client, max_bytes=max_bytes, timeout=timeout)
+        return _load(source, client=client, max_bytes=max_bytes, timeout=timeout, note=note)
     except IngestError as exc:
         raise type(exc)(f"{source}: {exc}") from exc
 
 
-def _load(source: str, *, client: httpx.Client | None, max_bytes: int, timeout: float) -> RawDocument:
+log = logging.getLogger("kaidan.ingest")
+
+
+def _load(source: str, *, client: httpx.Client | None, max_bytes: int, timeout: float,
+          note: Callable[[str], None]) -> RawDocument:
     url = media_type = charset = None
     if url_scheme(source) is None:
         data = read_file(source, max_bytes=max_bytes)
@@ -61,6 +75,9 @@ def _load(source: str, *, client: httpx.Client | None, max_bytes: int, timeout: 
         main, encoding, content_type = extract_pdf_text(data), None, "pdf"
     else:
         decoded, encoding = decode_bytes(data, charset)
+        if nuls := decoded.count("\x00"):
+            decoded = decoded.replace("\x00", "")
+            note(f"{nuls} NUL byte(s) removed from the text (a damaged copy?); the rest is read as {encoding}")
         if not decoded.replace("\ufeff", "").strip():
             raise EmptyInput("only white space in it; check that the document was saved completely")
         if is_html(decoded, media_type=media_type, suffix=suffix):

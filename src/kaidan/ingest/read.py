@@ -1,9 +1,12 @@
 """Reading the bytes of a source: a local file or an http(s) URL, within the size limit."""
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 import stat
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -27,9 +30,7 @@ def fetch(url: str, *, client: httpx.Client | None = None, max_bytes: int, timeo
     Reading stops as soon as the body exceeds ``max_bytes``. Without a client
     a short-lived one is made (and closed); tests pass one with a MockTransport.
     """
-    scheme = url.split(":", 1)[0].lower()
-    if scheme not in SCHEMES:
-        raise FetchFailed(f"{scheme}: URLs are refused, only http and https; download the document and ingest the file")
+    check_address(url)
     own = client is None
     if own:
         client = httpx.Client()
@@ -53,7 +54,7 @@ def fetch(url: str, *, client: httpx.Client | None = None, max_bytes: int, timeo
             final_url, charset = str(response.url), response.charset_encoding
     except httpx.TimeoutException:
         raise FetchFailed(f"no answer within {timeout:g} s; try again later or raise the timeout") from None
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError, UnicodeError) as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise FetchFailed(f"cannot fetch the URL ({reason}); check the address and the network") from exc
     finally:
@@ -64,6 +65,33 @@ def fetch(url: str, *, client: httpx.Client | None = None, max_bytes: int, timeo
         raise EmptyInput("the server sent an empty response; check the URL")
     media_type = content_type.split(";", 1)[0].strip().lower() or None
     return Response(data=data, media_type=media_type, charset=charset, url=final_url)
+
+
+def check_address(url: str) -> None:
+    """Raise FetchFailed, saying what is wrong, unless ``url`` is an http(s) URL with a plausible host.
+
+    Checked before any request, so that a malformed URL is one clear line (httpx would raise InvalidURL,
+    which is not one of its request errors, or call a missing host a missing protocol).
+    """
+    shown = url[:200]
+    try:
+        parts = urlsplit(url)
+        host, _port = parts.hostname, parts.port
+    except ValueError as exc:
+        raise FetchFailed(f"not a valid URL ({exc}); check the address (an IPv6 host is written [::1])") from None
+    scheme = parts.scheme.lower()
+    if scheme not in SCHEMES:
+        raise FetchFailed(f"{scheme or 'no'}: URLs are refused, only http and https; "
+                          f"download the document and ingest the file")
+    if not host:
+        raise FetchFailed(f"no host in the URL {shown!r}; give an address such as https://example.org/readout")
+    if re.fullmatch(r"[0-9.]+", host):
+        try:
+            ipaddress.IPv4Address(host)
+        except ValueError:
+            raise FetchFailed(f"{host} is not a valid IPv4 address (four numbers 0-255); check the address") from None
+    if any(ch.isspace() for ch in parts.netloc):
+        raise FetchFailed("white space in the host name; check the address")
 
 
 def read_file(path: str, *, max_bytes: int) -> bytes:
@@ -92,11 +120,20 @@ def read_file(path: str, *, max_bytes: int) -> bytes:
 
 
 def too_large(size: int | None, max_bytes: int) -> TooLarge:
-    """The error for input above ``max_bytes`` (config.MAX_BYTES unless overridden)."""
-    what = f"{_size(size)} is" if size is not None else "it is"
+    """The error for input above ``max_bytes`` (config.MAX_BYTES unless ``--max-bytes`` overrides it).
+
+    Sizes that round to the same megabytes are given in bytes, so that the message shows the difference.
+    """
+    if size is None:
+        what = "it is"
+    elif _size(size) == _size(max_bytes):
+        what = f"{size:,} bytes is"
+    else:
+        what = f"{_size(size)} is"
+    limit = f"{max_bytes:,} bytes" if size is not None and _size(size) == _size(max_bytes) else _size(max_bytes)
     return TooLarge(
-        f"{what} above the size limit of {_size(max_bytes)} (config.MAX_BYTES); "
-        "split the document or pass a larger max_bytes"
+        f"{what} above the size limit of {limit}; "
+        "split the document, or raise the limit with --max-bytes N (config.MAX_BYTES)"
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kaidan.errors import BinaryInput, NoMainText
 
-from .decode import BOMS
+from .decode import BOMS, utf16_text
 
 # The PDF header may follow up to 1 KB of junk (PDF 32000-1, annex H).
 PDF_MAGIC = b"%PDF-"
@@ -32,6 +32,11 @@ BINARY_MAGIC = (
 
 PDF_SUFFIXES = (".pdf",)
 
+# Text may carry a few stray NUL bytes (a bad copy, a broken editor): up to this share of its bytes, or
+# MAX_STRAY_NULS, they are removed with a note (see loader); more mean binary data.
+STRAY_NUL_SHARE = 0.0005
+MAX_STRAY_NULS = 8
+
 
 def is_pdf(data: bytes) -> bool:
     """True when the PDF header appears within the first kilobyte."""
@@ -40,6 +45,9 @@ def is_pdf(data: bytes) -> bool:
 
 def sniff(data: bytes, *, media_type: str | None = None, suffix: str = "") -> str:
     """Return ``"pdf"`` or ``"text"``; raise BinaryInput for other binary data.
+
+    Text is told from binary data by its NUL bytes: none, a few stray ones (removed after decoding), or
+    those of readable UTF-16 (see :func:`~.decode.utf16_text`).
 
     A file named ``.pdf`` or served as ``application/pdf`` without the PDF
     header is a broken PDF (often an error page saved under the PDF's name).
@@ -51,6 +59,8 @@ def sniff(data: bytes, *, media_type: str | None = None, suffix: str = "") -> st
     for magic, name in BINARY_MAGIC:
         if data.startswith(magic):
             raise BinaryInput(f"{name}, not text, HTML or PDF; save the document as text, HTML or PDF")
-    if b"\x00" in data and not data.startswith(tuple(mark for mark, _ in BOMS)):
+    nuls = data.count(0)
+    if (nuls > max(MAX_STRAY_NULS, STRAY_NUL_SHARE * len(data)) and not data.startswith(tuple(m for m, _ in BOMS))
+            and utf16_text(data) is None):
         raise BinaryInput("binary data (NUL bytes), not text, HTML or PDF; save the document as text, HTML or PDF")
     return "text"

@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
+from pydantic import BaseModel
 
 from kaidan import __version__, config
 from kaidan.errors import StoreError
@@ -160,6 +161,23 @@ def get_ledger(request: Request, actor: Text = None, topic: Text = None,
 def get_conflicts(request: Request, event: Annotated[str | None, Query(max_length=100)] = None):
     out = archive.conflicts(store_of(request))
     return [c for c in out if not event or c["event"].startswith(event)]
+
+
+class Failure(BaseModel):
+    """A source that could not be ingested (and was not ingested since), with the reason."""
+    source: str
+    error: str
+    code: str | None = None
+    message: str
+    failed_at: str
+
+
+@router.get("/failures", response_model=list[Failure], summary="Sources that failed, with the reason",
+            description="Every source (file, upload or URL) whose ingestion failed and that was not ingested since: "
+                        "the error's class and code (K101 empty, K102 binary, K103 too large, …), the one-line "
+                        "message saying what to do, and when it failed.")
+def get_failures(request: Request, limit: Limit = 500, offset: Offset = 0):
+    return store_of(request).failures()[offset:offset + limit]
 
 
 @router.get("/search", response_model=models.SearchResults, summary="Full-text search",

@@ -19,13 +19,14 @@ def is_url(db: str | Path) -> bool:
     return isinstance(db, str) and db.startswith(DB_URL_SCHEMES)
 
 
-def open_store(db: str | Path, *, clock: Callable[[], str] = utc_now):
-    """The store ``db`` names: a PostgreSQL URL, else an SQLite file path (``":memory:"`` too)."""
+def open_store(db: str | Path, *, clock: Callable[[], str] = utc_now, readonly: bool = False):
+    """The store ``db`` names: a PostgreSQL URL, else an SQLite file path (``":memory:"`` too).
+    ``readonly``: for commands that only read (an SQLite file is then opened read-only)."""
     if is_url(db):
         from .postgres import PostgresStore
 
-        return PostgresStore(str(db), clock=clock)
-    return Store(db, clock=clock)
+        return PostgresStore(str(db), clock=clock, readonly=readonly)
+    return Store(db, clock=clock, readonly=readonly)
 
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "Store", "is_url", "open_store"]

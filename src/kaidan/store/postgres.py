@@ -22,6 +22,8 @@
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import json
 import re
 import time
@@ -134,6 +136,7 @@ _SELECT_DOC = f"SELECT {', '.join('d.' + column for column in _DOC_COLUMNS)} FRO
 _HEX = frozenset("0123456789abcdef")
 _FACT_TYPES = ("meetings", "signed_documents", "agreements", "commitments", "statements", "quantities")
 _EVENT_FIELDS = ("id", "countries", "date_start", "date_end", "kind")
+_BATCH_LOCK = 0x6B616964  # the advisory lock of ingest batches ('kaid')
 _PAGE = 1000               # rows per page of the iterators (memory stays flat in the archive's size)
 
 
@@ -158,10 +161,11 @@ def redact(url: str) -> str:
 class PostgresStore:
     """A Kaidan database in PostgreSQL; use as a context manager or call :meth:`close`."""
 
-    def __init__(self, url: str, *, clock: Callable[[], str] = utc_now) -> None:
+    def __init__(self, url: str, *, clock: Callable[[], str] = utc_now, readonly: bool = False) -> None:
         psycopg = _psycopg()
         self.path = redact(url)
         self._clock = clock
+        self.readonly = readonly   # read commands pass it; the server's own permissions decide what is refused
         self._db = None
         try:
             self._db = psycopg.connect(url, autocommit=True, connect_timeout=10)
@@ -278,6 +282,36 @@ class PostgresStore:
                             "ORDER BY s.seq DESC LIMIT 1", (key,))
         return _document(row) if row else None
 
+    def document_by_name(self, name: str) -> RawDocument | None:
+        """The document read from a source whose file name is ``name`` (see :meth:`Store.document_by_name`)."""
+        if not name:
+            return None
+        rows = self._rows(
+            f"{_SELECT_DOC} JOIN sources s ON s.doc_id = d.id WHERE s.source = %s OR right(s.source, %s) IN (%s, %s) "
+            "GROUP BY d.id ORDER BY max(s.seq) DESC LIMIT 2",
+            (name, len(name) + 1, "/" + name, "\\" + name))
+        if len(rows) > 1:
+            raise StoreError(f"{name!r} names several documents; give the path as ingested or the document id")
+        return _document(rows[0]) if rows else None
+
+    @contextmanager
+    def batch(self, first: Callable[[], object] | None = None) -> Iterator[object]:
+        """A batch of writes (see :meth:`Store.batch`): ``first`` runs only while no other batch holds the
+        server's advisory lock of this database, which every batch holds shared while it writes."""
+        alone = self._one("SELECT pg_try_advisory_lock(%s)", (_BATCH_LOCK,))[0]
+        try:
+            result = first() if first is not None and alone else None
+            if alone:
+                self._rows("SELECT pg_advisory_unlock(%s)", (_BATCH_LOCK,))
+                alone = False
+            self._rows("SELECT pg_advisory_lock_shared(%s)", (_BATCH_LOCK,))
+            yield result
+        finally:
+            if alone:
+                self._rows("SELECT pg_advisory_unlock(%s)", (_BATCH_LOCK,))
+            else:
+                self._rows("SELECT pg_advisory_unlock_shared(%s)", (_BATCH_LOCK,))
+
     def iter_documents(self) -> Iterator[RawDocument]:
         sql = f"SELECT {', '.join('d.' + c for c in _DOC_COLUMNS)}, d.seq FROM documents d {{after}} ORDER BY d.seq"
         for row in self._pages(sql, (), lambda r: (r[-1],), "WHERE d.seq > %s"):
@@ -290,6 +324,10 @@ class PostgresStore:
         return self._one("SELECT 1 FROM documents WHERE id = %s", (doc_id,)) is not None
 
     # failures
+
+    def clear_failure(self, source: str) -> None:
+        """Forget the failure of ``source`` (it was ingested after all)."""
+        self._write(lambda db: db.execute("DELETE FROM failures WHERE source = %s", (source,)))
 
     def record_failure(self, source: str, error: Exception) -> None:
         message = " ".join(str(error).split()) or type(error).__name__
@@ -328,6 +366,20 @@ class PostgresStore:
         sql = "SELECT f.doc_id, f.record, d.seq FROM facts f JOIN documents d ON d.id = f.doc_id {after} ORDER BY d.seq"
         for doc_id, record, _seq in self._pages(sql, (), lambda r: (r[2],), "WHERE d.seq > %s"):
             yield doc_id, json.loads(record)
+
+    def docs_without_any_facts(self) -> list[str]:
+        """Ids of documents stored without any fact record (a batch killed between the two steps)."""
+        return [r[0] for r in self._rows("SELECT d.id FROM documents d WHERE NOT EXISTS "
+                                         "(SELECT 1 FROM facts f WHERE f.doc_id = d.id) ORDER BY d.seq")]
+
+    def unplaced_documents(self) -> list[str]:
+        """Ids of documents whose facts give an event date but that are in no event."""
+        return [r[0] for r in self._rows(
+            "SELECT f.doc_id FROM facts f WHERE NOT EXISTS (SELECT 1 FROM doc_events de WHERE de.doc_id = f.doc_id) "
+            "AND (f.record::json -> 'event' ->> 'date') IS NOT NULL")]
+
+    def is_indexed(self, doc_id: str) -> bool:
+        return self._one("SELECT 1 FROM search_rows WHERE doc_id = %s LIMIT 1", (doc_id,)) is not None
 
     def docs_without_facts(self, extractor_version: str) -> list[str]:
         rows = self._rows(

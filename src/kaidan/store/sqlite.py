@@ -2,11 +2,21 @@
 
 One connection per :class:`Store`, in autocommit mode; every write runs in a
 transaction of its own, so a crash in a batch loses at most the document in
-flight. WAL journal, foreign keys on, schema version in ``PRAGMA user_version``.
+flight (and ``pipeline.repair`` finishes it in the next batch). WAL journal, so
+readers never wait for a writer; a busy timeout (:data:`BUSY_TIMEOUT_MS`), so two
+writers take turns instead of failing; foreign keys on; schema version in
+``PRAGMA user_version``.
+
+``Store(path, readonly=True)`` opens the file read-only (an SQLite ``mode=ro``
+URI): it never writes, so it reads a file it may not write (``chmod 444``, a
+read-only mount). What reading commands would write there (placing documents a
+killed batch left in no event, the cache of merged events) goes to in-memory
+copies of those tables that last as long as the connection.
 """
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -18,6 +28,13 @@ from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
 SCHEMA_VERSION = 4
+
+# How long a write waits for another process's write to finish before failing (milliseconds). A batch
+# writes one short transaction per step, so a waiting writer gets its turn within a transaction's time.
+BUSY_TIMEOUT_MS = 30_000
+
+# Tables a read-only store shadows with writable in-memory copies (see Store, readonly).
+_SHADOWED = ("events", "doc_events", "event_records")
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -121,19 +138,63 @@ class Store:
     written (ISO 8601, UTC by default).
     """
 
-    def __init__(self, path: str | Path, *, clock: Callable[[], str] = utc_now) -> None:
+    def __init__(self, path: str | Path, *, clock: Callable[[], str] = utc_now, readonly: bool = False) -> None:
         self.path = str(path)
         self._clock = clock
+        self.readonly = readonly
+        self._shadowed = False
         self._db: sqlite3.Connection | None = None
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)
-            self._open()
+            if readonly:
+                self._connect_readonly(Path(path))
+            else:
+                self._db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+                self._open()
         except sqlite3.Error as exc:
             self.close()
             raise StoreError(f"{self.path}: {_explain(exc)}") from exc
         except StoreError:
             self.close()
             raise
+
+    def _connect_readonly(self, path: Path) -> None:
+        uri = _readonly_uri(path)
+        try:
+            self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            self._open_readonly()
+        except sqlite3.OperationalError as exc:
+            if "unable to open" not in str(exc) and "readonly" not in str(exc):
+                raise
+            # A WAL database in a folder we may not write, without its -shm file: SQLite can only read it as
+            # an immutable file (nothing else may be writing it then, which a read-only folder ensures).
+            self.close()
+            self._db = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+            self._open_readonly()
+
+    def _open_readonly(self) -> None:
+        db = self._db
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            raise StoreError(f"{self.path}: not a Kaidan database (or an empty one); pass another --db path")
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema {version}, this Kaidan reads schema {SCHEMA_VERSION} read-only; run "
+                f"`kaidan ingest` once on a writable copy to migrate it, or use the Kaidan that wrote it")
+
+    def _shadow(self) -> None:
+        """Give a read-only store writable in-memory copies of the tables reading may write (once)."""
+        if self._shadowed:
+            return
+        db = self._db
+        for table in _SHADOWED:
+            ddl = db.execute("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?",
+                             (table,)).fetchone()[0]
+            ddl = re.sub(r"REFERENCES \w+\(\w+\) ON DELETE CASCADE", "", ddl)  # no keys across schemas
+            db.execute(ddl.replace("CREATE TABLE", "CREATE TEMP TABLE", 1))
+            db.execute(f"INSERT INTO temp.{table} SELECT * FROM main.{table}")
+        db.execute("CREATE INDEX temp.events_by_countries ON events(countries, date_start)")
+        db.execute("CREATE INDEX temp.doc_events_by_event ON doc_events(event_id)")
+        self._shadowed = True
 
     def _open(self) -> None:
         db = self._db
@@ -164,6 +225,37 @@ class Store:
                 raise
         else:  # a write now proves the file writable before the first document is read
             db.execute(f"PRAGMA user_version = {version}")
+
+    @contextmanager
+    def batch(self, first: Callable[[], object] | None = None) -> Iterator[object]:
+        """Hold the database's batch lock (``FILE-lock``, an flock) for a batch of writes.
+
+        Every batch holds it shared. ``first`` runs before, only when no other batch holds it (this one
+        gets it exclusively): work left unfinished is then abandoned work (a killed batch), not another
+        batch's document in flight, so ``first`` may finish it. Yields what ``first`` returned (None when
+        it did not run). The lock goes with the process, so a kill -9 leaves none behind."""
+        import fcntl
+
+        handle = None
+        if self.path != ":memory:" and not self.readonly:
+            try:
+                handle = open(self.path + "-lock", "ab")
+            except OSError:  # nowhere to put it: run alone, as before there were locks
+                handle = None
+        try:
+            alone = True
+            if handle is not None:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    alone = False
+            result = first() if first is not None and alone else None
+            if handle is not None:
+                fcntl.flock(handle, fcntl.LOCK_SH)  # others may run now (and wait while one repairs)
+            yield result
+        finally:
+            if handle is not None:
+                handle.close()
 
     def close(self) -> None:
         """Close the connection (committed writes are already on disk)."""
@@ -213,6 +305,20 @@ class Store:
             ).fetchone()
         return _document(row) if row else None
 
+    def document_by_name(self, name: str) -> RawDocument | None:
+        """The document read from a source whose file name is ``name`` (``readouts/a.txt`` for ``a.txt``).
+
+        Raises StoreError when sources of several documents have that name."""
+        if not name:
+            return None
+        rows = self._db.execute(
+            f"{_SELECT_DOC} JOIN sources s ON s.doc_id = d.id WHERE s.source = ? OR substr(s.source, -?) IN (?, ?) "
+            "GROUP BY d.id ORDER BY max(s.rowid) DESC LIMIT 2",
+            (name, len(name) + 1, "/" + name, "\\" + name)).fetchall()
+        if len(rows) > 1:
+            raise StoreError(f"{name!r} names several documents; give the path as ingested or the document id")
+        return _document(rows[0]) if rows else None
+
     def iter_documents(self) -> Iterator[RawDocument]:
         """Every document, in the order they were stored."""
         for row in self._db.execute(f"{_SELECT_DOC} ORDER BY d.rowid"):
@@ -234,6 +340,11 @@ class Store:
                 "INSERT OR REPLACE INTO failures (source, error, code, message, failed_at) VALUES (?, ?, ?, ?, ?)",
                 (source, type(error).__name__, getattr(error, "code", None), message, self._clock()),
             )
+
+    def clear_failure(self, source: str) -> None:
+        """Forget the failure of ``source`` (it was ingested after all)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM failures WHERE source = ?", (source,))
 
     def failures(self) -> list[dict]:
         """Sources that failed and were not ingested since: source, error, code, message, failed_at."""
@@ -274,6 +385,23 @@ class Store:
             (extractor_version,),
         )
         return [row[0] for row in rows]
+
+    def docs_without_any_facts(self) -> list[str]:
+        """Ids of documents stored without any fact record (a batch killed between the two steps)."""
+        rows = self._db.execute("SELECT d.id FROM documents d WHERE NOT EXISTS "
+                                "(SELECT 1 FROM facts f WHERE f.doc_id = d.id) ORDER BY d.rowid")
+        return [row[0] for row in rows]
+
+    def unplaced_documents(self) -> list[str]:
+        """Ids of documents whose facts give an event date but that are in no event (a batch killed between
+        saving the facts and placing the document)."""
+        rows = self._db.execute(
+            "SELECT f.doc_id FROM facts f WHERE NOT EXISTS (SELECT 1 FROM doc_events de WHERE de.doc_id = f.doc_id) "
+            "AND json_extract(f.record, '$.event.date') IS NOT NULL")  # the record is read only when in no event
+        return [row[0] for row in rows]
+
+    def is_indexed(self, doc_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM search_rows WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone() is not None
 
     # events
 
@@ -437,8 +565,10 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         db = self._db
+        if self.readonly:
+            self._shadow()
         try:
-            db.execute("BEGIN IMMEDIATE")
+            db.execute("BEGIN" if self.readonly else "BEGIN IMMEDIATE")
             yield db
             db.execute("COMMIT")
         except BaseException as exc:
@@ -454,17 +584,35 @@ def _heading(head: str) -> str:
     return next((line.strip()[:120] for line in head.splitlines() if sum(ch.isalnum() for ch in line) >= 2), "")
 
 
+def _readonly_uri(path: Path) -> str:
+    """The ``mode=ro`` URI of a database file (with the characters URIs reserve escaped)."""
+    from urllib.parse import quote
+
+    if not path.exists():
+        raise StoreError(f"{path}: no database here; run `kaidan ingest PATH` first or pass --db")
+    return f"file:{quote(str(path.resolve()))}?mode=ro"
+
+
 def _document(row: tuple) -> RawDocument:
     return RawDocument(**dict(zip(_DOC_COLUMNS, row)))
 
 
 def _explain(exc: sqlite3.Error) -> str:
-    """One line saying what went wrong with the database file and what to do."""
+    """One line saying what went wrong with the database file and what to do; never advice that loses data."""
     text = str(exc)
+    if "full" in text:
+        return (f"the disk is full ({text}); everything stored before is kept: free some space (or move the "
+                f"database to a larger disk and pass --db) and run the same command again, it goes on where it stopped")
     if "not a database" in text:
         return "not a database file; pass another --db path or $KAIDAN_DB"
-    if "readonly" in text or "unable to open" in text or "disk I/O" in text:
+    if "readonly" in text:
+        return (f"the database cannot be written ({text}); reading commands still work on it; to ingest, make "
+                f"the file and its folder writable or copy it elsewhere and pass --db")
+    if "unable to open" in text or "disk I/O" in text:
         return f"cannot open or write the database ({text}); check that the folder exists and is writable"
     if "locked" in text or "busy" in text:
         return f"the database is busy ({text}); wait for the other Kaidan process or use another --db path"
-    return f"database error ({text}); pass another --db path, or remove the file to start afresh"
+    if "malformed" in text or "corrupt" in text:
+        return (f"the database file is damaged ({text}); keep it, and recover what it holds with "
+                f"`sqlite3 FILE .recover`, or pass another --db path")
+    return f"database error ({text}); keep the file and pass another --db path, or report this error"
