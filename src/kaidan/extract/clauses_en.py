@@ -47,13 +47,17 @@ REPORTED_WILL = re.compile(
     r"(?=,?\s+and that\b|$)")
 CUT = re.compile(r",\s+which\b|,\s+(?:as|while)\b|,\s+according to\b")
 BARE_TITLE = re.compile(r"^(?:the\s+)?(?:U\.S\.\s+|US\s+)?(Prime Minister|President|Federal Chancellor|Chancellor|PM)$", re.I)
-COORD = re.compile(r"(?:,\s*and|\band|,|;)\s*(?:also |further |then )?$")
+COORD = re.compile(r"(?:,\s*and|\band|;)\s*(?:also |further |then )?$")
 # "ANTHONY ALBANESE, PRIME MINISTER OF AUSTRALIA: …" opens a speaker's turn in a transcript
 TURN = re.compile(r"^([A-Z][A-Z.\-' ]{3,60}),\s*[A-Z][A-Z ,'’\-]{3,80}:\s*")
 INTRO = re.compile(r"^(?:Here[’']s what|Here is what|This is what|Key points from|Excerpts from|Highlights from)\s+(.+?)"
                    r"(?:\s+(?:said|says|stated|told [\w ]+)|\s+(?:address|remarks|speech|statement))?\s*:$")
 PROVISION = re.compile(r"\b(?:support|investment|investments|loan|loans|aid|grant|grants|assistance|package|fund|funding|"
                        r"visas|contribution)\b", re.I)
+# "will further deepen ties": a general stance, a statement and not a commitment (FACTS.md)
+GENERAL = re.compile(r"^\s*(?:to\s+)?(?:further\s+|continue\s+to\s+)?(?:deepen|strengthen|enhance|expand|take|develop|bolster|"
+                     r"elevate|promote|advance|build|work\s+together|cooperate|co-operate)\b.{0,80}?\b(?:relationship|relations|"
+                     r"ties|partnership|cooperation|co-operation|friendship)\b", re.I)
 FIRST_SINGULAR = {"i", "my"}
 FIRST_PLURAL = {"we", "our"}
 
@@ -278,6 +282,13 @@ class EnClauses:
         for pos in starts:
             head = self.ctx.text[s.start:pos]
             kind, name, ent = self.subject(head)
+            if kind is None:
+                # "… at length and we both firmly believe that …": the subject of a coordinated clause
+                tail = re.split(r",\s+and\s+|\s+and\s+|;\s+", head)[-1]
+                if tail != head and len(tail) < 40:
+                    k2 = self.subject(tail)
+                    if k2[0] == "group":
+                        kind, name, ent = k2
             if nested and kind is None and re.fullmatch(r"(?i)\W*we", head.strip()):
                 kind, name, ent = "group", "the two leaders", None
             if kind is None:
@@ -309,16 +320,18 @@ class EnClauses:
         """The words a person said, read again for both sides' agreements ("We agreed to coordinate
         closely," Suga said / he said the two leaders had agreed to …): a leader's "we" is both sides."""
         text = self.ctx.text[start:end]
-        saved = self.found.statements, self.found.commitments
-        self.found.statements, self.found.commitments = [], []
+        saved = self.found.statements, self.last_subject
+        self.found.statements = []
         self.speaking = speaker
+        if speaker:
+            self.last_subject = speaker
         try:
             for piece in re.finditer(r"[^.;!?]+[.;!?]?", text):
                 if piece.group(0).strip():
                     sub = Sentence(start + piece.start(), start + piece.end(), piece.group(0), "en", -1)
                     self.predicates(sub, nested=True)
         finally:
-            self.found.statements, self.found.commitments = saved
+            self.found.statements, self.last_subject = saved
             self.speaking = None
 
     def inverted(self, s: Sentence, pos: int, statements: tuple[EnMatch, ...]) -> bool:
@@ -376,6 +389,10 @@ class EnClauses:
                 parts = re.split(r",?\s+and\s+to\s+(?=[a-z])", content) if re.match(r"\s*to\s", content) else [content]
                 if any(len(x.strip()) < 40 for x in parts):
                     parts = [content]      # "…, and to enhance resilience": a short add-on to the same point
+                if len(parts) == 1:
+                    # "our support to Ukraine and our opposition to the war": a second stance is a second point
+                    parts = re.split(r",?\s+and\s+(?=(?:our|their|its)\s+(?:(?:strong|firm|unwavering|continued)\s+)?"
+                                     r"(?:opposition|support|commitment|condemnation|concern)\b)", content)
                 at = m.end_char
                 for part in parts:
                     pstart = self.ctx.text.index(part, at)
@@ -409,6 +426,8 @@ class EnClauses:
             return
         if rid == "kaidan.en.commitment.object":
             actor = self.owner(m, words) or name
+            if ent and self.ctx.gaz.country_of(self.ctx.gaz.lookup(actor)) == self.ctx.gaz.country_of(ent):
+                actor = name           # "Biden reaffirmed the U.S.' commitment": the leader stands for his country
             rest = re.sub(r"^\s*,[^,]{3,120},\s*(?=to\b)", " ", content)     # "commitment, underpinned by …, to …"
             if re.match(r"\s*(?:to|of|for|in)\b|\s*to(?=[a-z]{4})", rest):       # "toachieve": a lost space
                 self.commit(actor, _clean(re.sub(r"^\s*(?:(?:of|for|in)\s+|to\s*)", "", rest)), cite)
@@ -437,6 +456,10 @@ class EnClauses:
             if kind == "person":
                 self.found.statements.append(Statement(name, body, "reported", cite))
             return
+        if rid == "kaidan.en.commitment.will" and GENERAL.match(content) and not parse_amount(content):
+            if kind == "person":
+                self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
+            return
         self.commit(name, body, cite)
         if kind == "person":
             self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
@@ -461,12 +484,21 @@ class EnClauses:
         if re.search(r"(?i)(?:congratulated|thanked|welcomed|invited|praised|commended)$", verb.strip()):
             body = (verb.split()[-1] + content).strip(" ,.;")
         elif re.search(r"(?i)(?:expressed|conveyed|extended|offered|voiced)$", verb.strip()):
+            parts = re.split(r"\s+and\s+(?=(?:his|her|its|their)\s)", content)
+            if len(parts) > 1:
+                for part in parts:
+                    pm = re.match(r"\s*(?:his|her|its|their)\s+(?:strong\s+|firm\s+)?(?:willingness|intention|determination|"
+                                  r"commitment|readiness|resolve)\s+to\s+(.+)", part)
+                    if pm:
+                        self.commit(name, _clean(pm.group(1)), cite)
+                    self.found.statements.append(Statement(name, part.strip(" ,.;"), "reported", cite))
+                return
             body = content.strip(" ,.;")
             body = CUT.split(body)[0] if not re.match(r"\s*(?:his|her)\s+(?:intention|desire|pleasure)", content) else body
         self.found.statements.append(Statement(name, body, "reported", cite))
         self.reported_commitment(body, cite)
-        if not getattr(self, "speaking", None) and re.match(r"\s*(?:that\s+)?(?:the|both|they)\b", content, re.I):
-            self.nested(m.end_char, cite.end, speaker=None)
+        if not self.speaking and re.match(r"\s*(?:that\s+)?(?:the two|both|the leaders|they|he|she|we)\b", content, re.I):
+            self.nested(m.end_char, cite.end, speaker=self.last_subject if kind == "person" else None)
 
     def reported_commitment(self, body: str, cite, speaker: str | None = None) -> None:
         """…stated that Japan would provide … / Canada will keep …, he said / "Japan is ready to …": the
@@ -536,9 +568,18 @@ NEW_SUBJECT = re.compile(r"(?:,\s+(?:and|while|but|whereas)|\s+(?:while|but|wher
                          r"(?:Japan|the United States|the U\.S\.)\s+[a-z]+ed\b)")
 
 
+# "… in person and the Prime Minister congratulated …": "and" + a titled subject + a verb, after a clause that has a verb
+AND_SUBJECT = re.compile(r"\s+and\s+(?=(?:the\s+)?(?:Prime Minister|President|Chancellor)(?:\s+[A-Z][\w-]+){0,3}\s+"
+                         r"(?:also\s+)?[a-z]{3,}ed\b)")
+
+
 def clauses(s: Sentence) -> list[Sentence]:
     out, start = [], 0
-    for m in NEW_SUBJECT.finditer(s.text):
+    cuts = list(NEW_SUBJECT.finditer(s.text)) + [m for m in AND_SUBJECT.finditer(s.text)
+                                                 if re.search(r"\b[a-z]{3,}ed\b", s.text[:m.start()])]
+    for m in sorted(cuts, key=lambda m: m.start()):
+        if m.start() < start:
+            continue
         if m.start() > start:
             out.append(Sentence(s.start + start, s.start + m.start(), s.text[start:m.start()], s.lang, s.line))
         start = m.end()
