@@ -60,5 +60,5 @@ def test_readout_words_of_the_bare_title_go_to_the_publishers_leader():
     speakers = {s["speaker"] for s in out["statements"]}
     assert speakers == {"Rishi Sunak"}
     (c,) = out["commitments"]
-    assert c["actor"] == "United Kingdom" and c["text"].startswith("deliver a trade deal")
+    assert c["actor"] == "Rishi Sunak" and c["text"].startswith("deliver a trade deal")   # the leader stands for the UK
     assert c["rule"] == "kaidan.en.commitment.object.v1"
