@@ -110,11 +110,41 @@ class EnClauses:
         self.last_quoted = None                 # the speaker of the last attributed quotation, and its line
         self.quoted_line = -2
         self.group_words = sorted(_lex()["group_subjects"], key=len, reverse=True)
+        self._written: dict[str, str] = {}
         self.date = ctx.event_date or ctx.ref_iso
 
     # -- subjects --------------------------------------------------------------
     def _person(self, ent: str):
-        return "person", self.ctx.gaz.name(ent, "en"), ent
+        return "person", self.written(ent), ent
+
+    def written(self, ent: str) -> str:
+        """A person's name as this document writes it in full (ISHIBA Shigeru, Suga Yoshihide, Joko Widodo), so
+        a name is cited in the source's spelling; the people data's English name when the text has no full form."""
+        if ent in self._written:
+            return self._written[ent]
+        canon = self.ctx.gaz.name(ent, "en")
+        e = self.ctx.gaz.entities.get(ent)
+        parts = {p.lower().strip(".,") for p in canon.split()} if e and e.kind == "person" else set()
+        best = canon
+        if parts:
+            found = []
+            for s in self.ctx.sentences:
+                for m in self.ctx.mentions(s):
+                    if m.entity != ent:
+                        continue
+                    core = re.sub(r"^(?:President|Prime Minister|Chancellor|Premier|Mr\.|Ms\.|Mrs\.|Secretary)\s+", "", m.text)
+                    after = re.match(r"\s+([A-Z][a-z]+)\b", self.ctx.text[m.end:m.end + 30])
+                    before = re.search(r"\b([A-Z][a-z]+)\s+$", self.ctx.text[max(0, m.start - 30):m.start])
+                    if len(core.split()) == 1 and after and after.group(1).lower() in parts:
+                        core = f"{core} {after.group(1)}"          # MOFA order: ISHIBA Shigeru
+                    elif len(core.split()) == 1 and before and before.group(1).lower() in parts:
+                        core = f"{before.group(1)} {core}"
+                    if len(core.split()) >= 2:
+                        found.append(core)
+            if found:
+                best = max(found, key=lambda x: (len(x.split()), found.count(x)))
+        self._written[ent] = best
+        return best
 
     def bare(self, title: str) -> str | None:
         """Who a title standing alone is: the profile's leader, else (news) the event leader holding it."""
@@ -157,13 +187,15 @@ class EnClauses:
         countries = {self.ctx.gaz.country_of(e) for e in ents}
         if len(countries) >= 2 and re.search(r"\band\b", h) and not re.search(r"\bwith\b", h):
             return "group", "the two leaders", None
+        if ms and re.search(r"\b(?:has|have|had|was|were|is|are)\b|\b[a-z]{2,}ed\b", h[:ms[-1].start]):
+            ms = []            # "India has signed 8 MoUs, Foreign Secretary X": a clause, not a subject
         if ms:
             kinds = {self.ctx.gaz.entities[m.entity].kind for m in ms}
             m = ms[-1] if len(ms) > 1 and "person" in kinds else ms[0]
             e = self.ctx.gaz.entities[m.entity]
             # the named entity must end the subject: "the UK's ambition" is not the UK
             if not re.search(r"[’']s?\s*$", h[m.end:]) and len(h) - m.end < 25:
-                return e.kind, e.name("en"), e.id
+                return e.kind, (self.written(e.id) if e.kind == "person" else e.name("en")), e.id
         t = BARE_TITLE.match(h)
         if t:
             who = self.bare(t.group(1))
@@ -273,7 +305,7 @@ class EnClauses:
             return
         start += len(self.ctx.text[start:end]) - len(self.ctx.text[start:end].lstrip())
         cite = self.ctx.cite(start, start + len(body), "kaidan.en.statement.own_words.v1")
-        self.found.statements.append(Statement(self.ctx.gaz.name(who, "en"), body, "direct", cite))
+        self.found.statements.append(Statement(self.written(who), body, "direct", cite))
 
     def predicates(self, s: Sentence, nested: bool = False) -> None:
         text = s.text
@@ -331,7 +363,10 @@ class EnClauses:
                     sub = Sentence(start + piece.start(), start + piece.end(), piece.group(0), "en", -1)
                     self.predicates(sub, nested=True)
         finally:
+            others = [x for x in self.found.statements if speaker and x.speaker != self.written(speaker)
+                      and self.ctx.gaz.lookup(x.speaker) != speaker]
             self.found.statements, self.last_subject = saved
+            self.found.statements.extend(others)      # "The president also said he wanted …," Suga said
             self.speaking = None
 
     def inverted(self, s: Sentence, pos: int, statements: tuple[EnMatch, ...]) -> bool:
@@ -509,7 +544,7 @@ class EnClauses:
             if kind is None and re.fullmatch(r"(?:his|her|their|its|my|our) (?:government|country|administration)|we",
                                              who.lower()):
                 if self.last_subject:
-                    kind, name = "person", self.ctx.gaz.name(self.last_subject, "en")
+                    kind, name = "person", self.written(self.last_subject)
                 elif speaker:
                     kind, name = "person", speaker
             if kind in ("country", "person", "org"):

@@ -121,9 +121,10 @@ def _kind(text: str, hint: str | None) -> str:
     # a leader's own statement speaks in the first person from its first sentence on
     if _I.search(_body(first)):
         return "press_statement"
-    if any(t.lower() in head.lower() for t in kinds["press_statement"]["title"]):
+    title = "\n".join(_lines(text)[:2]).lower()       # the title lines, not a press conference the story mentions
+    if any(t.lower() in title for t in kinds["press_statement"]["title"]):
         return "press_statement"
-    if any(t.lower() in head.lower() for t in kinds["joint_statement"]["title"]) or \
+    if any(t.lower() in title for t in kinds["joint_statement"]["title"]) or \
             any(b in text for b in kinds["joint_statement"]["body"]):
         return "joint_statement"
     if hint:
