@@ -141,3 +141,18 @@ def test_content_then_they_agreed():
     out = facts("A trade war between the two economies is in no one's interest, they agreed.")
     assert [(a["verb"], a["text"]) for a in out["agreements"]] == [
         ("agreed", "A trade war between the two economies is in no one's interest")]
+
+
+def test_commitments_of_organisations_and_not_of_courtesies_or_past_deeds():
+    out = facts("SkyWings agreed to buy 12 new aircraft for its regional routes. The Australian Agency for International "
+                "Development on Monday pledged more than $15 million in emergency aid. Prime Minister Albanese said he "
+                "would like to thank his host for the warm welcome. Prime Minister Ishiba announced that the Japanese "
+                "government had provided medical equipment worth 2 billion yen.")
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [
+        ("SkyWings", "buy 12 new aircraft for its regional routes"),
+        ("Australian Agency for International Development", "more than $15 million in emergency aid")]
+
+
+def test_the_united_states_of_america_is_not_a_speech_verb():
+    out = facts("Prime Minister Ishiba spoke with the President of the United States of America on the telephone.")
+    assert out["statements"] == []

@@ -55,9 +55,20 @@ INTRO = re.compile(r"^(?:Here[’']s what|Here is what|This is what|Key points f
 PROVISION = re.compile(r"\b(?:support|investment|investments|loan|loans|aid|grant|grants|assistance|package|fund|funding|"
                        r"visas|contribution)\b", re.I)
 # "will further deepen ties": a general stance, a statement and not a commitment (FACTS.md)
-GENERAL = re.compile(r"^\s*(?:to\s+)?(?:further\s+|continue\s+to\s+)?(?:deepen|strengthen|enhance|expand|take|develop|bolster|"
-                     r"elevate|promote|advance|build|work\s+together|cooperate|co-operate)\b.{0,80}?\b(?:relationship|relations|"
-                     r"ties|partnership|cooperation|co-operation|friendship)\b", re.I)
+GENERAL = re.compile(r"^\s*(?:like\s+to\s+)?(?:to\s+)?(?:further\s+|continue\s+to\s+|continue\s+)?(?:deepen|strengthen|enhance|"
+                     r"expand|take|develop|bolster|elevate|promote|advance|build|work\s+together|working\s+together|cooperate|"
+                     r"co-operate|cooperating)\b.{0,80}?\b(?:relationship|relations|ties|partnership|cooperation|co-operation|"
+                     r"friendship|area|areas)\b", re.I)
+# "would like to thank …": a courtesy, said and not promised
+COURTESY = re.compile(r"^\s*like\s+to\s+(?:thank|express|congratulate|welcome|say|reiterate|salute|pay|extend|convey|begin)\b",
+                      re.I)
+# "had provided …": something done already, not a promise
+DONE = re.compile(r"\b(?:had|has|have)\s+(?:already\s+)?[a-z]+ed\b")
+# "The U.S. Agency for International Development", "VietJet": an organisation the people data does not know, as written
+ORG_SUBJECT = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w.&\-]*\s+){0,5}?(?:Agency|Ministry|Department|Corporation|Company|Bank|"
+                         r"Fund|Council|Group|Airlines|Motors|Electric|Industries)\b(?:\s+(?:for|of)(?:\s+[A-Z][\w.\-]*)+)?|"
+                         r"[A-Z][a-z]+[A-Z]\w+)(?:\s+(?:on\s+\w+day|already|also|today))*\s*$")
+VERBISH = re.compile(r"\b[a-z]{3,}ed\b|\b(?:has|have|had|is|are|was|were|will|would)\b")
 FIRST_SINGULAR = {"i", "my"}
 FIRST_PLURAL = {"we", "our"}
 
@@ -87,6 +98,7 @@ def rule_name(kind: str, rid: str) -> str:
 
 def _clean(text: str) -> str:
     t = text.strip(" ,;:.")
+    t = re.sub(r",\s+(?:(?:an?|the)\s+)?[\w.\-’' ]{2,60}?\s+(?:said|told [\w ]+|added)(?:\s+on\s+\w+)?$", "", t)  # ", a spokesperson said"
     t = re.sub(r"^(?:that|on|to|upon|in)(?:[:\s]+)", "", t)
     t = re.sub(r"^(?:their |its |our |his |her )?(?:(?:strong|firm|shared|resolute|unwavering|steadfast|continued) )*"
                r"(?:opposition to|determination to|intention to|desire for|views? on|support for|commitment to)\s*", "", t)
@@ -168,7 +180,7 @@ class EnClauses:
         if not low:
             return None, None, None
         for g in self.group_words:
-            if low == g or low.endswith(" " + g) or low.startswith(g + " ") or low == g:
+            if low == g or low.endswith(" " + g) or (low.startswith(g + " ") and not VERBISH.search(low[len(g):])):
                 return "group", "the two leaders", None
         if low in FIRST_PLURAL and self.profile.kind in ("joint_statement", "press_statement"):
             return "group", "the two leaders", None
@@ -194,7 +206,9 @@ class EnClauses:
             m = ms[-1] if len(ms) > 1 and "person" in kinds else ms[0]
             e = self.ctx.gaz.entities[m.entity]
             # the named entity must end the subject: "the UK's ambition" is not the UK
-            if not re.search(r"[’']s?\s*$", h[m.end:]) and len(h) - m.end < 25:
+            rest = h[m.end:].strip()
+            if not re.search(r"[’']s?\s*$", rest) and (not rest or re.match(
+                    r"(?:government|side|administration|delegation|military|forces|officials?|leader|counterpart)\b|,", rest)):
                 return e.kind, (self.written(e.id) if e.kind == "person" else e.name("en")), e.id
         t = BARE_TITLE.match(h)
         if t:
@@ -285,6 +299,7 @@ class EnClauses:
                 cite = self.ctx.cite(s.start, s.start + said.end(1), rule_name("statements", "kaidan.en.statement.said"))
                 self.found.statements.append(Statement(name, body_text, "reported", cite))
                 self.reported_commitment(body_text, cite)
+                self.nested(s.start, s.start + said.end(1), speaker=ent if kind == "person" else None)
                 return
         self.predicates(s)
 
@@ -314,6 +329,9 @@ class EnClauses:
         for pos in starts:
             head = self.ctx.text[s.start:pos]
             kind, name, ent = self.subject(head)
+            org = ORG_SUBJECT.match(head.strip()) if kind is None else None
+            if org and any(m.start_char == pos for m in sets["commitments"]):
+                kind, name, ent = "org", org.group(1).strip(), None
             if kind is None:
                 # "… at length and we both firmly believe that …": the subject of a coordinated clause
                 tail = re.split(r",\s+and\s+|\s+and\s+|;\s+", head)[-1]
@@ -338,6 +356,8 @@ class EnClauses:
                 continue
             com = [m for m in sets["commitments"] if m.start_char == pos]
             st = [m for m in sets["statements"] if m.start_char == pos]
+            if kind == "unnamed" and com and ORG_SUBJECT.match(head.strip()):
+                kind = "org"
             if kind == "person":
                 self.last_subject = ent
             pool = [("commitments", m) for m in sets["commitments"]] + [("statements", m) for m in sets["statements"]]
@@ -476,7 +496,7 @@ class EnClauses:
         if rid == "kaidan.en.commitment.announce":
             if re.match(r"\s*that\b", content):
                 self.single_statement(m, kind, name, content, body, cite)
-            elif parse_amount(content) or PROVISION.search(content[:80]):
+            elif (parse_amount(content) or PROVISION.search(content[:80])) and not DONE.search(content):
                 actor = name
                 own = re.match(r"\s*(?:the\s+)?([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)*)[’']s\s", content)
                 if own and self.ctx.gaz.lookup(own.group(1)):
@@ -491,7 +511,8 @@ class EnClauses:
             if kind == "person":
                 self.found.statements.append(Statement(name, body, "reported", cite))
             return
-        if rid == "kaidan.en.commitment.will" and GENERAL.match(content) and not parse_amount(content):
+        if rid == "kaidan.en.commitment.will" and (GENERAL.match(content) and not parse_amount(content)
+                                                   or COURTESY.match(content)):
             if kind == "person":
                 self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
             return
@@ -547,7 +568,8 @@ class EnClauses:
                     kind, name = "person", self.written(self.last_subject)
                 elif speaker:
                     kind, name = "person", speaker
-            if kind in ("country", "person", "org"):
+            if kind in ("country", "person", "org") and not COURTESY.match(m.group(2)) and not (
+                    GENERAL.match(m.group(2)) and not parse_amount(m.group(2))):
                 self.commit(name, _clean(m.group(2)), cite)
 
     def commit(self, actor: str, text: str, cite) -> None:
