@@ -47,7 +47,7 @@ REPORTED_WILL = re.compile(
     r"(?=,?\s+and that\b|$)")
 CUT = re.compile(r",\s+which\b|,\s+(?:as|while)\b|,\s+according to\b")
 BARE_TITLE = re.compile(r"^(?:the\s+)?(?:U\.S\.\s+|US\s+)?(Prime Minister|President|Federal Chancellor|Chancellor|PM)$", re.I)
-COORD = re.compile(r"(?:,\s*and|\band|;)\s*(?:also |further |then )?$")
+COORD = re.compile(r"(?:,\s*and|\band|;)\s*(?:(?:also|further|then|strongly|firmly|jointly|fully|again)\s+)*$")
 # "ANTHONY ALBANESE, PRIME MINISTER OF AUSTRALIA: …" opens a speaker's turn in a transcript
 TURN = re.compile(r"^([A-Z][A-Z.\-' ]{3,60}),\s*[A-Z][A-Z ,'’\-]{3,80}:\s*")
 INTRO = re.compile(r"^(?:Here[’']s what|Here is what|This is what|Key points from|Excerpts from|Highlights from)\s+(.+?)"
@@ -174,7 +174,8 @@ class EnClauses:
                    r"In response|Then|Finally|First|Second|Third|Lastly|As part of [^,]+|In order to [^,]+|"
                    r"With [^,]+|Through [^,]+|In line with [^,]+|To [^,]+|During [^,]+|At [^,]+|On [^,]+|In [^,]+),\s*",
                    "", head.strip(), flags=re.I)
-        h = re.sub(r"^(?:\(?\d{1,2}[.)]|\W)+\s*|\s+(?:also|further|then|again|both|jointly|today|strongly)$", "", h.strip(),
+        h = re.sub(r"^(?:\(?\d{1,2}[.)]|\W)+\s*|(?:\s+(?:also|further|then|again|both|jointly|today|strongly|firmly|fully|warmly|"
+                   r"once|together|each|had|have|has))+$", "", h.strip(),
                    flags=re.I)
         low = h.lower().replace("bothcountries", "both countries").strip()
         if not low:
@@ -430,7 +431,7 @@ class EnClauses:
         for ks, m in sorted(pool, key=lambda p: p[1].start_char):
             if m.start_char <= pts[-1][1].end_char:
                 continue
-            if COORD.search(self.ctx.text[max(s.start, m.start_char - 8):m.start_char]):
+            if COORD.search(self.ctx.text[max(s.start, m.start_char - 24):m.start_char]):
                 pts.append((ks, m))
         for n, (ks, m) in enumerate(pts):
             end = pts[n + 1][1].start_char if n + 1 < len(pts) else s.end

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..people import Gazetteer
 from .lexicon import load
@@ -81,12 +82,20 @@ def _letterhead(text: str) -> list[str]:
     return lines[:LETTERHEAD_LINES] + lines[-2:] + [ln for ln in lines if re.search(r"https?://", ln)]
 
 
-def _signs(line: str, name: str) -> re.Match | None:
-    """The line is signed by the name: the whole line, a '|'/'–' part of it, 'by NAME', or inside a URL."""
+@lru_cache(maxsize=None)
+def _sign_patterns(name: str) -> tuple[re.Pattern, re.Pattern]:
     flags = re.I if name.islower() else 0
     n = re.escape(name)
-    return (re.fullmatch(rf"(?:.*[|–]\s*)?(?:by\s+)?({n})\s*(?:[|–,].*)?", line, flags)
-            or re.search(rf"(?:\bby\s+|https?://\S*?)({n})(?![A-Za-z])", line, flags))
+    return (re.compile(rf"(?:.*[|–]\s*)?(?:by\s+)?({n})\s*(?:[|–,].*)?", flags),
+            re.compile(rf"(?:\bby\s+|https?://\S*?)({n})(?![A-Za-z])", flags))
+
+
+def _signs(line: str, name: str) -> re.Match | None:
+    """The line is signed by the name: the whole line, a '|'/'–' part of it, 'by NAME', or inside a URL."""
+    if name.lower() not in line.lower():
+        return None
+    whole, inline = _sign_patterns(name)
+    return whole.fullmatch(line) or inline.search(line)
 
 
 def _publisher(text: str) -> tuple[str | None, str | None, str | None]:

@@ -37,8 +37,14 @@ def _nlp():
     return spacy.blank("en")
 
 
+@lru_cache(maxsize=4096)
+def _doc(text: str):
+    """One tokenised Doc per text, shared by every rule set that reads it."""
+    return _nlp().make_doc(text)
+
+
 def tokenize(text: str, offset: int = 0) -> tuple[EnToken, ...]:
-    doc = _nlp().make_doc(text)
+    doc = _doc(text)
     return tuple(EnToken(t.i, t.text, t.lower_, offset + t.idx, offset + t.idx + len(t.text)) for t in doc)
 
 
@@ -58,7 +64,7 @@ class EnRules:
         key = (text, offset)
         if key in self._memo:
             return self._memo[key]
-        doc = _nlp().make_doc(text)
+        doc = _doc(text)
         vocab = doc.vocab.strings
         raw = sorted(((vocab[mid], s, e) for mid, s, e in self._matcher(doc)), key=lambda m: (-(m[2] - m[1]), m[1]))
         taken: set[int] = set()
