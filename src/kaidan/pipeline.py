@@ -9,8 +9,9 @@ Extraction of one document:
 5. ``extract.meetings`` meetings in local time, merged by kind and date
 6. ``extract.signed``   signed documents
 7. ``extract.quantities`` money, percentages, counts
-8. ``extract.clauses``  agreements, commitments and statements (Japanese and English)
-9. ``extract.names``, ``extract.claims``  how names are written; statements that nothing was signed
+8. ``extract.profile``  the source profile: publisher, kind of text, whom bare titles and "I" stand for
+9. ``extract.clauses``  agreements, commitments and statements (Japanese and English)
+10. ``extract.names``, ``extract.claims``  how names are written; statements that nothing was signed
 
 Ingestion then places each document in its events (``reconcile.events``) and indexes its text and
 facts for full-text search (``store.search``).
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ExtractionFailed, IngestError
-from .extract import claims, clauses, event, meetings, names, quantities, signed
+from .extract import claims, clauses, event, meetings, names, profile, quantities, signed
 from .extract.context import DocContext
 from .records import FACT_TYPES, Citation, DocumentFacts
 from .reconcile import archive
@@ -131,7 +132,8 @@ def _extract(text: str, doc_id: str, lang: str, published: str | None) -> Docume
     drafts = meetings.drafts(ctx)
     ev = event.extract(ctx, drafts)
     ctx = ctx.at_event(ev)            # the stages below read the event's date and leaders from it
-    found = clauses.extract(ctx)
+    prof = profile.read(text, ctx.gaz, ctx.event_date or ctx.ref_iso, ctx.event_leaders, ctx.unnamed_leaders)
+    found = clauses.extract(ctx, prof)
     return DocumentFacts(
         doc=doc_id,
         lang=lang,

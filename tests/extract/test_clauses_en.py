@@ -84,3 +84,75 @@ def test_white_house_readout_title_dates_and_possessive_commitments():
     assert c["actor"] == "United States" or "Biden" in c["actor"]
     assert c["text"] == "the defense of Japan"
     assert all("Biden" in s["speaker"] for s in out["statements"])
+
+
+def test_every_english_fact_names_its_rule_and_version():
+    import json
+    from pathlib import Path
+    rules = set()
+    for name in ("en_agreements", "en_commitments", "en_statements"):
+        data = json.loads((Path(__file__).parents[2] / "src/kaidan/data/rules" / f"{name}.json").read_text())
+        for r in data["rules"]:
+            assert r["example"] and r["construction"] and r["note"]
+            rules.add(f"{r['id']}.v{r['version']}")
+    out = facts("The two leaders condemned the missile launches. Japan will provide 5 billion yen for ports by 2027. "
+                "Prime Minister Albanese stressed the need for calm in the region.")
+    used = {f["rule"] for k in ("agreements", "commitments", "statements") for f in out[k]}
+    assert used == {"kaidan.en.agreement.oppose.v1", "kaidan.en.commitment.will.v1", "kaidan.en.statement.stress.v1"}
+    assert used <= rules
+
+
+def test_joint_we_in_a_joint_statement_is_both_sides():
+    out = extract_text("Japan-Australia Joint Statement\nWe, the leaders of Japan and Australia, met in Tokyo on "
+                       "3 March 2025.\n1. We reaffirm our commitment to a free and open Indo-Pacific.\n"
+                       "2. We condemn the missile launches by North Korea.\n", "t.txt").to_dict()
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [
+        ("confirmed", "a free and open Indo-Pacific"), ("opposed", "the missile launches by North Korea")]
+
+
+def test_a_leaders_own_statement_is_direct_speech_sentence_by_sentence():
+    out = extract_text("Press statement | Prime Minister of Australia\n"
+                       "ANTHONY ALBANESE, PRIME MINISTER OF AUSTRALIA: I am pleased to welcome the Prime Minister "
+                       "of Japan to Canberra today.\nOur talks focused on three pillars of our relationship:\n"
+                       "Trade and investment;\nDefence cooperation.\n"
+                       "We agreed to hold a ministerial dialogue every year from now on.\n", "t.txt").to_dict()
+    st = out["statements"]
+    assert {s["speaker"] for s in st} == {"Anthony Albanese"} and {s["mode"] for s in st} == {"direct"}
+    assert [s["text"][:20] for s in st] == ["I am pleased to welc", "Our talks focused on", "We agreed to hold a "]
+    assert [a["text"] for a in out["agreements"]] == ["hold a ministerial dialogue every year from now on"]
+
+
+def test_lines_under_here_is_what_x_said_are_xs_words():
+    out = facts("Here's what Prime Minister Albanese said:\n\n1. Our partnership has never been stronger than it is "
+                "today.\n\n2. We will keep working on clean energy with our Japanese friends.\n")
+    st = [(s["speaker"], s["text"]) for s in out["statements"] if s["rule"] == "kaidan.en.statement.own_words.v1"]
+    assert st == [("Anthony Albanese", "Our partnership has never been stronger than it is today."),
+                  ("Anthony Albanese", "We will keep working on clean energy with our Japanese friends.")]
+
+
+def test_what_a_speaker_reports_both_sides_agreed_is_an_agreement():
+    out = facts("\"We agreed to coordinate closely on energy,\" Albanese told reporters. Chief Cabinet Secretary "
+                "Hayashi said the two leaders had agreed to expand joint exercises.")
+    assert sorted(a["text"] for a in out["agreements"]) == ["coordinate closely on energy", "expand joint exercises"]
+    assert ("Anthony Albanese", "direct") in {(s["speaker"], s["mode"]) for s in out["statements"]}
+
+
+def test_content_then_they_agreed():
+    out = facts("A trade war between the two economies is in no one's interest, they agreed.")
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [
+        ("agreed", "A trade war between the two economies is in no one's interest")]
+
+
+def test_commitments_of_organisations_and_not_of_courtesies_or_past_deeds():
+    out = facts("SkyWings agreed to buy 12 new aircraft for its regional routes. The Australian Agency for International "
+                "Development on Monday pledged more than $15 million in emergency aid. Prime Minister Albanese said he "
+                "would like to thank his host for the warm welcome. Prime Minister Ishiba announced that the Japanese "
+                "government had provided medical equipment worth 2 billion yen.")
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [
+        ("SkyWings", "buy 12 new aircraft for its regional routes"),
+        ("Australian Agency for International Development", "more than $15 million in emergency aid")]
+
+
+def test_the_united_states_of_america_is_not_a_speech_verb():
+    out = facts("Prime Minister Ishiba spoke with the President of the United States of America on the telephone.")
+    assert out["statements"] == []

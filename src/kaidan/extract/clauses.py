@@ -12,6 +12,7 @@ from ..evaluate.scorer import dice, norm
 from . import clauses_en, clauses_ja
 from .clauses_ja import Found
 from .context import DocContext
+from .profile import SourceProfile
 
 SAME_FACT = 0.7  # seeds: repeated quotes differ by a word or two (Dice > 0.85); distinct points < 0.6
 
@@ -32,11 +33,11 @@ def _dedup(facts: list, key) -> list:
     return out
 
 
-def extract(ctx: DocContext) -> Found:
+def extract(ctx: DocContext, profile: SourceProfile | None = None) -> Found:
     ja = [s for s in ctx.sentences if s.lang == "ja"]
     en = [s for s in ctx.sentences if s.lang == "en"]
     a = clauses_ja.extract(ctx, ja) if ja else Found()
-    b = clauses_en.extract(ctx, en) if en else Found()
+    b = clauses_en.extract(ctx, en, profile or SourceProfile()) if en else Found()
     gaz = ctx.gaz
     return Found(
         agreements=_dedup(a.agreements + b.agreements, lambda f: 0),

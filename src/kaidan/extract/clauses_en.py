@@ -1,32 +1,44 @@
-"""Agreements, commitments and statements in English joint statements, readouts and news.
+"""Agreements, commitments and statements in English joint statements, readouts, press statements and news.
 
-A sentence is read as SUBJECT + PREDICATE + CONTENT, where the predicate is a
-verb from ``data/predicates.json`` ("reaffirmed", "shared views on", "will seek
-to", "reiterated its commitment to" …) and coordinated predicates ("…, and
-reaffirmed …") start a new point with the same subject. Both sides as subject
-(the two leaders, both countries, "Japan and the United States", they) give
-agreements; one country, leader or company with a verb or object of intention
-gives a commitment; a person with a speech verb, or a quotation with its
-attribution before or after, gives a statement.
+A clause is read on tokens as SUBJECT + PREDICATE + CONTENT. Predicates are token patterns
+(spaCy Matcher, tokenizer only) in three rule files, each rule with an id and a version that the
+facts it finds carry:
+
+* ``data/rules/en_agreements.json``: joint verbs (reaffirmed, agreed, shared the view, condemned …),
+  read when the subject is both sides (the two leaders, both countries, "X and Y", joint "we");
+* ``data/rules/en_commitments.json``: one actor's own future action (will, pledged to, announced,
+  its commitment to …, looked forward to);
+* ``data/rules/en_statements.json``: verbs that report one person's speech (said, stressed, expressed …).
+
+The subject is the text before the predicate; it is resolved through the gazetteer and the
+document's :class:`~kaidan.extract.profile.SourceProfile`: a bare title ("The Prime Minister")
+is the publisher's own leader, "I" in a leader's statement is that leader, "we" in a joint text
+is both sides. Coordinated predicates ("…, and reaffirmed …") start a new point with the same
+subject. Quotations with their attribution, "…, X said" and every sentence of a leader's own
+statement give direct statements.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+from functools import lru_cache
 
-from ..nlp import Sentence
+from ..nlp import EnMatch, EnRules, Sentence
 from ..normalize import deadline_of, parse_amount
 from ..records import Agreement, Commitment, Statement
 from .clauses_ja import Found
 from .context import DocContext
 from .lexicon import load
+from .profile import SourceProfile
 from .topics import topics_of
 
 QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 OFFICIAL = re.compile(r"\b(?:an?|the)\s+(?:(?:senior|high-ranking|top|government|foreign ministry)\s+)*(?:[A-Z][a-z]+\s+)?"
                       r"(?:(?:government|administration|foreign ministry)\s+)?official\b")
-SAID_AFTER = re.compile(r"^[,\s]*(?:(he|she|the official|an official|officials)|([A-Z][\w.\-’' ]{1,60}?))\s+"
-                        r"(said|stated|added|noted|told [\w ]+|stressed|emphasized)\b")
-SAID_BEFORE = re.compile(r"(?:^|\b)([A-Z][\w.\-’' ]{1,60}?)\s+(?:said|stated|added|noted|told [\w ]+|stressed|emphasized)[,:]?\s*$")
+SAY = r"(?:said|stated|added|noted|told [\w ]+|stressed|emphasized|underlined|wrote|replied)"
+SAID_AFTER = re.compile(rf"^[,\s]*(?:(he|she|the official|an official|officials)|([A-Z][\w.\-’' ]{{1,60}}?))\s+{SAY}\b")
+SAID_AFTER_INV = re.compile(rf"^[,\s]*{SAY}\s+((?:the\s+)?[A-Z][\w.\-’' ]{{1,60}}?)(?=[,.]|$)")
+SAID_BEFORE = re.compile(rf"(?:^|\b)([A-Z][\w.\-’' ]{{1,60}}?)\s+{SAY}[,:]?\s*$")
 SAID_END = re.compile(r"^(.{12,}?),\s+((?:he|she|the official)|[A-Z][\w.\-’' ]{1,40}?)\s+(?:said|added|told reporters)\.?$")
 REPORTED_WILL = re.compile(
     r"(?:^|\bthat\s+|[.;]\s+)((?:the\s+)?[A-Z][\w.\-’' ]{1,40}?|he|she|we|(?:his|her|their|its|my|our) "
@@ -34,75 +46,232 @@ REPORTED_WILL = re.compile(
     r"is determined to|pledged to|has committed to|is ready to|stands ready to|is prepared to)\s+(.+?)"
     r"(?=,?\s+and that\b|$)")
 CUT = re.compile(r",\s+which\b|,\s+(?:as|while)\b|,\s+according to\b")
+BARE_TITLE = re.compile(r"^(?:the\s+)?(?:U\.S\.\s+|US\s+)?(Prime Minister|President|Federal Chancellor|Chancellor|PM)$", re.I)
+COORD = re.compile(r"(?:,\s*and|\band|;)\s*(?:(?:also|further|then|strongly|firmly|jointly|fully|again)\s+)*$")
+# "ANTHONY ALBANESE, PRIME MINISTER OF AUSTRALIA: …" opens a speaker's turn in a transcript
+TURN = re.compile(r"^([A-Z][A-Z.\-' ]{3,60}),\s*[A-Z][A-Z ,'’\-]{3,80}:\s*")
+INTRO = re.compile(r"^(?:Here[’']s what|Here is what|This is what|Key points from|Excerpts from|Highlights from)\s+(.+?)"
+                   r"(?:\s+(?:said|says|stated|told [\w ]+)|\s+(?:address|remarks|speech|statement))?\s*:$")
+PROVISION = re.compile(r"\b(?:support|investment|investments|loan|loans|aid|grant|grants|assistance|package|fund|funding|"
+                       r"visas|contribution)\b", re.I)
+# "will further deepen ties": a general stance, a statement and not a commitment (FACTS.md)
+GENERAL = re.compile(r"^\s*(?:like\s+to\s+)?(?:to\s+)?(?:further\s+|continue\s+to\s+|continue\s+)?(?:deepen|strengthen|enhance|"
+                     r"expand|take|develop|bolster|elevate|promote|advance|build|work\s+together|working\s+together|cooperate|"
+                     r"co-operate|cooperating)\b.{0,80}?\b(?:relationship|relations|ties|partnership|cooperation|co-operation|"
+                     r"friendship|area|areas)\b", re.I)
+# "would like to thank …": a courtesy, said and not promised
+COURTESY = re.compile(r"^\s*like\s+to\s+(?:thank|express|congratulate|welcome|say|reiterate|salute|pay|extend|convey|begin)\b",
+                      re.I)
+# "had provided …": something done already, not a promise
+DONE = re.compile(r"\b(?:had|has|have)\s+(?:already\s+)?[a-z]+ed\b")
+# "The U.S. Agency for International Development", "VietJet": an organisation the people data does not know, as written
+ORG_SUBJECT = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w.&\-]*\s+){0,5}?(?:Agency|Ministry|Department|Corporation|Company|Bank|"
+                         r"Fund|Council|Group|Airlines|Motors|Electric|Industries)\b(?:\s+(?:for|of)(?:\s+[A-Z][\w.\-]*)+)?|"
+                         r"[A-Z][a-z]+[A-Z]\w+)(?:\s+(?:on\s+\w+day|already|also|today))*\s*$")
+VERBISH = re.compile(r"\b[a-z]{3,}ed\b|\b(?:has|have|had|is|are|was|were|will|would)\b")
+FIRST_SINGULAR = {"i", "my"}
+FIRST_PLURAL = {"we", "our"}
 
 
 def _lex():
     return load("predicates.json", ("en",))["en"]
 
 
-def _verbs() -> list[tuple[str, str]]:
-    """Predicate words with their agreement label ("speech" for verbs that only report speech)."""
-    lex = _lex()
-    table = {v: "speech" for v in lex["speech"]}
-    table.update(lex["agreement"])
-    return sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True)
+@lru_cache(maxsize=None)
+def _rules(kind: str) -> tuple[EnRules, dict[str, dict]]:
+    """The rule set of one file (agreements, commitments, statements), built once per process."""
+    data = load(f"rules/en_{kind}.json", ("rules",))
+    table = {}
+    for r in data["rules"]:
+        for key in ("id", "version", "construction", "example", "note", "patterns"):
+            if key not in r:
+                from ..errors import DataFileError
+                raise DataFileError(f"rules/en_{kind}.json: rule {r.get('id', '?')} has no '{key}'")
+        table[r["id"]] = r
+    return EnRules({rid: r["patterns"] for rid, r in table.items()}), table
 
 
-def _verb_re():
-    alts = "|".join(re.escape(v) for v, _ in _verbs())
-    return re.compile(rf"\b(?:also |further |again |jointly |strongly |fully )?({alts})\b", re.I)
+def rule_name(kind: str, rid: str) -> str:
+    """The name a fact carries: the rule id and its version (kaidan.en.agreement.reaffirm.v1)."""
+    return f"{rid}.v{_rules(kind)[1][rid]['version']}"
 
 
 def _clean(text: str) -> str:
     t = text.strip(" ,;:.")
-    t = re.sub(r"^(?:that|on|to)(?:[:\s]+)", "", t)
-    t = re.sub(r"^(?:their |its )?(?:(?:strong|firm|shared|resolute|unwavering|steadfast|continued) )*"
+    t = re.sub(r",\s+(?:(?:an?|the)\s+)?[\w.\-’' ]{2,60}?\s+(?:said|told [\w ]+|added)(?:\s+on\s+\w+)?$", "", t)  # ", a spokesperson said"
+    t = re.sub(r"^(?:that|on|to|upon|in)(?:[:\s]+)", "", t)
+    t = re.sub(r"^(?:their |its |our |his |her )?(?:(?:strong|firm|shared|resolute|unwavering|steadfast|continued) )*"
                r"(?:opposition to|determination to|intention to|desire for|views? on|support for|commitment to)\s*", "", t)
     t = re.sub(r"^(?:they intend to |they will |they would |to )", "", t)
-    return CUT.split(t)[0].strip(" ,;:.")
+    head = CUT.split(t)[0].strip(" ,;:.")
+    return head if len(head) >= 20 else t      # "Japan, as G7 Presidency, and India …": an apposition, not a clause
 
 
 class EnClauses:
-    def __init__(self, ctx: DocContext):
+    def __init__(self, ctx: DocContext, profile: SourceProfile):
         self.ctx = ctx
+        self.profile = profile
         self.found = Found()
         self.last_person: str | None = None     # the last person named
         self.last_subject: str | None = None    # the last person who was the subject of a sentence
         self.last_official: str | None = None   # "a senior Japanese official", for "the official said"
+        self.turn: str | None = None            # the speaker of the current turn of a transcript
+        self.listing: str | None = None         # the speaker whose words the lines after "X said:" are
+        self.speaking: str | None = None        # while a statement's own words are read again
+        self.list_line = self.listed_line = -1
+        self.last_quoted = None                 # the speaker of the last attributed quotation, and its line
+        self.quoted_line = -2
         self.group_words = sorted(_lex()["group_subjects"], key=len, reverse=True)
+        self._written: dict[str, str] = {}
+        self.date = ctx.event_date or ctx.ref_iso
+
+    # -- subjects --------------------------------------------------------------
+    def _person(self, ent: str):
+        return "person", self.written(ent), ent
+
+    def written(self, ent: str) -> str:
+        """A person's name as this document writes it in full (ISHIBA Shigeru, Suga Yoshihide, Joko Widodo), so
+        a name is cited in the source's spelling; the people data's English name when the text has no full form."""
+        if ent in self._written:
+            return self._written[ent]
+        canon = self.ctx.gaz.name(ent, "en")
+        e = self.ctx.gaz.entities.get(ent)
+        parts = {p.lower().strip(".,") for p in canon.split()} if e and e.kind == "person" else set()
+        best = canon
+        if parts:
+            found = []
+            for s in self.ctx.sentences:
+                for m in self.ctx.mentions(s):
+                    if m.entity != ent:
+                        continue
+                    core = re.sub(r"^(?:President|Prime Minister|Chancellor|Premier|Mr\.|Ms\.|Mrs\.|Secretary)\s+", "", m.text)
+                    after = re.match(r"\s+([A-Z][a-z]+)\b", self.ctx.text[m.end:m.end + 30])
+                    before = re.search(r"\b([A-Z][a-z]+)\s+$", self.ctx.text[max(0, m.start - 30):m.start])
+                    if len(core.split()) == 1 and after and after.group(1).lower() in parts:
+                        core = f"{core} {after.group(1)}"          # MOFA order: ISHIBA Shigeru
+                    elif len(core.split()) == 1 and before and before.group(1).lower() in parts:
+                        core = f"{before.group(1)} {core}"
+                    if len(core.split()) >= 2:
+                        found.append(core)
+            if found:
+                best = max(found, key=lambda x: (len(x.split()), found.count(x)))
+        self._written[ent] = best
+        return best
+
+    def bare(self, title: str) -> str | None:
+        """Who a title standing alone is: the profile's leader, else (news) the event leader holding it."""
+        t = title.lower()
+        office = "prime_minister" if t in ("prime minister", "pm") else (
+            "chancellor" if "chancellor" in t else "president")
+        who = self.profile.bare_title(office)
+        if who is None and self.profile.self_leader is None and self.profile.kind in ("news", "joint_statement"):
+            who = self.ctx.gaz.holder(office, self.date, prefer=tuple(self.ctx.event_leaders))
+        return who
 
     def subject(self, head: str):
-        """('group'|'person'|'country'|'org'|None, name, entity) of a sentence head."""
-        h = re.sub(r"^(?:In addition|Also|Further|Furthermore|Moreover|As part of [^,]+|In order to [^,]+|"
-                   r"With [^,]+|Through [^,]+|In line with [^,]+|To [^,]+),\s*", "", head.strip(), flags=re.I)
+        """('group'|'person'|'country'|'org'|'unnamed'|None, name, entity) of the words before a predicate."""
+        h = re.sub(r"^(?:In addition|Also|Further|Furthermore|Moreover|Together|Meanwhile|However|At the outset|"
+                   r"In response|Then|Finally|First|Second|Third|Lastly|As part of [^,]+|In order to [^,]+|"
+                   r"With [^,]+|Through [^,]+|In line with [^,]+|To [^,]+|During [^,]+|At [^,]+|On [^,]+|In [^,]+),\s*",
+                   "", head.strip(), flags=re.I)
+        h = re.sub(r"^(?:\(?\d{1,2}[.)]|\W)+\s*|(?:\s+(?:also|further|then|again|both|jointly|today|strongly|firmly|fully|warmly|"
+                   r"once|together|each|had|have|has))+$", "", h.strip(),
+                   flags=re.I)
         low = h.lower().replace("bothcountries", "both countries").strip()
+        if not low:
+            return None, None, None
         for g in self.group_words:
-            if low == g or low.endswith(" " + g) or low.startswith(g):
-                return "group", "両首脳" if self.ctx.lang == "ja" else "the two leaders", None
-        ms = self.ctx.gaz.mentions(h)
-        kinds = {self.ctx.gaz.entities[m.entity].kind for m in ms}
-        if len({self.ctx.gaz.country_of(m.entity) for m in ms}) >= 2 and re.search(r"\band\b", h):
+            if low == g or low.endswith(" " + g) or (low.startswith(g + " ") and not VERBISH.search(low[len(g):])):
+                return "group", "the two leaders", None
+        if low in FIRST_PLURAL and self.profile.kind in ("joint_statement", "press_statement"):
             return "group", "the two leaders", None
+        if low in FIRST_SINGULAR:
+            who = self.turn or self.profile.first_person
+            return self._person(who) if who else (None, None, None)
+        ms = self.ctx.gaz.mentions(h)
+        ents = [m.entity for m in ms]
+        # "The Prime Minister and Prime Minister Modi": a bare title beside a named leader
+        for part in re.split(r"\s+and\s+", h):
+            t = BARE_TITLE.match(part.strip())
+            if t:
+                who = self.bare(t.group(1))
+                if who:
+                    ents.append(who)
+        countries = {self.ctx.gaz.country_of(e) for e in ents}
+        if len(countries) >= 2 and re.search(r"\band\b", h) and not re.search(r"\bwith\b", h):
+            return "group", "the two leaders", None
+        if ms and re.search(r"\b(?:has|have|had|was|were|is|are)\b|\b[a-z]{2,}ed\b", h[:ms[-1].start]):
+            ms = []            # "India has signed 8 MoUs, Foreign Secretary X": a clause, not a subject
         if ms:
+            kinds = {self.ctx.gaz.entities[m.entity].kind for m in ms}
             m = ms[-1] if len(ms) > 1 and "person" in kinds else ms[0]
             e = self.ctx.gaz.entities[m.entity]
-            return e.kind, e.name("en"), e.id
-        t = re.search(r"\bthe (?:U\.S\. )?(President|Prime Minister|Chancellor)\b", h, re.I)
+            # the named entity must end the subject: "the UK's ambition" is not the UK
+            rest = h[m.end:].strip()
+            if not re.search(r"[’']s?\s*$", rest) and (not rest or re.match(
+                    r"(?:government|side|administration|delegation|military|forces|officials?|leader|counterpart)\b|,", rest)):
+                return e.kind, (self.written(e.id) if e.kind == "person" else e.name("en")), e.id
+        t = BARE_TITLE.match(h)
         if t:
-            office = {"president": "president", "prime minister": "prime_minister",
-                      "chancellor": "chancellor"}[t.group(1).lower()]
-            who = self.ctx.gaz.holder(office, self.ctx.event_date or self.ctx.ref_iso,
-                                      prefer=tuple(self.ctx.event_leaders))
-            if who:
-                return "person", self.ctx.gaz.name(who, "en"), who
+            who = self.bare(t.group(1))
+            return self._person(who) if who else (None, None, None)
         if low in ("the official", "an official", "officials"):
             return ("unnamed", self.last_official, None) if self.last_official else (None, None, None)
         if re.fullmatch(r"(?:he|she)", low) and (self.last_subject or self.last_person):
-            e = self.ctx.gaz.entities[self.last_subject or self.last_person]
-            return "person", e.name("en"), e.id
-        if re.search(r"\b(?:official|spokesperson|spokesman|spokeswoman|aide|source)s?\b", low):
+            return self._person(self.last_subject or self.last_person)
+        if re.search(r"\b(?:official|spokesperson|spokesman|spokeswoman|aide|source)s?\b", low) and len(low) < 60:
             return "unnamed", h, None
         return None, None, None
+
+    # -- one sentence ------------------------------------------------------------
+    def begin(self, s: Sentence, body: bool) -> Sentence:
+        """A whole sentence before its clauses are read: a transcript's speaker label opens a turn, and in
+        a leader's own statement the sentence is that leader's words."""
+        turn = TURN.match(s.text)
+        if turn:
+            self.turn = self.ctx.gaz.lookup(turn.group(1).title()) or self.turn
+            s = Sentence(s.start + turn.end(), s.end, s.text[turn.end():], s.lang, s.line)
+        intro = INTRO.match(s.text.strip())
+        if intro and len(s.text) < 90:
+            # "Here's what PM Modi said:" / "Key points from Japan PM's address:": the lines below are theirs
+            self.listing = self.intro_speaker(intro.group(1))
+            self.list_line = s.line
+            return s
+        if self.listing and s.line > self.list_line:
+            if s.line != self.listed_line:
+                self.listed_line = s.line
+                self.own_words(s, self.listing, whole_line=True)
+            return s
+        if body and self.profile.kind == "press_statement" and (self.turn or self.profile.first_person):
+            if not self.list_item(s):
+                self.own_words(s)
+        return s
+
+    def intro_speaker(self, phrase: str) -> str | None:
+        kind, _name, ent = self.subject(phrase)
+        if kind == "person":
+            return ent
+        # "Japan PM's": a country and a bare title
+        m = re.match(r"(?:the\s+)?(.+?)\s+(PM|Prime Minister|President|Chancellor)(?:[’']s)?$", phrase.strip())
+        if m:
+            c = self.ctx.gaz.country_of(self.ctx.gaz.lookup(m.group(1)))
+            office = {"pm": "prime_minister", "prime minister": "prime_minister"}.get(m.group(2).lower(), m.group(2).lower())
+            if c:
+                return self.ctx.gaz.holder(office, self.date, country=c, prefer=tuple(self.ctx.event_leaders))
+        return None
+
+    def list_item(self, s: Sentence) -> bool:
+        """A short line under a line ending with a colon is an item of that sentence's list, not a statement."""
+        lines = self.ctx.text.split("\n")
+        if s.line <= 0 or len(s.text) > 60:
+            return False
+        k = s.line - 1
+        while k > 0 and (not lines[k].strip() or len(lines[k].strip()) <= 60):
+            if not lines[k].strip() or lines[k].strip().endswith((";", ".", ",")) and len(lines[k].strip()) <= 60:
+                k -= 1
+            else:
+                break
+        return lines[k].strip().endswith(":")
 
     def sentence(self, s: Sentence) -> None:
         text = s.text
@@ -127,94 +296,266 @@ class EnClauses:
             if kind == "person":
                 self.last_subject = ent
             if kind in ("person", "unnamed"):
-                body = said.group(1).strip(" ,")
-                cite = self.ctx.cite(s.start, s.start + said.end(1), "kaidan.statement_en.v1")
-                self.found.statements.append(Statement(name, body, "reported", cite))
-                self.reported_commitment(body, cite)
+                body_text = said.group(1).strip(" ,")
+                cite = self.ctx.cite(s.start, s.start + said.end(1), rule_name("statements", "kaidan.en.statement.said"))
+                self.found.statements.append(Statement(name, body_text, "reported", cite))
+                self.reported_commitment(body_text, cite)
+                self.nested(s.start, s.start + said.end(1), speaker=ent if kind == "person" else None)
                 return
-        vre = _verb_re()
-        hits = list(vre.finditer(text))
-        if not hits:
+        self.predicates(s)
+
+    def own_words(self, s: Sentence, who: str | None = None, whole_line: bool = False) -> None:
+        """Every sentence of a leader's own statement (a press statement, a transcript turn) is what
+        that leader said, word for word; under "X said:" each line (a numbered point) is one statement."""
+        who = who or self.turn or self.profile.first_person
+        start, end = s.start, s.end
+        if whole_line:
+            ls = self.ctx.text.rfind("\n", 0, s.start) + 1
+            le = self.ctx.text.find("\n", s.start)
+            start, end = max(ls, s.start), (le if le >= 0 else len(self.ctx.text))
+            num = re.match(r"\s*\d{1,2}[.)]\s+", self.ctx.text[start:end])
+            if num:
+                start += num.end()
+        body = self.ctx.text[start:end].strip()
+        if not who or len(body) < 20 or not re.search(r"[.!?:;,”\"]$", body):
             return
-        for first in hits:
-            kind, name, ent = self.subject(text[:first.start()])
-            if kind is not None:
-                break
-        else:
-            return
+        start += len(self.ctx.text[start:end]) - len(self.ctx.text[start:end].lstrip())
+        cite = self.ctx.cite(start, start + len(body), "kaidan.en.statement.own_words.v1")
+        self.found.statements.append(Statement(self.written(who), body, "direct", cite))
+
+    def predicates(self, s: Sentence, nested: bool = False) -> None:
+        text = s.text
+        sets = {k: _rules(k)[0].read(text, s.start)[1] for k in ("agreements", "commitments", "statements")}
+        starts = sorted({m.start_char for ms in sets.values() for m in ms})
+        for pos in starts:
+            head = self.ctx.text[s.start:pos]
+            kind, name, ent = self.subject(head)
+            org = ORG_SUBJECT.match(head.strip()) if kind is None else None
+            if org and any(m.start_char == pos for m in sets["commitments"]):
+                kind, name, ent = "org", org.group(1).strip(), None
+            if kind is None:
+                # "… at length and we both firmly believe that …": the subject of a coordinated clause
+                tail = re.split(r",\s+and\s+|\s+and\s+|;\s+", head)[-1]
+                if tail != head and len(tail) < 40:
+                    k2 = self.subject(tail)
+                    if k2[0] == "group":
+                        kind, name, ent = k2
+            if nested and kind is None and re.fullmatch(r"(?i)\W*we", head.strip()):
+                kind, name, ent = "group", "the two leaders", None
+            if kind is None:
+                if not nested and (self.inverted(s, pos, sets["statements"]) or self.inverted_joint(s, sets["agreements"])):
+                    return
+                continue
+            if kind == "group":
+                firsts = [m for m in sets["agreements"] if m.start_char == pos]
+                if firsts and not self.ctx.text[firsts[0].end_char:s.end].strip(" .") and self.inverted_joint(s, sets["agreements"]):
+                    return
+                if firsts:
+                    self.points(s, ("agreements", firsts[0]), [("agreements", m) for m in sets["agreements"]],
+                                kind, name, ent)
+                    return
+                continue
+            com = [m for m in sets["commitments"] if m.start_char == pos]
+            st = [m for m in sets["statements"] if m.start_char == pos]
+            if kind == "unnamed" and com and ORG_SUBJECT.match(head.strip()):
+                kind = "org"
+            if kind == "person":
+                self.last_subject = ent
+            pool = [("commitments", m) for m in sets["commitments"]] + [("statements", m) for m in sets["statements"]]
+            if com and (not st or com[0].end_char >= st[0].end_char):
+                self.points(s, ("commitments", com[0]), pool, kind, name, ent)
+                return
+            if st:
+                self.points(s, ("statements", st[0]), pool, kind, name, ent)
+                return
+
+    def nested(self, start: int, end: int, speaker: str | None = None) -> None:
+        """The words a person said, read again for both sides' agreements ("We agreed to coordinate
+        closely," Suga said / he said the two leaders had agreed to …): a leader's "we" is both sides."""
+        text = self.ctx.text[start:end]
+        saved = self.found.statements, self.last_subject
+        self.found.statements = []
+        self.speaking = speaker
+        if speaker:
+            self.last_subject = speaker
+        try:
+            for piece in re.finditer(r"[^.;!?]+[.;!?]?", text):
+                if piece.group(0).strip():
+                    sub = Sentence(start + piece.start(), start + piece.end(), piece.group(0), "en", -1)
+                    self.predicates(sub, nested=True)
+        finally:
+            others = [x for x in self.found.statements if speaker and x.speaker != self.written(speaker)
+                      and self.ctx.gaz.lookup(x.speaker) != speaker]
+            self.found.statements, self.last_subject = saved
+            self.found.statements.extend(others)      # "The president also said he wanted …," Suga said
+            self.speaking = None
+
+    def inverted(self, s: Sentence, pos: int, statements: tuple[EnMatch, ...]) -> bool:
+        """'India has signed 8 agreements, Foreign Secretary X said during a briefing': content, SPEAKER said."""
+        m = next((m for m in statements if m.start_char > pos), None)
+        if m is None or self.ctx.text[m.start_char:m.end_char].split()[-1].lower() not in ("said", "says", "stated", "added", "told"):
+            return False
+        before = self.ctx.text[s.start:m.start_char]
+        c = before.rfind(", ")
+        if c < 12:
+            return False
+        kind, name, ent = self.subject(before[c + 2:])
+        if kind not in ("person", "unnamed") or not ms_is_name(before[c + 2:]):
+            return False
         if kind == "person":
             self.last_subject = ent
-        # coordinated predicates: "..., and reaffirmed ..." / "... and opposed ..."
-        points = [first]
-        for h in hits[hits.index(first) + 1:]:
-            before = text[max(0, h.start() - 7):h.start()]
-            if re.search(r"(?:,\s*and|\band|,)\s*(?:also )?$", before) and h.group(1).lower() in dict(_verbs()):
-                points.append(h)
-        for n, h in enumerate(points):
-            end = points[n + 1].start() if n + 1 < len(points) else len(text)
-            content = text[h.end():end]
-            content = re.sub(r"(?:,?\s*and\s*(?:also)?)\s*$", "", content)
-            verb = h.group(1).lower()
-            label = dict(_verbs())[verb]
-            raw = content
-            if verb == "expressed":
-                obj = re.match(r"\s*(?:their|its|his|her)?\s*(?:(?:serious|strong|shared|deep|grave|firm) )*"
-                               r"(shared desire|determination|intention|commitment|resolve|desire|concerns?|support|"
-                               r"opposition|hope|satisfaction|welcome)\b", content)
-                label = _lex()["expressed_objects"].get(obj.group(1), "other") if obj else "other"
-                if obj and obj.group(1).startswith("concern"):
-                    content = content  # keep "their serious concerns over …"
-            if re.match(r"\s*(?:their|its)?\s*(?:strong |firm )?opposition", content):
-                label = "opposed"
-            body = _clean(content)
-            if len(body) < 6:
-                continue
-            start = s.start + h.start()
-            cite = self.ctx.cite(start, s.start + end - (len(raw) - len(raw.rstrip(" ,;."))), "kaidan.clause_en.v1")
-            if kind == "group":
-                if label != "speech":
-                    self.found.agreements.append(Agreement(body, label, topics_of(body), cite))
-            elif kind in ("country", "person", "org", "unnamed"):
-                self.single(kind, name, ent, verb, content, body, cite)
+        body = before[:c].strip(" ,")
+        cite = self.ctx.cite(s.start, s.start + c, rule_name("statements", "kaidan.en.statement.said"))
+        self.found.statements.append(Statement(name, body, "reported", cite))
+        self.reported_commitment(body, cite)
+        return True
 
-    def single(self, kind, name, ent, verb, content, body, cite) -> None:
-        lex = _lex()
-        objs = "|".join(lex["commitment_objects"])
-        m = re.match(rf"\s*(?:its|his|her|their|the|(?:the\s+)?(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)[’']s?)\s+"
-                     rf"(?:[\w.\-]+\s+){{0,3}}?(?:{objs})\b[^,]*?(?:\s+(?:to|in|for)\s*)(.*)$", content)
-        if m and m.group("owner"):
-            # the United States' commitment: the owner commits, whoever reports it
-            who = self.ctx.gaz.lookup(m.group("owner"))
-            owner = self.ctx.gaz.entities[who].name("en") if who else m.group("owner")
-            if owner != name and self.ctx.gaz.country_of(who) != self.ctx.gaz.country_of(ent):
-                self.commit(owner, _clean(m.group(m.lastindex)), cite)
-                if kind in ("person", "unnamed"):
-                    self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
-                return
-        if verb == "accepted" and re.match(r"\s*(?:an|the) invitation", content):
-            self.commit(name, "accepted" + content.rstrip(" ."), cite)
+    def inverted_joint(self, s: Sentence, agreements: tuple[EnMatch, ...]) -> bool:
+        """'An all-out trade war is in no-one's interest, they agreed': content, BOTH agreed."""
+        m = agreements[-1] if agreements else None
+        if m is None or self.ctx.text[m.end_char:s.end].strip(" .") or m.rule != "kaidan.en.agreement.agree":
+            return False
+        before = self.ctx.text[s.start:m.start_char]
+        c = before.rfind(", ")
+        if c < 12 or not re.fullmatch(r"(?i)\s*(?:they|both|the (?:two )?leaders|both leaders)\s*", before[c + 2:]):
+            return False
+        body = before[:c].strip(" ,")
+        self.found.agreements.append(Agreement(body, "agreed", topics_of(body),
+                                               self.ctx.cite(s.start, s.start + c, rule_name("agreements", m.rule))))
+        return True
+
+    def points(self, s: Sentence, first: tuple[str, EnMatch], pool: list[tuple[str, EnMatch]], kind, name, ent) -> None:
+        """The first predicate and the ones coordinated with it ("…, and reaffirmed …"), each with the
+        content up to the next one."""
+        pts = [first]
+        for ks, m in sorted(pool, key=lambda p: p[1].start_char):
+            if m.start_char <= pts[-1][1].end_char:
+                continue
+            if COORD.search(self.ctx.text[max(s.start, m.start_char - 24):m.start_char]):
+                pts.append((ks, m))
+        for n, (ks, m) in enumerate(pts):
+            end = pts[n + 1][1].start_char if n + 1 < len(pts) else s.end
+            raw = self.ctx.text[m.end_char:end]
+            content = re.sub(r"(?:,?\s*(?:and|;)\s*(?:also)?)\s*$", "", raw)
+            body = _clean(content)
+            if len(body) < 6 and m.rule != "kaidan.en.commitment.accept":
+                continue
+            cite = self.ctx.cite(m.start_char, end - (len(raw) - len(raw.rstrip(" ,;."))), rule_name(ks, m.rule))
+            if ks == "agreements":
+                parts = re.split(r",?\s+and\s+to\s+(?=[a-z])", content) if re.match(r"\s*to\s", content) else [content]
+                if any(len(x.strip()) < 40 for x in parts):
+                    parts = [content]      # "…, and to enhance resilience": a short add-on to the same point
+                if len(parts) == 1:
+                    # "our support to Ukraine and our opposition to the war": a second stance is a second point
+                    parts = re.split(r",?\s+and\s+(?=(?:our|their|its)\s+(?:(?:strong|firm|unwavering|continued)\s+)?"
+                                     r"(?:opposition|support|commitment|condemnation|concern)\b)", content)
+                at = m.end_char
+                for part in parts:
+                    pstart = self.ctx.text.index(part, at)
+                    at = pstart + len(part)
+                    if len(parts) > 1:
+                        cite = self.ctx.cite(m.start_char if part is parts[0] else pstart, at, rule_name(ks, m.rule))
+                    if len(_clean(part)) >= 6:
+                        self.agreement(m, part, _clean(part), cite)
+            elif ks == "commitments":
+                self.single_commit(m, kind, name, ent, content, body, cite)
+            else:
+                self.single_statement(m, kind, name, content, body, cite)
+
+    def agreement(self, m: EnMatch, content: str, body: str, cite) -> None:
+        label = _rules("agreements")[1][m.rule]["label"]
+        verb = self.ctx.text[m.start_char:m.end_char].lower().split()[-1]
+        if verb in ("expressed", "express", "expresses"):
+            obj = re.match(r"\s*(?:their|its|his|her|our)?\s*(?:(?:serious|strong|shared|deep|grave|firm) )*"
+                           r"(shared desire|determination|intention|commitment|resolve|desire|concerns?|support|"
+                           r"opposition|hope|satisfaction|welcome)\b", content)
+            label = _lex()["expressed_objects"].get(obj.group(1), "other") if obj else "other"
+        if re.match(r"\s*(?:their|its|our)?\s*(?:strong |firm )?opposition", content):
+            label = "opposed"
+        self.found.agreements.append(Agreement(body, label, topics_of(body), cite))
+
+    def single_commit(self, m: EnMatch, kind, name, ent, content: str, body: str, cite) -> None:
+        rid = m.rule
+        words = self.ctx.text[m.start_char:m.end_char]
+        if kind == "unnamed":
+            self.single_statement(m, kind, name, content, body, cite)
             return
-        if m or verb in ("will", "intend", "intends", "committed", "is committed", "are committed", "pledged", "pledges",
-                         "vowed", "resolved", "plan", "plans", "aim", "aims", "commits"):
-            text = _clean(m.group(m.lastindex)) if m else body
-            self.commit(name, text, cite)
-            if kind in ("person", "unnamed"):      # a leader's stated intention is also what the leader said
+        if rid == "kaidan.en.commitment.object":
+            actor = self.owner(m, words) or name
+            if ent and self.ctx.gaz.country_of(self.ctx.gaz.lookup(actor)) == self.ctx.gaz.country_of(ent):
+                actor = name           # "Biden reaffirmed the U.S.' commitment": the leader stands for his country
+            rest = re.sub(r"^\s*,[^,]{3,120},\s*(?=to\b)", " ", content)     # "commitment, underpinned by …, to …"
+            if re.match(r"\s*(?:to|of|for|in)\b|\s*to(?=[a-z]{4})", rest):       # "toachieve": a lost space
+                self.commit(actor, _clean(re.sub(r"^\s*(?:(?:of|for|in)\s+|to\s*)", "", rest)), cite)
+            if kind == "person":
+                self.found.statements.append(Statement(
+                    name, (words.split(None, 1)[1] + content if " " in words else content).strip(" .;,"), "reported", cite))
+            return
+        if rid == "kaidan.en.commitment.accept":
+            self.commit(name, (words + content).strip(" .;,"), cite)
+            return
+        if rid == "kaidan.en.commitment.announce":
+            if re.match(r"\s*that\b", content):
+                self.single_statement(m, kind, name, content, body, cite)
+            elif (parse_amount(content) or PROVISION.search(content[:80])) and not DONE.search(content):
+                actor = name
+                own = re.match(r"\s*(?:the\s+)?([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)*)[’']s\s", content)
+                if own and self.ctx.gaz.lookup(own.group(1)):
+                    actor = self.ctx.gaz.name(self.ctx.gaz.lookup(own.group(1)), "en")
+                self.commit(actor, body, cite)
+            elif kind == "person":
+                self.found.statements.append(Statement(name, body, "reported", cite))
+            return
+        if rid == "kaidan.en.commitment.pledge" and not re.search(r"\bto$", words.strip()) and \
+                not parse_amount(content) and not re.match(r"\s*to\b", content):
+            # "pledged greater co-operation": a general pledge is a statement (FACTS.md)
+            if kind == "person":
+                self.found.statements.append(Statement(name, body, "reported", cite))
+            return
+        if rid == "kaidan.en.commitment.will" and (GENERAL.match(content) and not parse_amount(content)
+                                                   or COURTESY.match(content)):
+            if kind == "person":
                 self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
             return
-        if verb == "welcomed":
-            w = re.match(r"\s*(?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*)[’']s\s+(?:commitment|plan|intention|decision|pledge)"
-                         r"[^,]*?(?:,[^,]*,)?\s*to\s+(.*)$", content)
-            if w:
-                who = self.ctx.gaz.lookup(w.group(1))
-                actor = self.ctx.gaz.entities[who].name("en") if who else w.group(1)   # a company as written
-                if actor:
-                    self.commit(actor, _clean(w.group(2)), cite)
-                    if kind in ("person", "unnamed"):
-                        self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
-                    return
-        if kind in ("person", "unnamed"):
-            self.found.statements.append(Statement(name, body, "reported", cite))
-            self.reported_commitment(body, cite)
+        self.commit(name, body, cite)
+        if kind == "person":
+            self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
+
+    def owner(self, m: EnMatch, words: str) -> str | None:
+        """Whose intention the noun names: "the United Kingdom's plan", "the U.S. commitment", "Micron's plan"."""
+        inner = words.split(None, 1)[1] if " " in words else ""
+        ms = [x for x in self.ctx.gaz.mentions(inner) if x.kind in ("country", "org", "person")]
+        if ms:
+            return self.ctx.gaz.name(ms[-1].entity, "en")
+        own = re.search(r"(?:the\s+)?([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)*)\s*[’']s?\s", inner)
+        if not own:
+            return None
+        who = self.ctx.gaz.lookup(own.group(1))
+        return self.ctx.gaz.name(who, "en") if who else own.group(1)
+
+    def single_statement(self, m: EnMatch, kind, name, content: str, body: str, cite) -> None:
+        if kind not in ("person", "unnamed"):
+            return
+        verb = self.ctx.text[m.start_char:m.end_char]
+        # "congratulated Prime Minister Modi on …": the speech act and its object are what was said
+        if re.search(r"(?i)(?:congratulated|thanked|welcomed|invited|praised|commended)$", verb.strip()):
+            body = (verb.split()[-1] + content).strip(" ,.;")
+        elif re.search(r"(?i)(?:expressed|conveyed|extended|offered|voiced)$", verb.strip()):
+            parts = re.split(r"\s+and\s+(?=(?:his|her|its|their)\s)", content)
+            if len(parts) > 1:
+                for part in parts:
+                    pm = re.match(r"\s*(?:his|her|its|their)\s+(?:strong\s+|firm\s+)?(?:willingness|intention|determination|"
+                                  r"commitment|readiness|resolve)\s+to\s+(.+)", part)
+                    if pm:
+                        self.commit(name, _clean(pm.group(1)), cite)
+                    self.found.statements.append(Statement(name, part.strip(" ,.;"), "reported", cite))
+                return
+            body = content.strip(" ,.;")
+            body = CUT.split(body)[0] if not re.match(r"\s*(?:his|her)\s+(?:intention|desire|pleasure)", content) else body
+        self.found.statements.append(Statement(name, body, "reported", cite))
+        self.reported_commitment(body, cite)
+        if not self.speaking and re.match(r"\s*(?:that\s+)?(?:the two|both|the leaders|they|he|she|we)\b", content, re.I):
+            self.nested(m.end_char, cite.end, speaker=self.last_subject if kind == "person" else None)
 
     def reported_commitment(self, body: str, cite, speaker: str | None = None) -> None:
         """…stated that Japan would provide … / Canada will keep …, he said / "Japan is ready to …": the
@@ -225,50 +566,78 @@ class EnClauses:
             if kind is None and re.fullmatch(r"(?:his|her|their|its|my|our) (?:government|country|administration)|we",
                                              who.lower()):
                 if self.last_subject:
-                    kind, name = "person", self.ctx.gaz.name(self.last_subject, "en")
+                    kind, name = "person", self.written(self.last_subject)
                 elif speaker:
                     kind, name = "person", speaker
-            if kind in ("country", "person", "org"):
+            if kind in ("country", "person", "org") and not COURTESY.match(m.group(2)) and not (
+                    GENERAL.match(m.group(2)) and not parse_amount(m.group(2))):
                 self.commit(name, _clean(m.group(2)), cite)
 
     def commit(self, actor: str, text: str, cite) -> None:
-        import datetime as dt
+        if len(text) < 6:
+            return
         ref = dt.date.fromisoformat(self.ctx.event_date) if self.ctx.event_date else self.ctx.ref_date
         self.found.commitments.append(Commitment(actor, text, parse_amount(text), deadline_of(text, ref), cite,
                                                  topics_of(text)))
 
     def quotes(self, s: Sentence) -> bool:
-        """“…,” he said. / X said: “…” — direct statements."""
+        """“…,” he said. / X said: “…” / “…,” said X. — direct statements."""
         text = s.text
         hit = False
         for q in QUOTE.finditer(text):
+            if len(q.group(1).split()) < 5 and (text[:q.start()].strip() and text[q.end():].strip(" .,")) and \
+                    not re.match(r"[,\s]*(?:he|she|[A-Z][\w.\-’' ]{1,40}?)\s+(?:said|added)\b", text[q.end():]):
+                continue       # “historic day”, “step change”: words quoted inside reported speech
             after = SAID_AFTER.match(text[q.end():])
+            inv = SAID_AFTER_INV.match(text[q.end():]) if not after else None
             before = SAID_BEFORE.search(text[:q.start()])
             who = None
             if after:
                 who = self.subject(after.group(1) or after.group(2))
+            elif inv:
+                who = self.subject(inv.group(1))
             elif before:
                 who = self.subject(before.group(1))
+            if who is None and self.last_quoted and self.quoted_line == s.line - 1 or (
+                    who is None and self.last_quoted and self.quoted_line == s.line and q.start() == 0):
+                who = self.last_quoted            # a quotation standing on its own after an attributed one
+            if who and who[0] in ("person", "unnamed"):
+                self.last_quoted, self.quoted_line = who, s.line
             if who and who[0] == "person":
                 self.last_subject = who[2]
             if who and who[0] in ("person", "unnamed"):
                 body = q.group(1).strip(" ,.")
-                qcite = self.ctx.cite(s.start + q.start(1), s.start + q.end(1), "kaidan.statement_en.v1")
+                qcite = self.ctx.cite(s.start + q.start(1), s.start + q.end(1), "kaidan.en.statement.quotation.v1")
                 self.found.statements.append(Statement(who[1], body, "direct", qcite))
                 if who[0] == "person":
                     self.reported_commitment(body, qcite, speaker=who[1])
+                    self.nested(s.start + q.start(1), s.start + q.end(1), speaker=who[2])
                 hit = True
         return hit
 
 
+def ms_is_name(phrase: str) -> bool:
+    """The words are a name or a title with a name (not a clause that merely mentions someone)."""
+    return bool(re.fullmatch(r"(?:[A-Z][\w.\-’']*\s?){1,6}|(?:he|she)", phrase.strip()))
+
+
 # ", and Prime Minister Modi accepted …": a second clause with a subject of its own is read on its own
-NEW_SUBJECT = re.compile(r",?\s+(?:and|while|but)\s+(?=(?:the\s+)?(?:Prime Minister|President|Chancellor|King)\b|"
+NEW_SUBJECT = re.compile(r"(?:,\s+(?:and|while|but|whereas)|\s+(?:while|but|whereas))\s+(?=(?:the\s+)?(?:Prime Minister|President|Chancellor|King)\b|"
                          r"(?:Japan|the United States|the U\.S\.)\s+[a-z]+ed\b)")
+
+
+# "… in person and the Prime Minister congratulated …": "and" + a titled subject + a verb, after a clause that has a verb
+AND_SUBJECT = re.compile(r"\s+and\s+(?=(?:the\s+)?(?:Prime Minister|President|Chancellor)(?:\s+[A-Z][\w-]+){0,3}\s+"
+                         r"(?:also\s+)?[a-z]{3,}ed\b)")
 
 
 def clauses(s: Sentence) -> list[Sentence]:
     out, start = [], 0
-    for m in NEW_SUBJECT.finditer(s.text):
+    cuts = list(NEW_SUBJECT.finditer(s.text)) + [m for m in AND_SUBJECT.finditer(s.text)
+                                                 if re.search(r"\b[a-z]{3,}ed\b", s.text[:m.start()])]
+    for m in sorted(cuts, key=lambda m: m.start()):
+        if m.start() < start:
+            continue
         if m.start() > start:
             out.append(Sentence(s.start + start, s.start + m.start(), s.text[start:m.start()], s.lang, s.line))
         start = m.end()
@@ -278,9 +647,21 @@ def clauses(s: Sentence) -> list[Sentence]:
     return out
 
 
-def extract(ctx: DocContext, sentences: list[Sentence]) -> Found:
-    an = EnClauses(ctx)
+def _body_lines(ctx: DocContext, sentences: list[Sentence]) -> int:
+    """The line where the body starts: title, date and credit lines above it are not what a leader said."""
     for s in sentences:
+        if len(s.text) > 60 and re.search(r"[.!?:”\"]$", s.text.strip()):
+            return s.line
+    return 0
+
+
+def extract(ctx: DocContext, sentences: list[Sentence], profile: SourceProfile | None = None) -> Found:
+    an = EnClauses(ctx, profile or SourceProfile())
+    first = _body_lines(ctx, sentences)
+    for s in sentences:
+        if s.line == 0 and first > 0 and not re.search(r"[.!?”\"]$", s.text.strip()):
+            continue       # the headline: told again in the body
+        s = an.begin(s, s.line >= first)
         for c in (clauses(s) if not QUOTE.search(s.text) else [s]):
             an.sentence(c)
     return an.found

@@ -1,9 +1,11 @@
-"""The NLP layer: sentences, Sudachi tokens, and (for trigger sentences only) the GiNZA parse.
+"""The NLP layer: sentences, Sudachi tokens, English tokens and token-pattern matches (spaCy, tokenizer only).
 
 Nothing outside this package touches a SudachiPy morpheme or a spaCy Doc:
-they are turned into the frozen :class:`Sentence` and :class:`Token` records here.
+they are turned into the frozen :class:`Sentence`, :class:`Token`, :class:`EnToken` and
+:class:`EnMatch` records here (``nlp.en`` loads spaCy only when an English sentence is read).
 """
 from .segment import Sentence, split_sentences, script_lang
 from .ja import Token, tokenize
+from .en import EnMatch, EnRules, EnToken
 
-__all__ = ["Sentence", "Token", "split_sentences", "script_lang", "tokenize"]
+__all__ = ["Sentence", "Token", "split_sentences", "script_lang", "tokenize", "EnMatch", "EnRules", "EnToken"]
