@@ -38,7 +38,8 @@ def _old_database(path, version: int) -> None:
     from kaidan.pipeline import EXTRACTOR_VERSION, extract_text
 
     cut = {1: SCHEMA.index("CREATE TABLE events"), 2: SCHEMA.index("CREATE TABLE search_rows"),
-           3: SCHEMA.index("CREATE TABLE event_records")}[version]
+           3: SCHEMA.index("CREATE TABLE event_records"),
+           4: SCHEMA.index("ALTER TABLE documents ADD COLUMN site")}[version]
     db = sqlite3.connect(path)
     db.executescript(SCHEMA[:cut] + f"PRAGMA user_version = {version};")
     text = canonical_text(JA_AU)
@@ -52,13 +53,13 @@ def _old_database(path, version: int) -> None:
     db.close()
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_older_databases_migrate_and_get_indexed_when_the_service_starts(tmp_path, make_client, version):
     path = tmp_path / "old.db"
     _old_database(path, version)
     c = make_client(path)
     with Store(path) as store:
-        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     deadline = time.monotonic() + 20
     while not c.get("/api/search", params={"q": "防衛費"}).json()["results"]:
         assert time.monotonic() < deadline, "the older document was not indexed"
@@ -66,6 +67,8 @@ def test_older_databases_migrate_and_get_indexed_when_the_service_starts(tmp_pat
     kinds = {r["kind"] for r in c.get("/api/search", params={"q": "防衛"}).json()["results"]}
     assert {"document", "agreements"} <= kinds
     assert c.get("/api/events").json()[0]["id"] == "2025-09-12-AU-JP"  # placed in its event on the way
+    doc = c.get("/api/documents").json()["items"][0]
+    assert doc["title"] == "日豪首脳会談" and doc["outlet"] is None  # the first line stands for a missing title
 
 
 def test_reindexing_replaces_a_documents_entries(tmp_path):

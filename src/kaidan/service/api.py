@@ -21,6 +21,7 @@ from kaidan.reconcile.match import party, person
 from kaidan.records import FACT_TYPES
 
 from . import models
+from .public import source_fields
 from ..store import search
 from .errors import NotFound, responses
 from .state import store_of
@@ -76,7 +77,14 @@ def get_event(request: Request, event_id: Annotated[str, Path(min_length=1, max_
     ev = store.get_event(event_id.replace("%", "").replace("_", "") or "-")  # an id or a unique prefix
     if ev is None:
         raise NotFound(f"{event_id}: no such event (or the prefix names several); GET /api/events lists them")
-    return archive.event_record(store, ev["id"])
+    return with_sources(store, archive.event_record(store, ev["id"]))
+
+
+def with_sources(store, record: dict) -> dict:
+    """An event record whose sources carry their outlet, title, publication date and public name."""
+    sources = record.get("sources") or []
+    meta = store.document_metadata(s["doc_id"] for s in sources)
+    return {**record, "sources": [{**s, **source_fields(meta.get(s["doc_id"]))} for s in sources]}
 
 
 def _matches(fact: dict, topic, actor, speaker) -> bool:
@@ -117,7 +125,8 @@ def list_facts(request: Request, fact_type: models.FactType, topic: Text = None,
             description="Stored documents without their text, the latest first, with fact counts and events.")
 def list_documents(request: Request, limit: Limit = 50, offset: Offset = 0):
     store = store_of(request)
-    return {"total": store.count_documents(), "items": store.document_summaries(limit, offset)}
+    items = [{**d, **source_fields(d)} for d in store.document_summaries(limit, offset)]
+    return {"total": store.count_documents(), "items": items}
 
 
 @router.get("/documents/{doc_id}", response_model=models.DocumentDetail, responses=responses(404),
@@ -137,8 +146,9 @@ def get_document(request: Request, doc_id: Annotated[str, Path(min_length=1, max
     citations = [{"type": t, "index": i, "text": f.get("text") or f.get("title") or f.get("evidence"),
                   "evidence": f.get("evidence"), "offsets": f.get("offsets"), "rule": f.get("rule")}
                  for t in FACT_TYPES for i, f in enumerate((record or {}).get(t) or [])]
-    return {**{k: getattr(doc, k) for k in ("id", "source", "title", "lang", "content_type", "encoding",
-                                            "published", "size", "text")},
+    meta = store.document_metadata([doc.id]).get(doc.id)
+    return {**{k: getattr(doc, k) for k in ("id", "lang", "content_type", "encoding", "size", "text")},
+            **source_fields(meta),
             "record": record, "citations": citations, "events": store.events_of_document(doc.id)}
 
 
@@ -169,6 +179,8 @@ def get_conflicts(request: Request, event: Annotated[str | None, Query(max_lengt
 def get_search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
                scope: Literal["all", "documents", "facts"] = "all",
                limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0, le=1000)] = 0):
-    results = search.search(store_of(request), q, scope={"documents": "doc", "facts": "fact"}.get(scope),
+    store = store_of(request)
+    results = search.search(store, q, scope={"documents": "doc", "facts": "fact"}.get(scope),
                             limit=limit, offset=offset)
-    return {"query": q, "results": results}
+    meta = store.document_metadata(r["doc_id"] for r in results)
+    return {"query": q, "results": [{**r, **source_fields(meta.get(r["doc_id"]))} for r in results]}

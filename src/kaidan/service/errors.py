@@ -26,6 +26,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kaidan import errors as kerr
 
+from .public import scrub
+
 log = logging.getLogger("kaidan.service")
 
 
@@ -86,7 +88,8 @@ def error_response(code: str, message: str, status: int, *, details: list[dict] 
 def _kaidan_error(request: Request, exc: kerr.KaidanError) -> JSONResponse:
     status = status_of(exc)
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthorized) else None
-    return error_response(exc.code, str(exc), status, headers=headers)
+    return error_response(exc.code, scrub(str(exc), getattr(request.app.state, "db_path", "")), status,
+                          headers=headers)
 
 
 def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -17,7 +17,7 @@ from pathlib import Path
 from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -92,10 +92,15 @@ CREATE TABLE event_records (        -- merged event records, kept until a docume
     record      TEXT NOT NULL
 );
 """
+SCHEMA += """
+ALTER TABLE documents ADD COLUMN site TEXT;  -- the outlet: the page's site name, else its URL's host
+ALTER TABLE documents ADD COLUMN url TEXT;   -- the address it was fetched from, after redirects
+"""
 # Statements that bring a database of an older schema version up to this one, by version.
 MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE TABLE search_rows")],
               2: SCHEMA[SCHEMA.index("CREATE TABLE search_rows"):SCHEMA.index("CREATE TABLE event_records")],
-              3: SCHEMA[SCHEMA.index("CREATE TABLE event_records"):]}
+              3: SCHEMA[SCHEMA.index("CREATE TABLE event_records"):SCHEMA.index("ALTER TABLE documents ADD COLUMN site")],
+              4: SCHEMA[SCHEMA.index("ALTER TABLE documents ADD COLUMN site"):]}
 
 # The documents columns that hold RawDocument's fields, named alike.
 _DOC_COLUMNS = tuple(field.name for field in fields(RawDocument))
@@ -376,17 +381,33 @@ class Store:
         many facts of each type they have and the ids of their events."""
         counts = ", ".join(f"json_array_length(f.record, '$.{t}')" for t in _FACT_TYPES)
         rows = self._db.execute(
-            f"SELECT d.id, d.source, d.title, d.lang, d.content_type, d.published, d.size, d.added_at, {counts}, "
+            f"SELECT d.id, d.source, d.title, d.lang, d.content_type, d.published, d.size, d.added_at, d.site, d.url, "
+            f"{counts}, "
             "(SELECT group_concat(event_id, ' ') FROM doc_events de WHERE de.doc_id = d.id), substr(d.text, 1, 200) "
             "FROM documents d LEFT JOIN facts f ON f.doc_id = d.id ORDER BY d.rowid DESC LIMIT ? OFFSET ?",
             (limit, offset))
-        names = ("id", "source", "title", "lang", "content_type", "published", "size", "added_at")
+        names = ("id", "source", "title", "lang", "content_type", "published", "size", "added_at", "site", "url")
         out = []
         for r in rows:
             facts = r[len(names):len(names) + len(_FACT_TYPES)]
             out.append({**dict(zip(names, r)),
                         "facts": None if facts[0] is None else dict(zip(_FACT_TYPES, facts)),
                         "events": (r[-2] or "").split(), "heading": _heading(r[-1])})
+        return out
+
+    def document_metadata(self, doc_ids: Iterable[str]) -> dict[str, dict]:
+        """What shows a document as a source, by id: source, title, site, url, published, lang, content_type and
+        heading (the first line of its text), without the text."""
+        ids = list(dict.fromkeys(doc_ids))
+        out: dict[str, dict] = {}
+        names = ("id", "source", "title", "site", "url", "published", "lang", "content_type")
+        for base in range(0, len(ids), 500):
+            chunk = ids[base:base + 500]
+            rows = self._db.execute(
+                f"SELECT {', '.join(names)}, substr(text, 1, 200) FROM documents "
+                f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+            for r in rows:
+                out[r[0]] = {**dict(zip(names, r)), "heading": _heading(r[-1])}
         return out
 
     # search
