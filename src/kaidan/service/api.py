@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from kaidan import __version__, config
 from kaidan.errors import StoreError
@@ -24,9 +24,12 @@ from . import models
 from .public import source_fields
 from ..store import search
 from .errors import NotFound, responses
+from .ingest import read_guard
 from .state import store_of
 
 router = APIRouter(prefix="/api", responses=responses(422, 500))
+# Every read but /api/info needs the token when the service is private.
+reads = APIRouter(prefix="/api", responses=responses(401, 422, 500), dependencies=[Depends(read_guard)])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Most items returned")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items skipped")]
@@ -56,18 +59,26 @@ def _events_between(store, country: str | None, date_from: dt.date | None, date_
 def info(request: Request):
     store = store_of(request)
     return {"version": __version__, "auth_required": request.app.state.token is not None,
+            "read_auth_required": bool(request.app.state.private),
             "max_bytes": config.MAX_BYTES, "documents": store.count_documents()}
 
 
-@router.get("/events", response_model=list[models.EventSummary], summary="List events",
+@reads.get("/events", response_model=list[models.EventSummary], summary="List events",
             description="Events (one summit, telephone talk or visit each), oldest first, with how many documents "
-                        "report each. Filter by a country taking part and by date.")
-def list_events(request: Request, country: Country = None, date_from: DateFrom = None, date_to: DateTo = None,
-                limit: Annotated[int, Query(ge=1, le=100_000)] = 5000, offset: Offset = 0):
-    return _events_between(store_of(request), country, date_from, date_to)[offset:offset + limit]
+                        "report each. Filter by a country taking part and by date. One page of `limit` events "
+                        "from `offset`: the header `X-Total-Count` gives how many match, and `Link: <…>; "
+                        "rel=\"next\"` the next page while there is one.")
+def list_events(request: Request, response: Response, country: Country = None, date_from: DateFrom = None,
+                date_to: DateTo = None, limit: Annotated[int, Query(ge=1, le=1000)] = 500, offset: Offset = 0):
+    found = _events_between(store_of(request), country, date_from, date_to)
+    response.headers["X-Total-Count"] = str(len(found))
+    if offset + limit < len(found):
+        nxt = request.url.include_query_params(offset=offset + limit, limit=limit)
+        response.headers["Link"] = f'<{nxt.path}?{nxt.query}>; rel="next"'
+    return found[offset:offset + limit]
 
 
-@router.get("/events/{event_id}", response_model=models.EventRecord, responses=responses(404),
+@reads.get("/events/{event_id}", response_model=models.EventRecord, responses=responses(404),
             summary="One event with all its facts",
             description="The programme, signed documents, agreements, commitments, statements and quantities merged "
                         "across the event's sources, each with the citations behind it, the conflicts between "
@@ -101,7 +112,7 @@ def _matches(fact: dict, topic, actor, speaker) -> bool:
     return True
 
 
-@router.get("/facts/{fact_type}", response_model=models.FactPage, summary="Facts of one type, filtered",
+@reads.get("/facts/{fact_type}", response_model=models.FactPage, summary="Facts of one type, filtered",
             description="Facts of one type across events (merged per event, with citations), oldest event first. "
                         "`topic` is a FACTS.md topic (investment, security, …); `actor` a country, leader or "
                         "organisation (a leader stands for the country); `speaker` a person; `country` an ISO code "
@@ -121,7 +132,7 @@ def list_facts(request: Request, fact_type: models.FactType, topic: Text = None,
     return {"total": len(items), "items": items[offset:offset + limit]}
 
 
-@router.get("/documents", response_model=models.DocumentPage, summary="List documents",
+@reads.get("/documents", response_model=models.DocumentPage, summary="List documents",
             description="Stored documents without their text, the latest first, with fact counts and events.")
 def list_documents(request: Request, limit: Limit = 50, offset: Offset = 0):
     store = store_of(request)
@@ -129,7 +140,7 @@ def list_documents(request: Request, limit: Limit = 50, offset: Offset = 0):
     return {"total": store.count_documents(), "items": items}
 
 
-@router.get("/documents/{doc_id}", response_model=models.DocumentDetail, responses=responses(404),
+@reads.get("/documents/{doc_id}", response_model=models.DocumentDetail, responses=responses(404),
             summary="One document with its facts and citations",
             description="The canonical text (fact offsets refer to it), the fact record as extracted, every fact "
                         "as a citation (type, position, evidence, offsets, rule) and the events it reports. "
@@ -152,7 +163,7 @@ def get_document(request: Request, doc_id: Annotated[str, Path(min_length=1, max
             "record": record, "citations": citations, "events": store.events_of_document(doc.id)}
 
 
-@router.get("/ledger", response_model=list[models.LedgerThread], summary="The commitment ledger",
+@reads.get("/ledger", response_model=list[models.LedgerThread], summary="The commitment ledger",
             description="Promises followed from summit to summit, soonest due first, with due dates and a status "
                         "as of `today` (default: the server's date). Filter by actor, topic, due date and status.")
 def get_ledger(request: Request, actor: Text = None, topic: Text = None,
@@ -164,7 +175,7 @@ def get_ledger(request: Request, actor: Text = None, topic: Text = None,
                          status=status)
 
 
-@router.get("/conflicts", response_model=list[models.Conflict], summary="Conflicts between sources",
+@reads.get("/conflicts", response_model=list[models.Conflict], summary="Conflicts between sources",
             description="Where sources of one event give different values (a start time, an amount, a name, "
                         "whether anything was signed), each value with its citations. `event` keeps one event.")
 def get_conflicts(request: Request, event: Annotated[str | None, Query(max_length=100)] = None):
@@ -172,7 +183,7 @@ def get_conflicts(request: Request, event: Annotated[str | None, Query(max_lengt
     return [c for c in out if not event or c["event"].startswith(event)]
 
 
-@router.get("/search", response_model=models.SearchResults, summary="Full-text search",
+@reads.get("/search", response_model=models.SearchResults, summary="Full-text search",
             description="Documents and facts matching every word of `q`, best first. Japanese needs no spaces: "
                         "text and query are cut into Sudachi tokens, so 防衛費 or 会談 find documents that write "
                         "them inside longer runs of kanji. `scope` keeps documents or facts only.")

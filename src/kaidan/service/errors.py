@@ -94,7 +94,7 @@ def _kaidan_error(request: Request, exc: kerr.KaidanError) -> JSONResponse:
 
 def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     message = exc.detail if isinstance(exc.detail, str) else "request refused"
-    return error_response(f"H{exc.status_code}", message, exc.status_code, headers=getattr(exc, "headers", None))
+    return error_response(getattr(exc, "code", None) or f"H{exc.status_code}", message, exc.status_code, headers=getattr(exc, "headers", None))
 
 
 def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

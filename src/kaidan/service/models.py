@@ -297,5 +297,6 @@ class IngestResult(BaseModel):
 class ServiceInfo(BaseModel):
     version: str
     auth_required: bool = Field(description="Whether POST requests need 'Authorization: Bearer <token>'")
+    read_auth_required: bool = Field(False, description="Whether every /api read but this one needs the token too")
     max_bytes: int
     documents: int
