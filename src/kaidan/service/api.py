@@ -184,14 +184,24 @@ def get_conflicts(request: Request, event: Annotated[str | None, Query(max_lengt
 
 
 @reads.get("/search", response_model=models.SearchResults, summary="Full-text search",
-            description="Documents and facts matching every word of `q`, best first. Japanese needs no spaces: "
-                        "text and query are cut into Sudachi tokens, so 防衛費 or 会談 find documents that write "
-                        "them inside longer runs of kanji. `scope` keeps documents or facts only.")
+           description="Documents and facts matching `q`, best first. Every word must match; \"a phrase\" in "
+                       "quotes matches its words in order; OR between two terms takes either. Japanese needs no "
+                       "spaces: text and query are cut into Sudachi tokens, so 防衛費 or 会談 find documents that "
+                       "write them inside longer runs of kanji. `scope` keeps documents or facts only; `event` (an "
+                       "id or its prefix), `country` and `date_from`/`date_to` keep documents reporting such "
+                       "events; `sort=date` puts the latest event first.")
 def get_search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
                scope: Literal["all", "documents", "facts"] = "all",
+               event: Annotated[str | None, Query(max_length=100, pattern=r"^[0-9A-Za-z-]+$")] = None,
+               country: Country = None, date_from: DateFrom = None, date_to: DateTo = None,
+               sort: Literal["relevance", "date"] = "relevance",
                limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0, le=1000)] = 0):
     store = store_of(request)
+    events = None
+    if event or country or date_from or date_to:
+        events = [ev["id"] for ev in _events_between(store, country, date_from, date_to)
+                  if not event or ev["id"].startswith(event)]
     results = search.search(store, q, scope={"documents": "doc", "facts": "fact"}.get(scope),
-                            limit=limit, offset=offset)
+                            limit=limit, offset=offset, events=events, by_date=sort == "date")
     meta = store.document_metadata(r["doc_id"] for r in results)
     return {"query": q, "results": [{**r, **source_fields(meta.get(r["doc_id"]))} for r in results]}

@@ -433,20 +433,32 @@ class Store:
             "ORDER BY d.rowid LIMIT ?", (limit,))
         return [row[0] for row in rows]
 
-    def search(self, match: str, *, limit: int = 50, offset: int = 0,
-               window: int = SEARCH_WINDOW) -> list[tuple[str, str, int | None, float]]:
+    def search(self, match: str, *, limit: int = 50, offset: int = 0, window: int = SEARCH_WINDOW,
+               events: list[str] | None = None, by_date: bool = False) -> list[tuple[str, str, int | None, float]]:
         """(doc id, kind, ref, rank) of the entries matching an FTS5 query, best first (rank: lower is better).
 
         Only the ``window`` most recently indexed matches are ranked: ranking every match of a common word
         costs a lookup per match (a quarter of a second for 200,000 matches), ranking a window costs ~50 ms.
+        ``events`` keeps entries of documents reporting one of these events (before the window is taken);
+        ``by_date`` orders by the date of the document's latest event, the latest first, then by rank.
         """
+        params: list = [match]
+        where = ""
+        if events is not None:
+            where = (" AND rowid IN (SELECT sr.rowid FROM search_rows sr JOIN doc_events de ON de.doc_id = sr.doc_id "
+                     f"WHERE de.event_id IN ({', '.join('?' * len(events))}))")
+            params += events
+        inner = f"SELECT rowid, rank FROM search_text WHERE search_text MATCH ?{where} ORDER BY rowid DESC LIMIT ?"
+        params.append(window)
+        if by_date:
+            sql = (f"SELECT r.doc_id, r.kind, r.ref, m.rank FROM ({inner}) m JOIN search_rows r ON r.rowid = m.rowid "
+                   "ORDER BY (SELECT max(e.date_start) FROM doc_events de JOIN events e ON e.id = de.event_id "
+                   "WHERE de.doc_id = r.doc_id) DESC, m.rank LIMIT ? OFFSET ?")
+        else:
+            sql = (f"SELECT r.doc_id, r.kind, r.ref, m.rank FROM (SELECT rowid, rank FROM ({inner}) ORDER BY rank "
+                   "LIMIT ? OFFSET ?) m JOIN search_rows r ON r.rowid = m.rowid ORDER BY m.rank")
         try:
-            rows = self._db.execute(
-                "SELECT r.doc_id, r.kind, r.ref, m.rank FROM "
-                "(SELECT rowid, rank FROM (SELECT rowid, rank FROM search_text WHERE search_text MATCH ? "
-                "ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ? OFFSET ?) m "
-                "JOIN search_rows r ON r.rowid = m.rowid ORDER BY m.rank",
-                (match, window, limit, offset)).fetchall()
+            rows = self._db.execute(sql, (*params, limit, offset)).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: search failed ({exc}); simplify the query") from exc
         return rows
