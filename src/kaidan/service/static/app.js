@@ -186,6 +186,7 @@
   function safeHref(value) {
     const s = String(value);
     if (s.startsWith("/") && !s.startsWith("//")) return s;
+    if (/^#[A-Za-z][\w-]*$/.test(s)) return s;  // a section of this page
     try {
       const u = new URL(s);
       if (u.protocol === "http:" || u.protocol === "https:") return u.href;
