@@ -92,7 +92,16 @@ def test_reindexing_replaces_a_documents_entries(tmp_path):
         assert store.docs_without_search() == []
 
 
-def test_phrase_or_and_filters_through_the_api(client):
+@pytest.fixture(params=["few", "many"])
+def filter_path(request, monkeypatch):
+    """Both ways a filtered search runs: the index read for the events' entries only, or the window filtered."""
+    from kaidan.store import sqlite
+
+    if request.param == "many":
+        monkeypatch.setattr(sqlite, "FEW_EVENTS", 0)
+
+
+def test_phrase_or_and_filters_through_the_api(client, filter_path):
     def ids(**params):
         return [(r["doc_id"], r["kind"]) for r in client.get("/api/search", params=params).json()["results"]]
 

@@ -112,6 +112,8 @@ _INSERT_DOC = (
 _HEX = frozenset("0123456789abcdef")
 # Full-text matches ranked per search, the most recently indexed first (see Store.search).
 SEARCH_WINDOW = 5000
+# Up to this many events, a filtered search reads the index for their documents' entries only.
+FEW_EVENTS = 50
 _FACT_TYPES = ("meetings", "signed_documents", "agreements", "commitments", "statements", "quantities")
 
 
@@ -439,21 +441,30 @@ class Store:
 
         Only the ``window`` most recently indexed matches are ranked: ranking every match of a common word
         costs a lookup per match (a quarter of a second for 200,000 matches), ranking a window costs ~50 ms.
-        ``events`` keeps entries of documents reporting one of these events (before the window is taken);
-        ``by_date`` orders by the date of the document's latest event, the latest first, then by rank.
+        ``events`` keeps entries of documents reporting one of these events: up to ``FEW_EVENTS`` events,
+        before the window is taken (the full-text index is then read for their entries only); more events (a
+        country, a long date range) filter the window's matches. ``by_date`` orders by the date of the
+        document's latest event, the latest first, then by rank.
         """
         params: list = [match]
-        where = ""
-        if events is not None:
+        where = outer = ""
+        marks = ", ".join("?" * len(events or ()))
+        if events is not None and len(events) <= FEW_EVENTS:
             where = (" AND rowid IN (SELECT sr.rowid FROM search_rows sr JOIN doc_events de ON de.doc_id = sr.doc_id "
-                     f"WHERE de.event_id IN ({', '.join('?' * len(events))}))")
+                     f"WHERE de.event_id IN ({marks}))")
             params += events
         inner = f"SELECT rowid, rank FROM search_text WHERE search_text MATCH ?{where} ORDER BY rowid DESC LIMIT ?"
         params.append(window)
+        if events is not None and len(events) > FEW_EVENTS:
+            outer = f" WHERE r.doc_id IN (SELECT doc_id FROM doc_events WHERE event_id IN ({marks}))"
+            params += events
         if by_date:
-            sql = (f"SELECT r.doc_id, r.kind, r.ref, m.rank FROM ({inner}) m JOIN search_rows r ON r.rowid = m.rowid "
-                   "ORDER BY (SELECT max(e.date_start) FROM doc_events de JOIN events e ON e.id = de.event_id "
+            sql = (f"SELECT r.doc_id, r.kind, r.ref, m.rank FROM ({inner}) m JOIN search_rows r ON r.rowid = m.rowid"
+                   f"{outer} ORDER BY (SELECT max(e.date_start) FROM doc_events de JOIN events e ON e.id = de.event_id "
                    "WHERE de.doc_id = r.doc_id) DESC, m.rank LIMIT ? OFFSET ?")
+        elif outer:
+            sql = (f"SELECT r.doc_id, r.kind, r.ref, m.rank FROM ({inner}) m JOIN search_rows r ON r.rowid = m.rowid"
+                   f"{outer} ORDER BY m.rank LIMIT ? OFFSET ?")
         else:
             sql = (f"SELECT r.doc_id, r.kind, r.ref, m.rank FROM (SELECT rowid, rank FROM ({inner}) ORDER BY rank "
                    "LIMIT ? OFFSET ?) m JOIN search_rows r ON r.rowid = m.rowid ORDER BY m.rank")
