@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_archive import add, synthetic, templates  # noqa: E402
 
-from kaidan.service import search  # noqa: E402
+from kaidan.store import search  # noqa: E402
 from kaidan.store import Store  # noqa: E402
 
 QUERIES_JA = ["防衛費", "首脳会談", "重要鉱物", "投資", "日米同盟", "会談 協力"]
@@ -130,7 +130,9 @@ def main() -> None:
                 rows = [row("event JSON  GET /api/events/{id}", timed(client, [f"/api/events/{e}" for e in picks])),
                         row("event page  GET /events/{id}", timed(client, [f"/events/{e}" for e in picks])),
                         row("search ja   GET /api/search", timed(client, ja[:args.requests])),
-                        row("search en   GET /api/search", timed(client, en[:args.requests]))]
+                        row("search en   GET /api/search", timed(client, en[:args.requests])),
+                        row("search ja   sort=date", timed(client, [p + "&sort=date" for p in ja[:args.requests]])),
+                        row("search ja   country=JP", timed(client, [p + "&country=JP" for p in ja[:args.requests]]))]
         finally:
             proc.terminate()
             proc.wait(10)

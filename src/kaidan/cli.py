@@ -307,11 +307,15 @@ def show(doc, db):
               help="Bearer token that ingestion requests must send (default: $KAIDAN_TOKEN).")
 @click.option("--allow-private-urls", is_flag=True,
               help="Let URL ingestion fetch private, loopback and link-local addresses (refused by default).")
-def serve(db, host, port, token, allow_private_urls):
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="A host name the service is reached by (besides IP addresses and localhost); repeat for more.")
+@click.option("--private", is_flag=True, help="Reads need the token too (for a service beyond loopback).")
+def serve(db, host, port, token, allow_private_urls, allow_hosts, private):
     """Serve the REST API (/api, /openapi.json) and the web page over the database."""
     from .service.app import serve as run
 
-    run(db, host=host, port=port, token=token, allow_private=allow_private_urls)
+    run(db, host=host, port=port, token=token, allow_private=allow_private_urls, allowed_hosts=allow_hosts,
+        private=private)
 
 
 if __name__ == "__main__":  # pragma: no cover

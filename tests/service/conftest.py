@@ -42,7 +42,7 @@ def client(archive):
 
     from kaidan.service.app import create_app
 
-    with TestClient(create_app(archive)) as c:
+    with TestClient(create_app(archive), base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -56,7 +56,7 @@ def make_client():
     opened = []
 
     def make(db, **kwargs):
-        c = TestClient(create_app(db, **kwargs), raise_server_exceptions=False)
+        c = TestClient(create_app(db, **kwargs), raise_server_exceptions=False, base_url="http://127.0.0.1")
         c.__enter__()
         opened.append(c)
         return c

@@ -113,7 +113,7 @@ def test_japanese_search_finds_words_written_without_spaces(client, query):
 def test_search_of_facts_cites_them(client):
     facts = client.get("/api/search", params={"q": "防衛費", "scope": "facts"}).json()["results"]
     assert facts and all(r["kind"] != "document" for r in facts)
-    ours = [r for r in facts if r["title"] is None and "2025-09-12-AU-JP" in r["events"]]
+    ours = [r for r in facts if r["title"] == "日豪首脳会談" and "2025-09-12-AU-JP" in r["events"]]
     assert ours and "防衛費" in ours[0]["evidence"]
 
 

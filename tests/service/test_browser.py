@@ -7,6 +7,7 @@ hostile documents as text, and write screenshots to tests/artifacts/screenshots/
 """
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import threading
@@ -259,3 +260,222 @@ def test_hostile_documents_are_shown_as_text_and_never_run(open_page, server):
     assert_inert(page)
     for path in ("/", "/documents", "/ledger"):
         assert_inert(open_page(path))
+
+
+# ---------------------------------------------------------------- the analyst's page, at desk and phone widths
+
+WIDTHS = {"desk": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
+RAW_IDS = ("shared_view", "signed_documents", "JPY_per_USD", "percent_gdp", "duration_minutes", "meetings.start")
+
+
+@pytest.fixture
+def open_at(browser, server):
+    """open_at(path, width, locale) -> a page at the desk (1400×900) or phone (390×844) size, view drawn."""
+    contexts = []
+
+    def open_(path: str, width: str = "desk", locale: str = "en-US"):
+        ctx = browser.new_context(locale=locale, viewport=WIDTHS[width])
+        ctx.set_default_timeout(20_000)
+        contexts.append(ctx)
+        page = ctx.new_page()
+        page.errors = []
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        page.goto(server + path)
+        ready(page)
+        return page
+
+    yield open_
+    for ctx in contexts:
+        ctx.close()
+
+
+def no_sideways_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def main_pages(server) -> dict[str, str]:
+    ev = pick_event(server)
+    doc = ev["sources"][0]["doc_id"]
+    return {"timeline": "/", "event": f"/events/{ev['id']}", "documents": "/documents", "document": f"/documents/{doc}",
+            "ledger": "/ledger", "search": "/search?q=%E9%98%B2%E8%A1%9B", "ingest": "/ingest"}
+
+
+@pytest.mark.parametrize("width", ["desk", "phone"])
+def test_every_main_page_fits_its_width_and_is_screenshotted(open_at, server, width):
+    for name, path in main_pages(server).items():
+        page = open_at(path, width)
+        assert no_sideways_scroll(page), f"{name} scrolls sideways at {width} width"
+        shot(page, f"{name}_{width}", full_page=name in ("event", "ledger"))
+        assert not page.errors, (name, page.errors)
+
+
+def test_phone_navigation_is_collapsed_behind_a_menu_button(open_at):
+    page = open_at("/", "phone")
+    menu = page.locator("#menu-toggle")
+    sync_api.expect(menu).to_be_visible()
+    sync_api.expect(page.locator("#nav")).to_be_hidden()
+    assert menu.get_attribute("aria-expanded") == "false"
+    menu.click()
+    sync_api.expect(page.locator("#nav-ledger")).to_be_visible()
+    assert menu.get_attribute("aria-expanded") == "true"
+    page.locator("#nav-ledger").click()
+    page.wait_for_selector("svg.ledger-chart")
+    ready(page)
+    sync_api.expect(page.locator("#nav")).to_be_hidden()  # closed again on the new view
+    cards = page.locator("table.ledger tr.thread-row").first
+    assert cards.evaluate("e => getComputedStyle(e).display") == "block"  # rows become cards
+    desk = open_at("/", "desk")
+    sync_api.expect(desk.locator("#menu-toggle")).to_be_hidden()
+    sync_api.expect(desk.locator("#nav-ledger")).to_be_visible()
+
+
+@pytest.mark.parametrize("locale, summary, leaders", [("en-US", "At a glance", "Leaders"), ("ja-JP", "概要", "首脳")])
+def test_the_event_opens_on_its_summary_with_labels_in_the_readers_language(open_at, server, locale, summary, leaders):
+    ev = pick_event(server)
+    page = open_at(f"/events/{ev['id']}", "desk", locale)
+    assert page.locator("#summary h2").inner_text() == summary
+    assert leaders in page.locator("#summary dl").inner_text()
+    top = {sel: page.locator(sel).bounding_box()["y"] for sel in ("#summary", "nav.toc", "#programme", "#conflicts")}
+    assert top["#summary"] < top["nav.toc"] < top["#programme"] < top["#conflicts"]
+    assert top["#summary"] < 400  # the summary is the first thing seen
+    sources = page.locator("#summary ol.source-index li")
+    assert sources.count() == len(ev["sources"])
+    assert page.locator("#summary .conflict-list li").count() == len(ev["conflicts"])
+    assert page.locator("#summary .signed-list li").count() == len(ev["signed_documents"])
+    toc = page.locator("nav.toc a.toc-link")
+    assert toc.count() == 8 and toc.first.get_attribute("href") == "#programme"
+    text = page.locator("#view").inner_text()
+    for raw in RAW_IDS:
+        assert raw not in text, raw
+    assert not re.search(r"\d count\b", text)
+    # every citation marker [n] is the n-th source listed in the summary, and says its name
+    names = [sources.nth(i).locator(".source-title").inner_text() for i in range(sources.count())]
+    for cite in page.locator("#view a.cite").all()[:40]:
+        n = int(cite.inner_text().strip("[]"))
+        assert 1 <= n <= len(names) and names[n - 1] in cite.get_attribute("aria-label")
+    toc.nth(6).click()  # to the conflicts: the view stays, scrolled to the section
+    page.wait_for_timeout(200)
+    sync_api.expect(page.locator("#conflicts h2")).to_be_in_viewport()
+    assert page.locator("#summary").count() == 1 and not page.errors
+
+
+def test_sources_show_outlet_title_and_date_never_a_server_path(open_at, server, archive):
+    folders = (str(archive.parent.parent), "/tmp/", "/work/")
+    docs = api(server, "/api/documents", limit=200)["items"]
+    au = next(d for d in docs if d["source"] == "ja_au.txt")
+    page = open_at("/documents")
+    row = page.locator(f'tr.document-row:has(a[href="/documents/{au["id"]}"])')
+    assert row.locator("td.published").inner_text() == au["published"] == "2025-09-12"
+    pages = [page, open_at(f"/documents/{au['id']}"), open_at(f"/events/{au['events'][0]}"),
+             open_at("/search?q=%E9%98%B2%E8%A1%9B%E8%B2%BB")]
+    assert pages[1].locator("dd.published").inner_text() == "2025-09-12"
+    assert "2025-09-12" in pages[3].locator("ol.results li .where").first.inner_text() or \
+        any("2025-09-12" in w for w in pages[3].locator("ol.results li .where").all_inner_texts())
+    for p in pages:
+        text = p.locator("body").inner_text()
+        assert not any(f in text for f in folders), p.url
+
+
+def test_the_ledger_names_each_promise_and_shows_every_thread(open_at, server):
+    threads = api(server, "/api/ledger")
+    page = open_at("/ledger", "desk")
+    labels = page.locator("svg.ledger-chart a.thread text.row-label").all_text_contents()
+    assert len(labels) == len(threads)  # threads without a deadline are drawn too
+    assert not any(re.fullmatch(r"C\d{4}", x) for x in labels)
+    undated = [t for t in threads if not t["due"]]
+    if undated:
+        assert f"({len(undated)})" in page.locator("svg.ledger-chart text.group-label").text_content()
+    # the axis fits the deadlines: no tick beyond ten years from now
+    years = [int(y[:4]) for y in page.locator("svg.ledger-chart text.tick").all_text_contents() if y[:4].isdigit()]
+    assert years and max(years) <= time.gmtime().tm_year + 11
+    for row in page.locator("tr.thread-row").all()[:20]:
+        dates = row.locator("ol.entries .entry-date").all_inner_texts()
+        assert dates == sorted(dates, reverse=True)  # newest first, each with its date
+    first = page.locator("tr.thread-row td.promise").first.inner_text()
+    assert not re.fullmatch(r"C\d{4}", first.strip())
+    assert not page.errors
+
+
+def _contrast(fg: str, bg: str) -> float:
+    def lum(css: str) -> float:
+        r, g, b = [int(x) / 255 for x in re.findall(r"[\d.]+", css)[:3]]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    hi, lo = sorted((lum(fg), lum(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+BACKGROUND_JS = """e => { let n = e; while (n) { const c = getComputedStyle(n).backgroundColor;
+  if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return c; n = n.parentElement; } return 'rgb(255, 255, 255)'; }"""
+
+
+def test_text_contrast_is_aa_and_due_soon_is_readable(open_at, server):
+    page = open_at("/ledger")
+    soon = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--soon').trim()")
+    rgb = tuple(int(soon[i:i + 2], 16) for i in (1, 3, 5))
+    assert _contrast(f"rgb{rgb}", "rgb(255, 255, 255)") >= 4.5
+    checked = 0
+    for path in ("/ledger", "/documents", f"/events/{pick_event(server)['id']}"):
+        page = open_at(path)
+        for el in page.locator("#view .muted, #view .status, #view a, #view th, #view .badge, .top a").all()[:80]:
+            if not el.is_visible():
+                continue
+            fg = el.evaluate("e => getComputedStyle(e).color")
+            bg = el.evaluate(BACKGROUND_JS)
+            assert _contrast(fg, bg) >= 4.5, (path, el.inner_text()[:40], fg, bg)
+            checked += 1
+    assert checked > 50
+
+
+def test_skip_link_labelled_controls_and_focus_on_the_new_heading(open_at):
+    page = open_at("/search?q=%E4%BC%9A%E8%AB%87")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "skip"
+    sync_api.expect(page.locator("#skip")).to_be_in_viewport()
+    assert page.get_by_label("Search in").evaluate("e => e.tagName") == "SELECT"
+    assert page.get_by_label("Sort").evaluate("e => e.tagName") == "SELECT"
+    page.locator("#nav-documents").click()
+    page.wait_for_selector("tr.document-row")
+    ready(page)
+    assert page.evaluate("document.activeElement.tagName") == "H1"
+    assert page.evaluate("document.activeElement.textContent") == "Documents"
+
+
+def test_errors_are_shown_in_the_readers_language(open_at):
+    page = open_at("/events/1999-01-01", "desk", "ja-JP")
+    assert "見つかりません" in page.locator("#view .error").inner_text()
+    page = open_at("/ingest", "phone", "ja-JP")
+    page.fill(".ingest-url input[type=url]", "http://127.0.0.1:9/readout.html")
+    page.locator(".ingest-url button").click()
+    page.wait_for_selector(".ingest-status .error")
+    status = page.locator(".ingest-status .error").inner_text()
+    assert "このURLは取得しません" in status and "K604" in status
+    shot(page, "ingest_error_phone")
+
+
+def test_search_with_a_phrase_a_filter_and_sorting(open_at, server):
+    page = open_at("/search")
+    page.fill("input[name=q]", '"critical minerals" OR 重要鉱物')
+    page.fill("input[name=date_from]", "2025-01-01")
+    page.select_option("select[name=sort]", "date")
+    page.locator("form.search-form button").click()
+    page.wait_for_selector("ol.results li")
+    ready(page)
+    assert "sort=date" in page.url and "date_from=2025-01-01" in page.url
+    expected = api(server, "/api/search", q='"critical minerals" OR 重要鉱物', date_from="2025-01-01", sort="date",
+                   limit=50)["results"]
+    assert page.locator("ol.results li").count() == len(expected) > 0
+    assert page.locator("select[name=sort]").input_value() == "date"
+    shot(page, "search_filtered")
+    assert not page.errors
+
+
+def test_a_long_source_name_stays_inside_the_page(open_at, server):
+    name = ("a" * 60) + "_" + ("b" * 55) + ".txt"
+    r = httpx.post(server + "/api/ingest/file", timeout=60,
+                   files={"file": (name, JA_AU.replace("日豪首脳会談", "日豪首脳会談" + "あ" * 120).encode(), "text/plain")})
+    assert r.json()["status"] == "stored", r.text
+    for width in ("desk", "phone"):
+        page = open_at("/documents", width)
+        assert page.locator("tr.document-row", has_text="a" * 60).count() == 1
+        assert no_sideways_scroll(page), width

@@ -22,7 +22,12 @@ def test_terms_hold_short_and_long_units():
 @pytest.mark.parametrize("q, expected", [
     ("防衛費", 'terms : (("防衛 費" OR "防衛費"))'),
     ("会談 investment", 'terms : (("会談") AND ("investment"))'),
-    ('say "hi"', 'terms : (("say") AND ("""hi"""))'),
+    ('say "hi"', 'terms : (("say") AND ("hi"))'),                       # a quoted term is a phrase
+    ('"critical minerals" 日本', 'terms : (("critical minerals") AND ("日本"))'),
+    ('Japan OR 日本 summit', 'terms : (("Japan" OR "日本") AND ("summit"))'),
+    ('say "hi""', 'terms : (("say") AND ("hi"))'),                      # an unclosed quote closes at the end
+    ('a"b OR', 'terms : (("a""b"))'),                                   # a quote inside a word stays quoted
+    ('OR OR "" |', None),
 ])
 def test_queries_are_quoted_phrases(q, expected):
     assert search.match_query(q) == expected
@@ -38,7 +43,8 @@ def _old_database(path, version: int) -> None:
     from kaidan.pipeline import EXTRACTOR_VERSION, extract_text
 
     cut = {1: SCHEMA.index("CREATE TABLE events"), 2: SCHEMA.index("CREATE TABLE search_rows"),
-           3: SCHEMA.index("CREATE TABLE event_records")}[version]
+           3: SCHEMA.index("CREATE TABLE event_records"),
+           4: SCHEMA.index("ALTER TABLE documents ADD COLUMN site")}[version]
     db = sqlite3.connect(path)
     db.executescript(SCHEMA[:cut] + f"PRAGMA user_version = {version};")
     text = canonical_text(JA_AU)
@@ -52,13 +58,13 @@ def _old_database(path, version: int) -> None:
     db.close()
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_older_databases_migrate_and_get_indexed_when_the_service_starts(tmp_path, make_client, version):
     path = tmp_path / "old.db"
     _old_database(path, version)
     c = make_client(path)
     with Store(path) as store:
-        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     deadline = time.monotonic() + 20
     while not c.get("/api/search", params={"q": "防衛費"}).json()["results"]:
         assert time.monotonic() < deadline, "the older document was not indexed"
@@ -66,6 +72,8 @@ def test_older_databases_migrate_and_get_indexed_when_the_service_starts(tmp_pat
     kinds = {r["kind"] for r in c.get("/api/search", params={"q": "防衛"}).json()["results"]}
     assert {"document", "agreements"} <= kinds
     assert c.get("/api/events").json()[0]["id"] == "2025-09-12-AU-JP"  # placed in its event on the way
+    doc = c.get("/api/documents").json()["items"][0]
+    assert doc["title"] == "日豪首脳会談" and doc["outlet"] is None  # the first line stands for a missing title
 
 
 def test_reindexing_replaces_a_documents_entries(tmp_path):
@@ -82,3 +90,43 @@ def test_reindexing_replaces_a_documents_entries(tmp_path):
         after = store.search(search.match_query("防衛費"))
         assert sorted((d, k, r) for d, k, r, _ in after) == sorted((d, k, r) for d, k, r, _ in before)
         assert store.docs_without_search() == []
+
+
+@pytest.fixture(params=["few", "many"])
+def filter_path(request, monkeypatch):
+    """Both ways a filtered search runs: the index read for the events' entries only, or the window filtered."""
+    from kaidan.store import sqlite
+
+    if request.param == "many":
+        monkeypatch.setattr(sqlite, "FEW_EVENTS", 0)
+
+
+def test_phrase_or_and_filters_through_the_api(client, filter_path):
+    def ids(**params):
+        return [(r["doc_id"], r["kind"]) for r in client.get("/api/search", params=params).json()["results"]]
+
+    # a phrase matches its words in this order only
+    assert ids(q='"critical minerals"', scope="facts", limit=100)
+    assert ids(q='"minerals critical"', scope="facts") == []
+    # OR: either term; without OR both must match
+    assert ids(q="zanzibar dialogue") == []
+    either = ids(q="zanzibar OR dialogue", limit=100)
+    assert either and set(either) == set(ids(q="dialogue", limit=100))
+    # filters: event (a prefix), country, date range
+    au = client.get("/api/search", params={"q": "防衛", "event": "2025-09-12", "limit": 100}).json()["results"]
+    assert au and all("2025-09-12-AU-JP" in r["events"] for r in au)
+    by_country = client.get("/api/search", params={"q": "防衛", "country": "AU", "limit": 100}).json()["results"]
+    assert {r["doc_id"] for r in by_country} == {r["doc_id"] for r in au}
+    assert ids(q="防衛", date_from="2030-01-01") == []
+    march = client.get("/api/search", params={"q": "leaders", "date_from": "2025-03-01", "date_to": "2025-03-31",
+                                              "limit": 100}).json()["results"]
+    assert march and all(any(e.startswith("2025-03") for e in r["events"]) for r in march)
+
+
+def test_results_sort_by_date_and_carry_outlet_and_date(client):
+    rows = client.get("/api/search", params={"q": "会談", "sort": "date", "scope": "documents",
+                                             "limit": 100}).json()["results"]
+    latest = [max(r["events"]) if r["events"] else "" for r in rows]
+    assert len(rows) >= 3 and latest == sorted(latest, reverse=True)
+    au = next(r for r in rows if r["source"] == "ja_au.txt")
+    assert au["published"] == "2025-09-12" and au["title"] == "日豪首脳会談" and "outlet" in au

@@ -2,6 +2,8 @@
 every redirect checked, size and time limits passed through."""
 from __future__ import annotations
 
+import socket
+
 import httpx
 import pytest
 
@@ -9,7 +11,7 @@ from kaidan.errors import FetchFailed
 from kaidan.service.errors import URLRefused
 from kaidan.service.urls import check_url
 
-from .helpers import TOKEN, fake_resolver, readout_transport
+from .helpers import PUBLIC_IP, TOKEN, fake_resolver, readout_transport
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -81,7 +83,24 @@ def test_api_fetches_a_public_url_through_the_client(archive_copy, make_client):
     r = c.post("/api/ingest/url", json={"url": "https://readouts.example/india.txt"}, headers=AUTH)
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "unchanged" and r.json()["events"] == ["2025-03-03-IN-JP"]  # same text as en_in.txt
-    assert [str(q.url) for q in transport.seen] == ["https://readouts.example/india.txt"]
+    # sent to the address that was checked, under the host's name (Host header and TLS server name)
+    assert [str(q.url) for q in transport.seen] == [f"https://{PUBLIC_IP}/india.txt"]
+    assert transport.seen[0].headers["host"] == "readouts.example"
+    assert transport.seen[0].extensions["sni_hostname"] == "readouts.example"
+
+
+def test_the_address_checked_is_the_address_connected_to(archive_copy, make_client):
+    """A name that resolves to a public address when checked and to loopback the next time (DNS rebinding)."""
+    answers = iter([[PUBLIC_IP], ["127.0.0.1"], ["127.0.0.1"]])
+
+    def rebinding(host, port, *args, **kwargs):
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port)) for a in next(answers)]
+
+    transport = readout_transport()
+    c = make_client(archive_copy, token=TOKEN, client=httpx.Client(transport=transport), resolver=rebinding)
+    r = c.post("/api/ingest/url", json={"url": "https://rebind.example/india.txt"}, headers=AUTH)
+    assert r.status_code == 403 and r.json()["error"]["code"] == "K604" and "127.0.0.1" in r.json()["error"]["message"]
+    assert transport.seen == []
 
 
 def test_a_redirect_to_a_private_address_is_refused(archive_copy, make_client):
@@ -94,8 +113,8 @@ def test_a_redirect_to_a_private_address_is_refused(archive_copy, make_client):
     c = make_client(archive_copy, token=TOKEN, client=httpx.Client(transport=httpx.MockTransport(handler)),
                     resolver=fake_resolver())
     r = c.post("/api/ingest/url", json={"url": "https://readouts.example/moved"}, headers=AUTH)
-    assert r.status_code == 200 and r.json()["status"] == "failed" and r.json()["error"]["code"] == "K604"
-    assert seen == ["https://readouts.example/moved"]  # the redirect target was never requested
+    assert r.status_code == 403 and r.json()["error"]["code"] == "K604"
+    assert seen == [f"https://{PUBLIC_IP}/moved"]  # the redirect target was never requested
 
 
 def test_allow_private_lets_the_service_fetch_internal_urls(archive_copy, make_client):

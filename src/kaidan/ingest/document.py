@@ -8,6 +8,7 @@ Unicode NFC, trailing white space stripped on each line. Nothing else.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -25,8 +26,10 @@ class RawDocument:
     title: str | None
     content_type: str  # text, html, pdf
     encoding: str | None  # codec the bytes were decoded with; None for PDF
-    published: str | None  # YYYY-MM-DD when the page states it
+    published: str | None  # YYYY-MM-DD when the page states it (or, for text, its dateline)
     size: int  # bytes read
+    site: str | None = None  # the outlet: the page's site name, else the host of its URL
+    url: str | None = None  # the address it was fetched from (after redirects); None for files
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,42 @@ class MainText:
     text: str
     title: str | None
     published: str | None  # YYYY-MM-DD
+    site: str | None = None  # the site's name, as the page gives it
+
+
+# A dateline is the first full date in the first lines of a page (the same lines the extractor reads its
+# reference date from), standing on a line of its own: "July 12, 2024", "令和7年10月28日", "2024年7月12日（金）".
+DATELINE_LINES = 12
+TITLE_CHARS = 200
+_LABEL = r"(?:date|dated|posted(?:\s+on)?|published(?:\s+on)?|updated(?:\s+on)?|公開日?|更新日?|掲載日?|配信日?|日付|発表日?)?"
+_PUNCT = r"[\s()（）\[\]［］【】,.、。:：\-–—|/]*"
+_WEEKDAY = r"(?:[月火水木金土日](?:曜日?)?|(?:mon|tues|wednes|thurs|fri|satur|sun)(?:day)?|mon|tue|wed|thu|fri|sat|sun)?"
+_TIME = r"(?:\d{1,2}[:：]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+# What may stand on a dateline besides the date: a label before it, a weekday, a time and a zone after it.
+_DATELINE_BEFORE = re.compile(rf"^{_PUNCT}{_LABEL}{_PUNCT}$", re.IGNORECASE)
+_DATELINE_AFTER = re.compile(rf"^{_PUNCT}{_WEEKDAY}{_PUNCT}{_TIME}{_PUNCT}$", re.IGNORECASE)
+
+
+def text_metadata(text: str) -> tuple[str | None, str | None]:
+    """(title, publication date) of a plain-text document: its first line with words in it, and its dateline.
+
+    The date is only taken when the first full date of the first lines stands alone on its line (a dateline),
+    never from a sentence of the text.
+    """
+    from kaidan.normalize.dates import find_dates  # deferred: only plain text needs it
+
+    lines = text.split("\n")
+    published = dateline = None
+    for line in lines[:DATELINE_LINES]:
+        dates = [m for m in find_dates(line, None) if m.kind == "date"]
+        if dates:
+            m = dates[0]
+            if _DATELINE_BEFORE.match(line[:m.start]) and _DATELINE_AFTER.match(line[m.end:]):
+                published, dateline = m.value, line
+            break
+    title = next((line.strip()[:TITLE_CHARS] for line in lines
+                  if sum(ch.isalnum() for ch in line) >= 2 and line != dateline), None)
+    return title, published
 
 
 def canonical_text(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Main text, title and publication date of an HTML page (trafilatura).
+"""Main text, title, site name and publication date of an HTML page (trafilatura).
 
 Navigation, footers and, where trafilatura can tell them apart, readers'
 comments are left out. Paragraphs come out one per line; tables as
@@ -52,4 +52,5 @@ def extract_main_text(html: str, *, url: str | None = None) -> MainText:
         text, result = text_content(html), result or NO_METADATA
     if not text or not text.strip():
         raise NoMainText("no main text found in the HTML page; save the article text as .txt and ingest that")
-    return MainText(text=text, title=result.title or None, published=result.date or None)
+    return MainText(text=text, title=result.title or None, published=result.date or None,
+                    site=(result.sitename or "").strip() or None)

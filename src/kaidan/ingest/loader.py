@@ -27,7 +27,7 @@ from kaidan import config
 from kaidan.errors import EmptyInput, IngestError
 
 from .decode import decode_bytes
-from .document import MainText, RawDocument, canonical_text, document_id
+from .document import MainText, RawDocument, canonical_text, document_id, text_metadata
 from .html import extract_main_text, is_html
 from .language import detect_language
 from .pdf import extract_pdf_text
@@ -86,14 +86,28 @@ def _load(source: str, *, client: httpx.Client | None, max_bytes: int, timeout: 
             main, content_type = MainText(decoded, title=None, published=None), "text"
 
     text = canonical_text(main.text)
+    title, published = main.title, main.published
+    if content_type != "html":  # text and PDF: the first line and the dateline
+        first, dated = text_metadata(text)
+        title, published = title or first, published or dated
     return RawDocument(
         id=document_id(text),
         source=source,
         text=text,
         lang=detect_language(text),
-        title=main.title,
+        title=title,
         content_type=content_type,
         encoding=encoding,
-        published=main.published,
+        published=published,
         size=len(data),
+        site=main.site or site_of(url),
+        url=url,
     )
+
+
+def site_of(url: str | None) -> str | None:
+    """The host of a URL without a leading www. (www.mofa.go.jp → mofa.go.jp); None without a URL."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.") or None

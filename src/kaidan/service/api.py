@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel
 
 from kaidan import __version__, config
@@ -22,11 +22,15 @@ from kaidan.reconcile.match import party, person
 from kaidan.records import FACT_TYPES
 
 from . import models
+from .public import source_fields
 from ..store import search
 from .errors import NotFound, responses
+from .ingest import read_guard
 from .state import store_of
 
 router = APIRouter(prefix="/api", responses=responses(422, 500))
+# Every read but /api/info needs the token when the service is private.
+reads = APIRouter(prefix="/api", responses=responses(401, 422, 500), dependencies=[Depends(read_guard)])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Most items returned")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items skipped")]
@@ -56,18 +60,26 @@ def _events_between(store, country: str | None, date_from: dt.date | None, date_
 def info(request: Request):
     store = store_of(request)
     return {"version": __version__, "auth_required": request.app.state.token is not None,
+            "read_auth_required": bool(request.app.state.private),
             "max_bytes": config.MAX_BYTES, "documents": store.count_documents()}
 
 
-@router.get("/events", response_model=list[models.EventSummary], summary="List events",
+@reads.get("/events", response_model=list[models.EventSummary], summary="List events",
             description="Events (one summit, telephone talk or visit each), oldest first, with how many documents "
-                        "report each. Filter by a country taking part and by date.")
-def list_events(request: Request, country: Country = None, date_from: DateFrom = None, date_to: DateTo = None,
-                limit: Annotated[int, Query(ge=1, le=100_000)] = 5000, offset: Offset = 0):
-    return _events_between(store_of(request), country, date_from, date_to)[offset:offset + limit]
+                        "report each. Filter by a country taking part and by date. One page of `limit` events "
+                        "from `offset`: the header `X-Total-Count` gives how many match, and `Link: <…>; "
+                        "rel=\"next\"` the next page while there is one.")
+def list_events(request: Request, response: Response, country: Country = None, date_from: DateFrom = None,
+                date_to: DateTo = None, limit: Annotated[int, Query(ge=1, le=1000)] = 500, offset: Offset = 0):
+    found = _events_between(store_of(request), country, date_from, date_to)
+    response.headers["X-Total-Count"] = str(len(found))
+    if offset + limit < len(found):
+        nxt = request.url.include_query_params(offset=offset + limit, limit=limit)
+        response.headers["Link"] = f'<{nxt.path}?{nxt.query}>; rel="next"'
+    return found[offset:offset + limit]
 
 
-@router.get("/events/{event_id}", response_model=models.EventRecord, responses=responses(404),
+@reads.get("/events/{event_id}", response_model=models.EventRecord, responses=responses(404),
             summary="One event with all its facts",
             description="The programme, signed documents, agreements, commitments, statements and quantities merged "
                         "across the event's sources, each with the citations behind it, the conflicts between "
@@ -77,7 +89,14 @@ def get_event(request: Request, event_id: Annotated[str, Path(min_length=1, max_
     ev = store.get_event(event_id.replace("%", "").replace("_", "") or "-")  # an id or a unique prefix
     if ev is None:
         raise NotFound(f"{event_id}: no such event (or the prefix names several); GET /api/events lists them")
-    return archive.event_record(store, ev["id"])
+    return with_sources(store, archive.event_record(store, ev["id"]))
+
+
+def with_sources(store, record: dict) -> dict:
+    """An event record whose sources carry their outlet, title, publication date and public name."""
+    sources = record.get("sources") or []
+    meta = store.document_metadata(s["doc_id"] for s in sources)
+    return {**record, "sources": [{**s, **source_fields(meta.get(s["doc_id"]))} for s in sources]}
 
 
 def _matches(fact: dict, topic, actor, speaker) -> bool:
@@ -94,7 +113,7 @@ def _matches(fact: dict, topic, actor, speaker) -> bool:
     return True
 
 
-@router.get("/facts/{fact_type}", response_model=models.FactPage, summary="Facts of one type, filtered",
+@reads.get("/facts/{fact_type}", response_model=models.FactPage, summary="Facts of one type, filtered",
             description="Facts of one type across events (merged per event, with citations), oldest event first. "
                         "`topic` is a FACTS.md topic (investment, security, …); `actor` a country, leader or "
                         "organisation (a leader stands for the country); `speaker` a person; `country` an ISO code "
@@ -114,14 +133,15 @@ def list_facts(request: Request, fact_type: models.FactType, topic: Text = None,
     return {"total": len(items), "items": items[offset:offset + limit]}
 
 
-@router.get("/documents", response_model=models.DocumentPage, summary="List documents",
+@reads.get("/documents", response_model=models.DocumentPage, summary="List documents",
             description="Stored documents without their text, the latest first, with fact counts and events.")
 def list_documents(request: Request, limit: Limit = 50, offset: Offset = 0):
     store = store_of(request)
-    return {"total": store.count_documents(), "items": store.document_summaries(limit, offset)}
+    items = [{**d, **source_fields(d)} for d in store.document_summaries(limit, offset)]
+    return {"total": store.count_documents(), "items": items}
 
 
-@router.get("/documents/{doc_id}", response_model=models.DocumentDetail, responses=responses(404),
+@reads.get("/documents/{doc_id}", response_model=models.DocumentDetail, responses=responses(404),
             summary="One document with its facts and citations",
             description="The canonical text (fact offsets refer to it), the fact record as extracted, every fact "
                         "as a citation (type, position, evidence, offsets, rule) and the events it reports. "
@@ -138,12 +158,13 @@ def get_document(request: Request, doc_id: Annotated[str, Path(min_length=1, max
     citations = [{"type": t, "index": i, "text": f.get("text") or f.get("title") or f.get("evidence"),
                   "evidence": f.get("evidence"), "offsets": f.get("offsets"), "rule": f.get("rule")}
                  for t in FACT_TYPES for i, f in enumerate((record or {}).get(t) or [])]
-    return {**{k: getattr(doc, k) for k in ("id", "source", "title", "lang", "content_type", "encoding",
-                                            "published", "size", "text")},
+    meta = store.document_metadata([doc.id]).get(doc.id)
+    return {**{k: getattr(doc, k) for k in ("id", "lang", "content_type", "encoding", "size", "text")},
+            **source_fields(meta),
             "record": record, "citations": citations, "events": store.events_of_document(doc.id)}
 
 
-@router.get("/ledger", response_model=list[models.LedgerThread], summary="The commitment ledger",
+@reads.get("/ledger", response_model=list[models.LedgerThread], summary="The commitment ledger",
             description="Promises followed from summit to summit, soonest due first, with due dates and a status "
                         "as of `today` (default: the server's date). Filter by actor, topic, due date and status.")
 def get_ledger(request: Request, actor: Text = None, topic: Text = None,
@@ -155,7 +176,7 @@ def get_ledger(request: Request, actor: Text = None, topic: Text = None,
                          status=status)
 
 
-@router.get("/conflicts", response_model=list[models.Conflict], summary="Conflicts between sources",
+@reads.get("/conflicts", response_model=list[models.Conflict], summary="Conflicts between sources",
             description="Where sources of one event give different values (a start time, an amount, a name, "
                         "whether anything was signed), each value with its citations. `event` keeps one event.")
 def get_conflicts(request: Request, event: Annotated[str | None, Query(max_length=100)] = None):
@@ -172,7 +193,7 @@ class Failure(BaseModel):
     failed_at: str
 
 
-@router.get("/failures", response_model=list[Failure], summary="Sources that failed, with the reason",
+@reads.get("/failures", response_model=list[Failure], summary="Sources that failed, with the reason",
             description="Every source (file, upload or URL) whose ingestion failed and that was not ingested since: "
                         "the error's class and code (K101 empty, K102 binary, K103 too large, …), the one-line "
                         "message saying what to do, and when it failed.")
@@ -180,13 +201,25 @@ def get_failures(request: Request, limit: Limit = 500, offset: Offset = 0):
     return store_of(request).failures()[offset:offset + limit]
 
 
-@router.get("/search", response_model=models.SearchResults, summary="Full-text search",
-            description="Documents and facts matching every word of `q`, best first. Japanese needs no spaces: "
-                        "text and query are cut into Sudachi tokens, so 防衛費 or 会談 find documents that write "
-                        "them inside longer runs of kanji. `scope` keeps documents or facts only.")
+@reads.get("/search", response_model=models.SearchResults, summary="Full-text search",
+           description="Documents and facts matching `q`, best first. Every word must match; \"a phrase\" in "
+                       "quotes matches its words in order; OR between two terms takes either. Japanese needs no "
+                       "spaces: text and query are cut into Sudachi tokens, so 防衛費 or 会談 find documents that "
+                       "write them inside longer runs of kanji. `scope` keeps documents or facts only; `event` (an "
+                       "id or its prefix), `country` and `date_from`/`date_to` keep documents reporting such "
+                       "events; `sort=date` puts the latest event first.")
 def get_search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
                scope: Literal["all", "documents", "facts"] = "all",
+               event: Annotated[str | None, Query(max_length=100, pattern=r"^[0-9A-Za-z-]+$")] = None,
+               country: Country = None, date_from: DateFrom = None, date_to: DateTo = None,
+               sort: Literal["relevance", "date"] = "relevance",
                limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0, le=1000)] = 0):
-    results = search.search(store_of(request), q, scope={"documents": "doc", "facts": "fact"}.get(scope),
-                            limit=limit, offset=offset)
-    return {"query": q, "results": results}
+    store = store_of(request)
+    events = None
+    if event or country or date_from or date_to:
+        events = [ev["id"] for ev in _events_between(store, country, date_from, date_to)
+                  if not event or ev["id"].startswith(event)]
+    results = search.search(store, q, scope={"documents": "doc", "facts": "fact"}.get(scope),
+                            limit=limit, offset=offset, events=events, by_date=sort == "date")
+    meta = store.document_metadata(r["doc_id"] for r in results)
+    return {"query": q, "results": [{**r, **source_fields(meta.get(r["doc_id"]))} for r in results]}

@@ -30,6 +30,7 @@ from kaidan.reconcile import archive
 
 from . import api, errors, ingest
 from ..store import search
+from .guards import Guards, JSONErrorH11Protocol
 from .state import Stores
 from .urls import Resolver, guard_client
 
@@ -61,13 +62,18 @@ def page_lang(accept_language: str | None) -> str:
 
 
 def create_app(db_path: str | Path, *, token: str | None = None, allow_private: bool = False,
-               client: httpx.Client | None = None, resolver: Resolver | None = None) -> FastAPI:
+               client: httpx.Client | None = None, resolver: Resolver | None = None,
+               allowed_hosts: tuple[str, ...] = (), private: bool = False) -> FastAPI:
     """The service over one database (created when missing).
 
-    ``token``: POSTs need ``Authorization: Bearer <token>`` when set. ``allow_private``: fetch URLs of
+    ``token``: POSTs need ``Authorization: Bearer <token>`` when set; with ``private`` every /api request
+    does (the page asks for the token). ``allowed_hosts``: host names the service answers under besides IP
+    addresses and localhost (see :mod:`.guards`). ``allow_private``: fetch URLs of
     private and loopback addresses too. ``client``: the httpx client URL ingestion fetches with (tests
     pass one with a MockTransport); ``resolver``: stands for ``socket.getaddrinfo`` in the address check.
     """
+    if private and not token:
+        raise UsageError("private: reads need the token, so give one (--token TOKEN or $KAIDAN_TOKEN)")
     with open_store(db_path):  # fail now on an unusable file, and bring its schema up to date
         pass
     stop = threading.Event()
@@ -87,28 +93,20 @@ def create_app(db_path: str | Path, *, token: str | None = None, allow_private: 
     )
     app.state.db_path = str(db_path)
     app.state.token = token or None
+    app.state.private = private
     app.state.allow_private = allow_private
     app.state.resolver = resolver
     app.state.client = guard_client(client, allow_private=allow_private, resolve=resolver) if client else None
     app.state.stores = Stores()
     errors.install(app)
     app.include_router(api.router)
+    app.include_router(api.reads)
     app.include_router(ingest.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     shell = (STATIC / "index.html").read_text(encoding="utf-8")
 
-    @app.middleware("http")
-    async def limits_and_headers(request: Request, call_next):
-        length = request.headers.get("content-length", "")
-        if request.method == "POST" and length.isdigit() and int(length) > config.MAX_BYTES + UPLOAD_SLACK:
-            response = errors.error_response(
-                "K103", f"the request body ({int(length):,} bytes) is above the size limit of "
-                        f"{config.MAX_BYTES:,} bytes (config.MAX_BYTES); split the document", 413)
-        else:
-            response = await call_next(request)
-        for name, value in HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(Guards, allowed_hosts=allowed_hosts, max_body=config.MAX_BYTES + UPLOAD_SLACK,
+                       headers=HEADERS)
 
     def page(request: Request) -> HTMLResponse:
         lang = page_lang(request.headers.get("accept-language"))
@@ -116,7 +114,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, allow_private: 
                             headers={"Cache-Control": "no-cache", "Vary": "Accept-Language"})
 
     for path in PAGES:
-        app.add_api_route(path, page, methods=["GET"], include_in_schema=False, response_class=HTMLResponse)
+        app.add_api_route(path, page, methods=["GET", "HEAD"], include_in_schema=False, response_class=HTMLResponse)
     return app
 
 
@@ -143,12 +141,15 @@ def is_loopback(host: str) -> bool:
 
 
 def serve(db: str | None, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
-          allow_private: bool = False) -> None:
-    """Run the service with uvicorn; beyond loopback it refuses to start without a token."""
+          allow_private: bool = False, allowed_hosts: tuple[str, ...] = (), private: bool = False) -> None:
+    """Run the service with uvicorn; beyond loopback it refuses to start without a token. It answers under IP
+    addresses, localhost, the name it listens on and ``allowed_hosts``; ``private`` makes reads need the token."""
     import uvicorn
 
     if not is_loopback(host) and not token:
         raise UsageError(f"--host {host} listens beyond this machine: give --token TOKEN (or set $KAIDAN_TOKEN) so "
                          f"that changes need it, or listen on 127.0.0.1")
-    app = create_app(config.db_path(db), token=token, allow_private=allow_private)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    names = (*allowed_hosts, host) if host not in ("0.0.0.0", "::", "") else tuple(allowed_hosts)
+    app = create_app(config.db_path(db), token=token, allow_private=allow_private, allowed_hosts=names,
+                     private=private)
+    uvicorn.run(app, host=host, port=port, log_level="info", http=JSONErrorH11Protocol)

@@ -26,6 +26,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kaidan import errors as kerr
 
+from .public import scrub
+
 log = logging.getLogger("kaidan.service")
 
 
@@ -86,12 +88,13 @@ def error_response(code: str, message: str, status: int, *, details: list[dict] 
 def _kaidan_error(request: Request, exc: kerr.KaidanError) -> JSONResponse:
     status = status_of(exc)
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthorized) else None
-    return error_response(exc.code, str(exc), status, headers=headers)
+    return error_response(exc.code, scrub(str(exc), getattr(request.app.state, "db_path", "")), status,
+                          headers=headers)
 
 
 def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     message = exc.detail if isinstance(exc.detail, str) else "request refused"
-    return error_response(f"H{exc.status_code}", message, exc.status_code, headers=getattr(exc, "headers", None))
+    return error_response(getattr(exc, "code", None) or f"H{exc.status_code}", message, exc.status_code, headers=getattr(exc, "headers", None))
 
 
 def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

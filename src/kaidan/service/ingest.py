@@ -50,12 +50,26 @@ def guard(request: Request,
                         f"that sends no Origin header")
     if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
         raise Forbidden("a change sent from another site's page is refused; use this service's own page")
+    check_token(request, credentials, "this change")
+
+
+def read_guard(request: Request) -> None:
+    """Reads need the token too when the service is private (``kaidan serve --private``). The header is read
+    here rather than declared, as reads of a service that is not private need none."""
+    if request.app.state.private:
+        scheme, _, value = request.headers.get("authorization", "").partition(" ")
+        given = HTTPAuthorizationCredentials(scheme=scheme, credentials=value.strip()) \
+            if scheme.lower() == "bearer" else None
+        check_token(request, given, "this service is private: reading")
+
+
+def check_token(request: Request, credentials: HTTPAuthorizationCredentials | None, what: str) -> None:
     token = request.app.state.token
     if token is None:
         return
     given = credentials.credentials if credentials else ""
     if not hmac.compare_digest(given.encode(), token.encode()):
-        raise Unauthorized("this change needs the service's token: send 'Authorization: Bearer <token>' "
+        raise Unauthorized(f"{what} needs the service's token: send 'Authorization: Bearer <token>' "
                            "(the token given to kaidan serve --token or $KAIDAN_TOKEN)")
 
 
@@ -104,6 +118,8 @@ def _run(store, source: str, loader) -> dict:
         report = run_ingest([source], store, loader=load_one)
     if report.failed or not docs:
         exc = _failure(store, source, caught)
+        if isinstance(exc, serr.URLRefused):  # a redirect to an address the service does not fetch
+            raise exc
         return {"status": "failed", "source": source, "error": {"code": exc.code, "message": str(exc)}}
     doc = docs[0]
     record = store.get_facts(doc.id) or {}

@@ -107,12 +107,28 @@ class Conflict(Open):
     event: str | None = None
 
 
+class Provenance(BaseModel):
+    """Where a document came from, as the service shows it (never a path of the server's disk)."""
+    source: str = Field("", description="The file's name, upload:NAME, or the URL it was fetched from")
+    title: str | None = Field(None, description="The page's title, or the first line of a text")
+    outlet: str | None = Field(None, description="Who published it: the site's name, else its URL's host")
+    site: str | None = Field(None, description="The site name the page gives")
+    url: str | None = Field(None, description="The address it was fetched from, after redirects")
+    published: str | None = Field(None, description="Publication date YYYY-MM-DD: the page's, or a text's dateline")
+
+
 class Source(Open):
     doc_id: str
     doc: str | None = None
     lang: str | None = None
     main: bool = True
     event_date: str | None = None
+    source: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    site: str | None = None
+    url: str | None = None
+    published: str | None = None
 
 
 class EventSummary(Open):
@@ -181,14 +197,11 @@ class LedgerThread(Open):
     done_citation: Citation | None = None
 
 
-class DocumentSummary(BaseModel):
+class DocumentSummary(Provenance):
     id: str
-    source: str
-    title: str | None = None
     heading: str | None = Field(None, description="The first line of the text")
     lang: str
     content_type: str
-    published: str | None = None
     size: int
     added_at: str
     facts: dict[str, int] | None = Field(None, description="How many facts of each type; null before extraction")
@@ -219,15 +232,12 @@ class EventRef(BaseModel):
     main: bool
 
 
-class DocumentDetail(BaseModel):
+class DocumentDetail(Provenance):
     """A stored document: its canonical text (offsets refer to it), its fact record and its citations."""
     id: str
-    source: str
-    title: str | None = None
     lang: str
     content_type: str
     encoding: str | None = None
-    published: str | None = None
     size: int
     text: str
     record: dict[str, Any] | None = None
@@ -241,11 +251,9 @@ class Snippet(BaseModel):
     after: str
 
 
-class SearchResult(BaseModel):
+class SearchResult(Provenance):
     kind: str = Field(description="'document', or the fact type")
     doc_id: str
-    title: str | None = None
-    source: str
     lang: str
     events: list[str] = []
     rank: float
@@ -289,5 +297,6 @@ class IngestResult(BaseModel):
 class ServiceInfo(BaseModel):
     version: str
     auth_required: bool = Field(description="Whether POST requests need 'Authorization: Bearer <token>'")
+    read_auth_required: bool = Field(False, description="Whether every /api read but this one needs the token too")
     max_bytes: int
     documents: int

@@ -3,8 +3,10 @@
 The host is resolved (``socket.getaddrinfo``, injectable) and *every* address it resolves to is checked
 before anything is sent: loopback, private, link-local (169.254.x.x, where cloud metadata lives),
 carrier-grade NAT, multicast, reserved and unspecified addresses are refused, also when written as an
-IPv4-mapped IPv6 address. The same check runs on every redirect (an httpx request hook), so a public
-URL cannot bounce the fetch to an internal one.
+IPv4-mapped IPv6 address. The same check runs on every redirect, so a public URL cannot bounce the fetch
+to an internal one; and the request is sent to the address that was checked (:class:`PinnedTransport`), so
+a name that resolves to a public address for the check and to an internal one a moment later (DNS
+rebinding) cannot slip through.
 """
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ import ipaddress
 import socket
 from collections.abc import Callable
 from urllib.parse import urlsplit
+
+import httpx
 
 from kaidan.errors import FetchFailed
 
@@ -44,9 +48,10 @@ def addresses(host: str, port: int, resolve: Resolver) -> list[str]:
     return [str(info[4][0]).split("%", 1)[0] for info in infos]
 
 
-def check_url(url: str, *, allow_private: bool = False, resolve: Resolver | None = None) -> None:
+def check_url(url: str, *, allow_private: bool = False, resolve: Resolver | None = None) -> list[str]:
     """Raise URLRefused unless ``url`` is http(s) with a host whose addresses are all public (FetchFailed when
-    the host name does not resolve: nothing can be fetched from it, and nothing is)."""
+    the host name does not resolve: nothing can be fetched from it, and nothing is); the addresses checked
+    (none when private addresses are allowed: nothing is checked then)."""
     try:
         parts = urlsplit(url)
         host, port = parts.hostname, parts.port
@@ -59,7 +64,7 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver | None
     if not host:
         raise URLRefused(f"{url[:200]}: no host in the URL; give an address such as https://example.org/readout")
     if allow_private:
-        return
+        return []
     found = addresses(host, port or (443 if scheme == "https" else 80), resolve or socket.getaddrinfo)
     if not found:
         raise FetchFailed(f"{host}: the host name resolves to no address; check the address")
@@ -71,14 +76,32 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver | None
         if _blocked(ip):
             raise URLRefused(f"{host}: resolves to {ip}, a private, loopback, link-local or reserved address; "
                              f"such URLs are refused unless the service runs with --allow-private-urls")
+    return found
 
 
-def guard_client(client, *, allow_private: bool, resolve: Resolver | None = None):
-    """Add the address check to an httpx client's request hooks, so that every redirect is checked too."""
-    def hook(request) -> None:
-        check_url(str(request.url), allow_private=allow_private, resolve=resolve)
+class PinnedTransport(httpx.BaseTransport):
+    """Checks each request's URL (redirects included) and sends it to the first address checked, with the
+    host name kept in the Host header and as the TLS server name (so certificates are verified against it)."""
 
-    hooks = dict(client.event_hooks)
-    hooks["request"] = [*hooks.get("request", []), hook]
-    client.event_hooks = hooks
+    def __init__(self, inner: httpx.BaseTransport, *, allow_private: bool, resolve: Resolver | None) -> None:
+        self.inner, self.allow_private, self.resolve = inner, allow_private, resolve
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        found = check_url(str(request.url), allow_private=self.allow_private, resolve=self.resolve)
+        host = request.url.host
+        if not found or found[0] == host:
+            return self.inner.handle_request(request)
+        pinned = httpx.Request(request.method, request.url.copy_with(host=found[0]), headers=request.headers,
+                               stream=request.stream, extensions={**request.extensions, "sni_hostname": host})
+        return self.inner.handle_request(pinned)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def guard_client(client: httpx.Client, *, allow_private: bool, resolve: Resolver | None = None) -> httpx.Client:
+    """Make an httpx client check every URL it sends (redirects too) and connect to the address checked."""
+    client._transport = PinnedTransport(client._transport, allow_private=allow_private, resolve=resolve)
+    client._mounts = {pattern: PinnedTransport(t, allow_private=allow_private, resolve=resolve) if t else t
+                      for pattern, t in client._mounts.items()}
     return client

@@ -37,7 +37,7 @@ from kaidan.ingest import RawDocument
 
 from .sqlite import SEARCH_WINDOW, _heading, utc_now
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 TS_CONFIG = "kaidan"
 CHUNK_TOKENS = 6000        # tokens of one document's text per search row (positions stop at 16,383)
 RETRIES = 5                # attempts of a transaction that deadlocked or failed serialisation
@@ -126,10 +126,14 @@ CREATE TABLE event_records (
     record      TEXT NOT NULL
 );
 """
+_METADATA = """
+ALTER TABLE documents ADD COLUMN site TEXT;  -- the outlet: the page's site name, else its URL's host
+ALTER TABLE documents ADD COLUMN url TEXT;   -- the page's own URL, when known
+"""
 _META = "CREATE TABLE kaidan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS
+SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA
 # The same steps as the SQLite store's migrations, by the version they start from.
-MIGRATIONS = {1: _EVENTS, 2: _SEARCH, 3: _EVENT_RECORDS}
+MIGRATIONS = {1: _EVENTS, 2: _SEARCH, 3: _EVENT_RECORDS, 4: _METADATA}
 
 _DOC_COLUMNS = tuple(field.name for field in fields(RawDocument))
 _SELECT_DOC = f"SELECT {', '.join('d.' + column for column in _DOC_COLUMNS)} FROM documents d"
@@ -487,11 +491,11 @@ class PostgresStore:
     def document_summaries(self, limit: int, offset: int = 0) -> list[dict]:
         counts = ", ".join(f"json_array_length(f.record::json -> '{t}')" for t in _FACT_TYPES)
         rows = self._rows(
-            f"SELECT d.id, d.source, d.title, d.lang, d.content_type, d.published, d.size, d.added_at, {counts}, "
-            "(SELECT string_agg(event_id, ' ') FROM doc_events de WHERE de.doc_id = d.id), left(d.text, 200) "
+            f"SELECT d.id, d.source, d.title, d.lang, d.content_type, d.published, d.size, d.added_at, d.site, d.url, "
+            f"{counts}, (SELECT string_agg(event_id, ' ') FROM doc_events de WHERE de.doc_id = d.id), left(d.text, 200) "
             "FROM documents d LEFT JOIN facts f ON f.doc_id = d.id ORDER BY d.seq DESC LIMIT %s OFFSET %s",
             (limit, offset))
-        names = ("id", "source", "title", "lang", "content_type", "published", "size", "added_at")
+        names = ("id", "source", "title", "lang", "content_type", "published", "size", "added_at", "site", "url")
         out = []
         for r in rows:
             counted = r[len(names):len(names) + len(_FACT_TYPES)]
@@ -499,6 +503,14 @@ class PostgresStore:
                         "facts": None if counted[0] is None else dict(zip(_FACT_TYPES, counted)),
                         "events": (r[-2] or "").split(), "heading": _heading(r[-1])})
         return out
+
+    def document_metadata(self, doc_ids: Iterable[str]) -> dict[str, dict]:
+        """What shows a document as a source, by id (see :meth:`Store.document_metadata`)."""
+        ids = list(dict.fromkeys(doc_ids))
+        names = ("id", "source", "title", "site", "url", "published", "lang", "content_type")
+        rows = self._rows(f"SELECT {', '.join(names)}, left(text, 200) FROM documents WHERE id = ANY(%s)",
+                          (ids,)) if ids else []
+        return {r[0]: {**dict(zip(names, r)), "heading": _heading(r[-1])} for r in rows}
 
     # search
 
@@ -525,27 +537,35 @@ class PostgresStore:
             "ORDER BY d.seq LIMIT %s", (limit,))
         return [row[0] for row in rows]
 
-    def search(self, match: str, *, limit: int = 50, offset: int = 0,
-               window: int = SEARCH_WINDOW) -> list[tuple[str, str, int | None, float]]:
+    def search(self, match: str, *, limit: int = 50, offset: int = 0, window: int = SEARCH_WINDOW,
+               events: list[str] | None = None, by_date: bool = False) -> list[tuple[str, str, int | None, float]]:
         """(doc id, kind, ref, rank) of the entries matching a query, best first (rank: lower is better).
 
         ``match`` is the query :func:`kaidan.store.search.match_query` builds for FTS5 (quoted phrases joined
         by AND/OR, a ``terms :`` and maybe a ``scope :`` filter); it is read into a tsquery of phrases. As in
-        SQLite, only the ``window`` most recently indexed matches are ranked.
+        SQLite, only the ``window`` most recently indexed matches are ranked; ``events`` keeps entries of
+        documents reporting one of these events, ``by_date`` puts the latest event first (see
+        :meth:`Store.search`).
         """
         try:
             query, params, scope = _tsquery(match)
         except ValueError as exc:
             raise StoreError(f"{self.path}: search failed ({exc}); simplify the query") from exc
         where = "AND scope = %s" if scope else ""
+        extra: list = [scope] if scope else []
+        if events is not None:
+            where += " AND doc_id IN (SELECT doc_id FROM doc_events WHERE event_id = ANY(%s))"
+            extra.append(list(events))
+        order = ("(SELECT max(e.date_start) FROM doc_events de JOIN events e ON e.id = de.event_id "
+                 "WHERE de.doc_id = best.doc_id) DESC NULLS LAST, rank, rowid DESC") if by_date else "rank, rowid DESC"
         sql = (
             "WITH q AS (SELECT " + query + " AS q), "
             "hits AS (SELECT rowid, doc_id, kind, ref, terms FROM search_rows, q "
             f"WHERE terms @@ q.q {where} ORDER BY rowid DESC LIMIT %s), "
             "best AS (SELECT DISTINCT ON (doc_id, kind, ref) doc_id, kind, ref, "
             "-ts_rank(terms, q.q) AS rank, rowid FROM hits, q ORDER BY doc_id, kind, ref, rank, rowid DESC) "
-            "SELECT doc_id, kind, ref, rank FROM best ORDER BY rank, rowid DESC LIMIT %s OFFSET %s")
-        return [tuple(r) for r in self._rows(sql, (*params, *([scope] if scope else []), window, limit, offset))]
+            f"SELECT doc_id, kind, ref, rank FROM best ORDER BY {order} LIMIT %s OFFSET %s")
+        return [tuple(r) for r in self._rows(sql, (*params, *extra, window, limit, offset))]
 
     def document_text(self, doc_id: str) -> str | None:
         row = self._one("SELECT text FROM documents WHERE id = %s", (doc_id,))

@@ -7,7 +7,9 @@ tokenized the same way, and each of its words must match as a phrase of its A to
 so 防衛費, 防衛 and 会談 all find text written without spaces. Lines of plain ASCII skip Sudachi: FTS5's
 own tokenizer splits them, and its porter stemmer folds "commitments" into "commitment".
 
-Queries are built from quoted phrases only, so nothing a user types is read as FTS5 syntax.
+Queries are built from quoted phrases only, so nothing a user types is read as FTS5 syntax. What a user
+may write: words (every one must match), "a phrase" in quotes (also 「…」 and “…”: its words in this
+order), and OR (or |) between two terms that may stand for each other.
 
 Sudachi is used directly here (the NLP layer's tokenizer is mode C only); no morpheme leaves this module,
 only strings.
@@ -97,15 +99,57 @@ def index_missing(store, stop: threading.Event | None = None) -> int:
     return n
 
 
+_QUERY_TERM = re.compile(r'"([^"]*)"?|「([^」]*)」?|“([^”]*)”?|(\S+)')
+OR_WORDS = ("OR", "|", "｜")
+
+
+def query_terms(q: str) -> list[list[str]]:
+    """What a user typed as groups of alternatives: every group must match, one term of a group enough.
+
+    >>> query_terms('防衛費 "critical minerals" Japan OR 日本')
+    [['防衛費'], ['critical minerals'], ['Japan', '日本']]
+    """
+    groups: list[list[str]] = []
+    join_next = False
+    for m in _QUERY_TERM.finditer(q):
+        bare = m.group(4)
+        if bare is not None and bare in OR_WORDS:
+            join_next = bool(groups)
+            continue
+        term = " ".join((bare if bare is not None else next(g for g in m.groups()[:3] if g is not None)).split())
+        if not any(ch.isalnum() for ch in term):
+            continue
+        if join_next:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    return groups
+
+
 def query_words(q: str) -> list[str]:
-    return [w for w in q.split() if any(ch.isalnum() for ch in w)]
+    return [term for group in query_terms(q) for term in group]
+
+
+def _phrases(term: str) -> list[str]:
+    """The FTS5 phrases a term is matched as: each word's variants, a quoted phrase's words in sequence."""
+    if " " not in term:
+        return ['"' + " ".join(v).replace('"', '""') + '"' for v in variants(term)]
+    parts = [variants(w) for w in term.split()]
+    if not all(parts):
+        parts = [p for p in parts if p]
+    # the phrase in mode A tokens and in mode C tokens (ASCII words are their own single variant)
+    out = []
+    for pick in (0, -1):
+        out.append('"' + " ".join(" ".join(p[pick] if len(p) > 1 else p[0]) for p in parts).replace('"', '""') + '"')
+    return list(dict.fromkeys(out))
 
 
 def match_query(q: str, scope: str | None = None) -> str | None:
-    """The FTS5 query for what a user typed (every word must match), or None when it has no word."""
+    """The FTS5 query for what a user typed (every group must match), or None when it has no word."""
     groups = []
-    for word in query_words(q):
-        phrases = ['"' + " ".join(v).replace('"', '""') + '"' for v in variants(word)]
+    for group in query_terms(q):
+        phrases = [p for term in group for p in _phrases(term)]
         if phrases:
             groups.append("(" + " OR ".join(dict.fromkeys(phrases)) + ")")
     if not groups:
@@ -128,22 +172,26 @@ def find_hit(text: str, q: str) -> tuple[int, int] | None:
     return None
 
 
-def search(store, q: str, *, scope: str | None = None, limit: int = 20, offset: int = 0) -> list[dict]:
-    """Documents and facts matching a query, best first, each with what is needed to show and cite it."""
+def search(store, q: str, *, scope: str | None = None, limit: int = 20, offset: int = 0,
+           events: list[str] | None = None, by_date: bool = False) -> list[dict]:
+    """Documents and facts matching a query, best first (or the latest event first), each with what is needed
+    to show and cite it; ``events`` keeps documents reporting one of these events."""
     match = match_query(q, scope)
     if match is None:
         return []
-    docs, records, events = {}, {}, {}
+    if events is not None and not events:
+        return []
+    docs, records, events_of = {}, {}, {}
     results = []
-    for doc_id, kind, ref, rank in store.search(match, limit=limit, offset=offset):
+    for doc_id, kind, ref, rank in store.search(match, limit=limit, offset=offset, events=events, by_date=by_date):
         if doc_id not in docs:
             docs[doc_id] = store.get_document(doc_id)
-            events[doc_id] = [e["id"] for e in store.events_of_document(doc_id)]
+            events_of[doc_id] = [e["id"] for e in store.events_of_document(doc_id)]
         doc = docs[doc_id]
         if doc is None:
             continue
         item = {"kind": kind, "doc_id": doc_id, "title": doc.title, "source": doc.source, "lang": doc.lang,
-                "events": events[doc_id], "rank": rank}
+                "events": events_of[doc_id], "rank": rank}
         if kind == "document":
             hit = find_hit(doc.text, q)
             s, e = hit or (0, 0)

@@ -27,7 +27,7 @@ from pathlib import Path
 from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # How long a write waits for another process's write to finish before failing (milliseconds). A batch
 # writes one short transaction per step, so a waiting writer gets its turn within a transaction's time.
@@ -109,10 +109,15 @@ CREATE TABLE event_records (        -- merged event records, kept until a docume
     record      TEXT NOT NULL
 );
 """
+SCHEMA += """
+ALTER TABLE documents ADD COLUMN site TEXT;  -- the outlet: the page's site name, else its URL's host
+ALTER TABLE documents ADD COLUMN url TEXT;   -- the address it was fetched from, after redirects
+"""
 # Statements that bring a database of an older schema version up to this one, by version.
 MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE TABLE search_rows")],
               2: SCHEMA[SCHEMA.index("CREATE TABLE search_rows"):SCHEMA.index("CREATE TABLE event_records")],
-              3: SCHEMA[SCHEMA.index("CREATE TABLE event_records"):]}
+              3: SCHEMA[SCHEMA.index("CREATE TABLE event_records"):SCHEMA.index("ALTER TABLE documents ADD COLUMN site")],
+              4: SCHEMA[SCHEMA.index("ALTER TABLE documents ADD COLUMN site"):]}
 
 # The documents columns that hold RawDocument's fields, named alike.
 _DOC_COLUMNS = tuple(field.name for field in fields(RawDocument))
@@ -124,6 +129,8 @@ _INSERT_DOC = (
 _HEX = frozenset("0123456789abcdef")
 # Full-text matches ranked per search, the most recently indexed first (see Store.search).
 SEARCH_WINDOW = 5000
+# Up to this many events, a filtered search reads the index for their documents' entries only.
+FEW_EVENTS = 50
 _FACT_TYPES = ("meetings", "signed_documents", "agreements", "commitments", "statements", "quantities")
 
 
@@ -504,17 +511,33 @@ class Store:
         many facts of each type they have and the ids of their events."""
         counts = ", ".join(f"json_array_length(f.record, '$.{t}')" for t in _FACT_TYPES)
         rows = self._db.execute(
-            f"SELECT d.id, d.source, d.title, d.lang, d.content_type, d.published, d.size, d.added_at, {counts}, "
+            f"SELECT d.id, d.source, d.title, d.lang, d.content_type, d.published, d.size, d.added_at, d.site, d.url, "
+            f"{counts}, "
             "(SELECT group_concat(event_id, ' ') FROM doc_events de WHERE de.doc_id = d.id), substr(d.text, 1, 200) "
             "FROM documents d LEFT JOIN facts f ON f.doc_id = d.id ORDER BY d.rowid DESC LIMIT ? OFFSET ?",
             (limit, offset))
-        names = ("id", "source", "title", "lang", "content_type", "published", "size", "added_at")
+        names = ("id", "source", "title", "lang", "content_type", "published", "size", "added_at", "site", "url")
         out = []
         for r in rows:
             facts = r[len(names):len(names) + len(_FACT_TYPES)]
             out.append({**dict(zip(names, r)),
                         "facts": None if facts[0] is None else dict(zip(_FACT_TYPES, facts)),
                         "events": (r[-2] or "").split(), "heading": _heading(r[-1])})
+        return out
+
+    def document_metadata(self, doc_ids: Iterable[str]) -> dict[str, dict]:
+        """What shows a document as a source, by id: source, title, site, url, published, lang, content_type and
+        heading (the first line of its text), without the text."""
+        ids = list(dict.fromkeys(doc_ids))
+        out: dict[str, dict] = {}
+        names = ("id", "source", "title", "site", "url", "published", "lang", "content_type")
+        for base in range(0, len(ids), 500):
+            chunk = ids[base:base + 500]
+            rows = self._db.execute(
+                f"SELECT {', '.join(names)}, substr(text, 1, 200) FROM documents "
+                f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+            for r in rows:
+                out[r[0]] = {**dict(zip(names, r)), "heading": _heading(r[-1])}
         return out
 
     # search
@@ -540,20 +563,41 @@ class Store:
             "ORDER BY d.rowid LIMIT ?", (limit,))
         return [row[0] for row in rows]
 
-    def search(self, match: str, *, limit: int = 50, offset: int = 0,
-               window: int = SEARCH_WINDOW) -> list[tuple[str, str, int | None, float]]:
+    def search(self, match: str, *, limit: int = 50, offset: int = 0, window: int = SEARCH_WINDOW,
+               events: list[str] | None = None, by_date: bool = False) -> list[tuple[str, str, int | None, float]]:
         """(doc id, kind, ref, rank) of the entries matching an FTS5 query, best first (rank: lower is better).
 
         Only the ``window`` most recently indexed matches are ranked: ranking every match of a common word
         costs a lookup per match (a quarter of a second for 200,000 matches), ranking a window costs ~50 ms.
+        ``events`` keeps entries of documents reporting one of these events: up to ``FEW_EVENTS`` events,
+        before the window is taken (the full-text index is then read for their entries only); more events (a
+        country, a long date range) filter the window's matches. ``by_date`` orders by the date of the
+        document's latest event, the latest first, then by rank.
         """
+        params: list = [match]
+        where = outer = ""
+        marks = ", ".join("?" * len(events or ()))
+        if events is not None and len(events) <= FEW_EVENTS:
+            where = (" AND rowid IN (SELECT sr.rowid FROM search_rows sr JOIN doc_events de ON de.doc_id = sr.doc_id "
+                     f"WHERE de.event_id IN ({marks}))")
+            params += events
+        inner = f"SELECT rowid, rank FROM search_text WHERE search_text MATCH ?{where} ORDER BY rowid DESC LIMIT ?"
+        params.append(window)
+        if events is not None and len(events) > FEW_EVENTS:
+            outer = f" WHERE r.doc_id IN (SELECT doc_id FROM doc_events WHERE event_id IN ({marks}))"
+            params += events
+        if by_date:
+            sql = (f"SELECT r.doc_id, r.kind, r.ref, m.rank FROM ({inner}) m JOIN search_rows r ON r.rowid = m.rowid"
+                   f"{outer} ORDER BY (SELECT max(e.date_start) FROM doc_events de JOIN events e ON e.id = de.event_id "
+                   "WHERE de.doc_id = r.doc_id) DESC, m.rank LIMIT ? OFFSET ?")
+        elif outer:
+            sql = (f"SELECT r.doc_id, r.kind, r.ref, m.rank FROM ({inner}) m JOIN search_rows r ON r.rowid = m.rowid"
+                   f"{outer} ORDER BY m.rank LIMIT ? OFFSET ?")
+        else:
+            sql = (f"SELECT r.doc_id, r.kind, r.ref, m.rank FROM (SELECT rowid, rank FROM ({inner}) ORDER BY rank "
+                   "LIMIT ? OFFSET ?) m JOIN search_rows r ON r.rowid = m.rowid ORDER BY m.rank")
         try:
-            rows = self._db.execute(
-                "SELECT r.doc_id, r.kind, r.ref, m.rank FROM "
-                "(SELECT rowid, rank FROM (SELECT rowid, rank FROM search_text WHERE search_text MATCH ? "
-                "ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ? OFFSET ?) m "
-                "JOIN search_rows r ON r.rowid = m.rowid ORDER BY m.rank",
-                (match, window, limit, offset)).fetchall()
+            rows = self._db.execute(sql, (*params, limit, offset)).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: search failed ({exc}); simplify the query") from exc
         return rows

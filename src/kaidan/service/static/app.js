@@ -45,6 +45,31 @@
       "error": "Error", "loading": "Loading…", "not_found": "Page not found.",
       "fact.meetings": "meeting", "fact.signed_documents": "signed document", "fact.agreements": "agreement",
       "fact.commitments": "commitment", "fact.statements": "statement", "fact.quantities": "figure",
+      "skip": "Skip to content", "menu": "Menu",
+      "summary.title": "At a glance", "summary.leaders": "Leaders", "summary.place": "Place", "summary.date": "Date",
+      "summary.kind": "Kind", "summary.sources": "Sources", "summary.figures": "Key figures",
+      "summary.signed": "Documents signed", "summary.conflicts": "Where the sources disagree",
+      "summary.none": "none", "summary.contents": "Contents", "summary.more": "more",
+      "col.outlet": "Outlet", "col.published": "Published", "col.source": "Source", "col.entries": "History",
+      "col.promise": "What was promised",
+      "search.scope": "Search in", "search.sort": "Sort", "search.relevance": "best match", "search.date": "newest first",
+      "search.event": "Event", "search.country": "Country", "search.from": "From", "search.to": "To",
+      "search.help": "Every word must match; \"a phrase\" in quotes; OR between alternatives.",
+      "ledger.undated": "Promises without a deadline", "ledger.beyond": "later",
+      "yes": "yes", "no": "no", "token.title": "This service is private", "token.help": "Give its token to read it.",
+      "token.submit": "Open",
+      "conflict.meetings.start": "Start time", "conflict.meetings.duration_minutes": "Duration (minutes)",
+      "conflict.meetings.place": "Place", "conflict.event.date": "Date of the event",
+      "conflict.commitments.amount": "Amount of a commitment", "conflict.person.name": "Name of a person",
+      "conflict.signed_documents": "Whether documents were signed",
+      "verb.agreed": "agreed", "verb.confirmed": "confirmed", "verb.shared_view": "shared the view",
+      "verb.opposed": "opposed", "verb.welcomed": "welcomed", "verb.signed": "signed", "verb.other": "other",
+      "err.K101": "The document is empty.", "err.K103": "The document is above the size limit.",
+      "err.K106": "The URL could not be fetched.", "err.K601": "Not found.",
+      "err.K602": "This needs the service's token.", "err.K603": "Refused: sent from another site's page.",
+      "err.K604": "This URL is not fetched: only http(s) URLs of public addresses are.",
+      "err.K605": "This host name is not served.", "err.V422": "Invalid request.", "err.E500": "Internal error.",
+      "err.H404": "Not found.",
     },
     ja: {
       "nav.timeline": "年表", "nav.documents": "文書", "nav.ledger": "約束台帳", "nav.search": "検索",
@@ -82,7 +107,39 @@
       "error": "エラー", "loading": "読み込み中…", "not_found": "ページが見つかりません。",
       "fact.meetings": "会談", "fact.signed_documents": "署名文書", "fact.agreements": "合意",
       "fact.commitments": "約束", "fact.statements": "発言", "fact.quantities": "数値",
+      "skip": "本文へ移動", "menu": "メニュー",
+      "summary.title": "概要", "summary.leaders": "首脳", "summary.place": "場所", "summary.date": "日付",
+      "summary.kind": "種類", "summary.sources": "情報源", "summary.figures": "主な数値",
+      "summary.signed": "署名された文書", "summary.conflicts": "情報源の食い違い",
+      "summary.none": "なし", "summary.contents": "目次", "summary.more": "件以上",
+      "col.outlet": "発信元", "col.published": "公開日", "col.source": "出典", "col.entries": "経過",
+      "col.promise": "約束の内容",
+      "search.scope": "検索対象", "search.sort": "並べ替え", "search.relevance": "関連度順", "search.date": "新しい順",
+      "search.event": "会談", "search.country": "国", "search.from": "開始日", "search.to": "終了日",
+      "search.help": "すべての語に一致。\"語句\"で完全一致、OR でいずれか。",
+      "ledger.undated": "期限のない約束", "ledger.beyond": "以降",
+      "yes": "はい", "no": "いいえ", "token.title": "このサービスは非公開です", "token.help": "閲覧にはトークンが必要です。",
+      "token.submit": "開く",
+      "conflict.meetings.start": "開始時刻", "conflict.meetings.duration_minutes": "所要時間（分）",
+      "conflict.meetings.place": "場所", "conflict.event.date": "会談の日付",
+      "conflict.commitments.amount": "約束の金額", "conflict.person.name": "人名の表記",
+      "conflict.signed_documents": "文書への署名の有無",
+      "verb.agreed": "一致", "verb.confirmed": "確認", "verb.shared_view": "認識を共有", "verb.opposed": "反対",
+      "verb.welcomed": "歓迎", "verb.signed": "署名", "verb.other": "その他",
+      "err.K101": "文書が空です。", "err.K103": "文書がサイズの上限を超えています。",
+      "err.K106": "URLを取得できませんでした。", "err.K601": "見つかりません。",
+      "err.K602": "このサービスのトークンが必要です。", "err.K603": "他のサイトのページから送られたため拒否しました。",
+      "err.K604": "このURLは取得しません（公開アドレスの http・https のURLのみ取得します）。",
+      "err.K605": "このホスト名では提供していません。", "err.V422": "リクエストが正しくありません。",
+      "err.E500": "内部エラーが発生しました。", "err.H404": "見つかりません。",
     },
+  };
+  // Units of figures as a reader writes them (never the internal code: JPY_per_USD, count, percent_gdp).
+  const UNITS = {
+    en: { USD: " US$", JPY: " yen", EUR: " €", GBP: " £", percent: "%", percent_gdp: "% of GDP", people: " people",
+      count: "", JPY_per_USD: " yen per US$", barrels: " barrels", jobs: " jobs", tonnes: " tonnes" },
+    ja: { USD: "ドル", JPY: "円", EUR: "ユーロ", GBP: "ポンド", percent: "%", percent_gdp: "%（GDP比）", people: "人",
+      count: "", JPY_per_USD: "円／ドル", barrels: "バレル", jobs: "人分の雇用", tonnes: "トン" },
   };
   const TOPICS_JA = {
     security: "安全保障", defense_spending: "防衛費", nuclear_deterrence: "核抑止", bases_okinawa: "基地・沖縄",
@@ -113,11 +170,23 @@
   const topicLabel = (x) => (lang === "ja" && TOPICS_JA[x]) || String(x).replace(/_/g, " ");
   const kindLabel = (x) => (x == null ? "" : (lang === "ja" && KINDS_JA[x]) || String(x).replace(/_/g, " "));
   const statusLabel = (x) => t("status." + x);
+  const verbLabel = (x) => (I18N[lang]["verb." + x] ? t("verb." + x) : String(x).replace(/_/g, " "));
+  const unitLabel = (u) => UNITS[lang][u] ?? UNITS.en[u] ?? (" " + String(u).replace(/_per_/g, "/").replace(/_/g, " "));
+  const conflictLabel = (f) => (I18N[lang]["conflict." + f] ? t("conflict." + f) : String(f).replace(/[._]/g, " "));
+  const errorText = (err) => (err && err.code && (I18N[lang]["err." + err.code] || I18N.en["err." + err.code])) || null;
+  // An error as the reader reads it: the message in the page's language, the server's own words below it.
+  function errorView(err, prefix) {
+    const own = errorText(err);
+    return h("div", { class: "error", role: "alert" },
+      h("p", {}, prefix ? `${prefix} ` : "", own || err.message, err.code ? h("span", { class: "muted small" }, ` (${err.code})`) : null),
+      own && err.message ? h("p", { class: "muted small detail" }, err.message) : null);
+  }
 
   // ---------------------------------------------------------------- DOM helpers (text only)
   function safeHref(value) {
     const s = String(value);
     if (s.startsWith("/") && !s.startsWith("//")) return s;
+    if (/^#[A-Za-z][\w-]*$/.test(s)) return s;  // a section of this page
     try {
       const u = new URL(s);
       if (u.protocol === "http:" || u.protocol === "https:") return u.href;
@@ -171,8 +240,7 @@
   }
   function fmtAmount(a) {
     if (!a || typeof a !== "object") return "";
-    const unit = { percent_gdp: "% GDP", percent: "%" }[a.unit] ?? (" " + a.unit);
-    return (a.qualifier ? "~" : "") + fmtNumber(a.value) + unit;
+    return (a.qualifier ? "~" : "") + fmtNumber(a.value) + unitLabel(a.unit);
   }
 
   // ---------------------------------------------------------------- API
@@ -183,14 +251,31 @@
       this.code = e.code; this.status = e.status;
     }
   }
+  function withToken(options) {
+    const token = sessionStorage.getItem("kaidan.token");
+    if (!token) return options;
+    const o = { ...(options || {}) };
+    o.headers = { Authorization: `Bearer ${token}`, ...(o.headers || {}) };
+    return o;
+  }
   async function api(path, options) {
-    const r = await fetch(path, options);
+    const r = await fetch(path, withToken(options));
     let body = null;
     try { body = await r.json(); } catch (e) { body = null; }
     if (!r.ok) throw new ApiError(body, r.status);
     return body;
   }
   const enc = encodeURIComponent;
+  // Every event, page after page (the API gives pages of at most 1000 and a Link to the next).
+  async function allEvents() {
+    let out = [], offset = 0;
+    for (;;) {
+      const page = await api(`/api/events?limit=1000&offset=${offset}`);
+      out = out.concat(page);
+      if (page.length < 1000) return out;
+      offset += 1000;
+    }
+  }
 
   // ---------------------------------------------------------------- links to cited sentences
   function docHref(cite) {
@@ -206,11 +291,30 @@
     return h("a", { class: (cls || "fact-text") + " fact-link", href: docHref(first), "data-nav": "",
       title: first.evidence || "" }, label);
   }
+  // The sources of the event on screen, numbered: a citation marker [n] is the n-th source listed on the page.
+  let sourceNumbers = new Map();
+  let sourceInfo = new Map();
+  function sourceName(src) {
+    if (!src) return "";
+    const parts = [src.outlet, src.title || src.source || src.doc].filter(Boolean);
+    return parts.join(" · ");
+  }
+  function sourceMeta(src) {
+    return [src.outlet, src.published, src.lang].filter(Boolean).join(" · ");
+  }
   function citeLinks(fact) {
     const cites = (fact && fact.citations) || [];
-    return h("span", { class: "cites" }, cites.map((c, i) => h("a", {
-      class: "cite", href: docHref(c), "data-nav": "", title: `${c.doc || c.doc_id}: ${c.evidence || ""}`,
-    }, `[${i + 1}]`)));
+    const seen = new Set();
+    return h("span", { class: "cites" }, cites.map((c, i) => {
+      const n = sourceNumbers.get(c.doc_id);
+      const key = n ? `s${n}` : `c${i}`;
+      if (seen.has(key)) return null;
+      seen.add(key);
+      const src = sourceInfo.get(c.doc_id);
+      const name = src ? sourceName(src) : (c.doc || c.doc_id);
+      return h("a", { class: "cite", href: docHref(c), "data-nav": "", title: `${name}: ${c.evidence || ""}`,
+        "aria-label": `${name}` }, `[${n || i + 1}]`);
+    }));
   }
   function support(fact) {
     return fact && fact.support > 1 ? h("span", { class: "support", title: t("event.support") },
@@ -230,7 +334,7 @@
 
   async function timelineView() {
     document.title = `${t("timeline.title")} · Kaidan`;
-    const events = await api("/api/events");
+    const events = await allEvents();
     if (!events.length) return show(h("h1", {}, t("timeline.title")), h("p", { class: "none" }, t("timeline.empty")));
     return show(h("h1", {}, t("timeline.title")), timelineChart(events),
       section("event-list", t("timeline.list"), eventTable(events)));
@@ -288,35 +392,105 @@
   }
 
   function eventTable(events) {
-    return h("table", { class: "list" },
+    return scroller(h("table", { class: "list events" },
       h("thead", {}, h("tr", {}, h("th", {}, t("col.date")), h("th", {}, t("col.countries")),
         h("th", {}, t("col.kind")), h("th", {}, t("nav.documents")))),
       h("tbody", {}, [...events].reverse().map((e) => h("tr", {},
         h("td", {}, h("a", { href: `/events/${enc(e.id)}`, "data-nav": "", class: "event-link" },
           e.date_start + (e.date_end !== e.date_start ? ` – ${e.date_end}` : ""))),
-        h("td", {}, e.countries), h("td", {}, kindLabel(e.kind)), h("td", { class: "num" }, e.documents)))));
+        h("td", {}, e.countries), h("td", {}, kindLabel(e.kind)), h("td", { class: "num" }, e.documents))))), t("timeline.list"));
   }
 
   async function eventView(id) {
     const ev = await api(`/api/events/${enc(id)}`);
     document.title = `${ev.id} · Kaidan`;
-    return show(
-      h("h1", {}, `${ev.countries} ${kindLabel(ev.kind)}`, h("small", {}, ` ${ev.date_start}` +
-        (ev.date_end !== ev.date_start ? ` – ${ev.date_end}` : ""))),
-      section("programme", t("event.programme"), programmeChart(ev.programme || [])),
-      section("signed", t("event.signed"), listOrNone(ev.signed_documents, (d) =>
+    sourceNumbers = new Map((ev.sources || []).map((src, i) => [src.doc_id, i + 1]));
+    sourceInfo = new Map((ev.sources || []).map((src) => [src.doc_id, src]));
+    const sections = [
+      ["programme", t("event.programme"), () => programmeChart(ev.programme || [])],
+      ["signed", t("event.signed"), () => listOrNone(ev.signed_documents, (d) =>
         h("li", { class: "fact signed" }, factLink(d.title, d), " ", d.date ? h("span", { class: "muted" }, d.date) : null,
-          support(d), citeLinks(d)))),
-      section("agreements", t("event.agreements"), groupedAgreements(ev.agreements || [])),
-      section("commitments", t("event.commitments"), commitmentTable(ev.commitments || [])),
-      section("statements", t("event.statements"), statementsBySpeaker(ev.statements || [])),
-      section("quantities", t("event.quantities"), listOrNone(ev.quantities, (q) =>
-        h("li", { class: "fact quantity" }, factLink(q.text, q), " = ", fmtAmount(q), support(q), citeLinks(q)))),
-      section("conflicts", t("event.conflicts"), conflictsView(ev.conflicts || [])),
-      section("sources", t("event.sources"), listOrNone(ev.sources, (src) =>
-        h("li", { class: "source" }, h("a", { href: `/documents/${enc(src.doc_id)}`, "data-nav": "" }, src.doc || src.doc_id),
-          " ", h("span", { class: "muted" }, `${src.lang || ""} · ${src.main ? t("event.main") : t("event.secondary")}`)))),
+          support(d), citeLinks(d)))],
+      ["agreements", t("event.agreements"), () => groupedAgreements(ev.agreements || [])],
+      ["commitments", t("event.commitments"), () => commitmentTable(ev.commitments || [])],
+      ["statements", t("event.statements"), () => statementsBySpeaker(ev.statements || [])],
+      ["quantities", t("event.quantities"), () => listOrNone(ev.quantities, (q) =>
+        h("li", { class: "fact quantity" }, factLink(q.text, q), " = ", fmtAmount(q), support(q), citeLinks(q)))],
+      ["conflicts", t("event.conflicts"), () => conflictsView(ev.conflicts || [])],
+      ["sources", t("event.sources"), () => sourceList(ev.sources || [])],
+    ];
+    const count = { programme: (ev.programme || []).length, signed: (ev.signed_documents || []).length,
+      agreements: (ev.agreements || []).length, commitments: (ev.commitments || []).length,
+      statements: (ev.statements || []).length, quantities: (ev.quantities || []).length,
+      conflicts: (ev.conflicts || []).length, sources: (ev.sources || []).length };
+    return show(
+      h("h1", {}, `${countriesLabel(ev.countries)} ${kindLabel(ev.kind)}`, h("small", {}, ` ${dateRange(ev)}`)),
+      eventSummary(ev),
+      h("nav", { class: "toc", "aria-label": t("summary.contents") }, h("h2", {}, t("summary.contents")),
+        h("ol", {}, sections.map(([key, title]) => h("li", {}, h("a", { href: `#${key}`, class: "toc-link" }, title),
+          h("span", { class: "muted small" }, ` ${count[key]}`))))),
+      sections.map(([key, title, body]) => section(key, title, body())),
     );
+  }
+
+  function dateRange(ev) {
+    return ev.date_start + (ev.date_end !== ev.date_start ? ` – ${ev.date_end}` : "");
+  }
+  function countriesLabel(codes) {
+    let names = null;
+    try { names = new Intl.DisplayNames([lang], { type: "region" }); } catch (e) { names = null; }
+    return String(codes || "").split("-").map((c) => (names && /^[A-Z]{2}$/.test(c) && names.of(c)) || c)
+      .join(lang === "ja" ? "・" : " – ");
+  }
+
+  // The event at a glance: who met, where, when, how many sources, the figures, what was signed, what differs.
+  function eventSummary(ev) {
+    const segs = ev.programme || [];
+    const leaders = [...new Set(segs.flatMap((g) => g.participants || []))];
+    const places = [...new Set(segs.map((g) => g.place).filter(Boolean))];
+    const figures = [...(ev.commitments || []).filter((c) => c.amount).map((c) => ({ label: c.text, value: fmtAmount(c.amount), fact: c })),
+      ...(ev.quantities || []).map((q) => ({ label: q.text, value: fmtAmount(q), fact: q }))];
+    const uniqueFigures = [];
+    const seenValues = new Set();
+    for (const f of figures) { if (!seenValues.has(f.value)) { seenValues.add(f.value); uniqueFigures.push(f); } }
+    const shown = uniqueFigures.slice(0, 5);
+    const row = (key, ...value) => [h("dt", {}, t(key)), h("dd", {}, ...value)];
+    const nothing = () => h("span", { class: "muted" }, t("summary.none"));
+    return h("section", { id: "summary", class: "block summary", "aria-labelledby": "summary-title" },
+      h("h2", { id: "summary-title" }, t("summary.title")),
+      h("dl", { class: "meta summary-list" },
+        row("summary.leaders", leaders.length ? leaders.join(lang === "ja" ? "、" : ", ") : nothing()),
+        row("summary.place", places.length ? places.join(lang === "ja" ? "、" : ", ") : nothing()),
+        row("summary.date", dateRange(ev)),
+        row("summary.kind", kindLabel(ev.kind) || nothing()),
+        row("summary.sources", h("ol", { class: "source-index" }, (ev.sources || []).map((src, i) => h("li", { value: i + 1 },
+          h("span", { class: "cite-key" }, `[${i + 1}] `),
+          h("a", { href: `/documents/${enc(src.doc_id)}`, "data-nav": "", class: "source-title" }, src.title || src.source || src.doc_id),
+          h("span", { class: "muted small" }, ` ${sourceMeta(src)}`))))),
+        row("summary.figures", shown.length ? h("ul", { class: "figures" }, shown.map((f) => h("li", {},
+          h("strong", {}, f.value), " ", factLink(f.label, f.fact), citeLinks(f.fact)))) : nothing(),
+          uniqueFigures.length > shown.length ? h("a", { href: "#quantities", class: "small" }, ` +${uniqueFigures.length - shown.length}`) : null),
+        row("summary.signed", (ev.signed_documents || []).length ? h("ul", { class: "signed-list" },
+          ev.signed_documents.map((d) => h("li", {}, factLink(d.title, d), citeLinks(d)))) : nothing()),
+        row("summary.conflicts", (ev.conflicts || []).length ? h("ul", { class: "conflict-list" }, ev.conflicts.map((c) =>
+          h("li", {}, h("a", { href: "#conflicts" }, conflictLabel(c.field)), " ",
+            h("span", { class: "muted" }, (c.values || []).map((v) => valueText(v.value)).join(" / "))))) : nothing())));
+  }
+
+  function sourceList(sources) {
+    if (!sources.length) return none();
+    return h("ol", { class: "facts sources" }, sources.map((src, i) => h("li", { class: "source", value: i + 1 },
+      h("a", { href: `/documents/${enc(src.doc_id)}`, "data-nav": "" }, src.title || src.source || src.doc_id),
+      h("div", { class: "muted small" }, [src.outlet, src.published, src.lang,
+        src.main ? t("event.main") : t("event.secondary"), src.source].filter(Boolean).join(" · ")))));
+  }
+
+  function valueText(v) {
+    if (v === null || v === undefined) return "—";
+    if (typeof v === "boolean") return v ? t("yes") : t("no");
+    if (Array.isArray(v)) return v.map(valueText).join(", ");
+    if (typeof v === "object") return ("value" in v && "unit" in v) ? fmtAmount(v) : Object.values(v).map(valueText).join(" ");
+    return String(v);
   }
 
   function listOrNone(items, render) {
@@ -388,19 +562,19 @@
     return [...groups.entries()].map(([topic, items]) => h("div", { class: "group" },
       h("h3", {}, topicLabel(topic)),
       h("ul", { class: "facts" }, items.map((a) => h("li", { class: "fact agreement" },
-        a.verb ? h("span", { class: "badge" }, a.verb) : null, " ", factLink(a.text, a), support(a), citeLinks(a))))));
+        a.verb ? h("span", { class: "badge" }, verbLabel(a.verb)) : null, " ", factLink(a.text, a), support(a), citeLinks(a))))));
   }
 
   function commitmentTable(items) {
     if (!items.length) return none();
-    return h("table", { class: "list commitments" },
+    return scroller(h("table", { class: "list commitments cards" },
       h("thead", {}, h("tr", {}, h("th", {}, t("col.actor")), h("th", {}, t("col.text")),
         h("th", {}, t("col.amount")), h("th", {}, t("col.deadline")), h("th", {}, t("col.cited")))),
       h("tbody", {}, items.map((c) => h("tr", { class: "fact commitment" },
-        h("td", {}, c.actor || "—"), h("td", {}, factLink(c.text, c, "fact-text commitment-link"),
+        h("td", { "data-label": t("col.actor") }, c.actor || "—"), h("td", { "data-label": t("col.text") }, factLink(c.text, c, "fact-text commitment-link"),
           h("div", { class: "topics" }, (c.topics || []).map((x) => h("span", { class: "topic" }, topicLabel(x))))),
-        h("td", { class: "num", title: c.amount ? String(c.amount.value) + " " + c.amount.unit : "" }, fmtAmount(c.amount)),
-        h("td", {}, c.deadline || "—"), h("td", {}, support(c), citeLinks(c))))));
+        h("td", { class: "num", "data-label": t("col.amount"), title: c.amount ? String(c.amount.value) + " " + unitLabel(c.amount.unit) : "" }, fmtAmount(c.amount)),
+        h("td", { "data-label": t("col.deadline") }, c.deadline || "—"), h("td", { "data-label": t("col.cited") }, support(c), citeLinks(c)))))), t("event.commitments"));
   }
 
   function statementsBySpeaker(items) {
@@ -420,12 +594,23 @@
   function conflictsView(conflicts) {
     if (!conflicts.length) return none();
     return conflicts.map((c) => h("div", { class: "conflict" },
-      h("h3", {}, c.field, h("span", { class: "muted" }, c.about ? ` — ${c.about}` : "")),
+      h("h3", {}, conflictLabel(c.field), h("span", { class: "muted" }, aboutText(c) ? ` — ${aboutText(c)}` : "")),
       h("div", { class: "sides" }, (c.values || []).map((v) => h("div", { class: "side" },
-        h("div", { class: "value" }, typeof v.value === "object" && v.value !== null ? JSON.stringify(v.value) : String(v.value)),
+        h("div", { class: "value" }, valueText(v.value)),
         h("ul", { class: "side-cites" }, (v.citations || []).map((ci) => h("li", {},
-          h("a", { href: docHref(ci), "data-nav": "", class: "cite-doc" }, ci.doc || ci.doc_id),
+          h("a", { href: docHref(ci), "data-nav": "", class: "cite-doc" },
+            sourceNumbers.get(ci.doc_id) ? `[${sourceNumbers.get(ci.doc_id)}] ` : "",
+            sourceInfo.get(ci.doc_id) ? sourceName(sourceInfo.get(ci.doc_id)) : (ci.doc || ci.doc_id)),
           ci.evidence ? h("q", {}, ci.evidence) : null))))))));
+  }
+
+  // What a conflict is about, in the reader's language: a meeting ("summit 2025-10-28") by its kind and date.
+  function aboutText(c) {
+    const about = c.about || "";
+    if (c.field === "signed_documents") return "";
+    const m = /^([a-z_]+) (\d{4}-\d{2}-\d{2})?$/.exec(about) || /^([a-z_]+) (.*)$/.exec(about);
+    if (m && String(c.field).startsWith("meetings.")) return `${kindLabel(m[1])} ${m[2] || ""}`.trim();
+    return about;
   }
 
   async function documentView(id, params) {
@@ -444,12 +629,15 @@
     } else {
       pre.append(doc.text);
     }
-    const source = /^https?:\/\//i.test(doc.source) ? h("a", { href: doc.source, rel: "noopener noreferrer nofollow" },
-      doc.source) : doc.source;
+    const link = doc.url || (/^https?:\/\//i.test(doc.source) ? doc.source : null);
+    const source = link ? h("a", { href: link, rel: "noopener noreferrer nofollow" }, doc.source) : doc.source;
     const facts = doc.citations || [];
     show(
       h("h1", {}, heading),
-      h("dl", { class: "meta" }, h("dt", {}, t("doc.source")), h("dd", {}, source),
+      h("dl", { class: "meta doc-meta" },
+        h("dt", {}, t("col.outlet")), h("dd", { class: "outlet" }, doc.outlet || "—"),
+        h("dt", {}, t("col.published")), h("dd", { class: "published" }, doc.published || "—"),
+        h("dt", {}, t("doc.source")), h("dd", {}, source),
         h("dt", {}, t("col.lang")), h("dd", {}, doc.lang),
         h("dt", {}, t("doc.events")), h("dd", {}, doc.events.length ? doc.events.map((e) =>
           h("a", { href: `/events/${enc(e.id)}`, "data-nav": "", class: "event-link" }, e.id)) : "—")),
@@ -476,16 +664,23 @@
   }
 
   function documentTable(items) {
-    return h("table", { class: "list documents" },
-      h("thead", {}, h("tr", {}, h("th", {}, t("col.title")), h("th", {}, t("col.lang")),
-        h("th", {}, t("col.facts")), h("th", {}, t("col.events")), h("th", {}, t("col.added")))),
+    return scroller(h("table", { class: "list documents cards" },
+      h("thead", {}, h("tr", {}, h("th", {}, t("col.title")), h("th", {}, t("col.outlet")), h("th", {}, t("col.published")),
+        h("th", {}, t("col.lang")), h("th", {}, t("col.facts")), h("th", {}, t("col.events")), h("th", {}, t("col.added")))),
       h("tbody", {}, items.map((d) => h("tr", { class: "document-row" },
-        h("td", {}, h("a", { href: `/documents/${enc(d.id)}`, "data-nav": "", class: "doc-link" }, d.title || d.heading || d.source),
-          h("div", { class: "muted small" }, d.source)),
-        h("td", {}, d.lang),
-        h("td", { class: "num" }, d.facts ? Object.values(d.facts).reduce((a, b) => a + b, 0) : "—"),
-        h("td", {}, d.events.map((e) => h("a", { href: `/events/${enc(e)}`, "data-nav": "", class: "event-link" }, e))),
-        h("td", { class: "muted small" }, d.added_at)))));
+        h("td", { "data-label": t("col.title") }, h("a", { href: `/documents/${enc(d.id)}`, "data-nav": "", class: "doc-link" }, d.title || d.heading || d.source),
+          h("div", { class: "muted small source-name" }, d.source)),
+        h("td", { "data-label": t("col.outlet"), class: "outlet" }, d.outlet || "—"),
+        h("td", { "data-label": t("col.published"), class: "published" }, d.published || "—"),
+        h("td", { "data-label": t("col.lang") }, d.lang),
+        h("td", { class: "num", "data-label": t("col.facts") }, d.facts ? Object.values(d.facts).reduce((a, b) => a + b, 0) : "—"),
+        h("td", { "data-label": t("col.events") }, d.events.map((e) => h("a", { href: `/events/${enc(e)}`, "data-nav": "", class: "event-link" }, e))),
+        h("td", { class: "muted small", "data-label": t("col.added") }, d.added_at))))));
+  }
+
+  // A wide table scrolls sideways inside its own box instead of pushing the page wider.
+  function scroller(table, label) {
+    return h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": label || t("nav.documents") }, table);
   }
 
   async function ledgerView(params) {
@@ -517,16 +712,26 @@
     return sel;
   }
 
+  const shortText = (x, n) => { const c = Array.from(String(x || "")); return c.length > n ? c.slice(0, n - 1).join("") + "…" : c.join(""); };
+  const newestFirst = (entries) => [...(entries || [])].sort((a, b) => String(b.event_date).localeCompare(String(a.event_date)));
+
+  // Deadlines on an axis that fits them: from the first promise to the last deadline within ten years of
+  // today (a far deadline, 2050, is drawn at the edge with its year); threads without a deadline below.
   function ledgerChart(threads) {
-    const today = dayNumber(new Date().toISOString().slice(0, 10));
+    const todayIso = new Date().toISOString().slice(0, 10);
+    const today = dayNumber(todayIso);
     const rows = threads.filter((th) => th.due);
-    const undated = threads.length - rows.length;
-    const W = 1000, left = 70, right = 20, top = 24, rowH = 22;
-    const H = top + Math.max(1, rows.length) * rowH + 40;
-    const days = rows.flatMap((th) => [dayNumber(th.due), ...th.entries.map((e) => dayNumber(e.event_date))]).concat([today]);
+    const undated = threads.filter((th) => !th.due);
+    const made = (th) => Math.min(...th.entries.map((e) => dayNumber(e.event_date)));
+    const W = 1000, left = 330, right = 60, top = 24, rowH = 22;
+    const labelChars = 40;
+    const H = top + (rows.length + (undated.length ? undated.length + 1 : 0)) * rowH + 40;
+    const limit = today + 3653;
+    const near = rows.map((th) => dayNumber(th.due)).filter((d) => d <= limit);
+    const days = [...near, ...threads.map(made), today];
     let lo = Math.min(...days), hi = Math.max(...days);
-    const pad = Math.max(30, (hi - lo) * 0.04); lo -= pad; hi += pad;
-    const x = (d) => left + (W - left - right) * (d - lo) / (hi - lo);
+    const pad = Math.max(30, (hi - lo) * 0.03); lo -= pad; hi += pad;
+    const x = (d) => left + (W - left - right) * (Math.min(d, hi) - lo) / (hi - lo);
     const svg = s("svg", { class: "ledger-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": t("ledger.chart") });
     for (const [d, label] of dateTicks(lo, hi)) {
       svg.append(s("line", { x1: x(d), x2: x(d), y1: top - 8, y2: H - 30, class: "grid" }),
@@ -534,41 +739,68 @@
     }
     svg.append(s("line", { x1: x(today), x2: x(today), y1: top - 12, y2: H - 30, class: "today" }),
       s("text", { x: x(today), y: top - 12 + 0, "text-anchor": "middle", class: "tick today-label" }, t("ledger.today")));
-    rows.forEach((th, i) => {
-      const y = top + i * rowH + rowH / 2;
-      const from = Math.min(...th.entries.map((e) => dayNumber(e.event_date)));
-      const a = s("a", { href: th.entries[0] && th.entries[0].citations[0] ? docHref(th.entries[0].citations[0]) : "#",
-        "data-nav": "", class: `thread status-${th.status.replace(" ", "-")}` });
-      a.append(s("title", {}, `${th.id} · ${statusLabel(th.status)} · ${th.due} · ${th.actor || ""}: ${th.text || ""}`));
-      a.append(s("text", { x: left - 6, y: y + 4, "text-anchor": "end", class: "row-label" }, th.id));
-      a.append(s("line", { x1: x(from), x2: x(dayNumber(th.due)), y1: y, y2: y, class: "span" }));
-      a.append(s("circle", { cx: x(from), cy: y, r: 3, class: "made" }));
-      a.append(s("circle", { cx: x(dayNumber(th.due)), cy: y, r: 5, class: "due" }));
+    const drawRow = (th, y) => {
+      const first = newestFirst(th.entries).slice(-1)[0];
+      const a = s("a", { href: first && first.citations[0] ? docHref(first.citations[0]) : "#",
+        "data-nav": "", class: `thread status-${th.status.replace(" ", "-")}`, "data-thread": th.id });
+      a.append(s("title", {}, `${statusLabel(th.status)} · ${th.due || t("ledger.no_due")} · ${th.actor || ""}: ${th.text || ""}`));
+      a.append(s("text", { x: left - 6, y: y + 4, "text-anchor": "end", class: "row-label" },
+        `${th.actor ? shortText(th.actor, 10) + ": " : ""}${shortText(th.text || th.id, labelChars)}`));
+      const from = made(th);
+      if (th.due) {
+        const due = dayNumber(th.due);
+        a.append(s("line", { x1: x(from), x2: x(due), y1: y, y2: y, class: "span" }));
+        a.append(s("circle", { cx: x(from), cy: y, r: 3, class: "made" }));
+        a.append(s("circle", { cx: x(due), cy: y, r: 5, class: "due" }));
+        if (due > hi) a.append(s("text", { x: x(hi) + 8, y: y + 4, class: "tick beyond" }, `→ ${th.due.slice(0, 4)}`));
+      } else {
+        for (const e of th.entries) a.append(s("circle", { cx: x(dayNumber(e.event_date)), cy: y, r: 3, class: "made undated" }));
+      }
       svg.append(a);
-    });
+    };
+    rows.forEach((th, i) => drawRow(th, top + i * rowH + rowH / 2));
+    if (undated.length) {
+      const y0 = top + rows.length * rowH;
+      svg.append(s("text", { x: 8, y: y0 + rowH / 2 + 4, class: "group-label" }, `${t("ledger.undated")} (${undated.length})`));
+      undated.forEach((th, i) => drawRow(th, y0 + (i + 1) * rowH + rowH / 2));
+    }
     const legend = h("p", { class: "legend" }, ["open", "due soon", "overdue", "reported done"].map((st) =>
       h("span", { class: `key status-${st.replace(" ", "-")}` }, statusLabel(st))),
-    undated ? h("span", { class: "muted" }, ` · ${undated} ${t("ledger.no_due")}`) : null);
-    return h("figure", { class: "chart" }, svg, legend);
+    undated.length ? h("span", { class: "muted" }, ` · ${undated.length} ${t("ledger.no_due")}`) : null);
+    return h("figure", { class: "chart wide-chart" }, h("div", { class: "chart-scroll" }, svg), legend);
   }
 
   function ledgerTable(threads) {
-    return h("table", { class: "list ledger" },
-      h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, t("col.status")), h("th", {}, t("col.due")),
-        h("th", {}, t("col.actor")), h("th", {}, t("col.text")), h("th", {}, t("col.amount")), h("th", {}, t("col.events")))),
-      h("tbody", {}, threads.map((th) => h("tr", { class: "thread-row" },
-        h("td", {}, th.id),
-        h("td", {}, h("span", { class: `status status-${th.status.replace(" ", "-")}` }, statusLabel(th.status))),
-        h("td", {}, th.due || "—"), h("td", {}, th.actor || "—"),
-        h("td", {}, th.entries.map((e) => h("div", { class: "entry" }, factLink(e.text, e), citeLinks(e)))),
-        h("td", { class: "num" }, fmtAmount(th.amount)),
-        h("td", {}, th.events.map((e) => h("a", { href: `/events/${enc(e)}`, "data-nav": "", class: "event-link" }, e)))))));
+    return scroller(h("table", { class: "list ledger cards" },
+      h("thead", {}, h("tr", {}, h("th", {}, t("col.promise")), h("th", {}, t("col.status")), h("th", {}, t("col.due")),
+        h("th", {}, t("col.actor")), h("th", {}, t("col.amount")), h("th", {}, t("col.entries")))),
+      h("tbody", {}, threads.map((th) => h("tr", { class: "thread-row", "data-thread": th.id },
+        h("td", { "data-label": t("col.promise"), class: "promise" }, factLink(th.text || th.id, newestFirst(th.entries).slice(-1)[0]),
+          h("div", { class: "topics" }, (th.topics || []).map((x) => h("span", { class: "topic" }, topicLabel(x))))),
+        h("td", { "data-label": t("col.status") }, h("span", { class: `status status-${th.status.replace(" ", "-")}` }, statusLabel(th.status))),
+        h("td", { "data-label": t("col.due") }, th.due || t("ledger.no_due")),
+        h("td", { "data-label": t("col.actor") }, th.actor || "—"),
+        h("td", { class: "num", "data-label": t("col.amount") }, fmtAmount(th.amount)),
+        h("td", { "data-label": t("col.entries") }, h("ol", { class: "entries" }, newestFirst(th.entries).map((e) => h("li", { class: "entry" },
+          h("a", { href: `/events/${enc(e.event)}`, "data-nav": "", class: "event-link entry-date" }, e.event_date),
+          e.actor ? h("span", { class: "entry-actor" }, `${e.actor}: `) : null,
+          factLink(shortText(e.text, 120), e), citeLinks(e))))))))), t("ledger.title"));
+  }
+
+  // The terms of a query as the API reads them: "phrases" (also 「…」), words, OR between alternatives.
+  function queryTerms(q) {
+    const out = [];
+    for (const m of String(q || "").matchAll(/"([^"]*)"?|「([^」]*)」?|“([^”]*)”?|(\S+)/g)) {
+      const term = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").trim();
+      if (term && !["OR", "|", "｜"].includes(term)) out.push(term);
+    }
+    return out;
   }
 
   function highlightText(text, q) {
     // the first occurrence of any query word marked, built from text nodes
     const str = String(text || "");
-    const words = String(q || "").split(/\s+/).filter(Boolean).sort((a, b) => b.length - a.length);
+    const words = queryTerms(q).sort((a, b) => b.length - a.length);
     const low = str.toLowerCase();
     for (const w of words) {
       const i = low.indexOf(w.toLowerCase());
@@ -581,16 +813,31 @@
     document.title = `${t("search.title")} · Kaidan`;
     const q = params.get("q") || "";
     const scope = params.get("scope") || "all";
+    const sort = params.get("sort") || "relevance";
     const input = h("input", { name: "q", type: "search", value: q, placeholder: t("search.placeholder"),
-      "aria-label": t("search.title"), required: "" });
-    const sel = h("select", { name: "scope" }, ["all", "documents", "facts"].map((v) =>
+      "aria-label": t("search.title"), "aria-describedby": "search-help", required: "" });
+    const sel = h("select", { name: "scope", id: "search-scope" }, ["all", "documents", "facts"].map((v) =>
       h("option", { value: v, selected: v === scope ? "" : null }, t("search." + v))));
+    const sortSel = h("select", { name: "sort", id: "search-sort" }, ["relevance", "date"].map((v) =>
+      h("option", { value: v, selected: v === sort ? "" : null }, t("search." + v))));
+    const field = (name, key, attrs) => h("label", {}, t(key), h("input", { name, value: params.get(name) || "", ...attrs }));
     const form = h("form", { class: "search-form", role: "search", onsubmit: (e) => {
       e.preventDefault();
-      navigate(`/search?q=${enc(input.value)}&scope=${enc(sel.value)}`);
-    } }, input, sel, h("button", { type: "submit" }, t("search.button")));
+      const next = new URLSearchParams();
+      for (const [k, v] of new FormData(e.target)) if (v && !(k === "sort" && v === "relevance")) next.set(k, v);
+      navigate(`/search?${next}`);
+    } }, input,
+    h("label", { for: "search-scope" }, t("search.scope"), sel),
+    h("label", { for: "search-sort" }, t("search.sort"), sortSel),
+    field("event", "search.event", { size: 12, placeholder: "2025-10-28", pattern: "[0-9A-Za-z-]+" }),
+    field("country", "search.country", { size: 3, placeholder: "JP", pattern: "[A-Za-z]{2}", maxlength: 2 }),
+    field("date_from", "search.from", { type: "date" }), field("date_to", "search.to", { type: "date" }),
+    h("button", { type: "submit" }, t("search.button")),
+    h("p", { id: "search-help", class: "muted small help" }, t("search.help")));
     if (!q.trim()) return show(h("h1", {}, t("search.title")), form);
-    const res = await api(`/api/search?q=${enc(q)}&scope=${enc(scope)}&limit=50`);
+    const api_q = new URLSearchParams({ q, scope, limit: "50" });
+    for (const k of ["event", "country", "date_from", "date_to", "sort"]) if (params.get(k)) api_q.set(k, params.get(k));
+    const res = await api(`/api/search?${api_q}`);
     show(h("h1", {}, t("search.title")), form,
       h("p", { class: "muted" }, `${res.results.length} ${t("search.results")}`),
       res.results.length ? h("ol", { class: "results" }, res.results.map((r) => searchResult(r, q)))
@@ -599,7 +846,9 @@
 
   function searchResult(r, q) {
     const kind = r.kind === "document" ? t("kind.document") : t("fact." + r.kind);
-    const where = h("div", { class: "muted small" }, r.title || r.source, r.events.length ? " · " : "",
+    const where = h("div", { class: "muted small where" }, h("span", { class: "result-title" }, r.title || r.source),
+      r.outlet ? h("span", { class: "outlet" }, ` · ${r.outlet}`) : null,
+      r.published ? h("span", { class: "published" }, ` · ${r.published}`) : null, r.events.length ? " · " : "",
       r.events.map((e) => h("a", { href: `/events/${enc(e)}`, "data-nav": "", class: "event-link" }, e)));
     const href = docHref({ doc_id: r.doc_id, offsets: r.offsets });
     let body;
@@ -630,7 +879,9 @@
       try {
         const res = await request();
         if (res.status === "failed") {
-          status.replaceChildren(h("p", { class: "error failed" }, `${t("ingest.failed")} ${res.error.code}: ${res.error.message}`));
+          const shown = errorView(res.error, t("ingest.failed"));
+          shown.classList.add("failed");
+          status.replaceChildren(shown);
           await refreshLatest();
           return;
         }
@@ -639,7 +890,7 @@
           h("a", { href: `/documents/${enc(res.doc_id)}`, "data-nav": "", class: "doc-link" }, res.title || res.source),
           " ", res.events.map((e) => h("a", { href: `/events/${enc(e)}`, "data-nav": "", class: "event-link" }, e))));
       } catch (err) {
-        status.replaceChildren(h("p", { class: "error" }, `${t("error")} ${err.code || ""}: ${err.message}`));
+        status.replaceChildren(errorView(err, `${t("error")}:`));
       }
       await refreshLatest();
     }
@@ -668,6 +919,16 @@
     await refreshLatest();
   }
 
+  function tokenPrompt() {
+    const input = h("input", { type: "password", name: "token", autocomplete: "off", required: "" });
+    return [h("h1", {}, t("token.title")), h("form", { class: "token-form", onsubmit: (e) => {
+      e.preventDefault();
+      sessionStorage.setItem("kaidan.token", input.value);
+      render();
+    } }, h("label", {}, t("ingest.token"), input), h("button", { type: "submit" }, t("token.submit"))),
+    h("p", { class: "muted" }, t("token.help"))];
+  }
+
   // ---------------------------------------------------------------- routing
   function renderNav() {
     const nav = document.getElementById("nav");
@@ -678,11 +939,17 @@
       class: (href === "/" ? here === "/" || here.startsWith("/events") : here.startsWith(href)) ? "active" : null }, t(key))));
     const toggle = document.getElementById("lang-toggle");
     toggle.textContent = t("lang.other");
+    const menu = document.getElementById("menu-toggle");
+    menu.textContent = t("menu");
+    menu.setAttribute("aria-expanded", "false");
+    document.querySelector(".top").classList.remove("open");
+    document.getElementById("skip").textContent = t("skip");
     document.documentElement.lang = lang;
   }
 
   async function render() {
     delete document.body.dataset.ready;
+    rendered = location.pathname + location.search;
     renderNav();
     const path = decodeURIComponent(location.pathname);
     const params = new URLSearchParams(location.search);
@@ -698,14 +965,22 @@
       else if (path === "/ingest") await ingestView();
       else show(h("h1", {}, t("not_found")));
     } catch (err) {
-      show(h("h1", {}, t("error")), h("p", { class: "error" }, `${err.code || ""} ${err.message}`));
+      if (err.code === "K602" && !location.pathname.startsWith("/ingest")) show(tokenPrompt());
+      else show(h("h1", {}, t("error")), errorView(err));
+    }
+    if (moveFocus) {  // after a navigation, the new view's heading has the focus (screen readers read it)
+      const h1 = view().querySelector("h1");
+      if (h1) { h1.setAttribute("tabindex", "-1"); h1.focus({ preventScroll: true }); }
+      moveFocus = false;
     }
     document.body.dataset.ready = path;
   }
 
+  let moveFocus = false, rendered = "";
   function navigate(href) {
     history.pushState(null, "", href);
     window.scrollTo(0, 0);
+    moveFocus = true;
     render();
   }
 
@@ -718,7 +993,17 @@
     e.preventDefault();
     navigate(href);
   });
-  window.addEventListener("popstate", render);
+  window.addEventListener("popstate", () => {
+    if (location.pathname + location.search === rendered) return;  // a link to a section of the same view
+    moveFocus = true;
+    render();
+  });
+  document.getElementById("menu-toggle").addEventListener("click", (e) => {
+    const top = document.querySelector(".top");
+    const open = !top.classList.contains("open");
+    top.classList.toggle("open", open);
+    e.currentTarget.setAttribute("aria-expanded", String(open));
+  });
   document.getElementById("lang-toggle").addEventListener("click", () => {
     lang = lang === "ja" ? "en" : "ja";
     sessionStorage.setItem("kaidan.lang", lang);
