@@ -374,7 +374,7 @@ def test_the_api_lists_failures(tmp_path, db_path):
 
     with Store(db_path) as store:
         pipeline.ingest(["http://999.999.999.999/"], store)
-    with TestClient(create_app(db_path)) as client:
+    with TestClient(create_app(db_path), base_url="http://127.0.0.1") as client:
         answer = client.get("/api/failures")
     assert answer.status_code == 200
     [failure] = answer.json()

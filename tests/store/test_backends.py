@@ -168,8 +168,10 @@ def test_postgres_migrates_an_older_schema(pg_url):
     import psycopg
 
     PostgresStore(pg_url).close()
-    with psycopg.connect(pg_url, autocommit=True) as db:     # as schema 3 left it: no event_records
+    with psycopg.connect(pg_url, autocommit=True) as db:     # as schema 3 left it: no event_records, no site/url
         db.execute("DROP TABLE event_records")
+        db.execute("ALTER TABLE documents DROP COLUMN site")
+        db.execute("ALTER TABLE documents DROP COLUMN url")
         db.execute("UPDATE kaidan_meta SET value = '3'")
     with PostgresStore(pg_url) as store:
         store.add_document(doc := make_doc())
@@ -178,7 +180,8 @@ def test_postgres_migrates_an_older_schema(pg_url):
                         doc.id)
         store.cache_event_record("e", "m", {"commitments": []})
         assert store.cached_event_record("e", "m") == {"commitments": []}
-        assert sql(store, "SELECT value FROM kaidan_meta") == [("4",)]
+        assert sql(store, "SELECT value FROM kaidan_meta") == [("5",)]
+        assert store.document_metadata([doc.id])[doc.id]["site"] == doc.site
 
 
 def test_concurrent_writers_on_postgres_store_each_row_once(pg_url):
@@ -240,7 +243,7 @@ def test_the_service_serves_a_postgres_database(pg_url):
     with open_store(pg_url) as store:
         assert ingest(sources, store).stored == 3
         expected = {e["id"] for e in store.iter_events()}
-    with TestClient(create_app(pg_url)) as client:
+    with TestClient(create_app(pg_url), base_url="http://127.0.0.1") as client:
         assert {e["id"] for e in client.get("/api/events").json()} == expected
         found = client.get("/api/search", params={"q": "首脳会談"}).json()["results"]
         assert found and all(r["doc_id"] for r in found)
