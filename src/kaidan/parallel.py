@@ -58,7 +58,7 @@ def prepare(source: str, max_bytes: int | None = None) -> Prepared:
     except Exception as e:  # carried back to the driver, which raises it in input order
         return Prepared(source, load_error=e)
     try:
-        facts = extract_text(doc.text, doc_name(source), doc.lang, doc.published)
+        facts = extract_text(doc.text, doc_name(source), doc.lang, doc.page_date)
         entries = search.entries(doc.title, doc.text, facts.to_dict())
     except Exception as e:
         return Prepared(source, doc, extract_error=e)

@@ -185,7 +185,7 @@ def repair(store) -> tuple[set[str], int]:
     for doc_id in store.docs_without_any_facts():
         doc = store.get_document(doc_id)
         try:
-            record = extract_text(doc.text, doc_name(doc.source), doc.lang, doc.published).to_dict()
+            record = extract_text(doc.text, doc_name(doc.source), doc.lang, doc.page_date).to_dict()
         except Exception as e:  # recorded like a failure in the batch; the text stays stored
             store.record_failure(doc.source, ExtractionFailed(
                 f"{doc.source}: extraction failed ({type(e).__name__}: {e}); the text is stored, "
@@ -268,7 +268,7 @@ def _batch(sources, store, steps: _Steps, on_item, extract: bool, report: BatchR
             status = store.add_document(doc)
             if extract and (status == "stored" or doc.id in stale):
                 try:
-                    facts = steps.extract(doc.text, doc_name(source), doc.lang, doc.published)
+                    facts = steps.extract(doc.text, doc_name(source), doc.lang, doc.page_date)
                 except Exception as e:  # a bug on one document must not cost the batch
                     raise ExtractionFailed(f"{source}: extraction failed ({type(e).__name__}: {e}); "
                                            f"the text is stored, please report this document") from e

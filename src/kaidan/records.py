@@ -42,9 +42,13 @@ class Amount:
 class Event:
     date: str | None
     countries: tuple[str, ...]
+    day: int | None = None      # the day of the month the lead states, when no date could be established
 
     def to_dict(self) -> dict:
-        return {"date": self.date, "countries": list(self.countries)}
+        out = {"date": self.date, "countries": list(self.countries)}
+        if self.date is None and self.day:
+            out["day"] = self.day
+        return out
 
 
 @dataclass(frozen=True)

@@ -189,3 +189,12 @@ def _assert_one_line_message(error: IngestError, source: str, words: str) -> Non
     assert message.startswith(f"{source}: ")
     assert words in message
     assert "\n" not in message and ";" in message  # what is wrong; what to do
+
+
+def test_a_texts_dateline_is_shown_but_not_handed_to_the_extractor_as_the_pages_date(tmp_path):
+    from kaidan.ingest import load
+
+    path = tmp_path / "news.txt"
+    path.write_text("Leaders meet\n29 May 2025\n\nThe two leaders met on Monday in Hanoi.\n", encoding="utf-8")
+    doc = load(str(path))
+    assert doc.published == "2025-05-29" and doc.page_date is None

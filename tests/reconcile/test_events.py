@@ -204,3 +204,18 @@ def test_a_trilateral_and_a_bilateral_of_two_members_the_same_day_are_two_events
     store = _store_with(tmp_path, [_record("tri", "2025-10-30", ("JP", "KR", "US")),
                                    _record("bi", "2025-10-30", ("JP", "KR"))])
     assert [e["id"] for e in store.iter_events()] == ["2025-10-30-JP-KR", "2025-10-30-JP-KR-US"]
+
+
+def test_a_source_dated_by_the_day_alone_is_placed_by_content_only_in_an_event_of_that_day():
+    from kaidan.reconcile.events import _has_day
+
+    visit = {"date_start": "2022-03-19", "date_end": "2022-03-20"}
+    assert _has_day(visit, 19) and _has_day(visit, 20) and not _has_day(visit, 21)
+    assert not _has_day({"date_start": "2022-03-19", "date_end": "2022-03-19"}, 20)
+
+
+def test_a_japanese_lead_that_gives_the_day_alone_keeps_it_in_the_event():
+    from kaidan.pipeline import extract_text
+
+    ev = extract_text("岸田首相は２０日、訪問先のインドでモディ首相と会談した。両首脳は協力で一致した。", "d", "ja").event
+    assert ev.to_dict() == {"date": None, "countries": ["IN", "JP"], "day": 20}

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,10 +61,11 @@ class EventInfo:
     unnamed_leaders: tuple[str, ...] = ()    # those the text never names (inferred from office and date)
     date_rule: str | None = None             # the rule that gave the date
     countries_rule: str | None = None        # the rule that gave the countries
+    day: int | None = None                   # without a date: the day of the month the lead states (20日)
 
     @property
     def record(self) -> Event:
-        return Event(self.date, tuple(sorted(self.countries)))
+        return Event(self.date, tuple(sorted(self.countries)), None if self.date else self.day)
 
 
 def _rule(name: str) -> str:
@@ -414,8 +416,23 @@ def extract(ctx: DocContext, drafts: list[Draft]) -> EventInfo:
         date_rule = _rule("date.terms_of_office") if date else None
     countries, chosen, countries_rule = _countries(ctx, date)
     mentioned = set(_leader_votes(ctx, date))
+    day = None if date else (partial[1] if partial else _lead_day(ctx))
     return EventInfo(date, tuple(sorted(countries)), tuple(chosen),
-                     tuple(e for e in chosen if e not in mentioned), date_rule, countries_rule)
+                     tuple(e for e in chosen if e not in mentioned), date_rule, countries_rule, day)
+
+
+LEAD_DAY_JA = re.compile(r"(?<![\d月年/.])(\d{1,2})日(?:[(（][月火水木金土日][)）])?[、,に]")
+
+
+def _lead_day(ctx: DocContext) -> int | None:
+    """The day of the month a Japanese news lead gives its meeting without month or year (岸田首相は20日、…):
+    the grammar of a wire story's first sentence, which dates its event by the day alone."""
+    for s in ctx.sentences[:LEAD]:
+        if s.lang == "ja":
+            m = LEAD_DAY_JA.search(unicodedata.normalize("NFKC", s.text))
+            if m and 1 <= int(m.group(1)) <= 31:
+                return int(m.group(1))
+    return None
 
 
 def _is_dated_today(ctx: DocContext) -> bool:

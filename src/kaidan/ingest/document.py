@@ -31,6 +31,13 @@ class RawDocument:
     site: str | None = None  # the outlet: the page's site name, else the host of its URL
     url: str | None = None  # the address it was fetched from (after redirects); None for files
 
+    @property
+    def page_date(self) -> str | None:
+        """The date the extractor may take as the page's own: a web page's metadata. A text's or PDF's dateline
+        is shown as its date, but the extractor reads it from the text itself (``extract.dating``), where it
+        weighs it against the other dates the text gives."""
+        return self.published if self.content_type == "html" else None
+
 
 @dataclass(frozen=True)
 class MainText:

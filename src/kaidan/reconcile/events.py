@@ -142,6 +142,16 @@ def content_score(record: dict, event_record: dict) -> tuple[int, int]:
     return score + facts, persons
 
 
+def _has_day(ev: dict, day: int) -> bool:
+    """Whether the event's dates include that day of the month (a source saying 20日 is not about the 19th)."""
+    d, end = dt.date.fromisoformat(ev["date_start"]), dt.date.fromisoformat(ev["date_end"])
+    while d <= end:
+        if d.day == day:
+            return True
+        d += dt.timedelta(days=1)
+    return False
+
+
 def place_by_content(store, record: dict) -> dict | None:
     """The event a document without a date reports, judged by what it shares with the event's sources."""
     from .archive import event_record
@@ -150,10 +160,11 @@ def place_by_content(store, record: dict) -> dict | None:
     mine |= {gazetteer().country_of(p) for p in _profile(record, False)["persons"]} - {None}
     if not mine:
         return None
+    day = (record.get("event") or {}).get("day")
     scored = []
     for ev in store.iter_events():
         theirs = set(ev["countries"].split("-")) if ev.get("countries") else set()
-        if not mine & theirs:
+        if not mine & theirs or (day and not _has_day(ev, day)):
             continue
         rec = event_record(store, ev["id"])
         if rec is None:
