@@ -171,3 +171,23 @@ def test_more_than_two_hours_against_nearly_two_hours_is_a_conflict_about_two_ho
         ("more than 120", ["a"]), ("less than 120", ["b"])]
     assert "meetings.duration_minutes" not in _conflicts(told("a", "The talks lasted about two hours."),
                                                          told("b", "会談は2時間近くに及んだ。"))
+
+
+def test_each_source_lead_and_length_sentences_are_cited_by_the_main_meeting():
+    text_a = "Gyeongju, Aug. 23 -- The prime minister and the president held talks on Saturday. They met for about 40 minutes."
+    a = _rec("a.txt", "en", meetings=[dict(_meeting(duration=40), evidence="They met for about 40 minutes.",
+                                           offsets=[text_a.index("They"), len(text_a)])])
+    text_b = ("首相は記者団に語った。首相は２３日、大統領と首脳官邸で会談した。会談は約４０分間行われた。"
+              "両首脳は５分前に写真撮影に臨んだ。")
+    b = _rec("b.txt", "ja")
+    texts = {"d1": text_a, "d2": text_b}
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)], texts.get)
+    (summit,) = [m for m in rec["programme"] if m["kind"] == "summit"]
+    cited = [(c["doc"], c["evidence"], c["rule"]) for c in summit["citations"]]
+    assert ("a.txt", "Gyeongju, Aug. 23 -- The prime minister and the president held talks on Saturday.",
+            "kaidan.merge.meeting_lead.v1") in cited
+    assert ("b.txt", "首相は２３日、大統領と首脳官邸で会談した。", "kaidan.merge.meeting_lead.v1") in cited
+    assert ("b.txt", "会談は約４０分間行われた。", "kaidan.merge.meeting_duration.v1") in cited
+    assert not any("写真" in e for _, e, _ in cited)
+    for c in summit["citations"]:
+        assert texts[{"a.txt": "d1", "b.txt": "d2"}[c["doc"]]][c["offsets"][0]:c["offsets"][1]] == c["evidence"]

@@ -339,10 +339,12 @@ def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: b
     if main:
         pools = _clauses(rec, doc_id, record)
         weekdays = rec.weekdays
+        programme = rec.programme
         if text:
             pools = _support(pools, doc_id, record, text)
             weekdays = _weekdays(weekdays, rec, doc_id, record, text)
-        rec = EventRecord(rec.id, rec.countries, rec.date_start, rec.date_end, rec.kind, rec.sources, rec.programme,
+            programme = _main_meeting(programme, event, doc_id, record, text)
+        rec = EventRecord(rec.id, rec.countries, rec.date_start, rec.date_end, rec.kind, rec.sources, programme,
                           rec.signed_documents, pools["agreements"], pools["commitments"], pools["statements"],
                           _quantities(rec.quantities, doc_id, record), rec.names, rec.denials, weekdays)
     return with_conflicts(rec)
@@ -450,3 +452,94 @@ def _weekdays(weekdays: tuple[NameForms, ...], rec: EventRecord, doc_id: str, re
         prev = out.get(date, NameForms(date, (), ()))
         out[date] = NameForms(date, _add_value(prev.forms, WEEKDAYS[wd], cite, lambda a, b: a == b), ())
     return tuple(out.values())
+
+
+# -- the main meeting in each source's own sentences ---------------------------------------------------------
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+@lru_cache(maxsize=1)
+def _merge_rules() -> dict:
+    return load("merge.json", ("meeting_lead", "meeting_duration"))
+
+
+def _rule_id(name: str) -> str:
+    r = _merge_rules()[name]
+    return f"{r['id']}.v{r['version']}"
+
+
+@lru_cache(maxsize=16)
+def _meeting_words(kind: str) -> tuple[re.Pattern, re.Pattern]:
+    lead = _merge_rules()["meeting_lead"]
+    ja, en = list(lead["ja"]), list(lead["en"])
+    for k in load("meetings.json", ("kinds",))["kinds"]:
+        if k["kind"] == kind:
+            ja += k.get("ja") or []
+            en += k.get("en") or []
+    ja_re = re.compile("|".join(re.escape(w) for w in sorted(set(ja), key=len, reverse=True)))
+    en_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(en), key=len, reverse=True)) + r")\b",
+                       re.I)
+    return ja_re, en_re
+
+
+def _names_day(sentence: str, dates: list) -> bool:
+    """The sentence names one of the event's days: 19日 / Friday / March 19 / 19 March / Oct. 31."""
+    from ..normalize._text import fold
+
+    t = fold(sentence).lower()
+    for d in dates:
+        if re.search(rf"(?<!\d){d.day}日", t) or WEEKDAYS[d.weekday()].lower() in t:
+            return True
+        if re.search(rf"(?<!\d){d.day}(?!\d)", t) and re.search(rf"\b{MONTHS[d.month - 1]}", t):
+            return True
+    return False
+
+
+def _main_meeting(programme: tuple[MergedMeeting, ...], event: dict, doc_id: str, record: dict, text: str):
+    """The event's main meeting cites the source's lead sentence (the first naming the meeting and its day,
+    else the first naming the meeting) and the sentence giving the talks' length when it agrees with a length
+    the sources give (or none is given yet), unless the source's citations there already hold them."""
+    import datetime as dt
+
+    from ..nlp import split_sentences
+    from ..normalize import find_durations
+
+    kind = event.get("kind") or "summit"
+    progs = list(programme)
+    mains = [i for i, p in enumerate(progs) if p.kind == kind]
+    if mains:
+        i = max(mains, key=lambda j: (len({c.doc_id for c in progs[j].citations}), -j))
+    else:
+        single = event["date_start"] if event["date_start"] == event["date_end"] else None
+        progs.append(MergedMeeting(kind, single, (), (), (), (), ()))
+        i = len(progs) - 1
+    p = progs[i]
+    sentences = [s for s in split_sentences(text) if len(s.text) <= MAX_SUPPORT_CHARS]
+    cites = list(p.citations)
+    covered = [c.offsets for c in cites if c.doc_id == doc_id and c.offsets]
+    ja_re, en_re = _meeting_words(kind)
+    named = [s for s in sentences if ja_re.search(s.text) or en_re.search(s.text)]
+    try:
+        start, end = dt.date.fromisoformat(event["date_start"]), dt.date.fromisoformat(event["date_end"])
+        dates = [start + dt.timedelta(days=k) for k in range(min((end - start).days, 7) + 1)]
+    except (TypeError, ValueError):
+        dates = []
+    lead = next((s for s in named if _names_day(s.text, dates)), named[0] if named else None)
+    if lead is not None and not any(a < lead.end and lead.start < b for a, b in covered):
+        cites.append(SourceCitation(doc_id, record.get("doc"), lead.text, (lead.start, lead.end),
+                                    _rule_id("meeting_lead")))
+    lengths = [g.value for g in p.duration_minutes]
+    covered = [c.offsets for c in cites if c.doc_id == doc_id and c.offsets]
+    for s in sentences:
+        if any(a < s.end and s.start < b for a, b in covered):
+            continue
+        ds = [d for d in find_durations(s.text) if 5 <= d.minutes <= 600]
+        if ds and (not lengths or any(same_length(d.minutes, v) for d in ds for v in lengths)):
+            cites.append(SourceCitation(doc_id, record.get("doc"), s.text, (s.start, s.end),
+                                        _rule_id("meeting_duration")))
+            break
+    if len(cites) == len(p.citations):
+        return programme
+    progs[i] = replace(p, citations=tuple(cites))
+    return tuple(progs)
