@@ -191,3 +191,23 @@ def test_each_source_lead_and_length_sentences_are_cited_by_the_main_meeting():
     assert not any("写真" in e for _, e, _ in cited)
     for c in summit["citations"]:
         assert texts[{"a.txt": "d1", "b.txt": "d2"}[c["doc"]]][c["offsets"][0]:c["offsets"][1]] == c["evidence"]
+
+
+def _money(text, sub, value, unit):
+    i = text.index(sub)
+    return {"text": sub, "value": value, "unit": unit, "evidence": sub, "offsets": [i, i + len(sub)], "rule": "t"}
+
+
+def test_a_figure_and_its_conversion_in_parentheses_are_one_quantity_across_sources():
+    t1 = "Japan set a goal of 2 trillion yen ($15 billion or Rs 1,10,000 crore) of investment over five years."
+    a = _rec("a.txt", "en", quantities=[_money(t1, "2 trillion yen", 2e12, "JPY"),
+                                        _money(t1, "Rs 1,10,000 crore", 1.1e12, "INR")])
+    t2 = "Japan set a Rs 1,10,000-crore investment target. It also lent 40 billion yen (Rs 2,000 crore) separately."
+    b = _rec("b.txt", "en", quantities=[_money(t2, "Rs 1,10,000-crore", 1.1e12, "INR"),
+                                        _money(t2, "40 billion yen", 4e10, "JPY")])
+    t3 = "日本は2兆円の投資目標を掲げた。"
+    c = _rec("c.txt", "ja", quantities=[_money(t3, "2兆円", 2e12, "JPY")])
+    texts = {"d1": t1, "d2": t2, "d3": t3}
+    rec = merge_event(EVENT, [("d3", c, True), ("d2", b, True), ("d1", a, True)], texts.get)
+    by_docs = sorted(sorted(c["doc"] for c in q["citations"]) for q in rec["quantities"])
+    assert by_docs == [["a.txt", "a.txt", "b.txt", "c.txt"], ["b.txt"]]

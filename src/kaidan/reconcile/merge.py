@@ -39,7 +39,7 @@ from .weekdays import stated as stated_weekdays
 CLAUSE_TYPES = ("agreements", "commitments", "statements")
 DURATION_TOLERANCE = 0.15   # lengths within 15 % of the longer are one length told roughly
 SIGNED_TITLE = 0.5          # title score for one signed document
-SUPPORT_COVERAGE = 0.5      # a source sentence supports a merged fact holding this share of the fact's words
+SUPPORT_COVERAGE = 0.3      # a source sentence supports a merged fact holding this share of the fact's words
 SUPPORT_SPECIFIC = 3        # ... and at least this many of its specific (non-generic) words
 SUPPORT_RULE = "kaidan.merge.support.v1"
 MAX_SUPPORT_CHARS = 400     # longer "sentences" are page furniture or run-on blocks
@@ -287,7 +287,7 @@ def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict
     best of the source for it (mutual best), with ``SUPPORT_COVERAGE`` of the fact's words."""
     from ..nlp import split_sentences
 
-    spans = [tuple(f["offsets"]) for k in CLAUSE_TYPES + ("meetings", "quantities", "signed_documents")
+    spans = [tuple(f["offsets"]) for k in CLAUSE_TYPES
              for f in record.get(k) or [] if f.get("offsets")]
     sentences = [s for s in split_sentences(text) if len(s.text) <= MAX_SUPPORT_CHARS
                  and not any(a < s.end and s.start < b for a, b in spans)]
@@ -340,13 +340,15 @@ def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: b
         pools = _clauses(rec, doc_id, record)
         weekdays = rec.weekdays
         programme = rec.programme
+        quantities = _quantities(rec.quantities, doc_id, record)
         if text:
+            quantities = _conversions(quantities, doc_id, record, text)
             pools = _support(pools, doc_id, record, text)
             weekdays = _weekdays(weekdays, rec, doc_id, record, text)
             programme = _main_meeting(programme, event, doc_id, record, text)
         rec = EventRecord(rec.id, rec.countries, rec.date_start, rec.date_end, rec.kind, rec.sources, programme,
                           rec.signed_documents, pools["agreements"], pools["commitments"], pools["statements"],
-                          _quantities(rec.quantities, doc_id, record), rec.names, rec.denials, weekdays)
+                          quantities, rec.names, rec.denials, weekdays)
     return with_conflicts(rec)
 
 
@@ -543,3 +545,40 @@ def _main_meeting(programme: tuple[MergedMeeting, ...], event: dict, doc_id: str
         return programme
     progs[i] = replace(p, citations=tuple(cites))
     return tuple(progs)
+
+
+# -- one figure given in several currencies ------------------------------------------------------------------
+
+# A figure followed by its conversion in parentheses: 5 trillion yen ($42 billion or Rs 3,20,000 crore),
+# 750億ドル(約9兆8000億円): the gap from one figure to the next opens a parenthesis and does not close it.
+CONVERSION_GAP = re.compile(r"\s*[(（][^()（）\n]{0,30}")
+CONVERSION_RULE = "kaidan.merge.conversion.v1"
+
+
+def _conversions(qs: tuple[MergedFact, ...], doc_id: str, record: dict, text: str) -> tuple[MergedFact, ...]:
+    """Merged quantities that this source gives as one figure and its conversion into another currency are
+    one merged quantity (the first figure's fields, every citation of both)."""
+    own = sorted((q for q in record.get("quantities") or [] if q.get("offsets") and q.get("unit") in CURRENCIES),
+                 key=lambda q: q["offsets"][0])
+    out = list(qs)
+
+    def holder(q) -> int | None:
+        return next((i for i, g in enumerate(out) if any(c.doc_id == doc_id and c.offsets == tuple(q["offsets"])
+                                                          for c in g.citations)), None)
+
+    for k, q in enumerate(own):
+        for later in own[k + 1:]:
+            gap = text[q["offsets"][1]:later["offsets"][0]]
+            if later["unit"] == q["unit"] or not CONVERSION_GAP.fullmatch(gap):
+                continue
+            i, j = holder(q), holder(later)
+            if i is None or j is None or i == j:
+                continue
+            a, b = out[i], out[j]
+            texts = dict(a.texts)
+            for lang, t in b.texts:
+                texts.setdefault(lang, t)
+            out[i] = MergedFact.make("quantities", a.fields, texts,
+                                     a.citations + tuple(c for c in b.citations if c not in a.citations))
+            del out[j]
+    return tuple(out)
