@@ -211,3 +211,22 @@ def test_a_figure_and_its_conversion_in_parentheses_are_one_quantity_across_sour
     rec = merge_event(EVENT, [("d3", c, True), ("d2", b, True), ("d1", a, True)], texts.get)
     by_docs = sorted(sorted(c["doc"] for c in q["citations"]) for q in rec["quantities"])
     assert by_docs == [["a.txt", "a.txt", "b.txt", "c.txt"], ["b.txt"]]
+
+
+def test_an_earlier_source_sentence_is_cited_by_a_point_a_later_source_tells_first():
+    t1 = ("The leaders met in Tokyo on Saturday. They will open a new dialogue between their coast guards on "
+          "maritime rescue operations.")
+    a = _rec("a.txt", "en")
+    t2 = "The two leaders agreed to open a new dialogue between their coast guards on maritime rescue."
+    b = _rec("b.txt", "en", agreements=[dict(_fact("open a new dialogue between their coast guards on maritime "
+                                                   "rescue", verb="agreed"), evidence=t2, offsets=[0, len(t2)])])
+    texts = {"d1": t1, "d2": t2}
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)], texts.get)
+    (point,) = rec["agreements"]
+    cited = {(c["doc"], c["evidence"], c["rule"]) for c in point["citations"]}
+    assert ("a.txt", "They will open a new dialogue between their coast guards on maritime rescue operations.",
+            "kaidan.merge.support.v1") in cited
+    assert point["support"] == 2
+    # the same two sources merged the other way round cite the same sentences
+    other = merge_event(EVENT, [("d2", b, True), ("d1", a, True)], texts.get)
+    assert {(c["doc"], c["evidence"]) for c in other["agreements"][0]["citations"]} == {(d, e) for d, e, _ in cited}

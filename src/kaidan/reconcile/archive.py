@@ -42,7 +42,8 @@ def add_document(store, doc_id: str, record: dict) -> list[str]:
         if before is None:
             pending[ev["id"]] = merge_record(now, store.event_records(ev["id"]), store.document_text)
         else:
-            pending[ev["id"]] = add_source(before, now, doc_id, record, main, store.document_text(doc_id))
+            pending[ev["id"]] = add_source(before, now, doc_id, record, main, store.document_text(doc_id),
+                                           store.document_text)
         ids.append(ev["id"])
     return ids
 

@@ -43,6 +43,7 @@ SUPPORT_COVERAGE = 0.3      # a source sentence supports a merged fact holding t
 SUPPORT_SPECIFIC = 3        # ... and at least this many of its specific (non-generic) words
 SUPPORT_RULE = "kaidan.merge.support.v1"
 MAX_SUPPORT_CHARS = 400     # longer "sentences" are page furniture or run-on blocks
+BACK_SOURCES = 12           # earlier sources searched for the points a new source tells first
 WEEKDAY_RULE = "kaidan.merge.weekday.v1"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CURRENCIES = frozenset({"USD", "JPY", "EUR", "GBP", "CNY", "KRW", "INR", "AUD", "CAD"})
@@ -280,26 +281,24 @@ def _names(names: tuple[NameForms, ...], doc_id: str, record: dict) -> tuple[Nam
     return tuple(out.values())
 
 
-def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict, text: str):
-    """Sentences of the source that tell a merged fact it has no fact of its own for (a wire story retelling a
-    point of the readout in a sentence the extractor read as no fact): each such sentence is cited by the
-    merged fact it covers best, provided that fact has no citation of this source and this sentence is the
-    best of the source for it (mutual best), with ``SUPPORT_COVERAGE`` of the fact's words."""
+@lru_cache(maxsize=512)
+def _sentences(text: str) -> tuple:
     from ..nlp import split_sentences
 
-    spans = [tuple(f["offsets"]) for k in CLAUSE_TYPES
-             for f in record.get(k) or [] if f.get("offsets")]
-    sentences = [s for s in split_sentences(text) if len(s.text) <= MAX_SUPPORT_CHARS
-                 and not any(a < s.end and s.start < b for a, b in spans)]
-    merged = [(k, i, f) for k in CLAUSE_TYPES for i, f in enumerate(pools[k])
-              if not any(c.doc_id == doc_id for c in f.citations)]
-    freq = _freq([t for k in CLAUSE_TYPES for f in pools[k] for _, t in f.texts])
+    return tuple(s for s in split_sentences(text) if len(s.text) <= MAX_SUPPORT_CHARS)
+
+
+def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str | None, sentences,
+                merged: list[tuple[str, int]], freq: dict[str, int]) -> dict[str, tuple[MergedFact, ...]]:
+    """Each of the given sentences of one source is cited by the merged fact (of ``merged``) it covers best,
+    when that fact holds ``SUPPORT_COVERAGE`` of its words there and this sentence is the fact's best of the
+    source (mutual best)."""
     pairs = []
     for n, s in enumerate(sentences):
         ps = profile(s.text)
-        for m, (_k, _i, f) in enumerate(merged):
+        for m, (k, i) in enumerate(merged):
             best = 0.0
-            for _lang, t in f.texts:
+            for _lang, t in pools[k][i].texts:
                 share, specific = coverage(profile(t), ps, freq)
                 if share >= SUPPORT_COVERAGE and specific >= SUPPORT_SPECIFIC:
                     best = max(best, share)
@@ -313,20 +312,59 @@ def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict
             continue
         used_s.add(n)
         used_m.add(m)
-        k, i, f = merged[m]
+        k, i = merged[m]
+        f = out[k][i]
         s = sentences[n]
-        cite = SourceCitation(doc_id, record.get("doc"), s.text, (s.start, s.end), SUPPORT_RULE)
+        cite = SourceCitation(doc_id, doc, s.text, (s.start, s.end), SUPPORT_RULE)
         texts = dict(f.texts)
-        lang = lang_of(s.text)
-        texts.setdefault(lang, s.text)
+        texts.setdefault(lang_of(s.text), s.text)
         out[k][i] = MergedFact.make(f.type, f.fields, texts, f.citations + (cite,), f.amounts)
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _free(sentences, spans) -> list:
+    return [s for s in sentences if not any(a < s.end and s.start < b for a, b in spans)]
+
+
+def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict, text: str):
+    """Sentences of the source that tell a merged fact it has no fact of its own for (a wire story retelling a
+    point of the readout in a sentence the extractor read as no fact): each such sentence is cited by the
+    merged fact it covers best, provided that fact has no citation of this source and this sentence is the
+    best of the source for it (mutual best), with ``SUPPORT_COVERAGE`` of the fact's words."""
+    spans = [tuple(f["offsets"]) for k in CLAUSE_TYPES for f in record.get(k) or [] if f.get("offsets")]
+    merged = [(k, i) for k in CLAUSE_TYPES for i, f in enumerate(pools[k])
+              if not any(c.doc_id == doc_id for c in f.citations)]
+    freq = _freq([t for k in CLAUSE_TYPES for f in pools[k] for _, t in f.texts])
+    return _support_of(pools, doc_id, record.get("doc"), _free(_sentences(text), spans), merged, freq)
+
+
+def _support_back(pools: dict[str, tuple[MergedFact, ...]], sources: tuple[Source, ...], doc_id: str, text_of):
+    """The merged facts this source told first are looked for in the sentences of the event's earlier main
+    sources (the last ``BACK_SOURCES`` of them, so the cost of a source stays bounded however large the
+    event): a readout merged before the wire story that first gave a point as a fact cites its sentence
+    too. An earlier source's sentences already cited by a merged fact are not used again."""
+    new = [(k, i) for k in CLAUSE_TYPES for i, f in enumerate(pools[k])
+           if all(c.doc_id == doc_id for c in f.citations)]
+    earlier = [s for s in sources if s.main and s.doc_id != doc_id][-BACK_SOURCES:]
+    if not new or not earlier:
+        return pools
+    freq = _freq([t for k in CLAUSE_TYPES for f in pools[k] for _, t in f.texts])
+    for src in earlier:
+        text = text_of(src.doc_id)
+        if not text:
+            continue
+        spans = [c.offsets for k in CLAUSE_TYPES for f in pools[k] for c in f.citations
+                 if c.doc_id == src.doc_id and c.offsets]
+        pools = _support_of(pools, src.doc_id, src.doc, _free(_sentences(text), spans), new, freq)
+    return pools
+
+
 def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: bool,
-               text: str | None = None) -> EventRecord:
+               text: str | None = None, text_of=None) -> EventRecord:
     """The event record with one more source merged in (its facts, if this is its main event); with the
-    source's ``text``, its sentences that retell a merged fact are cited by it too (:func:`_support`)."""
+    source's ``text``, its sentences that retell a merged fact are cited by it too (:func:`_support`); with
+    ``text_of(doc_id)``, earlier sources' sentences that retell a point this source tells first
+    (:func:`_support_back`)."""
     ev = record.get("event") or {}
     source = Source(doc_id, record.get("doc"), record.get("lang"), main, ev.get("date"),
                     "date" if ev.get("date") else "content")
@@ -344,6 +382,8 @@ def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: b
         if text:
             quantities = _conversions(quantities, doc_id, record, text)
             pools = _support(pools, doc_id, record, text)
+            if text_of is not None:
+                pools = _support_back(pools, rec.sources, doc_id, text_of)
             weekdays = _weekdays(weekdays, rec, doc_id, record, text)
             programme = _main_meeting(programme, event, doc_id, record, text)
         rec = EventRecord(rec.id, rec.countries, rec.date_start, rec.date_end, rec.kind, rec.sources, programme,
@@ -361,7 +401,7 @@ def merge_record(event: dict, docs: list[tuple[str, dict, bool]], text_of=None) 
     ``text_of(doc_id)`` gives a document's text for :func:`_support`."""
     rec = empty(event)
     for doc_id, record, main in sorted(docs, key=lambda d: not d[2]):
-        rec = add_source(rec, event, doc_id, record, main, text_of(doc_id) if text_of else None)
+        rec = add_source(rec, event, doc_id, record, main, text_of(doc_id) if text_of else None, text_of)
     return rec
 
 
@@ -504,7 +544,6 @@ def _main_meeting(programme: tuple[MergedMeeting, ...], event: dict, doc_id: str
     the sources give (or none is given yet), unless the source's citations there already hold them."""
     import datetime as dt
 
-    from ..nlp import split_sentences
     from ..normalize import find_durations
 
     kind = event.get("kind") or "summit"
@@ -517,7 +556,7 @@ def _main_meeting(programme: tuple[MergedMeeting, ...], event: dict, doc_id: str
         progs.append(MergedMeeting(kind, single, (), (), (), (), ()))
         i = len(progs) - 1
     p = progs[i]
-    sentences = [s for s in split_sentences(text) if len(s.text) <= MAX_SUPPORT_CHARS]
+    sentences = list(_sentences(text))
     cites = list(p.citations)
     covered = [c.offsets for c in cites if c.doc_id == doc_id and c.offsets]
     ja_re, en_re = _meeting_words(kind)
