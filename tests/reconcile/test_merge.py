@@ -230,3 +230,17 @@ def test_an_earlier_source_sentence_is_cited_by_a_point_a_later_source_tells_fir
     # the same two sources merged the other way round cite the same sentences
     other = merge_event(EVENT, [("d2", b, True), ("d1", a, True)], texts.get)
     assert {(c["doc"], c["evidence"]) for c in other["agreements"][0]["citations"]} == {(d, e) for d, e, _ in cited}
+
+
+def test_a_sentence_that_gave_one_point_also_supports_another_point_it_tells():
+    a = _rec("a.txt", "en", agreements=[
+        _fact("launch a ministerial dialogue on critical minerals supply chains", verb="agreed"),
+        _fact("expand the youth exchange programme for university students", verb="agreed")])
+    t2 = ("The leaders agreed to launch a ministerial dialogue on critical minerals supply chains, and said "
+          "they would expand the youth exchange programme for university students.")
+    b = _rec("b.txt", "en", agreements=[dict(_fact("launch a ministerial dialogue on critical minerals supply "
+                                                   "chains", verb="agreed"), evidence=t2, offsets=[0, len(t2)])])
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)], {"d1": "", "d2": t2}.get)
+    assert sorted(f["support"] for f in rec["agreements"]) == [2, 2]
+    youth = next(f for f in rec["agreements"] if "youth" in f["text"])
+    assert [c["rule"] for c in youth["citations"] if c["doc"] == "b.txt"] == ["kaidan.merge.support.v1"]

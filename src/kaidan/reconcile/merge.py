@@ -39,7 +39,7 @@ from .weekdays import stated as stated_weekdays
 CLAUSE_TYPES = ("agreements", "commitments", "statements")
 DURATION_TOLERANCE = 0.15   # lengths within 15 % of the longer are one length told roughly
 SIGNED_TITLE = 0.5          # title score for one signed document
-SUPPORT_COVERAGE = 0.3      # a source sentence supports a merged fact holding this share of the fact's words
+SUPPORT_COVERAGE = 0.4      # a source sentence supports a merged fact holding this share of the fact's words
 SUPPORT_SPECIFIC = 3        # ... and at least this many of its specific (non-generic) words
 SUPPORT_RULE = "kaidan.merge.support.v1"
 MAX_SUPPORT_CHARS = 400     # longer "sentences" are page furniture or run-on blocks
@@ -322,27 +322,23 @@ def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str 
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _free(sentences, spans) -> list:
-    return [s for s in sentences if not any(a < s.end and s.start < b for a, b in spans)]
-
-
 def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict, text: str):
     """Sentences of the source that tell a merged fact it has no fact of its own for (a wire story retelling a
     point of the readout in a sentence the extractor read as no fact): each such sentence is cited by the
     merged fact it covers best, provided that fact has no citation of this source and this sentence is the
-    best of the source for it (mutual best), with ``SUPPORT_COVERAGE`` of the fact's words."""
-    spans = [tuple(f["offsets"]) for k in CLAUSE_TYPES for f in record.get(k) or [] if f.get("offsets")]
+    best of the source for it (mutual best), with ``SUPPORT_COVERAGE`` of the fact's words. A sentence that
+    gave another fact may support too: a wire story's sentence often tells two points of the readout."""
     merged = [(k, i) for k in CLAUSE_TYPES for i, f in enumerate(pools[k])
               if not any(c.doc_id == doc_id for c in f.citations)]
     freq = _freq([t for k in CLAUSE_TYPES for f in pools[k] for _, t in f.texts])
-    return _support_of(pools, doc_id, record.get("doc"), _free(_sentences(text), spans), merged, freq)
+    return _support_of(pools, doc_id, record.get("doc"), _sentences(text), merged, freq)
 
 
 def _support_back(pools: dict[str, tuple[MergedFact, ...]], sources: tuple[Source, ...], doc_id: str, text_of):
     """The merged facts this source told first are looked for in the sentences of the event's earlier main
     sources (the last ``BACK_SOURCES`` of them, so the cost of a source stays bounded however large the
     event): a readout merged before the wire story that first gave a point as a fact cites its sentence
-    too. An earlier source's sentences already cited by a merged fact are not used again."""
+    too."""
     new = [(k, i) for k in CLAUSE_TYPES for i, f in enumerate(pools[k])
            if all(c.doc_id == doc_id for c in f.citations)]
     earlier = [s for s in sources if s.main and s.doc_id != doc_id][-BACK_SOURCES:]
@@ -353,9 +349,7 @@ def _support_back(pools: dict[str, tuple[MergedFact, ...]], sources: tuple[Sourc
         text = text_of(src.doc_id)
         if not text:
             continue
-        spans = [c.offsets for k in CLAUSE_TYPES for f in pools[k] for c in f.citations
-                 if c.doc_id == src.doc_id and c.offsets]
-        pools = _support_of(pools, src.doc_id, src.doc, _free(_sentences(text), spans), new, freq)
+        pools = _support_of(pools, src.doc_id, src.doc, _sentences(text), new, freq)
     return pools
 
 
