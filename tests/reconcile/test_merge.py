@@ -244,3 +244,14 @@ def test_a_sentence_that_gave_one_point_also_supports_another_point_it_tells():
     assert sorted(f["support"] for f in rec["agreements"]) == [2, 2]
     youth = next(f for f in rec["agreements"] if "youth" in f["text"])
     assert [c["rule"] for c in youth["citations"] if c["doc"] == "b.txt"] == ["kaidan.merge.support.v1"]
+
+
+def test_a_visit_lead_and_a_leaders_today_are_cited_by_the_main_meeting():
+    t1 = "The president arrived in Tokyo on Aug. 23 for a two-day visit. The leaders discussed trade."
+    t2 = "Today, I held a summit meeting with the president. We discussed trade."
+    texts = {"d1": t1, "d2": t2}
+    rec = merge_event(EVENT, [("d1", _rec("a.txt", "en"), True), ("d2", _rec("b.txt", "en"), True)], texts.get)
+    (summit,) = rec["programme"]
+    assert {(c["doc"], c["evidence"], c["rule"]) for c in summit["citations"]} == {
+        ("a.txt", "The president arrived in Tokyo on Aug. 23 for a two-day visit.", "kaidan.merge.visit_lead.v1"),
+        ("b.txt", "Today, I held a summit meeting with the president.", "kaidan.merge.meeting_lead.v1")}

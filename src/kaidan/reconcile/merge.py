@@ -497,12 +497,31 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 
 @lru_cache(maxsize=1)
 def _merge_rules() -> dict:
-    return load("merge.json", ("meeting_lead", "meeting_duration"))
+    return load("merge.json", ("meeting_lead", "meeting_duration", "visit_lead"))
 
 
 def _rule_id(name: str) -> str:
     r = _merge_rules()[name]
     return f"{r['id']}.v{r['version']}"
+
+
+def _words_re(ja: list[str], en: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    ja_re = re.compile("|".join(re.escape(w) for w in sorted(set(ja), key=len, reverse=True)))
+    en_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(en), key=len, reverse=True)) + r")\b",
+                       re.I)
+    return ja_re, en_re
+
+
+@lru_cache(maxsize=1)
+def _visit_words() -> tuple[re.Pattern, re.Pattern]:
+    v = _merge_rules()["visit_lead"]
+    return _words_re(v["ja"], v["en"])
+
+
+@lru_cache(maxsize=1)
+def _today_words() -> tuple[re.Pattern, re.Pattern]:
+    t = _merge_rules()["meeting_lead"]["today"]
+    return _words_re(t["ja"], t["en"])
 
 
 @lru_cache(maxsize=16)
@@ -513,10 +532,7 @@ def _meeting_words(kind: str) -> tuple[re.Pattern, re.Pattern]:
         if k["kind"] == kind:
             ja += k.get("ja") or []
             en += k.get("en") or []
-    ja_re = re.compile("|".join(re.escape(w) for w in sorted(set(ja), key=len, reverse=True)))
-    en_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(en), key=len, reverse=True)) + r")\b",
-                       re.I)
-    return ja_re, en_re
+    return _words_re(ja, en)
 
 
 def _names_day(sentence: str, dates: list) -> bool:
@@ -524,6 +540,9 @@ def _names_day(sentence: str, dates: list) -> bool:
     from ..normalize._text import fold
 
     t = fold(sentence).lower()
+    ja_today, en_today = _today_words()
+    if ja_today.search(t) or en_today.search(t):
+        return True
     for d in dates:
         if re.search(rf"(?<!\d){d.day}日", t) or WEEKDAYS[d.weekday()].lower() in t:
             return True
@@ -534,7 +553,7 @@ def _names_day(sentence: str, dates: list) -> bool:
 
 def _main_meeting(programme: tuple[MergedMeeting, ...], event: dict, doc_id: str, record: dict, text: str):
     """The event's main meeting cites the source's lead sentence (the first naming the meeting and its day,
-    else the first naming the meeting) and the sentence giving the talks' length when it agrees with a length
+    else the first naming the meeting), the first naming a visit or arrival and its day, and the sentence giving the talks' length when it agrees with a length
     the sources give (or none is given yet), unless the source's citations there already hold them."""
     import datetime as dt
 
@@ -564,6 +583,13 @@ def _main_meeting(programme: tuple[MergedMeeting, ...], event: dict, doc_id: str
     if lead is not None and not any(a < lead.end and lead.start < b for a, b in covered):
         cites.append(SourceCitation(doc_id, record.get("doc"), lead.text, (lead.start, lead.end),
                                     _rule_id("meeting_lead")))
+    ja_visit, en_visit = _visit_words()
+    arrival = next((s for s in sentences if (ja_visit.search(s.text) or en_visit.search(s.text))
+                    and _names_day(s.text, dates)), None)
+    if arrival is not None and not any(a < arrival.end and arrival.start < b for a, b in
+                                       [c.offsets for c in cites if c.doc_id == doc_id and c.offsets]):
+        cites.append(SourceCitation(doc_id, record.get("doc"), arrival.text, (arrival.start, arrival.end),
+                                    _rule_id("visit_lead")))
     lengths = [g.value for g in p.duration_minutes]
     covered = [c.offsets for c in cites if c.doc_id == doc_id and c.offsets]
     for s in sentences:
