@@ -255,3 +255,13 @@ def test_a_visit_lead_and_a_leaders_today_are_cited_by_the_main_meeting():
     assert {(c["doc"], c["evidence"], c["rule"]) for c in summit["citations"]} == {
         ("a.txt", "The president arrived in Tokyo on Aug. 23 for a two-day visit.", "kaidan.merge.visit_lead.v1"),
         ("b.txt", "Today, I held a summit meeting with the president.", "kaidan.merge.meeting_lead.v1")}
+
+
+def test_a_short_point_is_supported_by_a_sentence_holding_all_its_words():
+    a = _rec("a.txt", "en", statements=[_fact("Canada is a key partner for Japan", speaker="Kishida Fumio",
+                                              mode="reported")])
+    t2 = "Kishida said Canada's a key partner for Japan. The leaders also met business executives."
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "en"), True)], {"d1": "", "d2": t2}.get)
+    (point,) = rec["statements"]
+    assert [(c["doc"], c["evidence"]) for c in point["citations"] if c["doc"] == "b.txt"] == [
+        ("b.txt", "Kishida said Canada's a key partner for Japan.")]

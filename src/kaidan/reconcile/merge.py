@@ -41,6 +41,7 @@ DURATION_TOLERANCE = 0.15   # lengths within 15 % of the longer are one length t
 SIGNED_TITLE = 0.5          # title score for one signed document
 SUPPORT_COVERAGE = 0.4      # a source sentence supports a merged fact holding this share of the fact's words
 SUPPORT_SPECIFIC = 3        # ... and at least this many of its specific (non-generic) words
+SHORT_COVERAGE = 0.9        # ... or, for a short point with fewer specific words, nearly all its words and all of those
 SUPPORT_RULE = "kaidan.merge.support.v1"
 MAX_SUPPORT_CHARS = 400     # longer "sentences" are page furniture or run-on blocks
 BACK_SOURCES = 12           # earlier sources searched for the points a new source tells first
@@ -299,8 +300,10 @@ def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str 
         for m, (k, i) in enumerate(merged):
             best = 0.0
             for _lang, t in pools[k][i].texts:
-                share, specific = coverage(profile(t), ps, freq)
-                if share >= SUPPORT_COVERAGE and specific >= SUPPORT_SPECIFIC:
+                pt = profile(t)
+                share, specific = coverage(pt, ps, freq)
+                if share >= SUPPORT_COVERAGE and (specific >= SUPPORT_SPECIFIC or (
+                        share >= SHORT_COVERAGE and specific and specific == coverage(pt, pt, freq)[1])):
                     best = max(best, share)
             if best:
                 pairs.append((best, n, m))
