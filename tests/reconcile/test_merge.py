@@ -258,10 +258,10 @@ def test_a_visit_lead_and_a_leaders_today_are_cited_by_the_main_meeting():
 
 
 def test_a_short_point_is_supported_by_a_sentence_holding_all_its_words():
-    a = _rec("a.txt", "en", statements=[_fact("Canada is a key partner for Japan", speaker="Kishida Fumio",
+    a = _rec("a.txt", "en", statements=[_fact("Canada is a very important partner for Japan", speaker="Kishida Fumio",
                                               mode="reported")])
-    t2 = "Kishida said Canada's a key partner for Japan. The leaders also met business executives."
+    t2 = "Kishida said Canada's a very important partner for Japan. The leaders also met business executives."
     rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "en"), True)], {"d1": "", "d2": t2}.get)
     (point,) = rec["statements"]
     assert [(c["doc"], c["evidence"]) for c in point["citations"] if c["doc"] == "b.txt"] == [
-        ("b.txt", "Kishida said Canada's a key partner for Japan.")]
+        ("b.txt", "Kishida said Canada's a very important partner for Japan.")]
