@@ -265,3 +265,16 @@ def test_a_short_point_is_supported_by_a_sentence_holding_all_its_words():
     (point,) = rec["statements"]
     assert [(c["doc"], c["evidence"]) for c in point["citations"] if c["doc"] == "b.txt"] == [
         ("b.txt", "Kishida said Canada's a very important partner for Japan.")]
+
+
+def test_a_point_told_inside_glued_sentences_is_supported_by_that_sentence_alone():
+    a = _rec("a.txt", "en", agreements=[_fact("pursue the complete denuclearization of the Korean Peninsula and "
+                                              "continue close coordination on North Korea policy", verb="agreed")])
+    t2 = ("The leaders held talks on Saturday.They discussed trade and investment.Lee and Ishiba reaffirmed their "
+          "resolve to pursue the complete denuclearization of the Korean Peninsula, agreeing to continue close "
+          "coordination on North Korea policy.They also discussed tourism.")
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "en"), True)], {"d1": "", "d2": t2}.get)
+    (point,) = rec["agreements"]
+    assert [c["evidence"] for c in point["citations"] if c["doc"] == "b.txt"] == [
+        "Lee and Ishiba reaffirmed their resolve to pursue the complete denuclearization of the Korean Peninsula, "
+        "agreeing to continue close coordination on North Korea policy."]

@@ -31,7 +31,7 @@ from ..extract.lexicon import load
 from ..people import gazetteer
 from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameForms, Source, SourceCitation,
                        ValueGroup)
-from ..text import norm
+from ..text import glued_breaks, norm
 from .bilingual import coverage, profile
 from .match import _same_amount, compatible, lang_of, same_concepts, text_score
 from .weekdays import stated as stated_weekdays
@@ -284,9 +284,19 @@ def _names(names: tuple[NameForms, ...], doc_id: str, record: dict) -> tuple[Nam
 
 @lru_cache(maxsize=512)
 def _sentences(text: str) -> tuple:
+    """The document's sentences, glued English sentences cut apart, none longer than ``MAX_SUPPORT_CHARS``."""
     from ..nlp import split_sentences
 
-    return tuple(s for s in split_sentences(text) if len(s.text) <= MAX_SUPPORT_CHARS)
+    out = []
+    for s in split_sentences(text):
+        cuts = [0] + [c for c in glued_breaks(s.text) if c < len(s.text)] + [len(s.text)]
+        for a, b in zip(cuts, cuts[1:]):
+            piece = s.text[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            if piece and len(piece) <= MAX_SUPPORT_CHARS:
+                out.append(replace(s, start=s.start + a + lead, end=s.start + a + lead + len(piece), text=piece))
+    return tuple(out)
 
 
 def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str | None, sentences,
@@ -332,7 +342,7 @@ def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict
     best of the source for it (mutual best), with ``SUPPORT_COVERAGE`` of the fact's words. A sentence that
     gave another fact may support too: a wire story's sentence often tells two points of the readout."""
     merged = [(k, i) for k in CLAUSE_TYPES for i, f in enumerate(pools[k])
-              if not any(c.doc_id == doc_id for c in f.citations)]
+              if not any(c.doc_id == doc_id and len(c.evidence or "") <= MAX_SUPPORT_CHARS for c in f.citations)]
     freq = _freq([t for k in CLAUSE_TYPES for f in pools[k] for _, t in f.texts])
     return _support_of(pools, doc_id, record.get("doc"), _sentences(text), merged, freq)
 
