@@ -5,7 +5,9 @@
 * :func:`nfkc_fold` — NFKC and case folding with white space collapsed (how evidence and names compare);
 * :func:`bigrams` / :func:`dice` — character-bigram Dice similarity of two normalised texts;
 * :func:`language_of` / :func:`detect_language` — Japanese or English by counting scripts: kana and kanji,
-  weighted by :data:`JA_CHAR_WEIGHT`, against Latin letters.
+  weighted by :data:`JA_CHAR_WEIGHT`, against Latin letters;
+* :func:`glued_breaks` — where English sentences run together without a space (a scraped page that lost
+  its line breaks: "…two hours.President Lee said…").
 """
 from __future__ import annotations
 
@@ -93,3 +95,14 @@ def detect_language(text: str) -> str:
 def lang(text: str | None) -> str:
     """``"ja"`` or ``"en"`` for a fact's wording (a text without letters counts as Japanese)."""
     return language_of(text or "") or DEFAULT_LANGUAGE
+
+
+# A sentence's full stop directly followed by the capital of the next one, after a lower-case word ("hours.Lee")
+# or after a dotted abbreviation when a capitalised word follows ("the U.S.Welcoming"); "p.m." and "U.S.A." do
+# not match.
+_GLUED = re.compile(r"(?<=[a-z0-9\)”\"'’])[.!?](?=[A-Z“\"‘])|(?<=\b[A-Z]\.[A-Z])\.(?=[A-Z][a-z])")
+
+
+def glued_breaks(text: str) -> list[int]:
+    """Offsets just after each full stop that ends an English sentence glued to the next one."""
+    return [m.end() for m in _GLUED.finditer(text)]

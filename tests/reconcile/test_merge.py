@@ -171,3 +171,110 @@ def test_more_than_two_hours_against_nearly_two_hours_is_a_conflict_about_two_ho
         ("more than 120", ["a"]), ("less than 120", ["b"])]
     assert "meetings.duration_minutes" not in _conflicts(told("a", "The talks lasted about two hours."),
                                                          told("b", "会談は2時間近くに及んだ。"))
+
+
+def test_each_source_lead_and_length_sentences_are_cited_by_the_main_meeting():
+    text_a = "Gyeongju, Aug. 23 -- The prime minister and the president held talks on Saturday. They met for about 40 minutes."
+    a = _rec("a.txt", "en", meetings=[dict(_meeting(duration=40), evidence="They met for about 40 minutes.",
+                                           offsets=[text_a.index("They"), len(text_a)])])
+    text_b = ("首相は記者団に語った。首相は２３日、大統領と首脳官邸で会談した。会談は約４０分間行われた。"
+              "両首脳は５分前に写真撮影に臨んだ。")
+    b = _rec("b.txt", "ja")
+    texts = {"d1": text_a, "d2": text_b}
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)], texts.get)
+    (summit,) = [m for m in rec["programme"] if m["kind"] == "summit"]
+    cited = [(c["doc"], c["evidence"], c["rule"]) for c in summit["citations"]]
+    assert ("a.txt", "Gyeongju, Aug. 23 -- The prime minister and the president held talks on Saturday.",
+            "kaidan.merge.meeting_lead.v1") in cited
+    assert ("b.txt", "首相は２３日、大統領と首脳官邸で会談した。", "kaidan.merge.meeting_lead.v1") in cited
+    assert ("b.txt", "会談は約４０分間行われた。", "kaidan.merge.meeting_duration.v1") in cited
+    assert not any("写真" in e for _, e, _ in cited)
+    for c in summit["citations"]:
+        assert texts[{"a.txt": "d1", "b.txt": "d2"}[c["doc"]]][c["offsets"][0]:c["offsets"][1]] == c["evidence"]
+
+
+def _money(text, sub, value, unit):
+    i = text.index(sub)
+    return {"text": sub, "value": value, "unit": unit, "evidence": sub, "offsets": [i, i + len(sub)], "rule": "t"}
+
+
+def test_a_figure_and_its_conversion_in_parentheses_are_one_quantity_across_sources():
+    t1 = "Japan set a goal of 2 trillion yen ($15 billion or Rs 1,10,000 crore) of investment over five years."
+    a = _rec("a.txt", "en", quantities=[_money(t1, "2 trillion yen", 2e12, "JPY"),
+                                        _money(t1, "Rs 1,10,000 crore", 1.1e12, "INR")])
+    t2 = "Japan set a Rs 1,10,000-crore investment target. It also lent 40 billion yen (Rs 2,000 crore) separately."
+    b = _rec("b.txt", "en", quantities=[_money(t2, "Rs 1,10,000-crore", 1.1e12, "INR"),
+                                        _money(t2, "40 billion yen", 4e10, "JPY")])
+    t3 = "日本は2兆円の投資目標を掲げた。"
+    c = _rec("c.txt", "ja", quantities=[_money(t3, "2兆円", 2e12, "JPY")])
+    texts = {"d1": t1, "d2": t2, "d3": t3}
+    rec = merge_event(EVENT, [("d3", c, True), ("d2", b, True), ("d1", a, True)], texts.get)
+    by_docs = sorted(sorted(c["doc"] for c in q["citations"]) for q in rec["quantities"])
+    assert by_docs == [["a.txt", "a.txt", "b.txt", "c.txt"], ["b.txt"]]
+
+
+def test_an_earlier_source_sentence_is_cited_by_a_point_a_later_source_tells_first():
+    t1 = ("The leaders met in Tokyo on Saturday. They will open a new dialogue between their coast guards on "
+          "maritime rescue operations.")
+    a = _rec("a.txt", "en")
+    t2 = "The two leaders agreed to open a new dialogue between their coast guards on maritime rescue."
+    b = _rec("b.txt", "en", agreements=[dict(_fact("open a new dialogue between their coast guards on maritime "
+                                                   "rescue", verb="agreed"), evidence=t2, offsets=[0, len(t2)])])
+    texts = {"d1": t1, "d2": t2}
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)], texts.get)
+    (point,) = rec["agreements"]
+    cited = {(c["doc"], c["evidence"], c["rule"]) for c in point["citations"]}
+    assert ("a.txt", "They will open a new dialogue between their coast guards on maritime rescue operations.",
+            "kaidan.merge.support.v1") in cited
+    assert point["support"] == 2
+    # the same two sources merged the other way round cite the same sentences
+    other = merge_event(EVENT, [("d2", b, True), ("d1", a, True)], texts.get)
+    assert {(c["doc"], c["evidence"]) for c in other["agreements"][0]["citations"]} == {(d, e) for d, e, _ in cited}
+
+
+def test_a_sentence_that_gave_one_point_also_supports_another_point_it_tells():
+    a = _rec("a.txt", "en", agreements=[
+        _fact("launch a ministerial dialogue on critical minerals supply chains", verb="agreed"),
+        _fact("expand the youth exchange programme for university students", verb="agreed")])
+    t2 = ("The leaders agreed to launch a ministerial dialogue on critical minerals supply chains, and said "
+          "they would expand the youth exchange programme for university students.")
+    b = _rec("b.txt", "en", agreements=[dict(_fact("launch a ministerial dialogue on critical minerals supply "
+                                                   "chains", verb="agreed"), evidence=t2, offsets=[0, len(t2)])])
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)], {"d1": "", "d2": t2}.get)
+    assert sorted(f["support"] for f in rec["agreements"]) == [2, 2]
+    youth = next(f for f in rec["agreements"] if "youth" in f["text"])
+    assert [c["rule"] for c in youth["citations"] if c["doc"] == "b.txt"] == ["kaidan.merge.support.v1"]
+
+
+def test_a_visit_lead_and_a_leaders_today_are_cited_by_the_main_meeting():
+    t1 = "The president arrived in Tokyo on Aug. 23 for a two-day visit. The leaders discussed trade."
+    t2 = "Today, I held a summit meeting with the president. We discussed trade."
+    texts = {"d1": t1, "d2": t2}
+    rec = merge_event(EVENT, [("d1", _rec("a.txt", "en"), True), ("d2", _rec("b.txt", "en"), True)], texts.get)
+    (summit,) = rec["programme"]
+    assert {(c["doc"], c["evidence"], c["rule"]) for c in summit["citations"]} == {
+        ("a.txt", "The president arrived in Tokyo on Aug. 23 for a two-day visit.", "kaidan.merge.visit_lead.v1"),
+        ("b.txt", "Today, I held a summit meeting with the president.", "kaidan.merge.meeting_lead.v1")}
+
+
+def test_a_short_point_is_supported_by_a_sentence_holding_all_its_words():
+    a = _rec("a.txt", "en", statements=[_fact("Canada is a very important partner for Japan", speaker="Kishida Fumio",
+                                              mode="reported")])
+    t2 = "Kishida said Canada's a very important partner for Japan. The leaders also met business executives."
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "en"), True)], {"d1": "", "d2": t2}.get)
+    (point,) = rec["statements"]
+    assert [(c["doc"], c["evidence"]) for c in point["citations"] if c["doc"] == "b.txt"] == [
+        ("b.txt", "Kishida said Canada's a very important partner for Japan.")]
+
+
+def test_a_point_told_inside_glued_sentences_is_supported_by_that_sentence_alone():
+    a = _rec("a.txt", "en", agreements=[_fact("pursue the complete denuclearization of the Korean Peninsula and "
+                                              "continue close coordination on North Korea policy", verb="agreed")])
+    t2 = ("The leaders held talks on Saturday.They discussed trade and investment.Lee and Ishiba reaffirmed their "
+          "resolve to pursue the complete denuclearization of the Korean Peninsula, agreeing to continue close "
+          "coordination on North Korea policy.They also discussed tourism.")
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "en"), True)], {"d1": "", "d2": t2}.get)
+    (point,) = rec["agreements"]
+    assert [c["evidence"] for c in point["citations"] if c["doc"] == "b.txt"] == [
+        "Lee and Ishiba reaffirmed their resolve to pursue the complete denuclearization of the Korean Peninsula, "
+        "agreeing to continue close coordination on North Korea policy."]

@@ -16,7 +16,7 @@ from . import ledger
 from ..records import EventRecord
 from .merge import add_source, merge_event, merge_record
 
-MERGE_VERSION = "kaidan.merge.v2"
+MERGE_VERSION = "kaidan.merge.v3"
 
 
 # Records merged during an ingest batch, written to the store once at its end (:func:`flush`): writing the
@@ -42,7 +42,8 @@ def add_document(store, doc_id: str, record: dict) -> list[str]:
         if before is None:
             pending[ev["id"]] = merge_record(now, store.event_records(ev["id"]), store.document_text)
         else:
-            pending[ev["id"]] = add_source(before, now, doc_id, record, main, store.document_text(doc_id))
+            pending[ev["id"]] = add_source(before, now, doc_id, record, main, store.document_text(doc_id),
+                                           store.document_text)
         ids.append(ev["id"])
     return ids
 

@@ -31,7 +31,7 @@ from ..extract.lexicon import load
 from ..people import gazetteer
 from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameForms, Source, SourceCitation,
                        ValueGroup)
-from ..text import norm
+from ..text import glued_breaks, norm
 from .bilingual import coverage, profile
 from .match import _same_amount, compatible, lang_of, same_concepts, text_score
 from .weekdays import stated as stated_weekdays
@@ -39,10 +39,12 @@ from .weekdays import stated as stated_weekdays
 CLAUSE_TYPES = ("agreements", "commitments", "statements")
 DURATION_TOLERANCE = 0.15   # lengths within 15 % of the longer are one length told roughly
 SIGNED_TITLE = 0.5          # title score for one signed document
-SUPPORT_COVERAGE = 0.5      # a source sentence supports a merged fact holding this share of the fact's words
+SUPPORT_COVERAGE = 0.4      # a source sentence supports a merged fact holding this share of the fact's words
 SUPPORT_SPECIFIC = 3        # ... and at least this many of its specific (non-generic) words
+SHORT_COVERAGE = 0.9        # ... or, for a short point with fewer specific words, nearly all its words and all of those
 SUPPORT_RULE = "kaidan.merge.support.v1"
 MAX_SUPPORT_CHARS = 400     # longer "sentences" are page furniture or run-on blocks
+BACK_SOURCES = 12           # earlier sources searched for the points a new source tells first
 WEEKDAY_RULE = "kaidan.merge.weekday.v1"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CURRENCIES = frozenset({"USD", "JPY", "EUR", "GBP", "CNY", "KRW", "INR", "AUD", "CAD"})
@@ -280,28 +282,38 @@ def _names(names: tuple[NameForms, ...], doc_id: str, record: dict) -> tuple[Nam
     return tuple(out.values())
 
 
-def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict, text: str):
-    """Sentences of the source that tell a merged fact it has no fact of its own for (a wire story retelling a
-    point of the readout in a sentence the extractor read as no fact): each such sentence is cited by the
-    merged fact it covers best, provided that fact has no citation of this source and this sentence is the
-    best of the source for it (mutual best), with ``SUPPORT_COVERAGE`` of the fact's words."""
+@lru_cache(maxsize=512)
+def _sentences(text: str) -> tuple:
+    """The document's sentences, glued English sentences cut apart, none longer than ``MAX_SUPPORT_CHARS``."""
     from ..nlp import split_sentences
 
-    spans = [tuple(f["offsets"]) for k in CLAUSE_TYPES + ("meetings", "quantities", "signed_documents")
-             for f in record.get(k) or [] if f.get("offsets")]
-    sentences = [s for s in split_sentences(text) if len(s.text) <= MAX_SUPPORT_CHARS
-                 and not any(a < s.end and s.start < b for a, b in spans)]
-    merged = [(k, i, f) for k in CLAUSE_TYPES for i, f in enumerate(pools[k])
-              if not any(c.doc_id == doc_id for c in f.citations)]
-    freq = _freq([t for k in CLAUSE_TYPES for f in pools[k] for _, t in f.texts])
+    out = []
+    for s in split_sentences(text):
+        cuts = [0] + [c for c in glued_breaks(s.text) if c < len(s.text)] + [len(s.text)]
+        for a, b in zip(cuts, cuts[1:]):
+            piece = s.text[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            if piece and len(piece) <= MAX_SUPPORT_CHARS:
+                out.append(replace(s, start=s.start + a + lead, end=s.start + a + lead + len(piece), text=piece))
+    return tuple(out)
+
+
+def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str | None, sentences,
+                merged: list[tuple[str, int]], freq: dict[str, int]) -> dict[str, tuple[MergedFact, ...]]:
+    """Each of the given sentences of one source is cited by the merged fact (of ``merged``) it covers best,
+    when that fact holds ``SUPPORT_COVERAGE`` of its words there and this sentence is the fact's best of the
+    source (mutual best)."""
     pairs = []
     for n, s in enumerate(sentences):
         ps = profile(s.text)
-        for m, (_k, _i, f) in enumerate(merged):
+        for m, (k, i) in enumerate(merged):
             best = 0.0
-            for _lang, t in f.texts:
-                share, specific = coverage(profile(t), ps, freq)
-                if share >= SUPPORT_COVERAGE and specific >= SUPPORT_SPECIFIC:
+            for _lang, t in pools[k][i].texts:
+                pt = profile(t)
+                share, specific = coverage(pt, ps, freq)
+                if share >= SUPPORT_COVERAGE and (specific >= SUPPORT_SPECIFIC or (
+                        share >= SHORT_COVERAGE and specific and specific == coverage(pt, pt, freq)[1])):
                     best = max(best, share)
             if best:
                 pairs.append((best, n, m))
@@ -313,20 +325,53 @@ def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict
             continue
         used_s.add(n)
         used_m.add(m)
-        k, i, f = merged[m]
+        k, i = merged[m]
+        f = out[k][i]
         s = sentences[n]
-        cite = SourceCitation(doc_id, record.get("doc"), s.text, (s.start, s.end), SUPPORT_RULE)
+        cite = SourceCitation(doc_id, doc, s.text, (s.start, s.end), SUPPORT_RULE)
         texts = dict(f.texts)
-        lang = lang_of(s.text)
-        texts.setdefault(lang, s.text)
+        texts.setdefault(lang_of(s.text), s.text)
         out[k][i] = MergedFact.make(f.type, f.fields, texts, f.citations + (cite,), f.amounts)
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict, text: str):
+    """Sentences of the source that tell a merged fact it has no fact of its own for (a wire story retelling a
+    point of the readout in a sentence the extractor read as no fact): each such sentence is cited by the
+    merged fact it covers best, provided that fact has no citation of this source and this sentence is the
+    best of the source for it (mutual best), with ``SUPPORT_COVERAGE`` of the fact's words. A sentence that
+    gave another fact may support too: a wire story's sentence often tells two points of the readout."""
+    merged = [(k, i) for k in CLAUSE_TYPES for i, f in enumerate(pools[k])
+              if not any(c.doc_id == doc_id and len(c.evidence or "") <= MAX_SUPPORT_CHARS for c in f.citations)]
+    freq = _freq([t for k in CLAUSE_TYPES for f in pools[k] for _, t in f.texts])
+    return _support_of(pools, doc_id, record.get("doc"), _sentences(text), merged, freq)
+
+
+def _support_back(pools: dict[str, tuple[MergedFact, ...]], sources: tuple[Source, ...], doc_id: str, text_of):
+    """The merged facts this source told first are looked for in the sentences of the event's earlier main
+    sources (the last ``BACK_SOURCES`` of them, so the cost of a source stays bounded however large the
+    event): a readout merged before the wire story that first gave a point as a fact cites its sentence
+    too."""
+    new = [(k, i) for k in CLAUSE_TYPES for i, f in enumerate(pools[k])
+           if all(c.doc_id == doc_id for c in f.citations)]
+    earlier = [s for s in sources if s.main and s.doc_id != doc_id][-BACK_SOURCES:]
+    if not new or not earlier:
+        return pools
+    freq = _freq([t for k in CLAUSE_TYPES for f in pools[k] for _, t in f.texts])
+    for src in earlier:
+        text = text_of(src.doc_id)
+        if not text:
+            continue
+        pools = _support_of(pools, src.doc_id, src.doc, _sentences(text), new, freq)
+    return pools
+
+
 def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: bool,
-               text: str | None = None) -> EventRecord:
+               text: str | None = None, text_of=None) -> EventRecord:
     """The event record with one more source merged in (its facts, if this is its main event); with the
-    source's ``text``, its sentences that retell a merged fact are cited by it too (:func:`_support`)."""
+    source's ``text``, its sentences that retell a merged fact are cited by it too (:func:`_support`); with
+    ``text_of(doc_id)``, earlier sources' sentences that retell a point this source tells first
+    (:func:`_support_back`)."""
     ev = record.get("event") or {}
     source = Source(doc_id, record.get("doc"), record.get("lang"), main, ev.get("date"),
                     "date" if ev.get("date") else "content")
@@ -339,12 +384,18 @@ def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: b
     if main:
         pools = _clauses(rec, doc_id, record)
         weekdays = rec.weekdays
+        programme = rec.programme
+        quantities = _quantities(rec.quantities, doc_id, record)
         if text:
+            quantities = _conversions(quantities, doc_id, record, text)
             pools = _support(pools, doc_id, record, text)
+            if text_of is not None:
+                pools = _support_back(pools, rec.sources, doc_id, text_of)
             weekdays = _weekdays(weekdays, rec, doc_id, record, text)
-        rec = EventRecord(rec.id, rec.countries, rec.date_start, rec.date_end, rec.kind, rec.sources, rec.programme,
+            programme = _main_meeting(programme, event, doc_id, record, text)
+        rec = EventRecord(rec.id, rec.countries, rec.date_start, rec.date_end, rec.kind, rec.sources, programme,
                           rec.signed_documents, pools["agreements"], pools["commitments"], pools["statements"],
-                          _quantities(rec.quantities, doc_id, record), rec.names, rec.denials, weekdays)
+                          quantities, rec.names, rec.denials, weekdays)
     return with_conflicts(rec)
 
 
@@ -357,7 +408,7 @@ def merge_record(event: dict, docs: list[tuple[str, dict, bool]], text_of=None) 
     ``text_of(doc_id)`` gives a document's text for :func:`_support`."""
     rec = empty(event)
     for doc_id, record, main in sorted(docs, key=lambda d: not d[2]):
-        rec = add_source(rec, event, doc_id, record, main, text_of(doc_id) if text_of else None)
+        rec = add_source(rec, event, doc_id, record, main, text_of(doc_id) if text_of else None, text_of)
     return rec
 
 
@@ -450,3 +501,156 @@ def _weekdays(weekdays: tuple[NameForms, ...], rec: EventRecord, doc_id: str, re
         prev = out.get(date, NameForms(date, (), ()))
         out[date] = NameForms(date, _add_value(prev.forms, WEEKDAYS[wd], cite, lambda a, b: a == b), ())
     return tuple(out.values())
+
+
+# -- the main meeting in each source's own sentences ---------------------------------------------------------
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+@lru_cache(maxsize=1)
+def _merge_rules() -> dict:
+    return load("merge.json", ("meeting_lead", "meeting_duration", "visit_lead"))
+
+
+def _rule_id(name: str) -> str:
+    r = _merge_rules()[name]
+    return f"{r['id']}.v{r['version']}"
+
+
+def _words_re(ja: list[str], en: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    ja_re = re.compile("|".join(re.escape(w) for w in sorted(set(ja), key=len, reverse=True)))
+    en_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(en), key=len, reverse=True)) + r")\b",
+                       re.I)
+    return ja_re, en_re
+
+
+@lru_cache(maxsize=1)
+def _visit_words() -> tuple[re.Pattern, re.Pattern]:
+    v = _merge_rules()["visit_lead"]
+    return _words_re(v["ja"], v["en"])
+
+
+@lru_cache(maxsize=1)
+def _today_words() -> tuple[re.Pattern, re.Pattern]:
+    t = _merge_rules()["meeting_lead"]["today"]
+    return _words_re(t["ja"], t["en"])
+
+
+@lru_cache(maxsize=16)
+def _meeting_words(kind: str) -> tuple[re.Pattern, re.Pattern]:
+    lead = _merge_rules()["meeting_lead"]
+    ja, en = list(lead["ja"]), list(lead["en"])
+    for k in load("meetings.json", ("kinds",))["kinds"]:
+        if k["kind"] == kind:
+            ja += k.get("ja") or []
+            en += k.get("en") or []
+    return _words_re(ja, en)
+
+
+def _names_day(sentence: str, dates: list) -> bool:
+    """The sentence names one of the event's days: 19日 / Friday / March 19 / 19 March / Oct. 31."""
+    from ..normalize._text import fold
+
+    t = fold(sentence).lower()
+    ja_today, en_today = _today_words()
+    if ja_today.search(t) or en_today.search(t):
+        return True
+    for d in dates:
+        if re.search(rf"(?<!\d){d.day}日", t) or WEEKDAYS[d.weekday()].lower() in t:
+            return True
+        if re.search(rf"(?<!\d){d.day}(?!\d)", t) and re.search(rf"\b{MONTHS[d.month - 1]}", t):
+            return True
+    return False
+
+
+def _main_meeting(programme: tuple[MergedMeeting, ...], event: dict, doc_id: str, record: dict, text: str):
+    """The event's main meeting cites the source's lead sentence (the first naming the meeting and its day,
+    else the first naming the meeting), the first naming a visit or arrival and its day, and the sentence giving the talks' length when it agrees with a length
+    the sources give (or none is given yet), unless the source's citations there already hold them."""
+    import datetime as dt
+
+    from ..normalize import find_durations
+
+    kind = event.get("kind") or "summit"
+    progs = list(programme)
+    mains = [i for i, p in enumerate(progs) if p.kind == kind]
+    if mains:
+        i = max(mains, key=lambda j: (len({c.doc_id for c in progs[j].citations}), -j))
+    else:
+        single = event["date_start"] if event["date_start"] == event["date_end"] else None
+        progs.append(MergedMeeting(kind, single, (), (), (), (), ()))
+        i = len(progs) - 1
+    p = progs[i]
+    sentences = list(_sentences(text))
+    cites = list(p.citations)
+    covered = [c.offsets for c in cites if c.doc_id == doc_id and c.offsets]
+    ja_re, en_re = _meeting_words(kind)
+    named = [s for s in sentences if ja_re.search(s.text) or en_re.search(s.text)]
+    try:
+        start, end = dt.date.fromisoformat(event["date_start"]), dt.date.fromisoformat(event["date_end"])
+        dates = [start + dt.timedelta(days=k) for k in range(min((end - start).days, 7) + 1)]
+    except (TypeError, ValueError):
+        dates = []
+    lead = next((s for s in named if _names_day(s.text, dates)), named[0] if named else None)
+    if lead is not None and not any(a < lead.end and lead.start < b for a, b in covered):
+        cites.append(SourceCitation(doc_id, record.get("doc"), lead.text, (lead.start, lead.end),
+                                    _rule_id("meeting_lead")))
+    ja_visit, en_visit = _visit_words()
+    arrival = next((s for s in sentences if (ja_visit.search(s.text) or en_visit.search(s.text))
+                    and _names_day(s.text, dates)), None)
+    if arrival is not None and not any(a < arrival.end and arrival.start < b for a, b in
+                                       [c.offsets for c in cites if c.doc_id == doc_id and c.offsets]):
+        cites.append(SourceCitation(doc_id, record.get("doc"), arrival.text, (arrival.start, arrival.end),
+                                    _rule_id("visit_lead")))
+    lengths = [g.value for g in p.duration_minutes]
+    covered = [c.offsets for c in cites if c.doc_id == doc_id and c.offsets]
+    for s in sentences:
+        if any(a < s.end and s.start < b for a, b in covered):
+            continue
+        ds = [d for d in find_durations(s.text) if 5 <= d.minutes <= 600]
+        if ds and (not lengths or any(same_length(d.minutes, v) for d in ds for v in lengths)):
+            cites.append(SourceCitation(doc_id, record.get("doc"), s.text, (s.start, s.end),
+                                        _rule_id("meeting_duration")))
+            break
+    if len(cites) == len(p.citations):
+        return programme
+    progs[i] = replace(p, citations=tuple(cites))
+    return tuple(progs)
+
+
+# -- one figure given in several currencies ------------------------------------------------------------------
+
+# A figure followed by its conversion in parentheses: 5 trillion yen ($42 billion or Rs 3,20,000 crore),
+# 750億ドル(約9兆8000億円): the gap from one figure to the next opens a parenthesis and does not close it.
+CONVERSION_GAP = re.compile(r"\s*[(（][^()（）\n]{0,30}")
+CONVERSION_RULE = "kaidan.merge.conversion.v1"
+
+
+def _conversions(qs: tuple[MergedFact, ...], doc_id: str, record: dict, text: str) -> tuple[MergedFact, ...]:
+    """Merged quantities that this source gives as one figure and its conversion into another currency are
+    one merged quantity (the first figure's fields, every citation of both)."""
+    own = sorted((q for q in record.get("quantities") or [] if q.get("offsets") and q.get("unit") in CURRENCIES),
+                 key=lambda q: q["offsets"][0])
+    out = list(qs)
+
+    def holder(q) -> int | None:
+        return next((i for i, g in enumerate(out) if any(c.doc_id == doc_id and c.offsets == tuple(q["offsets"])
+                                                          for c in g.citations)), None)
+
+    for k, q in enumerate(own):
+        for later in own[k + 1:]:
+            gap = text[q["offsets"][1]:later["offsets"][0]]
+            if later["unit"] == q["unit"] or not CONVERSION_GAP.fullmatch(gap):
+                continue
+            i, j = holder(q), holder(later)
+            if i is None or j is None or i == j:
+                continue
+            a, b = out[i], out[j]
+            texts = dict(a.texts)
+            for lang, t in b.texts:
+                texts.setdefault(lang, t)
+            out[i] = MergedFact.make("quantities", a.fields, texts,
+                                     a.citations + tuple(c for c in b.citations if c not in a.citations))
+            del out[j]
+    return tuple(out)

@@ -1,0 +1,13 @@
+"""Shared text utilities."""
+from __future__ import annotations
+
+from kaidan.text import glued_breaks
+
+
+def test_glued_english_sentences_are_cut_after_their_full_stop_but_abbreviations_are_not():
+    t = "They met at 6 p.m. Saturday.President Lee spoke.It was agreed with the U.S.Welcoming this, U.S.A. firms and J.P. Morgan."
+    assert [t[:b].split()[-1] for b in glued_breaks(t)] == ["Saturday.", "spoke.", "U.S."]
+
+
+def test_sentences_with_a_space_after_the_full_stop_have_no_glued_break():
+    assert glued_breaks("The talks lasted an hour. Lee spoke. Ishiba replied.") == []
