@@ -55,10 +55,11 @@ class QuoteReader:
             body = text[:m_dec.end(1)]
             self.found.agreements.append(Agreement(body, "agreed", topics_of(body),
                                                    cited(cite, "agreements", "in_quote_decided")))
+        head = toks[:hi]
         for i in range(lo, hi):
             if dep[i] != 1:
                 continue
-            p = predicate(toks[:hi], i)
+            p = predicate(head, i)
             if p and p[0] == "agreement" and (toks[i].text in IN_QUOTE_SPEAKERS_OWN
                                               or any(t.lemma in ("いる", "おる") for t in toks[i + 1:p[2]])):
                 continue   # 「…訪日を心から歓迎する」「…を重視している」「…原則を共有している」: the speaker's own stance

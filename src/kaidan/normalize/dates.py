@@ -366,11 +366,19 @@ _READERS = ((_read_era, False), (_read_jp_ymd, False), (_read_iso, False), (_rea
             (_read_en_relative, True), (_read_weekdays, True))
 
 
+@lru_cache(maxsize=4096)
+def _ref_free(f: str) -> tuple[tuple[Cand, ...], ...]:
+    """What the readers that take no reference day find, in ``_READERS`` order: the same sentence is
+    read against several reference days, and these do not depend on it."""
+    return tuple(tuple(reader(f)) for reader, needs_ref in _READERS if needs_ref is False)
+
+
 def _candidates(f: str, ref: dt.date | None) -> list[Cand]:
     out: list[Cand] = []
+    free = iter(_ref_free(f))
     for reader, needs_ref in _READERS:
         if needs_ref is False:
-            out.extend(reader(f))
+            out.extend(next(free))
         elif needs_ref is None:
             out.extend(reader(f, ref))
         elif ref is not None:
