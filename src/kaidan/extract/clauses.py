@@ -40,7 +40,12 @@ class _Text:
         if 2 * min(self.size, other.size) / total < SAME_FACT:
             return False
         small, large = (self.grams, other.grams) if len(self.grams) <= len(other.grams) else (other.grams, self.grams)
-        shared = sum(min(n, large[g]) for g, n in small.items() if g in large)
+        shared = 0
+        get = large.get
+        for g, n in small.items():
+            m = get(g)
+            if m:
+                shared += n if n < m else m
         return 2 * shared / total >= SAME_FACT
 
 

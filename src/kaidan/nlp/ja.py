@@ -55,7 +55,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         chunk = text[base:base + MAX_CHUNK]
         shift = offset + base
         for m in tok.tokenize(chunk, mode):
-            pos, pos2, pos3, form = _pos(m)
+            p = _POS.get(m.part_of_speech_id())
+            pos, pos2, pos3, form = p if p is not None else _pos(m)
             # the fields a frozen Token's __init__ would set, without its per-field object.__setattr__ calls
             t = new(Token)
             t.__dict__.update(text=m.surface(), lemma=m.dictionary_form(), norm=m.normalized_form(), pos=pos,
