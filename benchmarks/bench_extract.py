@@ -17,8 +17,15 @@ is ``ru_maxrss`` of the stage's own process; the tracemalloc peak is taken over 
 extra pass of the extraction over the corpus, after the timed loop (tracing slows
 Python down, so it is kept out of the timing and out of the RSS figure).
 
+The ratio extraction / bare SudachiPy is printed on chars per wall second and on CPU seconds
+(``time.process_time`` of each stage's timed loop): on a machine that others load, the CPU ratio is the
+steadier one. ``--no-ginza`` times only those two stages; ``--no-trace`` skips the tracemalloc pass (so
+that ``--only extract`` is a whole process doing the timed work only, for an outside timer such as
+``farm-bench``). Peak RSS flat in the number of documents: compare ``--repeat 10`` with ``--repeat 40``.
+
     .venv/bin/python benchmarks/bench_extract.py [--repeat 60] [--corpus DIR]
                                                  [--ginza-chars 30000] [--json]
+                                                 [--no-ginza] [--no-trace]
 """
 from __future__ import annotations
 
@@ -62,17 +69,20 @@ def run_extract(docs, args) -> dict:
     from kaidan.pipeline import extract_text
     extract_text(docs[0][1], docs[0][0])
     warm = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in range(args.repeat):
         for name, text in docs:
             extract_text(text, name)
-    wall, rss = time.perf_counter() - t0, rss_mb()
+    wall, cpu, rss = time.perf_counter() - t0, time.process_time() - c0, rss_mb()
+    if args.no_trace:
+        return {"warmup_s": warm, "wall_s": wall, "cpu_s": cpu, "docs": args.repeat * len(docs),
+                "chars": args.repeat * sum(len(t) for _, t in docs), "rss_mb": rss, "tracemalloc_mb": None}
     tracemalloc.start()
     for name, text in docs:
         extract_text(text, name)
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    return {"warmup_s": warm, "wall_s": wall, "docs": args.repeat * len(docs),
+    return {"warmup_s": warm, "wall_s": wall, "cpu_s": cpu, "docs": args.repeat * len(docs),
             "chars": args.repeat * sum(len(t) for _, t in docs), "rss_mb": rss, "tracemalloc_mb": peak}
 
 
@@ -83,12 +93,13 @@ def run_sudachi(docs, args) -> dict:
     tok, mode = dictionary.Dictionary().create(), tokenizer.Tokenizer.SplitMode.C
     tok.tokenize(lines[0], mode)
     warm = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in range(args.repeat):
         for line in lines:
             for m in tok.tokenize(line, mode):
                 m.surface()
-    return {"warmup_s": warm, "wall_s": time.perf_counter() - t0, "docs": args.repeat * len(docs),
+    return {"warmup_s": warm, "wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - c0,
+            "docs": args.repeat * len(docs),
             "chars": args.repeat * sum(len(t) for _, t in docs), "rss_mb": rss_mb()}
 
 
@@ -115,7 +126,7 @@ def run_stage(stage: str, args) -> dict:
     """One stage in a fresh interpreter; its last stdout line is its JSON result."""
     print(f"bench_extract: running {stage} …", file=sys.stderr, flush=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--only", stage, "--corpus", str(args.corpus),
-           "--repeat", str(args.repeat), "--ginza-chars", str(args.ginza_chars)]
+           "--repeat", str(args.repeat), "--ginza-chars", str(args.ginza_chars)] + (["--no-trace"] if args.no_trace else [])
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode:
         sys.exit(f"bench_extract: the {stage} stage failed:\n{done.stderr}")
@@ -129,9 +140,11 @@ def ratios(res: dict) -> dict:
     """Speed of extraction over each tool's speed, and its inverse: tool runs one extraction costs."""
     ext = res["extract"]["chars_per_s"]
     out = {}
-    for stage in ("sudachi", "ginza", "ginza-noner"):
+    for stage in (s for s in ("sudachi", "ginza", "ginza-noner") if s in res):
         out[stage] = {"speed_ratio": ext / res[stage]["chars_per_s"],
                       "runs_per_extraction": res[stage]["chars_per_s"] / ext}
+        if res[stage].get("cpu_s"):     # CPU seconds: steadier than wall time on a machine others load
+            out[stage]["cpu_speed_ratio"] = res[stage]["cpu_s"] / res["extract"]["cpu_s"]
     return out
 
 
@@ -144,14 +157,16 @@ def table(res: dict, rat: dict, args, ndocs: int) -> str:
             f"{'stage':<20}{'warm-up s':>10}{'docs':>7}{'chars':>11}{'wall s':>9}{'docs/s':>9}"
             f"{'chars/s':>10}{'peak RSS MB':>13}{'tracemalloc MB':>16}"]
     for stage, label in STAGES.items():
+        if stage not in res:
+            continue
         r = res[stage]
         rows.append(f"{label:<20}{r['warmup_s']:>10.2f}{num(r['docs'], ','):>7}{r['chars']:>11,}"
                     f"{r['wall_s']:>9.2f}{num(r['docs_per_s'], '.2f'):>9}{r['chars_per_s']:>10,.0f}"
                     f"{r['rss_mb']:>13.0f}{num(r.get('tracemalloc_mb'), '.1f'):>16}")
-    rows += ["", f"{'extraction speed / tool speed':<36}{'ratio':>8}   tool runs one extraction costs"]
-    for stage in ("sudachi", "ginza", "ginza-noner"):
+    rows += ["", f"{'extraction speed / tool speed':<36}{'ratio':>8}{'on CPU s':>10}   tool runs one extraction costs"]
+    for stage in rat:
         rows.append(f"{'  / ' + STAGES[stage]:<36}{rat[stage]['speed_ratio']:>8.3f}"
-                    f"   {rat[stage]['runs_per_extraction']:.3f}")
+                    f"{num(rat[stage].get('cpu_speed_ratio'), '.3f'):>10}   {rat[stage]['runs_per_extraction']:.3f}")
     rows.append("(runs one extraction costs < 1: extracting a text is cheaper than one run of that tool on it)")
     return "\n".join(rows)
 
@@ -164,6 +179,10 @@ def main(argv=None) -> None:
     ap.add_argument("--ginza-chars", type=int, default=30000,
                     help="characters of the corpus given to the slow ja_ginza parse (default 30000)")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--no-ginza", action="store_true",
+                    help="time only the extraction and bare SudachiPy (the ratio that matters; GiNZA is slow to load)")
+    ap.add_argument("--no-trace", action="store_true",
+                    help="skip the tracemalloc pass (with --only extract: the whole process is then the timed work)")
     ap.add_argument("--only", choices=list(STAGES), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     args.corpus = args.corpus.resolve()
@@ -175,7 +194,8 @@ def main(argv=None) -> None:
     if args.only:
         print(json.dumps(RUNNERS[args.only](docs, args)))
         return
-    res = {stage: run_stage(stage, args) for stage in STAGES}
+    stages = [s for s in STAGES if not (args.no_ginza and s.startswith("ginza"))]
+    res = {stage: run_stage(stage, args) for stage in stages}
     rat = ratios(res)
     if args.json:
         print(json.dumps({"corpus": str(args.corpus), "documents": len(docs), "repeat": args.repeat,

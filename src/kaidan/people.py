@@ -62,6 +62,7 @@ class Gazetteer:
         self.entities: dict[str, Entity] = {}
         self.office_titles: dict[str, tuple[str, ...]] = {}
         self._alias: list[tuple[str, str]] = []      # (alias, entity id)
+        self._mention_cache: dict[tuple[str, int], tuple[Mention, ...]] = {}
         self._load(data, source)
         self._build()
 
@@ -163,6 +164,21 @@ class Gazetteer:
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Named people, organisations and countries in a text (longest first, no overlaps)."""
+        cache = self._mention_cache
+        key = (text, offset)
+        found = cache.get(key)
+        if found is None:
+            found = tuple(self._mentions(text, offset))
+            if len(cache) >= 20_000:          # bounded, even for one very long document
+                cache.clear()
+            cache[key] = found
+        return list(found)
+
+    def clear_cache(self) -> None:
+        """Forget the texts read so far (a new document's extraction starts afresh)."""
+        self._mention_cache.clear()
+
+    def _mentions(self, text: str, offset: int) -> list[Mention]:
         out: list[Mention] = []
         if self._name_re:
             for m in self._name_re.finditer(text):

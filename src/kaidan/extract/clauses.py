@@ -8,7 +8,7 @@ are merged, keeping the fuller wording.
 """
 from __future__ import annotations
 
-from ..evaluate.scorer import dice, norm
+from ..evaluate.scorer import bigrams, norm
 from . import clauses_en, clauses_ja
 from .clauses_ja import Found
 from .context import DocContext
@@ -17,20 +17,53 @@ from .profile import SourceProfile
 SAME_FACT = 0.7  # seeds: repeated quotes differ by a word or two (Dice > 0.85); distinct points < 0.6
 
 
+class _Text:
+    """One fact's text as the merge compares it, computed once: ``norm`` of the text, and the
+    bigram counts of ``norm`` of that (what :func:`kaidan.evaluate.scorer.dice` reads)."""
+
+    __slots__ = ("fact", "key", "norm", "grams", "size")
+
+    def __init__(self, fact, key) -> None:
+        self.fact, self.key = fact, key
+        self.norm = norm(fact.text)
+        again = norm(self.norm)                  # dice() normalises its arguments once more
+        self.grams = bigrams(again) if again else None
+        self.size = sum(self.grams.values()) if again else 0
+
+    def same(self, other: _Text) -> bool:
+        a, b = self.norm, other.norm
+        if a in b or b in a:
+            return True
+        if self.grams is None or other.grams is None:
+            return 0.0 >= SAME_FACT
+        total = self.size + other.size
+        # the shared bigrams are at most the smaller count: skip the count when even that is too few
+        if 2 * min(self.size, other.size) / total < SAME_FACT:
+            return False
+        small, large = (self.grams, other.grams) if len(self.grams) <= len(other.grams) else (other.grams, self.grams)
+        shared = 0
+        get = large.get
+        for g, n in small.items():
+            m = get(g)
+            if m:
+                shared += n if n < m else m
+        return 2 * shared / total >= SAME_FACT
+
+
 def _dedup(facts: list, key) -> list:
-    out: list = []
+    out: list[_Text] = []
     for f in facts:
+        t = _Text(f, key(f))
         for i, o in enumerate(out):
-            if key(f) != key(o):
+            if t.key != o.key:
                 continue
-            a, b = norm(f.text), norm(o.text)
-            if a in b or b in a or dice(a, b) >= SAME_FACT:
-                if len(a) > len(b):
-                    out[i] = f
+            if t.same(o):
+                if len(t.norm) > len(o.norm):
+                    out[i] = t
                 break
         else:
-            out.append(f)
-    return out
+            out.append(t)
+    return [t.fact for t in out]
 
 
 def extract(ctx: DocContext, profile: SourceProfile | None = None) -> Found:

@@ -18,6 +18,9 @@ def _rule(name: str) -> dict:
     return rules("commitments")[name]
 
 
+# the fixed end of the embedded-stance construction (…姿勢を示した): every match of it contains this
+_STANCE_SHOWN = re.compile(r"(?:姿勢|方針|意向|決意)を(?:明確に|鮮明に|示|表明|伝え|説明|強調)")
+
 class CommitmentReader:
     def own_intention(self, text: str, toks, speaker: Subject | None = None) -> str | None:
         """Reported content that is the speaker's own undertaking: …を支持していく / …に全面的に協力する,
@@ -118,6 +121,8 @@ class CommitmentReader:
 
     def embedded_stance(self, s) -> None:
         """Xが…に取り組む姿勢を明確にした / Xは…する方針を示した, inside a larger sentence."""
+        if not _STANCE_SHOWN.search(s.text):
+            return      # the construction's fixed core is absent: spare the slow scan of every start
         for m in re.finditer(r"([^、。「」]{2,20}?)(?:が|は)、?([^。「」]{4,80}?)(?:という|との)?(姿勢|方針|意向|決意)を"
                              r"(?:明確に|鮮明に|示|表明|伝え|説明|強調)", s.text):
             if m.start(2) < 0:

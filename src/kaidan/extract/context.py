@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..nlp import Sentence, Token, split_sentences, tokenize
+from ..normalize import clear_caches
 from ..people import Gazetteer, Mention, gazetteer
 from ..records import Citation
 from .dating import Dating, reference
@@ -34,6 +35,8 @@ class DocContext:
     _mentions: dict[int, list[Mention]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
+        clear_caches()          # sentence-level finders and mentions remember this document's texts only
+        self.gaz.clear_cache()
         self.sentences = article_sentences(self.text, split_sentences(self.text))
         self.dating = reference(self.text, self.published, self.gaz)
 

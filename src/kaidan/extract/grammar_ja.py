@@ -117,10 +117,24 @@ def clause_final(tokens: list[Token], j: int) -> bool:
     return t.text in CLAUSE_NOUNS and (j + 1 >= len(tokens) or tokens[j + 1].text in ("で", "、", "に", "は"))
 
 
+@lru_cache(maxsize=1)
+def _heads() -> tuple[frozenset[str], frozenset[str]]:
+    """The surfaces and lemmas a predicate can be headed by (every branch of :func:`predicate` asks for one
+    of them): any other token is rejected at once."""
+    lex = _lex()
+    texts = {"と", "明らか", "鮮明", "明確"} | BOUNDARY | set(lex["agreement"]) | set(lex["speech"]) \
+        | set(lex["speech_nouns_have"]) | set(rules("statements")["nominal_end"]["nouns"])
+    lemmas = {"行う"} | set(lex["speech"]) | set(rules("commitments")["decision"]["verbs"])
+    return frozenset(texts), frozenset(lemmas)
+
+
 def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     """(type, label, index after the verb group) when token i heads a clause-final predicate."""
-    lex = _lex()
     t = tokens[i]
+    texts, lemmas = _heads()
+    if t.text not in texts and t.lemma not in lemmas:
+        return None
+    lex = _lex()
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     agree = lex["agreement"]
     verbal = nxt is not None and nxt.lemma in ("する", "為る") and nxt.pos == "動詞"

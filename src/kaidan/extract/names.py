@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .context import DocContext
 
@@ -26,11 +27,17 @@ def _key(name: str) -> str:
     return " ".join(sorted(p.strip(".") for p in parts))
 
 
-def extract(ctx: DocContext) -> list[dict]:
-    gaz = ctx.gaz
+@lru_cache(maxsize=4)
+def _known(gaz) -> dict[str, frozenset[str]]:
+    """The name keys of each person's aliases: data, the same for every document (read once per gazetteer)."""
     known: dict[str, set[str]] = {}
     for alias, ent in gaz.aliases():
         known.setdefault(ent, set()).add(_key(alias))
+    return {ent: frozenset(keys) for ent, keys in known.items()}
+
+
+def extract(ctx: DocContext) -> list[dict]:
+    known = _known(ctx.gaz)
     out, seen = [], set()
     for s in ctx.sentences:
         for m in ctx.mentions(s):
@@ -49,7 +56,7 @@ def extract(ctx: DocContext) -> list[dict]:
             if key in seen:
                 continue
             seen.add(key)
-            out.append({"person": m.entity, "written": written, "known": _key(written) in known.get(m.entity, set()),
+            out.append({"person": m.entity, "written": written, "known": _key(written) in known.get(m.entity, frozenset()),
                         "evidence": ctx.text[start:start + len(written)], "offsets": [start, start + len(written)],
                         "rule": RULE})
     return out

@@ -20,6 +20,13 @@ from .zones import BARE_QUOTE, INTRODUCER
 IN_QUOTE_SPEAKERS_OWN = {"歓迎", "重視", "反対", "非難", "強く非難"}
 
 
+# the fixed cores of two slow scans below (…用意がある, …方針は変わらない): no core, no match
+_READY = re.compile(r"(?:用意|決意|意思)(?:が|を)")
+_UNCHANGED = re.compile(r"(?:考え|方針|決意|姿勢)(?:は|に)変わ")
+_READY_CLAUSE = re.compile(r"(?:^|。|、)(?:また)?(?:私からは|私から|私は)?、?([^。「」『』]+?)(?:への|に向けた)?"
+                           r"(?:という|との)?(用意|決意|意思)(?:が|を)(?:改めて)?(?:ある|あり|表明|伝え|示)")
+_UNCHANGED_CLAUSE = re.compile(r"([^。「」]+?)(?:という|との)?(?:考え|方針|決意|姿勢)(?:は|に)変わり?(?:ない|はない|ありません)")
+
 class QuoteReader:
     def quotes(self, s, toks, dep, speaker: Subject | None) -> None:
         if speaker is None or speaker.kind not in ("person", "unnamed"):
@@ -55,10 +62,11 @@ class QuoteReader:
             body = text[:m_dec.end(1)]
             self.found.agreements.append(Agreement(body, "agreed", topics_of(body),
                                                    cited(cite, "agreements", "in_quote_decided")))
+        head = toks[:hi]
         for i in range(lo, hi):
             if dep[i] != 1:
                 continue
-            p = predicate(toks[:hi], i)
+            p = predicate(head, i)
             if p and p[0] == "agreement" and (toks[i].text in IN_QUOTE_SPEAKERS_OWN
                                               or any(t.lemma in ("いる", "おる") for t in toks[i + 1:p[2]])):
                 continue   # 「…訪日を心から歓迎する」「…を重視している」「…原則を共有している」: the speaker's own stance
@@ -80,11 +88,10 @@ class QuoteReader:
         # a pledge passed on inside the quotation: 私から『…したい』とトランプ大統領に伝えた / …用意があると伝えた
         for m in re.finditer(r"『([^『』]+)』と[^。]*?伝え", text):
             self.add_commitment(speaker, m.group(1), cited(cite, "commitments", "quote_passed_on"))
-        for m in re.finditer(r"(?:^|。|、)(?:また)?(?:私からは|私から|私は)?、?([^。「」『』]+?)(?:への|に向けた)?"
-                             r"(?:という|との)?(用意|決意|意思)(?:が|を)(?:改めて)?(?:ある|あり|表明|伝え|示)", text):
+        for m in (_READY_CLAUSE.finditer(text) if _READY.search(text) else ()):
             body = re.sub(r"^(?:私からは|私から|私は)、?", "", m.group(1))
             self.add_commitment(speaker, body, cited(cite, "commitments", "quote_ready"))
-        for m in re.finditer(r"([^。「」]+?)(?:という|との)?(?:考え|方針|決意|姿勢)(?:は|に)変わり?(?:ない|はない|ありません)", text):
+        for m in (_UNCHANGED_CLAUSE.finditer(text) if _UNCHANGED.search(text) else ()):
             self.add_commitment(self.country_of_speaker(speaker) or speaker, m.group(1),
                                 cited(cite, "commitments", "quote_unchanged"))
         # clauses of intention: …していく / …するつもりだ / …する予定だ / …を目指している

@@ -34,14 +34,32 @@ def _tokenizer():
 MAX_CHUNK = 4000  # characters per Sudachi call; far below its 49,149-byte input limit
 
 
+_POS: dict[int, tuple[str, str, str, str]] = {}   # Sudachi part-of-speech id -> (pos, pos2, pos3, form)
+
+
+def _pos(m) -> tuple[str, str, str, str]:
+    pid = m.part_of_speech_id()
+    p = _POS.get(pid)
+    if p is None:
+        pos = m.part_of_speech()
+        p = _POS[pid] = (pos[0], pos[1], pos[2], pos[5])
+    return p
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of one sentence (or any short text), offsets shifted by ``offset``."""
     tok, mode = _tokenizer()
     out: list[Token] = []
+    new = object.__new__
     for base in range(0, len(text), MAX_CHUNK):
         chunk = text[base:base + MAX_CHUNK]
+        shift = offset + base
         for m in tok.tokenize(chunk, mode):
-            pos = m.part_of_speech()
-            out.append(Token(m.surface(), m.dictionary_form(), m.normalized_form(), pos[0], pos[1], pos[2], pos[5],
-                             offset + base + m.begin(), offset + base + m.end()))
+            p = _POS.get(m.part_of_speech_id())
+            pos, pos2, pos3, form = p if p is not None else _pos(m)
+            # the fields a frozen Token's __init__ would set, without its per-field object.__setattr__ calls
+            t = new(Token)
+            t.__dict__.update(text=m.surface(), lemma=m.dictionary_form(), norm=m.normalized_form(), pos=pos,
+                              pos2=pos2, pos3=pos3, form=form, start=shift + m.begin(), end=shift + m.end())
+            out.append(t)
     return out

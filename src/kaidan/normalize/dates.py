@@ -19,6 +19,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._text import EN_WORD_NUMBER, JP_DIGITS, char_at, char_before, fold, is_hiragana, pick_spans
 from .numbers import parse_number
@@ -365,11 +366,19 @@ _READERS = ((_read_era, False), (_read_jp_ymd, False), (_read_iso, False), (_rea
             (_read_en_relative, True), (_read_weekdays, True))
 
 
+@lru_cache(maxsize=4096)
+def _ref_free(f: str) -> tuple[tuple[Cand, ...], ...]:
+    """What the readers that take no reference day find, in ``_READERS`` order: the same sentence is
+    read against several reference days, and these do not depend on it."""
+    return tuple(tuple(reader(f)) for reader, needs_ref in _READERS if needs_ref is False)
+
+
 def _candidates(f: str, ref: dt.date | None) -> list[Cand]:
     out: list[Cand] = []
+    free = iter(_ref_free(f))
     for reader, needs_ref in _READERS:
         if needs_ref is False:
-            out.extend(reader(f))
+            out.extend(next(free))
         elif needs_ref is None:
             out.extend(reader(f, ref))
         elif ref is not None:
@@ -388,8 +397,14 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMatch]:
     """Every date, fiscal year, span and (given ``ref``) partial or relative date in ``text``."""
     if not isinstance(text, str) or not text:
         return []
+    return list(_find_dates(text, ref))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, ref: dt.date | None) -> tuple[DateMatch, ...]:
+    """Several stages read the dates of the same sentence: each text is read once (frozen matches)."""
     f = fold(text)
-    return [DateMatch(text[s:e], s, e, v, k) for s, e, v, k in pick_spans(_candidates(f, ref))]
+    return tuple(DateMatch(text[s:e], s, e, v, k) for s, e, v, k in pick_spans(_candidates(f, ref)))
 
 
 def parse_date(text: str, ref: dt.date | None = None) -> str | None:

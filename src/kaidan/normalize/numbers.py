@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 import kanjize
@@ -344,6 +345,19 @@ def _en_finish(f: str, m: re.Match, unit: str) -> tuple | None:
 # ---------------------------------------------------------------- find_quantities
 
 def find_quantities(text: str) -> list[QuantityMatch]:
+    """Every money amount, percentage and count in ``text``, with offsets."""
+    if not isinstance(text, str) or not text:
+        return []
+    return list(_find_quantities_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_quantities_cached(text: str) -> tuple[QuantityMatch, ...]:
+    """Several stages read the same sentence: each text is read once (the matches are frozen)."""
+    return tuple(_find_quantities(text))
+
+
+def _find_quantities(text: str) -> list[QuantityMatch]:
     """Every money amount, percentage and count in ``text``, with offsets."""
     if not isinstance(text, str) or not text:
         return []

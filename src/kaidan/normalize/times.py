@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from ._text import EN_WORD_NUMBER, char_at, fold, is_ideograph, pick_spans
@@ -67,6 +68,19 @@ def _small(s: str | None) -> int | None:
 
 
 def find_clock_times(text: str) -> list[ClockMatch]:
+    """Every clock time in ``text`` (午前9時45分, 15:30, "3:30 p.m.", 正午), with offsets."""
+    if not isinstance(text, str) or not text:
+        return []
+    return list(_find_clock_times_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_clock_times_cached(text: str) -> tuple[ClockMatch, ...]:
+    """Several stages read the same sentence: each text is read once (the matches are frozen)."""
+    return tuple(_find_clock_times(text))
+
+
+def _find_clock_times(text: str) -> list[ClockMatch]:
     """Every clock time in ``text`` (午前9時45分, 15:30, "3:30 p.m.", 正午), with offsets."""
     if not isinstance(text, str) or not text:
         return []
@@ -162,6 +176,19 @@ def _pre_q(m: re.Match, table: dict) -> str | None:
 
 
 def find_durations(text: str) -> list[DurationMatch]:
+    """Every duration in ``text`` in minutes (約40分間, 1時間30分, "for about 40 minutes")."""
+    if not isinstance(text, str) or not text:
+        return []
+    return list(_find_durations_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_durations_cached(text: str) -> tuple[DurationMatch, ...]:
+    """Several stages read the same sentence: each text is read once (the matches are frozen)."""
+    return tuple(_find_durations(text))
+
+
+def _find_durations(text: str) -> list[DurationMatch]:
     """Every duration in ``text`` in minutes (約40分間, 1時間30分, "for about 40 minutes")."""
     if not isinstance(text, str) or not text:
         return []
