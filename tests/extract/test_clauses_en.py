@@ -156,3 +156,23 @@ def test_commitments_of_organisations_and_not_of_courtesies_or_past_deeds():
 def test_the_united_states_of_america_is_not_a_speech_verb():
     out = facts("Prime Minister Ishiba spoke with the President of the United States of America on the telephone.")
     assert out["statements"] == []
+
+
+@pytest.mark.parametrize("sentence, actor, text", [
+    # a news dateline and a time adverbial between the subject and the verb
+    ("Canberra: Japanese Prime Minister Ishiba Shigeru on Monday (March 3) announced a 2 trillion yen investment "
+     "in Australia over the next decade.", "Ishiba", "a 2 trillion yen investment in Australia over the next decade"),
+    # a fronted adverbial set off by a comma, and an organisation the people data does not know
+    ("In the biggest deal of the visit, SkyJet agreed to buy 12 Airbus A350 aircraft.", "SkyJet",
+     "buy 12 Airbus A350 aircraft"),
+])
+def test_subject_after_dateline_or_fronted_phrase(sentence, actor, text):
+    (c,) = facts(sentence)["commitments"]
+    assert actor in c["actor"] and c["text"] == text
+
+
+def test_fronted_phrase_with_a_finite_verb_is_not_stripped():
+    # "Japan has signed three agreements, Prime Minister Ishiba said": the clause before the comma is the content
+    out = facts("Japan has signed three agreements with Australia, Prime Minister Ishiba said.")
+    assert [(s["speaker"], s["text"]) for s in out["statements"]] == [
+        ("Ishiba Shigeru", "Japan has signed three agreements with Australia")]

@@ -68,6 +68,14 @@ DONE = re.compile(r"\b(?:had|has|have)\s+(?:already\s+)?[a-z]+ed\b")
 ORG_SUBJECT = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w.&\-]*\s+){0,5}?(?:Agency|Ministry|Department|Corporation|Company|Bank|"
                          r"Fund|Council|Group|Airlines|Motors|Electric|Industries)\b(?:\s+(?:for|of)(?:\s+[A-Z][\w.\-]*)+)?|"
                          r"[A-Z][a-z]+[A-Z]\w+)(?:\s+(?:on\s+\w+day|already|also|today))*\s*$")
+# "New Delhi: …" / "SEOUL, Nov. 17 (Yonhap) -- …": a news dateline before the first sentence's subject
+DATELINE = re.compile(r"^(?:[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
+                      r"(?:\s*\([A-Za-z ]+\))?\s*(?::|--|—|–|-)\s+)")
+# "… Kishida on Friday (March 19) announced": a time adverbial between the subject and its verb
+WHEN_AFTER = (r"\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+              r"(?:\s*\([^)]{1,30}\))?|\s+(?:earlier|later|yesterday|already)")
+# "Looking ahead, …" / "In one of the most significant signings, …": a fronted phrase with no finite verb of its own
+FRONTED = re.compile(r"^(?:(?!\b(?:has|have|had|is|are|was|were|will|would|said|says)\b)[^,;:]){3,70},\s+")
 VERBISH = re.compile(r"\b[a-z]{3,}ed\b|\b(?:has|have|had|is|are|was|were|will|would)\b")
 FIRST_SINGULAR = {"i", "my"}
 FIRST_PLURAL = {"we", "our"}
@@ -174,8 +182,9 @@ class EnClauses:
                    r"In response|Then|Finally|First|Second|Third|Lastly|As part of [^,]+|In order to [^,]+|"
                    r"With [^,]+|Through [^,]+|In line with [^,]+|To [^,]+|During [^,]+|At [^,]+|On [^,]+|In [^,]+),\s*",
                    "", head.strip(), flags=re.I)
+        h = DATELINE.sub("", h.strip())
         h = re.sub(r"^(?:\(?\d{1,2}[.)]|\W)+\s*|(?:\s+(?:also|further|then|again|both|jointly|today|strongly|firmly|fully|warmly|"
-                   r"once|together|each|had|have|has))+$", "", h.strip(),
+                   r"once|together|each|had|have|has)|" + WHEN_AFTER + r")+$", "", h.strip(),
                    flags=re.I)
         low = h.lower().replace("bothcountries", "both countries").strip()
         if not low:
@@ -221,6 +230,10 @@ class EnClauses:
             return self._person(self.last_subject or self.last_person)
         if re.search(r"\b(?:official|spokesperson|spokesman|spokeswoman|aide|source)s?\b", low) and len(low) < 60:
             return "unnamed", h, None
+        front = FRONTED.match(h)
+        if front and front.end() < len(h):
+            # "Looking ahead, the Prime Minister …": a fronted adverbial set off by a comma is not the subject
+            return self.subject(h[front.end():])
         return None, None, None
 
     # -- one sentence ------------------------------------------------------------
@@ -330,7 +343,8 @@ class EnClauses:
         for pos in starts:
             head = self.ctx.text[s.start:pos]
             kind, name, ent = self.subject(head)
-            org = ORG_SUBJECT.match(head.strip()) if kind is None else None
+            front = FRONTED.match(head.strip())
+            org = ORG_SUBJECT.match(head.strip()[front.end():] if front else head.strip()) if kind is None else None
             if org and any(m.start_char == pos for m in sets["commitments"]):
                 kind, name, ent = "org", org.group(1).strip(), None
             if kind is None:
