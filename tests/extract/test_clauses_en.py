@@ -176,3 +176,17 @@ def test_fronted_phrase_with_a_finite_verb_is_not_stripped():
     out = facts("Japan has signed three agreements with Australia, Prime Minister Ishiba said.")
     assert [(s["speaker"], s["text"]) for s in out["statements"]] == [
         ("Ishiba Shigeru", "Japan has signed three agreements with Australia")]
+
+
+def test_quotation_after_adding_is_the_same_speakers():
+    out = facts('Prime Minister Albanese said, "Japan is our closest partner in Asia and a friend of long standing," '
+                'adding, "Our two navies will train together in the Coral Sea next year."')
+    assert [(s["speaker"], s["mode"]) for s in out["statements"]][:2] == [("Anthony Albanese", "direct")] * 2
+    assert out["statements"][1]["text"] == "Our two navies will train together in the Coral Sea next year"
+
+
+def test_progressive_of_sending_is_a_commitment_of_one_actor():
+    (c,) = facts("And the U.S. military is sending two hospital ships to help with the relief effort.")["commitments"]
+    assert c["actor"] == "United States"
+    assert c["text"] == "two hospital ships to help with the relief effort"
+    assert c["rule"] == "kaidan.en.commitment.sending.v1"

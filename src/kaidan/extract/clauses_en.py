@@ -45,6 +45,8 @@ REPORTED_WILL = re.compile(
     r"(?:government|country|administration))\s+(?:would|will|is committed to|are committed to|intends to|plans to|"
     r"is determined to|pledged to|has committed to|is ready to|stands ready to|is prepared to)\s+(.+?)"
     r"(?=,?\s+and that\b|$)")
+# "…," adding, "…" / "…," and added: "…": a participle or coordinated verb of saying whose subject is the speaker before
+ADDING = re.compile(r"[”\"]\s*,?\s*(?:adding|and added|he added|she added|continuing)\s*[,:]?\s*$")
 CUT = re.compile(r",\s+which\b|,\s+(?:as|while)\b|,\s+according to\b")
 BARE_TITLE = re.compile(r"^(?:the\s+)?(?:U\.S\.\s+|US\s+)?(Prime Minister|President|Federal Chancellor|Chancellor|PM)$", re.I)
 COORD = re.compile(r"(?:,\s*and|\band|;)\s*(?:(?:also|further|then|strongly|firmly|jointly|fully|again)\s+)*$")
@@ -182,7 +184,8 @@ class EnClauses:
                    r"In response|Then|Finally|First|Second|Third|Lastly|As part of [^,]+|In order to [^,]+|"
                    r"With [^,]+|Through [^,]+|In line with [^,]+|To [^,]+|During [^,]+|At [^,]+|On [^,]+|In [^,]+),\s*",
                    "", head.strip(), flags=re.I)
-        h = DATELINE.sub("", h.strip())
+        h = re.sub(r"^(?:And|But|So)\s+", "", DATELINE.sub("", h.strip()))
+        h = re.sub(r"\b([A-Z])\.([A-Z])\.(?=[\s’']|$)", r"\1\2", h)     # "the U.S. military": the people data writes US
         h = re.sub(r"^(?:\(?\d{1,2}[.)]|\W)+\s*|(?:\s+(?:also|further|then|again|both|jointly|today|strongly|firmly|fully|warmly|"
                    r"once|together|each|had|have|has)|" + WHEN_AFTER + r")+$", "", h.strip(),
                    flags=re.I)
@@ -598,6 +601,7 @@ class EnClauses:
         """“…,” he said. / X said: “…” / “…,” said X. — direct statements."""
         text = s.text
         hit = False
+        prev = None                               # the speaker of the quotation before, in this sentence
         for q in QUOTE.finditer(text):
             if len(q.group(1).split()) < 5 and (text[:q.start()].strip() and text[q.end():].strip(" .,")) and \
                     not re.match(r"[,\s]*(?:he|she|[A-Z][\w.\-’' ]{1,40}?)\s+(?:said|added)\b", text[q.end():]):
@@ -612,9 +616,12 @@ class EnClauses:
                 who = self.subject(inv.group(1))
             elif before:
                 who = self.subject(before.group(1))
+            if who is None and prev and ADDING.search(text[:q.start()]):
+                who = prev                        # X said, "…," adding, "…": the same speaker goes on
             if who is None and self.last_quoted and self.quoted_line == s.line - 1 or (
                     who is None and self.last_quoted and self.quoted_line == s.line and q.start() == 0):
                 who = self.last_quoted            # a quotation standing on its own after an attributed one
+            prev = who
             if who and who[0] in ("person", "unnamed"):
                 self.last_quoted, self.quoted_line = who, s.line
             if who and who[0] == "person":
