@@ -190,3 +190,17 @@ def test_progressive_of_sending_is_a_commitment_of_one_actor():
     assert c["actor"] == "United States"
     assert c["text"] == "two hospital ships to help with the relief effort"
     assert c["rule"] == "kaidan.en.commitment.sending.v1"
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to a Japanese official, further agreements are expected to be signed on Friday.",
+    "Prime Minister Ishiba expressed his desire to continue to work together to realize a peaceful region.",
+    "Prime Minister Albanese expressed his intention to further develop the relationship between the two countries.",
+])
+def test_passive_future_and_general_stance_are_no_commitments(sentence):
+    assert facts(sentence)["commitments"] == []
+
+
+def test_intention_with_a_concrete_action_stays_a_commitment():
+    (c,) = facts("Prime Minister Ishiba expressed his intention to open a consulate in Perth by 2027.")["commitments"]
+    assert c["text"] == "open a consulate in Perth by 2027" and c["deadline"] == "2027-12-31"

@@ -61,6 +61,10 @@ GENERAL = re.compile(r"^\s*(?:like\s+to\s+)?(?:to\s+)?(?:further\s+|continue\s+t
                      r"expand|take|develop|bolster|elevate|promote|advance|build|work\s+together|working\s+together|cooperate|"
                      r"co-operate|cooperating)\b.{0,80}?\b(?:relationship|relations|ties|partnership|cooperation|co-operation|"
                      r"friendship|area|areas)\b", re.I)
+# "… are expected to be announced": a passive future names what is done, not who does it
+PASSIVE = re.compile(r"^\s*(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b(?!\s+to\b)")
+# "continue to work together to realize …": working together is a stance of cooperation, not one actor's deed
+TOGETHER = re.compile(r"^\s*(?:to\s+)?(?:continue\s+(?:to\s+)?)?(?:work|working)\s+(?:together|closely|hand in hand)\b", re.I)
 # "would like to thank …": a courtesy, said and not promised
 COURTESY = re.compile(r"^\s*like\s+to\s+(?:thank|express|congratulate|welcome|say|reiterate|salute|pay|extend|convey|begin)\b",
                       re.I)
@@ -502,8 +506,10 @@ class EnClauses:
             if ent and self.ctx.gaz.country_of(self.ctx.gaz.lookup(actor)) == self.ctx.gaz.country_of(ent):
                 actor = name           # "Biden reaffirmed the U.S.' commitment": the leader stands for his country
             rest = re.sub(r"^\s*,[^,]{3,120},\s*(?=to\b)", " ", content)     # "commitment, underpinned by …, to …"
-            if re.match(r"\s*(?:to|of|for|in)\b|\s*to(?=[a-z]{4})", rest):       # "toachieve": a lost space
-                self.commit(actor, _clean(re.sub(r"^\s*(?:(?:of|for|in)\s+|to\s*)", "", rest)), cite)
+            what = _clean(re.sub(r"^\s*(?:(?:of|for|in)\s+|to\s*)", "", rest))
+            if re.match(r"\s*(?:to|of|for|in)\b|\s*to(?=[a-z]{4})", rest) and not (      # "toachieve": a lost space
+                    (GENERAL.match(what) or TOGETHER.match(what)) and not parse_amount(what)):
+                self.commit(actor, what, cite)
             if kind == "person":
                 self.found.statements.append(Statement(
                     name, (words.split(None, 1)[1] + content if " " in words else content).strip(" .;,"), "reported", cite))
@@ -529,8 +535,9 @@ class EnClauses:
             if kind == "person":
                 self.found.statements.append(Statement(name, body, "reported", cite))
             return
-        if rid == "kaidan.en.commitment.will" and (GENERAL.match(content) and not parse_amount(content)
-                                                   or COURTESY.match(content)):
+        if rid == "kaidan.en.commitment.will" and ((GENERAL.match(content) or TOGETHER.match(content))
+                                                   and not parse_amount(content)
+                                                   or COURTESY.match(content) or PASSIVE.match(content)):
             if kind == "person":
                 self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
             return
