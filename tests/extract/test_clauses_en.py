@@ -204,3 +204,19 @@ def test_passive_future_and_general_stance_are_no_commitments(sentence):
 def test_intention_with_a_concrete_action_stays_a_commitment():
     (c,) = facts("Prime Minister Ishiba expressed his intention to open a consulate in Perth by 2027.")["commitments"]
     assert c["text"] == "open a consulate in Perth by 2027" and c["deadline"] == "2027-12-31"
+
+
+@pytest.mark.parametrize("sentence, text, amount", [
+    ("Negotiators struggled over the financing of a $40 billion Japanese investment pledge to Australia.",
+     "$40 billion Japanese investment pledge to Australia", {"value": 40e9, "unit": "USD"}),
+    ("Officials discussed Japan's ¥2 trillion aid package for the Pacific Islands.",
+     "¥2 trillion aid package for the Pacific Islands", {"value": 2e12, "unit": "JPY"}),
+])
+def test_pledge_named_as_a_noun_phrase_is_its_owners_commitment(sentence, text, amount):
+    (c,) = facts(sentence)["commitments"]
+    assert (c["actor"], c["text"], c["amount"], c["rule"]) == ("Japan", text, amount,
+                                                                 "kaidan.en.commitment.noun_pledge.v1")
+
+
+def test_pledge_noun_without_amount_or_owner_is_no_commitment():
+    assert facts("The pledge was discussed at length, and a $3 billion package was mentioned.")["commitments"] == []

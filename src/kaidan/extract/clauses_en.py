@@ -61,6 +61,13 @@ GENERAL = re.compile(r"^\s*(?:like\s+to\s+)?(?:to\s+)?(?:further\s+|continue\s+t
                      r"expand|take|develop|bolster|elevate|promote|advance|build|work\s+together|working\s+together|cooperate|"
                      r"co-operate|cooperating)\b.{0,80}?\b(?:relationship|relations|ties|partnership|cooperation|co-operation|"
                      r"friendship|area|areas)\b", re.I)
+NOUN_PLEDGE = "kaidan.en.commitment.noun_pledge"
+# the premodifiers of a pledge noun: [OWNER's] AMOUNT [Demonym]
+NOUN_AMOUNT = re.compile(r"(?:(?P<own>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})[’']s\s+)?"
+                         r"(?P<amt>(?:US|A|C)?[$£€¥]\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|m)\b)?|"
+                         r"\d[\d.,]*\s?(?:million|billion|trillion)\s(?:yen|dollars|euros|pounds|won|rupees)\b)"
+                         r"[\s-]+(?P<adj>[A-Z][a-z]+\s+)?$")
+NOUN_PP = re.compile(r"\s+(?:to|for|in)\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
 # "… are expected to be announced": a passive future names what is done, not who does it
 PASSIVE = re.compile(r"^\s*(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b(?!\s+to\b)")
 # "continue to work together to realize …": working together is a stance of cooperation, not one actor's deed
@@ -346,6 +353,12 @@ class EnClauses:
     def predicates(self, s: Sentence, nested: bool = False) -> None:
         text = s.text
         sets = {k: _rules(k)[0].read(text, s.start)[1] for k in ("agreements", "commitments", "statements")}
+        nouns = [m for m in sets["commitments"] if m.rule == NOUN_PLEDGE]
+        if nouns:
+            sets["commitments"] = tuple(m for m in sets["commitments"] if m.rule != NOUN_PLEDGE)
+            if not nested and not any(m.start_char < nouns[0].start_char for m in sets["commitments"]):
+                for m in nouns:        # "announced a $5 billion package" is read by the verb's rule
+                    self.noun_pledge(s, m)
         starts = sorted({m.start_char for ms in sets.values() for m in ms})
         for pos in starts:
             head = self.ctx.text[s.start:pos]
@@ -389,6 +402,24 @@ class EnClauses:
             if st:
                 self.points(s, ("statements", st[0]), pool, kind, name, ent)
                 return
+
+    def noun_pledge(self, s: Sentence, m: EnMatch) -> None:
+        """'a $350 billion Korean investment pledge to the United States': the owner before the amount
+        ("Japan's ¥5 trillion package") or the nationality adjective before the head is the actor."""
+        before = self.ctx.text[s.start:m.start_char]
+        am = NOUN_AMOUNT.search(before)
+        if not am:
+            return
+        owner = (am.group("own") or am.group("adj") or "").strip()
+        ent = self.ctx.gaz.lookup(owner) if owner else None
+        if not ent or self.ctx.gaz.entities[ent].kind not in ("country", "person", "org"):
+            return
+        pp = NOUN_PP.match(self.ctx.text, m.end_char)
+        end = pp.end() if pp else m.end_char
+        end -= len(self.ctx.text[:end]) - len(self.ctx.text[:end].rstrip(" .,;"))
+        start = s.start + am.start("amt")
+        body = self.ctx.text[start:end]
+        self.commit(self.ctx.gaz.name(ent, "en"), body, self.ctx.cite(start, end, rule_name("commitments", m.rule)))
 
     def nested(self, start: int, end: int, speaker: str | None = None) -> None:
         """The words a person said, read again for both sides' agreements ("We agreed to coordinate
