@@ -220,3 +220,16 @@ def test_pledge_named_as_a_noun_phrase_is_its_owners_commitment(sentence, text, 
 
 def test_pledge_noun_without_amount_or_owner_is_no_commitment():
     assert facts("The pledge was discussed at length, and a $3 billion package was mentioned.")["commitments"] == []
+
+
+def test_sentiment_echoed_by_a_second_speaker_is_his_statement_too():
+    out = facts("Mr Albanese said it was “a proud day for both of our nations” – a sentiment that Mr Ishiba echoed.")
+    got = [(s["speaker"], s["text"]) for s in out["statements"]]
+    assert ("Ishiba Shigeru", "a proud day for both of our nations") in got
+    assert ("Anthony Albanese", "it was “a proud day for both of our nations”") in got
+    assert len(got) == 2
+
+
+def test_declared_attributes_a_quotation():
+    out = facts("“We commit ourselves to a new chapter of our partnership,” Mr Albanese declared at a press conference.")
+    assert [(s["speaker"], s["mode"]) for s in out["statements"]] == [("Anthony Albanese", "direct")]

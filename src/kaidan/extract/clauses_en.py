@@ -35,7 +35,7 @@ from .topics import topics_of
 QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 OFFICIAL = re.compile(r"\b(?:an?|the)\s+(?:(?:senior|high-ranking|top|government|foreign ministry)\s+)*(?:[A-Z][a-z]+\s+)?"
                       r"(?:(?:government|administration|foreign ministry)\s+)?official\b")
-SAY = r"(?:said|stated|added|noted|told [\w ]+|stressed|emphasized|underlined|wrote|replied)"
+SAY = r"(?:said|stated|added|noted|declared|remarked|told [\w ]+|stressed|emphasized|underlined|wrote|replied)"
 SAID_AFTER = re.compile(rf"^[,\s]*(?:(he|she|the official|an official|officials)|([A-Z][\w.\-’' ]{{1,60}}?))\s+{SAY}\b")
 SAID_AFTER_INV = re.compile(rf"^[,\s]*{SAY}\s+((?:the\s+)?[A-Z][\w.\-’' ]{{1,60}}?)(?=[,.]|$)")
 SAID_BEFORE = re.compile(rf"(?:^|\b)([A-Z][\w.\-’' ]{{1,60}}?)\s+{SAY}[,:]?\s*$")
@@ -68,6 +68,10 @@ NOUN_AMOUNT = re.compile(r"(?:(?P<own>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})[’']s\
                          r"\d[\d.,]*\s?(?:million|billion|trillion)\s(?:yen|dollars|euros|pounds|won|rupees)\b)"
                          r"[\s-]+(?P<adj>[A-Z][a-z]+\s+)?$")
 NOUN_PP = re.compile(r"\s+(?:to|for|in)\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
+# "… – a sentiment that Mr Marape echoed": the words a first speaker said, taken up by a second
+ECHO = re.compile(r"\s*[–—-]+\s*(?:a|the)\s+(?:sentiment|view|point|message|remark|call)\s+(?:that|which)\s+"
+                  r"((?:Mr\.?|Ms\.?|Mrs\.?|President|Prime Minister)?\s*[A-Z][\w.\-’']*(?:\s[A-Z][\w.\-’']*){0,2})\s+"
+                  r"(?:echoed|shared|repeated|endorsed|reiterated)\b.*$")
 # "… are expected to be announced": a passive future names what is done, not who does it
 PASSIVE = re.compile(r"^\s*(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b(?!\s+to\b)")
 # "continue to work together to realize …": working together is a stance of cooperation, not one actor's deed
@@ -607,8 +611,20 @@ class EnClauses:
                 return
             body = content.strip(" ,.;")
             body = CUT.split(body)[0] if not re.match(r"\s*(?:his|her)\s+(?:intention|desire|pleasure)", content) else body
+        echo = ECHO.search(body)
+        if echo:
+            body = body[:echo.start()].strip(" ,.;")
+            k2, n2, e2 = self.subject(echo.group(1))
+            named = re.match(r"(?:Mr\.?|Ms\.?|Mrs\.?)\s+([A-Z][\w\-’']+(?:\s[A-Z][\w\-’']+)?)$", echo.group(1).strip())
+            if k2 is None and named:
+                k2, n2, e2 = "person", named.group(1), None      # an honorific marks a person the people data lacks
+            if k2 == "person":
+                self.found.statements.append(Statement(n2, re.sub(r"^(?:it|this|that) (?:was|is)\s+", "", body).strip(
+                    " “”\""), "reported", cite))
         self.found.statements.append(Statement(name, body, "reported", cite))
         self.reported_commitment(body, cite)
+        if echo and k2 == "person" and e2:
+            self.last_subject = e2       # the one who echoed is the subject the next "he" refers to
         if not self.speaking and re.match(r"\s*(?:that\s+)?(?:the two|both|the leaders|they|he|she|we)\b", content, re.I):
             self.nested(m.end_char, cite.end, speaker=self.last_subject if kind == "person" else None)
 
