@@ -233,3 +233,8 @@ def test_sentiment_echoed_by_a_second_speaker_is_his_statement_too():
 def test_declared_attributes_a_quotation():
     out = facts("“We commit ourselves to a new chapter of our partnership,” Mr Albanese declared at a press conference.")
     assert [(s["speaker"], s["mode"]) for s in out["statements"]] == [("Anthony Albanese", "direct")]
+
+
+def test_taking_office_is_no_commitment():
+    out = facts("Prime Minister Ishiba, a former defence minister, is set to take office again on October 1.")
+    assert out["commitments"] == [] and out["statements"] == []

@@ -76,6 +76,8 @@ ECHO = re.compile(r"\s*[–—-]+\s*(?:a|the)\s+(?:sentiment|view|point|message|
 PASSIVE = re.compile(r"^\s*(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b(?!\s+to\b)")
 # "continue to work together to realize …": working together is a stance of cooperation, not one actor's deed
 TOGETHER = re.compile(r"^\s*(?:to\s+)?(?:continue\s+(?:to\s+)?)?(?:work|working)\s+(?:together|closely|hand in hand)\b", re.I)
+# "Yoon is set to take office on May 10": a change of office the calendar brings, not an action one undertakes
+OFFICE = re.compile(r"^\s*(?:take|assume|leave)\s+office\b|^\s*be\s+(?:sworn\s+in|inaugurated)\b", re.I)
 # "would like to thank …": a courtesy, said and not promised
 COURTESY = re.compile(r"^\s*like\s+to\s+(?:thank|express|congratulate|welcome|say|reiterate|salute|pay|extend|convey|begin)\b",
                       re.I)
@@ -569,6 +571,8 @@ class EnClauses:
             # "pledged greater co-operation": a general pledge is a statement (FACTS.md)
             if kind == "person":
                 self.found.statements.append(Statement(name, body, "reported", cite))
+            return
+        if rid == "kaidan.en.commitment.will" and OFFICE.match(content):
             return
         if rid == "kaidan.en.commitment.will" and ((GENERAL.match(content) or TOGETHER.match(content))
                                                    and not parse_amount(content)
