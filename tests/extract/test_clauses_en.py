@@ -156,3 +156,85 @@ def test_commitments_of_organisations_and_not_of_courtesies_or_past_deeds():
 def test_the_united_states_of_america_is_not_a_speech_verb():
     out = facts("Prime Minister Ishiba spoke with the President of the United States of America on the telephone.")
     assert out["statements"] == []
+
+
+@pytest.mark.parametrize("sentence, actor, text", [
+    # a news dateline and a time adverbial between the subject and the verb
+    ("Canberra: Japanese Prime Minister Ishiba Shigeru on Monday (March 3) announced a 2 trillion yen investment "
+     "in Australia over the next decade.", "Ishiba", "a 2 trillion yen investment in Australia over the next decade"),
+    # a fronted adverbial set off by a comma, and an organisation the people data does not know
+    ("In the biggest deal of the visit, SkyJet agreed to buy 12 Airbus A350 aircraft.", "SkyJet",
+     "buy 12 Airbus A350 aircraft"),
+])
+def test_subject_after_dateline_or_fronted_phrase(sentence, actor, text):
+    (c,) = facts(sentence)["commitments"]
+    assert actor in c["actor"] and c["text"] == text
+
+
+def test_fronted_phrase_with_a_finite_verb_is_not_stripped():
+    # "Japan has signed three agreements, Prime Minister Ishiba said": the clause before the comma is the content
+    out = facts("Japan has signed three agreements with Australia, Prime Minister Ishiba said.")
+    assert [(s["speaker"], s["text"]) for s in out["statements"]] == [
+        ("Ishiba Shigeru", "Japan has signed three agreements with Australia")]
+
+
+def test_quotation_after_adding_is_the_same_speakers():
+    out = facts('Prime Minister Albanese said, "Japan is our closest partner in Asia and a friend of long standing," '
+                'adding, "Our two navies will train together in the Coral Sea next year."')
+    assert [(s["speaker"], s["mode"]) for s in out["statements"]][:2] == [("Anthony Albanese", "direct")] * 2
+    assert out["statements"][1]["text"] == "Our two navies will train together in the Coral Sea next year"
+
+
+def test_progressive_of_sending_is_a_commitment_of_one_actor():
+    (c,) = facts("And the U.S. military is sending two hospital ships to help with the relief effort.")["commitments"]
+    assert c["actor"] == "United States"
+    assert c["text"] == "two hospital ships to help with the relief effort"
+    assert c["rule"] == "kaidan.en.commitment.sending.v1"
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to a Japanese official, further agreements are expected to be signed on Friday.",
+    "Prime Minister Ishiba expressed his desire to continue to work together to realize a peaceful region.",
+    "Prime Minister Albanese expressed his intention to further develop the relationship between the two countries.",
+])
+def test_passive_future_and_general_stance_are_no_commitments(sentence):
+    assert facts(sentence)["commitments"] == []
+
+
+def test_intention_with_a_concrete_action_stays_a_commitment():
+    (c,) = facts("Prime Minister Ishiba expressed his intention to open a consulate in Perth by 2027.")["commitments"]
+    assert c["text"] == "open a consulate in Perth by 2027" and c["deadline"] == "2027-12-31"
+
+
+@pytest.mark.parametrize("sentence, text, amount", [
+    ("Negotiators struggled over the financing of a $40 billion Japanese investment pledge to Australia.",
+     "$40 billion Japanese investment pledge to Australia", {"value": 40e9, "unit": "USD"}),
+    ("Officials discussed Japan's ¥2 trillion aid package for the Pacific Islands.",
+     "¥2 trillion aid package for the Pacific Islands", {"value": 2e12, "unit": "JPY"}),
+])
+def test_pledge_named_as_a_noun_phrase_is_its_owners_commitment(sentence, text, amount):
+    (c,) = facts(sentence)["commitments"]
+    assert (c["actor"], c["text"], c["amount"], c["rule"]) == ("Japan", text, amount,
+                                                                 "kaidan.en.commitment.noun_pledge.v1")
+
+
+def test_pledge_noun_without_amount_or_owner_is_no_commitment():
+    assert facts("The pledge was discussed at length, and a $3 billion package was mentioned.")["commitments"] == []
+
+
+def test_sentiment_echoed_by_a_second_speaker_is_his_statement_too():
+    out = facts("Mr Albanese said it was “a proud day for both of our nations” – a sentiment that Mr Ishiba echoed.")
+    got = [(s["speaker"], s["text"]) for s in out["statements"]]
+    assert ("Ishiba Shigeru", "a proud day for both of our nations") in got
+    assert ("Anthony Albanese", "it was “a proud day for both of our nations”") in got
+    assert len(got) == 2
+
+
+def test_declared_attributes_a_quotation():
+    out = facts("“We commit ourselves to a new chapter of our partnership,” Mr Albanese declared at a press conference.")
+    assert [(s["speaker"], s["mode"]) for s in out["statements"]] == [("Anthony Albanese", "direct")]
+
+
+def test_taking_office_is_no_commitment():
+    out = facts("Prime Minister Ishiba, a former defence minister, is set to take office again on October 1.")
+    assert out["commitments"] == [] and out["statements"] == []

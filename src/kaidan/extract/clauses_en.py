@@ -35,7 +35,7 @@ from .topics import topics_of
 QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 OFFICIAL = re.compile(r"\b(?:an?|the)\s+(?:(?:senior|high-ranking|top|government|foreign ministry)\s+)*(?:[A-Z][a-z]+\s+)?"
                       r"(?:(?:government|administration|foreign ministry)\s+)?official\b")
-SAY = r"(?:said|stated|added|noted|told [\w ]+|stressed|emphasized|underlined|wrote|replied)"
+SAY = r"(?:said|stated|added|noted|declared|remarked|told [\w ]+|stressed|emphasized|underlined|wrote|replied)"
 SAID_AFTER = re.compile(rf"^[,\s]*(?:(he|she|the official|an official|officials)|([A-Z][\w.\-’' ]{{1,60}}?))\s+{SAY}\b")
 SAID_AFTER_INV = re.compile(rf"^[,\s]*{SAY}\s+((?:the\s+)?[A-Z][\w.\-’' ]{{1,60}}?)(?=[,.]|$)")
 SAID_BEFORE = re.compile(rf"(?:^|\b)([A-Z][\w.\-’' ]{{1,60}}?)\s+{SAY}[,:]?\s*$")
@@ -45,6 +45,8 @@ REPORTED_WILL = re.compile(
     r"(?:government|country|administration))\s+(?:would|will|is committed to|are committed to|intends to|plans to|"
     r"is determined to|pledged to|has committed to|is ready to|stands ready to|is prepared to)\s+(.+?)"
     r"(?=,?\s+and that\b|$)")
+# "…," adding, "…" / "…," and added: "…": a participle or coordinated verb of saying whose subject is the speaker before
+ADDING = re.compile(r"[”\"]\s*,?\s*(?:adding|and added|he added|she added|continuing)\s*[,:]?\s*$")
 CUT = re.compile(r",\s+which\b|,\s+(?:as|while)\b|,\s+according to\b")
 BARE_TITLE = re.compile(r"^(?:the\s+)?(?:U\.S\.\s+|US\s+)?(Prime Minister|President|Federal Chancellor|Chancellor|PM)$", re.I)
 COORD = re.compile(r"(?:,\s*and|\band|;)\s*(?:(?:also|further|then|strongly|firmly|jointly|fully|again)\s+)*$")
@@ -59,6 +61,23 @@ GENERAL = re.compile(r"^\s*(?:like\s+to\s+)?(?:to\s+)?(?:further\s+|continue\s+t
                      r"expand|take|develop|bolster|elevate|promote|advance|build|work\s+together|working\s+together|cooperate|"
                      r"co-operate|cooperating)\b.{0,80}?\b(?:relationship|relations|ties|partnership|cooperation|co-operation|"
                      r"friendship|area|areas)\b", re.I)
+NOUN_PLEDGE = "kaidan.en.commitment.noun_pledge"
+# the premodifiers of a pledge noun: [OWNER's] AMOUNT [Demonym]
+NOUN_AMOUNT = re.compile(r"(?:(?P<own>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})[’']s\s+)?"
+                         r"(?P<amt>(?:US|A|C)?[$£€¥]\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|m)\b)?|"
+                         r"\d[\d.,]*\s?(?:million|billion|trillion)\s(?:yen|dollars|euros|pounds|won|rupees)\b)"
+                         r"[\s-]+(?P<adj>[A-Z][a-z]+\s+)?$")
+NOUN_PP = re.compile(r"\s+(?:to|for|in)\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
+# "… – a sentiment that Mr Marape echoed": the words a first speaker said, taken up by a second
+ECHO = re.compile(r"\s*[–—-]+\s*(?:a|the)\s+(?:sentiment|view|point|message|remark|call)\s+(?:that|which)\s+"
+                  r"((?:Mr\.?|Ms\.?|Mrs\.?|President|Prime Minister)?\s*[A-Z][\w.\-’']*(?:\s[A-Z][\w.\-’']*){0,2})\s+"
+                  r"(?:echoed|shared|repeated|endorsed|reiterated)\b.*$")
+# "… are expected to be announced": a passive future names what is done, not who does it
+PASSIVE = re.compile(r"^\s*(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b(?!\s+to\b)")
+# "continue to work together to realize …": working together is a stance of cooperation, not one actor's deed
+TOGETHER = re.compile(r"^\s*(?:to\s+)?(?:continue\s+(?:to\s+)?)?(?:work|working)\s+(?:together|closely|hand in hand)\b", re.I)
+# "Yoon is set to take office on May 10": a change of office the calendar brings, not an action one undertakes
+OFFICE = re.compile(r"^\s*(?:take|assume|leave)\s+office\b|^\s*be\s+(?:sworn\s+in|inaugurated)\b", re.I)
 # "would like to thank …": a courtesy, said and not promised
 COURTESY = re.compile(r"^\s*like\s+to\s+(?:thank|express|congratulate|welcome|say|reiterate|salute|pay|extend|convey|begin)\b",
                       re.I)
@@ -68,6 +87,14 @@ DONE = re.compile(r"\b(?:had|has|have)\s+(?:already\s+)?[a-z]+ed\b")
 ORG_SUBJECT = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w.&\-]*\s+){0,5}?(?:Agency|Ministry|Department|Corporation|Company|Bank|"
                          r"Fund|Council|Group|Airlines|Motors|Electric|Industries)\b(?:\s+(?:for|of)(?:\s+[A-Z][\w.\-]*)+)?|"
                          r"[A-Z][a-z]+[A-Z]\w+)(?:\s+(?:on\s+\w+day|already|also|today))*\s*$")
+# "New Delhi: …" / "SEOUL, Nov. 17 (Yonhap) -- …": a news dateline before the first sentence's subject
+DATELINE = re.compile(r"^(?:[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
+                      r"(?:\s*\([A-Za-z ]+\))?\s*(?::|--|—|–|-)\s+)")
+# "… Kishida on Friday (March 19) announced": a time adverbial between the subject and its verb
+WHEN_AFTER = (r"\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+              r"(?:\s*\([^)]{1,30}\))?|\s+(?:earlier|later|yesterday|already)")
+# "Looking ahead, …" / "In one of the most significant signings, …": a fronted phrase with no finite verb of its own
+FRONTED = re.compile(r"^(?:(?!\b(?:has|have|had|is|are|was|were|will|would|said|says)\b)[^,;:]){3,70},\s+")
 VERBISH = re.compile(r"\b[a-z]{3,}ed\b|\b(?:has|have|had|is|are|was|were|will|would)\b")
 FIRST_SINGULAR = {"i", "my"}
 FIRST_PLURAL = {"we", "our"}
@@ -174,8 +201,10 @@ class EnClauses:
                    r"In response|Then|Finally|First|Second|Third|Lastly|As part of [^,]+|In order to [^,]+|"
                    r"With [^,]+|Through [^,]+|In line with [^,]+|To [^,]+|During [^,]+|At [^,]+|On [^,]+|In [^,]+),\s*",
                    "", head.strip(), flags=re.I)
+        h = re.sub(r"^(?:And|But|So)\s+", "", DATELINE.sub("", h.strip()))
+        h = re.sub(r"\b([A-Z])\.([A-Z])\.(?=[\s’']|$)", r"\1\2", h)     # "the U.S. military": the people data writes US
         h = re.sub(r"^(?:\(?\d{1,2}[.)]|\W)+\s*|(?:\s+(?:also|further|then|again|both|jointly|today|strongly|firmly|fully|warmly|"
-                   r"once|together|each|had|have|has))+$", "", h.strip(),
+                   r"once|together|each|had|have|has)|" + WHEN_AFTER + r")+$", "", h.strip(),
                    flags=re.I)
         low = h.lower().replace("bothcountries", "both countries").strip()
         if not low:
@@ -221,6 +250,10 @@ class EnClauses:
             return self._person(self.last_subject or self.last_person)
         if re.search(r"\b(?:official|spokesperson|spokesman|spokeswoman|aide|source)s?\b", low) and len(low) < 60:
             return "unnamed", h, None
+        front = FRONTED.match(h)
+        if front and front.end() < len(h):
+            # "Looking ahead, the Prime Minister …": a fronted adverbial set off by a comma is not the subject
+            return self.subject(h[front.end():])
         return None, None, None
 
     # -- one sentence ------------------------------------------------------------
@@ -326,11 +359,18 @@ class EnClauses:
     def predicates(self, s: Sentence, nested: bool = False) -> None:
         text = s.text
         sets = {k: _rules(k)[0].read(text, s.start)[1] for k in ("agreements", "commitments", "statements")}
+        nouns = [m for m in sets["commitments"] if m.rule == NOUN_PLEDGE]
+        if nouns:
+            sets["commitments"] = tuple(m for m in sets["commitments"] if m.rule != NOUN_PLEDGE)
+            if not nested and not any(m.start_char < nouns[0].start_char for m in sets["commitments"]):
+                for m in nouns:        # "announced a $5 billion package" is read by the verb's rule
+                    self.noun_pledge(s, m)
         starts = sorted({m.start_char for ms in sets.values() for m in ms})
         for pos in starts:
             head = self.ctx.text[s.start:pos]
             kind, name, ent = self.subject(head)
-            org = ORG_SUBJECT.match(head.strip()) if kind is None else None
+            front = FRONTED.match(head.strip())
+            org = ORG_SUBJECT.match(head.strip()[front.end():] if front else head.strip()) if kind is None else None
             if org and any(m.start_char == pos for m in sets["commitments"]):
                 kind, name, ent = "org", org.group(1).strip(), None
             if kind is None:
@@ -368,6 +408,24 @@ class EnClauses:
             if st:
                 self.points(s, ("statements", st[0]), pool, kind, name, ent)
                 return
+
+    def noun_pledge(self, s: Sentence, m: EnMatch) -> None:
+        """'a $350 billion Korean investment pledge to the United States': the owner before the amount
+        ("Japan's ¥5 trillion package") or the nationality adjective before the head is the actor."""
+        before = self.ctx.text[s.start:m.start_char]
+        am = NOUN_AMOUNT.search(before)
+        if not am:
+            return
+        owner = (am.group("own") or am.group("adj") or "").strip()
+        ent = self.ctx.gaz.lookup(owner) if owner else None
+        if not ent or self.ctx.gaz.entities[ent].kind not in ("country", "person", "org"):
+            return
+        pp = NOUN_PP.match(self.ctx.text, m.end_char)
+        end = pp.end() if pp else m.end_char
+        end -= len(self.ctx.text[:end]) - len(self.ctx.text[:end].rstrip(" .,;"))
+        start = s.start + am.start("amt")
+        body = self.ctx.text[start:end]
+        self.commit(self.ctx.gaz.name(ent, "en"), body, self.ctx.cite(start, end, rule_name("commitments", m.rule)))
 
     def nested(self, start: int, end: int, speaker: str | None = None) -> None:
         """The words a person said, read again for both sides' agreements ("We agreed to coordinate
@@ -485,8 +543,10 @@ class EnClauses:
             if ent and self.ctx.gaz.country_of(self.ctx.gaz.lookup(actor)) == self.ctx.gaz.country_of(ent):
                 actor = name           # "Biden reaffirmed the U.S.' commitment": the leader stands for his country
             rest = re.sub(r"^\s*,[^,]{3,120},\s*(?=to\b)", " ", content)     # "commitment, underpinned by …, to …"
-            if re.match(r"\s*(?:to|of|for|in)\b|\s*to(?=[a-z]{4})", rest):       # "toachieve": a lost space
-                self.commit(actor, _clean(re.sub(r"^\s*(?:(?:of|for|in)\s+|to\s*)", "", rest)), cite)
+            what = _clean(re.sub(r"^\s*(?:(?:of|for|in)\s+|to\s*)", "", rest))
+            if re.match(r"\s*(?:to|of|for|in)\b|\s*to(?=[a-z]{4})", rest) and not (      # "toachieve": a lost space
+                    (GENERAL.match(what) or TOGETHER.match(what)) and not parse_amount(what)):
+                self.commit(actor, what, cite)
             if kind == "person":
                 self.found.statements.append(Statement(
                     name, (words.split(None, 1)[1] + content if " " in words else content).strip(" .;,"), "reported", cite))
@@ -512,8 +572,11 @@ class EnClauses:
             if kind == "person":
                 self.found.statements.append(Statement(name, body, "reported", cite))
             return
-        if rid == "kaidan.en.commitment.will" and (GENERAL.match(content) and not parse_amount(content)
-                                                   or COURTESY.match(content)):
+        if rid == "kaidan.en.commitment.will" and OFFICE.match(content):
+            return
+        if rid == "kaidan.en.commitment.will" and ((GENERAL.match(content) or TOGETHER.match(content))
+                                                   and not parse_amount(content)
+                                                   or COURTESY.match(content) or PASSIVE.match(content)):
             if kind == "person":
                 self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
             return
@@ -552,8 +615,20 @@ class EnClauses:
                 return
             body = content.strip(" ,.;")
             body = CUT.split(body)[0] if not re.match(r"\s*(?:his|her)\s+(?:intention|desire|pleasure)", content) else body
+        echo = ECHO.search(body)
+        if echo:
+            body = body[:echo.start()].strip(" ,.;")
+            k2, n2, e2 = self.subject(echo.group(1))
+            named = re.match(r"(?:Mr\.?|Ms\.?|Mrs\.?)\s+([A-Z][\w\-’']+(?:\s[A-Z][\w\-’']+)?)$", echo.group(1).strip())
+            if k2 is None and named:
+                k2, n2, e2 = "person", named.group(1), None      # an honorific marks a person the people data lacks
+            if k2 == "person":
+                self.found.statements.append(Statement(n2, re.sub(r"^(?:it|this|that) (?:was|is)\s+", "", body).strip(
+                    " “”\""), "reported", cite))
         self.found.statements.append(Statement(name, body, "reported", cite))
         self.reported_commitment(body, cite)
+        if echo and k2 == "person" and e2:
+            self.last_subject = e2       # the one who echoed is the subject the next "he" refers to
         if not self.speaking and re.match(r"\s*(?:that\s+)?(?:the two|both|the leaders|they|he|she|we)\b", content, re.I):
             self.nested(m.end_char, cite.end, speaker=self.last_subject if kind == "person" else None)
 
@@ -584,6 +659,7 @@ class EnClauses:
         """“…,” he said. / X said: “…” / “…,” said X. — direct statements."""
         text = s.text
         hit = False
+        prev = None                               # the speaker of the quotation before, in this sentence
         for q in QUOTE.finditer(text):
             if len(q.group(1).split()) < 5 and (text[:q.start()].strip() and text[q.end():].strip(" .,")) and \
                     not re.match(r"[,\s]*(?:he|she|[A-Z][\w.\-’' ]{1,40}?)\s+(?:said|added)\b", text[q.end():]):
@@ -598,9 +674,12 @@ class EnClauses:
                 who = self.subject(inv.group(1))
             elif before:
                 who = self.subject(before.group(1))
+            if who is None and prev and ADDING.search(text[:q.start()]):
+                who = prev                        # X said, "…," adding, "…": the same speaker goes on
             if who is None and self.last_quoted and self.quoted_line == s.line - 1 or (
                     who is None and self.last_quoted and self.quoted_line == s.line and q.start() == 0):
                 who = self.last_quoted            # a quotation standing on its own after an attributed one
+            prev = who
             if who and who[0] in ("person", "unnamed"):
                 self.last_quoted, self.quoted_line = who, s.line
             if who and who[0] == "person":
