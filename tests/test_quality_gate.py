@@ -32,6 +32,14 @@ def test_seed_corpus_meets_its_floors():
     assert check_floors(scores, ROOT / "quality" / "seeds.json") == []
 
 
+@pytest.mark.skipif(not (SHARED / "gold" / "real").is_dir(), reason="../shared/gold/real not present")
+def test_real_documents_meet_their_floors():
+    """65 real documents from other publishers (government readouts and news, Japanese and English)."""
+    scores = run_eval(SHARED / "gold" / "real", SHARED / "corpus" / "real")
+    assert scores["documents"] == 65 and scores["events_scored"] >= 30
+    assert check_floors(scores, ROOT / "quality" / "real.json") == []
+
+
 def test_own_corpus_meets_its_floors():
     corpus = ROOT / "tests" / "corpus"
     scores = run_eval(corpus, corpus)

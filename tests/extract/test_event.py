@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
@@ -125,18 +124,6 @@ def test_the_rules_are_named_and_versioned():
              "They discussed the UK's steel exports and the UK's climate plans.")
     assert ev.countries_rule == "kaidan.event.countries.unnamed_host.v2"
     assert ev.date_rule == "kaidan.event.date.meeting.v2"     # the call is dated by the title
-
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
-
-@pytest.mark.skipif(not (SHARED / "gold" / "real").is_dir(), reason="../shared/gold/real not present")
-def test_real_documents_meet_the_event_floor():
-    from kaidan.commands import check_floors, run_eval
-
-    scores = run_eval(SHARED / "gold" / "real", SHARED / "corpus" / "real")
-    assert scores["events_scored"] >= 30
-    assert check_floors(scores, Path(__file__).resolve().parents[2] / "quality" / "real.json") == []
 
 
 def test_a_country_the_people_data_lacks_is_known_by_its_cldr_name():
