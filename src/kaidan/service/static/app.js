@@ -17,7 +17,7 @@
       "event.programme": "Programme", "event.signed": "Documents signed", "event.agreements": "Agreed by both sides",
       "event.commitments": "Commitments", "event.statements": "Statements", "event.quantities": "Figures",
       "event.conflicts": "Where the sources disagree", "event.sources": "Sources", "event.none": "None found.",
-      "event.no_start": "Time not reported", "event.support": "sources", "event.main": "main report",
+      "event.no_start": "Time not reported", "event.support": "sources", "event.main": "main report", "event.by_content": "placed by what it shares with the other sources (it states no date)",
       "event.secondary": "also reports it", "event.value": "Value", "event.local_time": "local time",
       "col.actor": "Who", "col.topic": "Topic", "col.text": "What", "col.amount": "Amount", "col.deadline": "Deadline",
       "col.due": "Due", "col.status": "Status", "col.events": "Events", "col.cited": "Cited in",
@@ -79,7 +79,7 @@
       "event.programme": "日程", "event.signed": "署名された文書", "event.agreements": "双方の合意",
       "event.commitments": "約束", "event.statements": "発言", "event.quantities": "数値",
       "event.conflicts": "情報源の食い違い", "event.sources": "情報源", "event.none": "見つかりませんでした。",
-      "event.no_start": "時刻の記載なし", "event.support": "件の情報源", "event.main": "主な報告",
+      "event.no_start": "時刻の記載なし", "event.support": "件の情報源", "event.main": "主な報告", "event.by_content": "日付の記載がなく、他の情報源と共通の内容から配置",
       "event.secondary": "言及あり", "event.value": "値", "event.local_time": "現地時間",
       "col.actor": "主体", "col.topic": "分野", "col.text": "内容", "col.amount": "金額", "col.deadline": "期限",
       "col.due": "期日", "col.status": "状況", "col.events": "会談", "col.cited": "出典",
@@ -482,7 +482,8 @@
     return h("ol", { class: "facts sources" }, sources.map((src, i) => h("li", { class: "source", value: i + 1 },
       h("a", { href: `/documents/${enc(src.doc_id)}`, "data-nav": "" }, src.title || src.source || src.doc_id),
       h("div", { class: "muted small" }, [src.outlet, src.published, src.lang,
-        src.main ? t("event.main") : t("event.secondary"), src.source].filter(Boolean).join(" · ")))));
+        src.main ? t("event.main") : t("event.secondary"), src.placed_by === "content" ? t("event.by_content") : null,
+        src.source].filter(Boolean).join(" · ")))));
   }
 
   function valueText(v) {
