@@ -22,11 +22,20 @@ def test_bundled_file_loads_and_covers_leaders_of_both_languages():
     ("prime_minister", "2025-10-28", "JP", "Takaichi"),
     ("prime_minister", "2025-02-07", "JP", "Ishiba"),
     ("prime_minister", "2018-04-18", "JP", "Abe"),
+    ("prime_minister", "2024-05-20", "NZ", "Luxon"),         # leaders of countries beyond Japan's main partners
+    ("prime_minister", "2022-11-17", "SA", "Mohammed bin Salman"),
+    ("prime_minister", "2023-05-20", "PL", "Morawiecki"),
+    ("prime_minister", "2024-05-20", "PL", "Tusk"),
 ])
 def test_title_alone_resolves_by_date(office, date, country, expected):
     gaz = gazetteer()
     who = gaz.holder(office, date, country=country)
     assert who and expected in gaz.name(who, "en")
+
+
+def test_a_short_katakana_alias_inside_another_name_is_not_kept():
+    gaz = gazetteer()
+    assert gaz.lookup("シーシ大統領") == "sisi" and gaz.lookup("マシシ大統領") != "sisi"
 
 
 def test_mentions_take_the_title_with_the_name_and_skip_company_names():
