@@ -14,8 +14,8 @@ def clear_caches() -> None:
     """Forget the texts read so far. The finders remember each text they read (several stages read the
     same sentence); the extraction of a document starts afresh, so what one document costs does not
     depend on the documents read before it, and memory stays flat over an archive."""
-    for cached in (_dates._find_dates, _dates._ref_free, _times._find_clock_times_cached, _times._find_durations_cached,
-                   _numbers._find_quantities_cached):
+    for cached in (_dates._find_dates, _dates._ref_free, _times.find_clock_times, _times.find_durations,
+                   _numbers.find_quantities):
         cached.cache_clear()
 
 __all__ = [

@@ -71,3 +71,22 @@ EN_WORD_NUMBER = (
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|"
     rf"{_ONES})"
 )
+
+
+def read_once(finder):
+    """``finder(text) -> list`` remembering each text it read, for the stages that read the same sentence.
+
+    The matches are kept frozen (a tuple) and a fresh list is returned each time; ``cache_clear`` forgets
+    them (``normalize.clear_caches`` does, when a new document starts). Empty or non-text input gives []."""
+    from functools import lru_cache, wraps
+
+    remembered = lru_cache(maxsize=4096)(lambda text: tuple(finder(text)))
+
+    @wraps(finder)
+    def find(text: str) -> list:
+        if not isinstance(text, str) or not text:
+            return []
+        return list(remembered(text))
+
+    find.cache_clear = remembered.cache_clear
+    return find

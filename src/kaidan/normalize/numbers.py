@@ -17,13 +17,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 import kanjize
 
 from ..records import Amount
-from ._text import (EN_TENS, EN_UNITS, EN_WORD_NUMBER, KANJI_DIGITS, char_at, char_before, fold, is_ideograph,
+from ._text import (EN_TENS, EN_UNITS, EN_WORD_NUMBER, KANJI_DIGITS, char_at, char_before, fold, is_ideograph, read_once,
                     is_katakana, pick_spans)
 
 __all__ = ["QuantityMatch", "find_quantities", "parse_amount", "parse_number"]
@@ -344,19 +343,6 @@ def _en_finish(f: str, m: re.Match, unit: str) -> tuple | None:
 
 # ---------------------------------------------------------------- find_quantities
 
-def find_quantities(text: str) -> list[QuantityMatch]:
-    """Every money amount, percentage and count in ``text``, with offsets."""
-    if not isinstance(text, str) or not text:
-        return []
-    return list(_find_quantities_cached(text))
-
-
-@lru_cache(maxsize=4096)
-def _find_quantities_cached(text: str) -> tuple[QuantityMatch, ...]:
-    """Several stages read the same sentence: each text is read once (the matches are frozen)."""
-    return tuple(_find_quantities(text))
-
-
 def _find_quantities(text: str) -> list[QuantityMatch]:
     """Every money amount, percentage and count in ``text``, with offsets."""
     if not isinstance(text, str) or not text:
@@ -404,3 +390,6 @@ def parse_amount(text: str) -> Amount | None:
         if q.unit in MONEY_UNITS or q.unit in ("percent", "percent_gdp"):
             return Amount(q.value, q.unit, q.qualifier)
     return None
+
+
+find_quantities = read_once(_find_quantities)   # several stages read the same sentence: each text once

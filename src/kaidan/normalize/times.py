@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
 
-from ._text import EN_WORD_NUMBER, char_at, fold, is_ideograph, pick_spans
+from ._text import EN_WORD_NUMBER, char_at, fold, is_ideograph, pick_spans, read_once
 from .numbers import parse_number
 
 __all__ = ["ClockMatch", "DurationMatch", "find_clock_times", "find_durations", "parse_duration"]
@@ -65,19 +64,6 @@ def _small(s: str | None) -> int | None:
         return None
     v = parse_number(s)
     return int(v) if v is not None and v.is_integer() else None
-
-
-def find_clock_times(text: str) -> list[ClockMatch]:
-    """Every clock time in ``text`` (午前9時45分, 15:30, "3:30 p.m.", 正午), with offsets."""
-    if not isinstance(text, str) or not text:
-        return []
-    return list(_find_clock_times_cached(text))
-
-
-@lru_cache(maxsize=4096)
-def _find_clock_times_cached(text: str) -> tuple[ClockMatch, ...]:
-    """Several stages read the same sentence: each text is read once (the matches are frozen)."""
-    return tuple(_find_clock_times(text))
 
 
 def _find_clock_times(text: str) -> list[ClockMatch]:
@@ -175,19 +161,6 @@ def _pre_q(m: re.Match, table: dict) -> str | None:
     return table[" ".join(pre.lower().split())] if pre else None
 
 
-def find_durations(text: str) -> list[DurationMatch]:
-    """Every duration in ``text`` in minutes (約40分間, 1時間30分, "for about 40 minutes")."""
-    if not isinstance(text, str) or not text:
-        return []
-    return list(_find_durations_cached(text))
-
-
-@lru_cache(maxsize=4096)
-def _find_durations_cached(text: str) -> tuple[DurationMatch, ...]:
-    """Several stages read the same sentence: each text is read once (the matches are frozen)."""
-    return tuple(_find_durations(text))
-
-
 def _find_durations(text: str) -> list[DurationMatch]:
     """Every duration in ``text`` in minutes (約40分間, 1時間30分, "for about 40 minutes")."""
     if not isinstance(text, str) or not text:
@@ -246,3 +219,9 @@ def parse_duration(text: str) -> int | None:
     """Minutes of the first duration in ``text``, or None."""
     found = find_durations(text)
     return found[0].minutes if found else None
+
+
+find_clock_times = read_once(_find_clock_times)   # several stages read the same sentence: each text once
+
+
+find_durations = read_once(_find_durations)   # several stages read the same sentence: each text once
