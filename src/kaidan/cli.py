@@ -154,10 +154,16 @@ def export(db, fmt, output):
               help="Quality floors (JSON); exit 1 when a score falls below one.")
 def eval_cmd(gold_dir, docs_dir, as_json, floors):
     """Score extraction against gold records (the rules of FACTS.md)."""
-    from .commands import check_floors, format_scores, run_eval
+    from .commands import format_scores, run_eval
 
-    scores = run_eval(gold_dir, docs_dir)
-    click.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_scores(scores))
+    _scores_out(run_eval(gold_dir, docs_dir), as_json, format_scores, floors)
+
+
+def _scores_out(scores: dict, as_json: bool, text, floors) -> None:
+    """Print scores (JSON or as ``text`` renders them); with ``floors``, exit 1 when one is under its floor."""
+    from .commands import check_floors
+
+    click.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else text(scores))
     if floors:
         failed = check_floors(scores, floors)
         for line in failed:
@@ -173,16 +179,9 @@ def eval_cmd(gold_dir, docs_dir, as_json, floors):
 def eval_events(folder, as_json, floors):
     """Score grouping, merging and conflicts on a folder of multi-source coverage (the corpus/events
     form): every .txt is ingested into a fresh temporary database, as a new user would."""
-    from .commands import check_floors
     from .evaluate.events import format_event_scores, score_folder
 
-    scores = score_folder(folder)
-    click.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_event_scores(scores))
-    if floors:
-        failed = check_floors(scores, floors)
-        for line in failed:
-            click.echo(f"below floor: {line}", err=True)
-        sys.exit(1 if failed else 0)
+    _scores_out(score_folder(folder), as_json, format_event_scores, floors)
 
 
 @main.command()
