@@ -182,8 +182,7 @@ def _quantities(qs: tuple[MergedFact, ...], doc_id: str, record: dict):
         cite = _cite(doc_id, record, q)
         for i, g in enumerate(out):
             f = g.fields
-            if f["unit"] == q["unit"] and abs(float(f["value"]) - float(q["value"])) <= 0.005 * max(
-                    abs(float(f["value"])), 1e-9):
+            if _same_amount(f, q):
                 out[i] = MergedFact.make("quantities", f, dict(g.texts), g.citations + (cite,))
                 break
         else:
