@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from kaidan.errors import FetchFailed
+from kaidan.ingest.read import check_address
 
 from .errors import URLRefused
 
@@ -53,16 +54,11 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver | None
     the host name does not resolve: nothing can be fetched from it, and nothing is); the addresses checked
     (none when private addresses are allowed: nothing is checked then)."""
     try:
-        parts = urlsplit(url)
-        host, port = parts.hostname, parts.port
-    except ValueError as exc:
-        raise URLRefused(f"{url[:200]}: not a valid URL ({exc}); give an http(s) address") from None
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        raise URLRefused(f"{(scheme or 'no')} scheme: only http and https URLs are fetched; "
-                         f"download the document and upload the file")
-    if not host:
-        raise URLRefused(f"{url[:200]}: no host in the URL; give an address such as https://example.org/readout")
+        check_address(url)
+    except FetchFailed as exc:
+        raise URLRefused(f"{url[:200]}: {exc}") from None
+    parts = urlsplit(url)
+    host, port, scheme = parts.hostname, parts.port, parts.scheme.lower()
     if allow_private:
         return []
     found = addresses(host, port or (443 if scheme == "https" else 80), resolve or socket.getaddrinfo)
