@@ -225,7 +225,7 @@ def test_an_earlier_source_sentence_is_cited_by_a_point_a_later_source_tells_fir
     (point,) = rec["agreements"]
     cited = {(c["doc"], c["evidence"], c["rule"]) for c in point["citations"]}
     assert ("a.txt", "They will open a new dialogue between their coast guards on maritime rescue operations.",
-            "kaidan.merge.support.v1") in cited
+            "kaidan.merge.support.v2") in cited
     assert point["support"] == 2
     # the same two sources merged the other way round cite the same sentences
     other = merge_event(EVENT, [("d2", b, True), ("d1", a, True)], texts.get)
@@ -243,7 +243,7 @@ def test_a_sentence_that_gave_one_point_also_supports_another_point_it_tells():
     rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)], {"d1": "", "d2": t2}.get)
     assert sorted(f["support"] for f in rec["agreements"]) == [2, 2]
     youth = next(f for f in rec["agreements"] if "youth" in f["text"])
-    assert [c["rule"] for c in youth["citations"] if c["doc"] == "b.txt"] == ["kaidan.merge.support.v1"]
+    assert [c["rule"] for c in youth["citations"] if c["doc"] == "b.txt"] == ["kaidan.merge.support.v2"]
 
 
 def test_a_visit_lead_and_a_leaders_today_are_cited_by_the_main_meeting():
