@@ -43,6 +43,7 @@ SUPPORT_COVERAGE = 0.4      # a source sentence supports a merged fact holding t
 SUPPORT_SPECIFIC = 3        # ... and at least this many of its specific (non-generic) words
 SHORT_COVERAGE = 0.9        # ... or, for a short point with fewer specific words, nearly all its words and all of those
 SUPPORT_RULE = "kaidan.merge.support.v2"
+TIGHT_UNITS = 3             # specific words the wording of a merged fact needs
 POINT_SPECIFIC = 2          # specific words of its own a further point told by one sentence needs
 MAX_SUPPORT_CHARS = 400     # longer "sentences" are page furniture or run-on blocks
 BACK_SOURCES = 12           # earlier sources searched for the points a new source tells first
@@ -202,7 +203,7 @@ def _join(g: MergedFact, kind: str, fact: dict, cite: SourceCitation) -> MergedF
     fields = g.fields
     texts = dict(g.texts)
     lang = lang_of(fact.get("text", ""))
-    if lang not in texts:
+    if lang not in texts or _tighter(fact.get("text", ""), texts[lang]):
         texts[lang] = fact["text"]
     if len(fact.get("text", "")) > len(fields.get("text", "")):
         if lang == lang_of(fields.get("text", "")) and kind == g.type:
@@ -218,6 +219,12 @@ def _join(g: MergedFact, kind: str, fact: dict, cite: SourceCitation) -> MergedF
         if fact.get("amount"):
             amounts = _add_value(amounts, fact["amount"]["value"], cite, lambda a, b: a == b)
     return MergedFact.make(g.type, fields, texts, g.citations + (cite,), amounts)
+
+
+def _tighter(a: str, b: str) -> bool:
+    """``a`` tells a point more tightly than ``b``: shorter, yet with ``TIGHT_UNITS`` specific words (a fact
+    that bundles several points is a poor wording of any one of them)."""
+    return len(a) < len(b) and sum(1 for u in profile(a).units if u.weight >= 1.0) >= TIGHT_UNITS
 
 
 def _new(kind: str, fact: dict, cite: SourceCitation) -> MergedFact:
