@@ -278,3 +278,49 @@ def test_a_point_told_inside_glued_sentences_is_supported_by_that_sentence_alone
     assert [c["evidence"] for c in point["citations"] if c["doc"] == "b.txt"] == [
         "Lee and Ishiba reaffirmed their resolve to pursue the complete denuclearization of the Korean Peninsula, "
         "agreeing to continue close coordination on North Korea policy."]
+
+
+def test_one_sentence_telling_two_points_supports_both_merged_facts():
+    a = _rec("a.txt", "en", agreements=[
+        _fact("launch a ministerial dialogue on critical minerals supply chains", verb="agreed"),
+        _fact("expand the youth exchange programme for university students", verb="agreed")])
+    t2 = ("The leaders met on Saturday. Their statement calls for a ministerial dialogue on critical minerals supply "
+          "chains and confirms a larger youth exchange programme for university students.")
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "en"), True)], {"d1": "", "d2": t2}.get)
+    cited = [[c["evidence"] for c in f["citations"] if c["doc"] == "b.txt"] for f in rec["agreements"]]
+    assert cited == [[t2[len("The leaders met on Saturday. "):]]] * 2
+
+
+def test_a_sentence_does_not_support_a_second_merged_fact_on_the_words_of_the_first():
+    a = _rec("a.txt", "en", agreements=[
+        _fact("launch a ministerial dialogue on critical minerals supply chains", verb="agreed"),
+        _fact("hold a ministerial dialogue on critical minerals next year", verb="agreed")])
+    t2 = "The leaders agreed to launch a ministerial dialogue on critical minerals supply chains."
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "en"), True)], {"d1": "", "d2": t2}.get)
+    assert sorted(f["support"] for f in rec["agreements"]) == [1, 2]
+
+
+def test_a_fact_bundling_two_points_joins_both_merged_facts_and_becomes_the_wording_of_neither():
+    a = _rec("a.txt", "en", agreements=[
+        _fact("launch a ministerial dialogue on critical minerals supply chains", verb="agreed"),
+        _fact("expand the youth exchange programme for university students", verb="agreed")])
+    bundled = ("launch a ministerial dialogue on critical minerals supply chains and expand the youth exchange "
+               "programme for university students, while reviewing coast guard cooperation")
+    b = _rec("b.txt", "en", agreements=[_fact(bundled, verb="agreed")])
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)])
+    assert len(rec["agreements"]) == 2
+    assert all(f["support"] == 2 for f in rec["agreements"])
+    assert all(f["texts"]["en"] != bundled for f in rec["agreements"])
+
+
+def test_a_merged_fact_keeps_its_tightest_wording_so_a_later_point_does_not_fall_into_it():
+    bundled = ("両首脳は、重要鉱物の供給網に関する閣僚対話を立ち上げ、大学生の青少年交流を拡大し、海上保安機関の協力を"
+               "進めることで一致した")
+    a = _rec("a.txt", "ja", agreements=[_fact(bundled, verb="agreed")])
+    b = _rec("b.txt", "ja", agreements=[_fact("両首脳は、重要鉱物の供給網に関する閣僚対話を立ち上げることで一致した",
+                                              verb="agreed")])
+    c = _rec("c.txt", "ja", agreements=[_fact("両首脳は、大学生の青少年交流を拡大することで一致した", verb="agreed")])
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True), ("d3", c, True)])
+    minerals = next(f for f in rec["agreements"] if {x["doc"] for x in f["citations"]} >= {"a.txt", "b.txt"})
+    assert minerals["texts"]["ja"] == "両首脳は、重要鉱物の供給網に関する閣僚対話を立ち上げることで一致した"
+    assert "c.txt" not in {x["doc"] for x in minerals["citations"]}

@@ -9,7 +9,10 @@ the event, so the pipeline merges a new source into the stored record (:mod:`arc
 * Agreements and statements are one pool of points (the same point may be an agreement in a readout and a
   statement in a wire story); commitments merge with commitments of the same actor. Each new fact is scored against every merged fact
   (:func:`match.text_score`); pairs are taken best first, each merged fact taking at most one fact of the
-  source and each fact joining at most one merged fact; the rest start merged facts of their own type.
+  source; a fact that bundles several points also joins (as a citation) each further merged fact whose
+  words it holds on words of its own (:func:`_contained`); the rest start merged facts of their own type.
+  A merged fact's wording per language is its tightest (:func:`_tighter`), so it does not drift to a
+  bundled fact that would attract the other points of later sources.
 * Signed documents merge by title, quantities by unit and value, meetings by kind and date; a meeting keeps
   every value given for its start, length and place with the sentences that give it.
 
