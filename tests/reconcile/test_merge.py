@@ -324,3 +324,15 @@ def test_a_merged_fact_keeps_its_tightest_wording_so_a_later_point_does_not_fall
     minerals = next(f for f in rec["agreements"] if {x["doc"] for x in f["citations"]} >= {"a.txt", "b.txt"})
     assert minerals["texts"]["ja"] == "両首脳は、重要鉱物の供給網に関する閣僚対話を立ち上げることで一致した"
     assert "c.txt" not in {x["doc"] for x in minerals["citations"]}
+
+
+def test_a_reporters_question_in_parentheses_is_not_the_sources_own_sentence():
+    a = _rec("a.txt", "en", statements=[_fact("the prime minister raised the detention of fishermen and the ban on "
+                                              "seafood imports", speaker="Kishida Fumio", mode="reported")])
+    t2 = ("(On the summit, whether the detention of fishermen and the ban on seafood imports were raised with the "
+          "president.)\n\nI raised the detention of our fishermen, and I asked that the ban on seafood imports be "
+          "lifted.")
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "en"), True)], {"d1": "", "d2": t2}.get)
+    (point,) = rec["statements"]
+    assert [c["evidence"] for c in point["citations"] if c["doc"] == "b.txt"] == [
+        "I raised the detention of our fishermen, and I asked that the ban on seafood imports be lifted."]

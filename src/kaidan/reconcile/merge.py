@@ -342,13 +342,22 @@ def _names(names: tuple[NameForms, ...], doc_id: str, record: dict) -> tuple[Nam
     return tuple(out.values())
 
 
+# A paragraph wholly in parentheses: a transcript's paraphrase of a reporter's question or an editor's note,
+# not what the source itself tells.
+ASIDE = re.compile(r"^[ \t]*[(（][^\n]*[)）][ \t]*$", re.M)
+
+
 @lru_cache(maxsize=512)
 def _sentences(text: str) -> tuple:
-    """The document's sentences, glued English sentences cut apart, none longer than ``MAX_SUPPORT_CHARS``."""
+    """The document's sentences, glued English sentences cut apart, none longer than ``MAX_SUPPORT_CHARS``,
+    none from a paragraph wholly in parentheses (:data:`ASIDE`)."""
     from ..nlp import split_sentences
 
+    asides = [(m.start(), m.end()) for m in ASIDE.finditer(text)]
     out = []
     for s in split_sentences(text):
+        if any(a <= s.start < b for a, b in asides):
+            continue
         cuts = [0] + [c for c in glued_breaks(s.text) if c < len(s.text)] + [len(s.text)]
         for a, b in zip(cuts, cuts[1:]):
             piece = s.text[a:b]
