@@ -11,3 +11,12 @@ def test_glued_english_sentences_are_cut_after_their_full_stop_but_abbreviations
 
 def test_sentences_with_a_space_after_the_full_stop_have_no_glued_break():
     assert glued_breaks("The talks lasted an hour. Lee spoke. Ishiba replied.") == []
+
+
+def test_the_stemmer_folds_an_adjective_and_its_noun():
+    from kaidan.reconcile.bilingual import stem
+
+    assert stem("regional") == stem("region")
+    assert stem("stability") == stem("stable")
+    assert stem("responsibility") == stem("responsible")
+    assert stem("traditional") != stem("trade")

@@ -225,7 +225,7 @@ def test_an_earlier_source_sentence_is_cited_by_a_point_a_later_source_tells_fir
     (point,) = rec["agreements"]
     cited = {(c["doc"], c["evidence"], c["rule"]) for c in point["citations"]}
     assert ("a.txt", "They will open a new dialogue between their coast guards on maritime rescue operations.",
-            "kaidan.merge.support.v1") in cited
+            "kaidan.merge.support.v2") in cited
     assert point["support"] == 2
     # the same two sources merged the other way round cite the same sentences
     other = merge_event(EVENT, [("d2", b, True), ("d1", a, True)], texts.get)
@@ -243,7 +243,7 @@ def test_a_sentence_that_gave_one_point_also_supports_another_point_it_tells():
     rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)], {"d1": "", "d2": t2}.get)
     assert sorted(f["support"] for f in rec["agreements"]) == [2, 2]
     youth = next(f for f in rec["agreements"] if "youth" in f["text"])
-    assert [c["rule"] for c in youth["citations"] if c["doc"] == "b.txt"] == ["kaidan.merge.support.v1"]
+    assert [c["rule"] for c in youth["citations"] if c["doc"] == "b.txt"] == ["kaidan.merge.support.v2"]
 
 
 def test_a_visit_lead_and_a_leaders_today_are_cited_by_the_main_meeting():
@@ -278,3 +278,61 @@ def test_a_point_told_inside_glued_sentences_is_supported_by_that_sentence_alone
     assert [c["evidence"] for c in point["citations"] if c["doc"] == "b.txt"] == [
         "Lee and Ishiba reaffirmed their resolve to pursue the complete denuclearization of the Korean Peninsula, "
         "agreeing to continue close coordination on North Korea policy."]
+
+
+def test_one_sentence_telling_two_points_supports_both_merged_facts():
+    a = _rec("a.txt", "en", agreements=[
+        _fact("launch a ministerial dialogue on critical minerals supply chains", verb="agreed"),
+        _fact("expand the youth exchange programme for university students", verb="agreed")])
+    t2 = ("The leaders met on Saturday. Their statement calls for a ministerial dialogue on critical minerals supply "
+          "chains and confirms a larger youth exchange programme for university students.")
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "en"), True)], {"d1": "", "d2": t2}.get)
+    cited = [[c["evidence"] for c in f["citations"] if c["doc"] == "b.txt"] for f in rec["agreements"]]
+    assert cited == [[t2[len("The leaders met on Saturday. "):]]] * 2
+
+
+def test_a_sentence_does_not_support_a_second_merged_fact_on_the_words_of_the_first():
+    a = _rec("a.txt", "en", agreements=[
+        _fact("launch a ministerial dialogue on critical minerals supply chains", verb="agreed"),
+        _fact("hold a ministerial dialogue on critical minerals next year", verb="agreed")])
+    t2 = "The leaders agreed to launch a ministerial dialogue on critical minerals supply chains."
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "en"), True)], {"d1": "", "d2": t2}.get)
+    assert sorted(f["support"] for f in rec["agreements"]) == [1, 2]
+
+
+def test_a_fact_bundling_two_points_joins_both_merged_facts_and_becomes_the_wording_of_neither():
+    a = _rec("a.txt", "en", agreements=[
+        _fact("launch a ministerial dialogue on critical minerals supply chains", verb="agreed"),
+        _fact("expand the youth exchange programme for university students", verb="agreed")])
+    bundled = ("launch a ministerial dialogue on critical minerals supply chains and expand the youth exchange "
+               "programme for university students, while reviewing coast guard cooperation")
+    b = _rec("b.txt", "en", agreements=[_fact(bundled, verb="agreed")])
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)])
+    assert len(rec["agreements"]) == 2
+    assert all(f["support"] == 2 for f in rec["agreements"])
+    assert all(f["texts"]["en"] != bundled for f in rec["agreements"])
+
+
+def test_a_merged_fact_keeps_its_tightest_wording_so_a_later_point_does_not_fall_into_it():
+    bundled = ("両首脳は、重要鉱物の供給網に関する閣僚対話を立ち上げ、大学生の青少年交流を拡大し、海上保安機関の協力を"
+               "進めることで一致した")
+    a = _rec("a.txt", "ja", agreements=[_fact(bundled, verb="agreed")])
+    b = _rec("b.txt", "ja", agreements=[_fact("両首脳は、重要鉱物の供給網に関する閣僚対話を立ち上げることで一致した",
+                                              verb="agreed")])
+    c = _rec("c.txt", "ja", agreements=[_fact("両首脳は、大学生の青少年交流を拡大することで一致した", verb="agreed")])
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True), ("d3", c, True)])
+    minerals = next(f for f in rec["agreements"] if {x["doc"] for x in f["citations"]} >= {"a.txt", "b.txt"})
+    assert minerals["texts"]["ja"] == "両首脳は、重要鉱物の供給網に関する閣僚対話を立ち上げることで一致した"
+    assert "c.txt" not in {x["doc"] for x in minerals["citations"]}
+
+
+def test_a_reporters_question_in_parentheses_is_not_the_sources_own_sentence():
+    a = _rec("a.txt", "en", statements=[_fact("the prime minister raised the detention of fishermen and the ban on "
+                                              "seafood imports", speaker="Kishida Fumio", mode="reported")])
+    t2 = ("(On the summit, whether the detention of fishermen and the ban on seafood imports were raised with the "
+          "president.)\n\nI raised the detention of our fishermen, and I asked that the ban on seafood imports be "
+          "lifted.")
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "en"), True)], {"d1": "", "d2": t2}.get)
+    (point,) = rec["statements"]
+    assert [c["evidence"] for c in point["citations"] if c["doc"] == "b.txt"] == [
+        "I raised the detention of our fishermen, and I asked that the ban on seafood imports be lifted."]

@@ -47,11 +47,12 @@ SKIP_POS2 = ("数詞", "非自立可能", "代名詞")
 
 
 def stem(word: str) -> str:
-    """A light English stemmer: plurals, -ing, -ed, -ation/-ize families folded (denuclearization ~ denuclearize)."""
+    """A light English stemmer: plurals, -ing, -ed, -ation/-ize families folded (denuclearization ~ denuclearize),
+    adjectives and their nouns (regional ~ region, stability ~ stable)."""
     w = word.lower().strip("'-")
     if w.endswith("'s"):
         w = w[:-2]
-    for suf, rep in (("isation", "iz"), ("ization", "iz"), ("ational", "ate"), ("ations", "ate"), ("ation", "ate"),
+    for suf, rep in (("isation", "iz"), ("ization", "iz"), ("ational", "ate"), ("ional", "ion"), ("ility", "le"), ("ations", "ate"), ("ation", "ate"),
                      ("ising", "iz"), ("izing", "iz"), ("ised", "iz"), ("ized", "iz"), ("ise", "iz"), ("ize", "iz"),
                      ("ities", "ity"), ("ies", "y"), ("ness", ""), ("ments", ""), ("ment", ""), ("ing", ""), ("ed", ""),
                      ("es", "e"), ("s", "")):
@@ -284,3 +285,8 @@ def coverage(fact: Profile, sentence: Profile, freq: dict[str, int] | None = Non
         return 0.0, 0
     hit = [(u, w) for u, w in ws if u.keys & sentence.keys]
     return sum(w for _, w in hit) / total, sum(1 for _, w in hit if w >= SPECIFIC)
+
+
+def specific_units(sentence: Profile, fact: Profile, freq: dict[str, int] | None = None) -> frozenset[str]:
+    """The specific units of a sentence (their lemma or stem) that a fact's wording has."""
+    return frozenset(u.primary for u in sentence.units if weight(u, freq) >= SPECIFIC and u.keys & fact.keys)

@@ -9,7 +9,10 @@ the event, so the pipeline merges a new source into the stored record (:mod:`arc
 * Agreements and statements are one pool of points (the same point may be an agreement in a readout and a
   statement in a wire story); commitments merge with commitments of the same actor. Each new fact is scored against every merged fact
   (:func:`match.text_score`); pairs are taken best first, each merged fact taking at most one fact of the
-  source and each fact joining at most one merged fact; the rest start merged facts of their own type.
+  source; a fact that bundles several points also joins (as a citation) each further merged fact whose
+  words it holds on words of its own (:func:`_contained`); the rest start merged facts of their own type.
+  A merged fact's wording per language is its tightest (:func:`_tighter`), so it does not drift to a
+  bundled fact that would attract the other points of later sources.
 * Signed documents merge by title, quantities by unit and value, meetings by kind and date; a meeting keeps
   every value given for its start, length and place with the sentences that give it.
 
@@ -32,7 +35,7 @@ from ..people import gazetteer
 from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameForms, Source, SourceCitation,
                        ValueGroup)
 from ..text import glued_breaks, norm
-from .bilingual import coverage, profile
+from .bilingual import Profile, coverage, profile, specific_units
 from .match import _same_amount, compatible, lang_of, same_concepts, text_score
 from .weekdays import stated as stated_weekdays
 
@@ -42,7 +45,9 @@ SIGNED_TITLE = 0.5          # title score for one signed document
 SUPPORT_COVERAGE = 0.4      # a source sentence supports a merged fact holding this share of the fact's words
 SUPPORT_SPECIFIC = 3        # ... and at least this many of its specific (non-generic) words
 SHORT_COVERAGE = 0.9        # ... or, for a short point with fewer specific words, nearly all its words and all of those
-SUPPORT_RULE = "kaidan.merge.support.v1"
+SUPPORT_RULE = "kaidan.merge.support.v2"
+TIGHT_UNITS = 3             # specific words the wording of a merged fact needs
+POINT_SPECIFIC = 2          # specific words of its own a further point told by one sentence needs
 MAX_SUPPORT_CHARS = 400     # longer "sentences" are page furniture or run-on blocks
 BACK_SOURCES = 12           # earlier sources searched for the points a new source tells first
 WEEKDAY_RULE = "kaidan.merge.weekday.v1"
@@ -201,8 +206,9 @@ def _join(g: MergedFact, kind: str, fact: dict, cite: SourceCitation) -> MergedF
     fields = g.fields
     texts = dict(g.texts)
     lang = lang_of(fact.get("text", ""))
-    if len(fact.get("text", "")) > len(texts.get(lang, "")):
+    if lang not in texts or _tighter(fact.get("text", ""), texts[lang]):
         texts[lang] = fact["text"]
+    if len(fact.get("text", "")) > len(fields.get("text", "")):
         if lang == lang_of(fields.get("text", "")) and kind == g.type:
             fields.update({k: v for k, v in _fact_fields(kind, fact).items() if k != "topics"})
     topics = [t for t in dict.fromkeys((fields.get("topics") or []) + (fact.get("topics") or [])) if t != "other"]
@@ -216,6 +222,12 @@ def _join(g: MergedFact, kind: str, fact: dict, cite: SourceCitation) -> MergedF
         if fact.get("amount"):
             amounts = _add_value(amounts, fact["amount"]["value"], cite, lambda a, b: a == b)
     return MergedFact.make(g.type, fields, texts, g.citations + (cite,), amounts)
+
+
+def _tighter(a: str, b: str) -> bool:
+    """``a`` tells a point more tightly than ``b``: shorter, yet with ``TIGHT_UNITS`` specific words (a fact
+    that bundles several points is a poor wording of any one of them)."""
+    return len(a) < len(b) and sum(1 for u in profile(a).units if u.weight >= 1.0) >= TIGHT_UNITS
 
 
 def _new(kind: str, fact: dict, cite: SourceCitation) -> MergedFact:
@@ -244,19 +256,52 @@ def _score(g: MergedFact, kind: str, fact: dict, freq: dict[str, int] | None = N
     return max((text_score(profile(t), pf, figure, freq) for _, t in g.texts), default=0.0)
 
 
+def _covers(point: Profile, wording: Profile, freq: dict[str, int]) -> float:
+    """The share of a point's words that a wording holds, when it holds enough of them to tell that point
+    (the test of a supporting sentence: ``SUPPORT_COVERAGE`` with ``SUPPORT_SPECIFIC`` specific words), else 0."""
+    share, specific = coverage(point, wording, freq)
+    return share if share >= SUPPORT_COVERAGE and specific >= SUPPORT_SPECIFIC else 0.0
+
+
+def _contained(g: MergedFact, kind: str, fact: dict, freq: dict[str, int]) -> tuple[float, frozenset[str]]:
+    """How well a fact's wording holds a merged fact's point (a fact bundling several points holds each of
+    them) and the fact's specific words that meet it."""
+    if not compatible(g.type, g.fields, kind, fact) or _same_amount(g.field("amount"), fact.get("amount")) is False:
+        return 0.0, frozenset()
+    pf = profile(fact.get("text", ""))
+    best, words = 0.0, frozenset()
+    for _, t in g.texts:
+        pt = profile(t)
+        c = _covers(pt, pf, freq)
+        if c > best:
+            best, words = c, specific_units(pf, pt, freq)
+    return best, words
+
+
+def _cite_only(g: MergedFact, cite: SourceCitation) -> MergedFact:
+    """A merged fact cited by one more source, its fields and wordings unchanged (a bundled fact that tells
+    this point among others does not become the point's wording)."""
+    return MergedFact.make(g.type, g.fields, dict(g.texts), g.citations + (cite,), g.amounts)
+
+
 def _clauses(rec: EventRecord, doc_id: str, record: dict) -> dict[str, tuple[MergedFact, ...]]:
     pools = {k: list(getattr(rec, k)) for k in CLAUSE_TYPES}
     merged = [(k, i) for k in CLAUSE_TYPES for i in range(len(pools[k]))]
     new = [(kind, f) for kind in CLAUSE_TYPES for f in record.get(kind) or [] if f.get("text")]
     freq = _freq([t for k, i in merged for _, t in pools[k][i].texts] + [f["text"] for _, f in new])
     pairs = []
+    held: dict[tuple[int, int], frozenset[str]] = {}
     for n, (kind, fact) in enumerate(new):
         for m, (k, i) in enumerate(merged):
             s = _score(pools[k][i], kind, fact, freq)
+            c, words = _contained(pools[k][i], kind, fact, freq)
+            if c:
+                held[(n, m)] = words
             if s > 0:
                 pairs.append((s, n, m))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     taken_fact, taken_merged = set(), set()
+    claimed: dict[int, frozenset[str]] = {}
     for s, n, m in pairs:
         if n in taken_fact or m in taken_merged:
             continue
@@ -264,7 +309,23 @@ def _clauses(rec: EventRecord, doc_id: str, record: dict) -> dict[str, tuple[Mer
         taken_merged.add(m)
         k, i = merged[m]
         kind, fact = new[n]
+        pf = profile(fact["text"])
+        claimed[n] = frozenset().union(*(specific_units(pf, profile(t), freq) for _, t in pools[k][i].texts))
         pools[k][i] = _join(pools[k][i], kind, fact, _cite(doc_id, record, fact))
+    # A fact that bundles several points (one sentence telling three outcomes) also joins each further merged
+    # fact whose point it holds on words of its own, not those of the points it already joined.
+    for (n, m), words in sorted(held.items(), key=lambda h: (-len(h[1]), h[0])):
+        if m in taken_merged or (n in claimed and len(words - claimed[n]) < POINT_SPECIFIC):
+            continue
+        taken_merged.add(m)
+        claimed[n] = claimed.get(n, frozenset()) | words
+        k, i = merged[m]
+        kind, fact = new[n]
+        if n in taken_fact:
+            pools[k][i] = _cite_only(pools[k][i], _cite(doc_id, record, fact))
+        else:
+            taken_fact.add(n)
+            pools[k][i] = _join(pools[k][i], kind, fact, _cite(doc_id, record, fact))
     for n, (kind, fact) in enumerate(new):
         if n not in taken_fact:
             pools[kind].append(_new(kind, fact, _cite(doc_id, record, fact)))
@@ -281,13 +342,22 @@ def _names(names: tuple[NameForms, ...], doc_id: str, record: dict) -> tuple[Nam
     return tuple(out.values())
 
 
+# A paragraph wholly in parentheses: a transcript's paraphrase of a reporter's question or an editor's note,
+# not what the source itself tells.
+ASIDE = re.compile(r"^[ \t]*[(（][^\n]*[)）][ \t]*$", re.M)
+
+
 @lru_cache(maxsize=512)
 def _sentences(text: str) -> tuple:
-    """The document's sentences, glued English sentences cut apart, none longer than ``MAX_SUPPORT_CHARS``."""
+    """The document's sentences, glued English sentences cut apart, none longer than ``MAX_SUPPORT_CHARS``,
+    none from a paragraph wholly in parentheses (:data:`ASIDE`)."""
     from ..nlp import split_sentences
 
+    asides = [(m.start(), m.end()) for m in ASIDE.finditer(text)]
     out = []
     for s in split_sentences(text):
+        if any(a <= s.start < b for a, b in asides):
+            continue
         cuts = [0] + [c for c in glued_breaks(s.text) if c < len(s.text)] + [len(s.text)]
         for a, b in zip(cuts, cuts[1:]):
             piece = s.text[a:b]
@@ -300,36 +370,47 @@ def _sentences(text: str) -> tuple:
 
 def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str | None, sentences,
                 merged: list[tuple[str, int]], freq: dict[str, int]) -> dict[str, tuple[MergedFact, ...]]:
-    """Each of the given sentences of one source is cited by the merged fact (of ``merged``) it covers best,
-    when that fact holds ``SUPPORT_COVERAGE`` of its words there and this sentence is the fact's best of the
-    source (mutual best)."""
+    """Each of the given sentences of one source is cited by the merged facts (of ``merged``) it covers
+    best, when such a fact holds ``SUPPORT_COVERAGE`` of its words there and this sentence is the fact's best
+    of the source. One sentence may tell several points ("The document pledges X, calls for Y and confirms
+    Z"): it supports a further merged fact when that fact meets it on ``POINT_SPECIFIC`` specific words of
+    the sentence that the facts it already supports did not use (another point, not the same point again)."""
     pairs = []
+    hits: dict[tuple[int, int], frozenset[str]] = {}
     for n, s in enumerate(sentences):
         ps = profile(s.text)
         for m, (k, i) in enumerate(merged):
             best = 0.0
+            used: set[str] = set()
             for _lang, t in pools[k][i].texts:
                 pt = profile(t)
                 share, specific = coverage(pt, ps, freq)
                 if share >= SUPPORT_COVERAGE and (specific >= SUPPORT_SPECIFIC or (
                         share >= SHORT_COVERAGE and specific and specific == coverage(pt, pt, freq)[1])):
                     best = max(best, share)
+                    used |= specific_units(ps, pt, freq)
             if best:
                 pairs.append((best, n, m))
+                hits[(n, m)] = frozenset(used)
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     out = {k: list(v) for k, v in pools.items()}
-    used_s, used_m = set(), set()
+    claimed: dict[int, frozenset[str]] = {}
+    used_m = set()
     for _score, n, m in pairs:
-        if n in used_s or m in used_m:
+        if m in used_m:
             continue
-        used_s.add(n)
+        further = n in claimed
+        if further and len(hits[(n, m)] - claimed[n]) < POINT_SPECIFIC:
+            continue
         used_m.add(m)
+        claimed[n] = claimed.get(n, frozenset()) | hits[(n, m)]
         k, i = merged[m]
         f = out[k][i]
         s = sentences[n]
         cite = SourceCitation(doc_id, doc, s.text, (s.start, s.end), SUPPORT_RULE)
         texts = dict(f.texts)
-        texts.setdefault(lang_of(s.text), s.text)
+        if not further:      # a sentence telling several points is the wording of none but its first
+            texts.setdefault(lang_of(s.text), s.text)
         out[k][i] = MergedFact.make(f.type, f.fields, texts, f.citations + (cite,), f.amounts)
     return {k: tuple(v) for k, v in out.items()}
 
