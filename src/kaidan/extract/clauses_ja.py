@@ -29,7 +29,7 @@ from .commitments_ja import CommitmentReader
 from .context import DocContext
 from .grammar_ja import (CLOSE, CONNECTIVES, OPEN, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
                          _lex, _quote_span, _strip_content, cited, depths, predicate, rule_id, rules, skip_after)
-from .quotes_ja import QuoteReader, introduced_quotes
+from .quotes_ja import QuoteReader, headline_quotes, introduced_quotes
 from .subjects import Subject, subjects_in
 from .topics import topics_of
 
@@ -309,7 +309,7 @@ class JaClauses(CommitmentReader, QuoteReader):
         if c.kind == "agreement" and re.search(rf"(?:{'|'.join(LIST['pointers'])})$", text):
             self._list = (verb, c.sentence.line)    # …以下の点で一致。: the points are the list lines that follow
             return
-        group = c.tokens[c.head + 1:c.end]
+        group = c.tokens[c.head + (c.tokens[c.head].pos != "動詞"):c.end]    # the verb group, with a verb head itself
         if c.kind == "agreement" and c.how is None and not c.stated and group \
                 and group[-1].form.startswith("終止形") and not any(t.lemma in ("た", "ます") for t in group):
             return     # 首脳会合は…新設で合意する。: no subject, plain non-past: a forecast of a meeting to come
@@ -380,4 +380,5 @@ def extract(ctx: DocContext, sentences: list[Sentence]) -> Found:
     for s in sentences:
         an.sentence(s)
     introduced_quotes(an, sentences)
+    headline_quotes(an, sentences)
     return an.found

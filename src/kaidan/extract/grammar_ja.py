@@ -124,7 +124,7 @@ def _heads() -> tuple[frozenset[str], frozenset[str]]:
     lex = _lex()
     texts = {"と", "明らか", "鮮明", "明確"} | BOUNDARY | set(lex["agreement"]) | set(lex["speech"]) \
         | set(lex["speech_nouns_have"]) | set(rules("statements")["nominal_end"]["nouns"])
-    lemmas = {"行う"} | set(lex["speech"]) | set(rules("commitments")["decision"]["verbs"])
+    lemmas = {"行う"} | set(lex["speech"]) | set(rules("commitments")["decision"]["verbs"]) | set(lex["agreement"])
     return frozenset(texts), frozenset(lemmas)
 
 
@@ -167,6 +167,9 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
         if j < len(tokens) and tokens[j].text == "と" and t.text in EMBEDDABLE:
             return ("agreement_embedded", label, j)     # …認識を共有したと明らかにした
         return ("agreement", label, j) if clause_final(tokens, j) else None
+    if t.pos == "動詞" and t.lemma in agree and t.pos2 != "非自立可能":
+        j = group_end(tokens, i)      # a verb of agreement itself (…の強化を申し合わせた)
+        return ("agreement", agree[t.lemma], j) if clause_final(tokens, j) else None
     if t.pos == "動詞" and t.lemma in rules("commitments")["decision"]["verbs"] and i > 0 and tokens[i - 1].text == "を":
         j = group_end(tokens, i)
         # 首相は…供与を決めた。 / …を決めたほか、: a completed decision ends its clause; 決め、 inside a reported
@@ -175,7 +178,8 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
         return ("decision", t.lemma, j) if done else None
     speech = lex["speech"]
     if t.pos == "名詞" and t.text in rules("statements")["nominal_end"]["nouns"] and not verbal and i > 0 \
-            and (nxt is None or nxt.text in ("。", "！")) and tokens[i - 1].text in ("と", "を", "旨"):
+            and (nxt is None or nxt.text in ("。", "！")) and (tokens[i - 1].text in ("と", "を", "旨") or (
+                tokens[i - 1].text == "に" and t.text in rules("statements")["nominal_end"]["dative"])):
         return ("speech", t.text, i + 1)              # 体言止め: 首相は「…」と強調。
     if t.pos == "動詞" and t.lemma in speech and (t.pos2 != "非自立可能" or t.lemma == "得る"):
         j = group_end(tokens, i)
