@@ -317,3 +317,22 @@ def test_a_sub_heading_over_the_same_quotation_in_the_body_is_not_a_second_state
             "岸田総理大臣は共同記者会見で「英国との防衛協力を次の段階へ進めていきたい」と述べました。")
     out = facts(body)
     assert [s["text"] for s in out["statements"]] == ["英国との防衛協力を次の段階へ進めていきたい"]
+
+
+@pytest.mark.parametrize("body", [
+    "「港湾協力を一段と深めたい」と岸田総理大臣は述べた。",
+    "「港湾協力を一段と深めたい」と岸田首相が述べた。",
+    "「港湾協力を一段と深めたい」と岸田首相は会談後、記者団に語った。",
+])
+def test_news_order_quotation_first_then_speaker(body):
+    out = facts(body)
+    assert [(s["speaker"], s["text"], s["mode"]) for s in out["statements"]] == [
+        ("岸田文雄", "港湾協力を一段と深めたい", "direct")]
+
+
+def test_a_quoted_welcome_in_the_continuative_ends_before_the_next_quotation():
+    out = facts("岸田総理大臣は「初の訪問先が日本で光栄だ」と歓迎し「友人として心強い」と応じた。")
+    assert [s["text"] for s in out["statements"]] == ["初の訪問先が日本で光栄だ", "友人として心強い"]
+    # …に触れ「…」と述べた: the topic mentioned is no statement of its own
+    out = facts("岸田総理大臣は、両国の若者交流の写真に触れ「未来は明るい」と述べた。")
+    assert [s["text"] for s in out["statements"]] == ["未来は明るい"]

@@ -158,6 +158,8 @@ class JaClauses(CommitmentReader, QuoteReader):
                     prefix = topic = pre.rstrip("、, ") + "、"
                 elif topic and not pre:
                     prefix = topic
+            if pick and kind == "speech" and self.quote_then_speaker(toks, dep, lo, c_lo, i, pick[1]):
+                c_lo = lo       # 「…」と岸田首相は(記者団に)述べた: the quotation before the speaker is what was said
             if kind == "speech_embedded":
                 people = [c for c in cands if c[1].kind in ("person", "unnamed")]
                 if people:
@@ -199,6 +201,17 @@ class JaClauses(CommitmentReader, QuoteReader):
         self.sentence_final_intent(s, toks, dep)
         self.embedded_stance(s)
         self.quotes(s, toks, dep, subject)
+
+    def quote_then_speaker(self, toks, dep, lo, c_lo, i, subj) -> bool:
+        """News order 「…」と + speaker + (adjunct) + speech verb: a top-level quotation closed by 」と right
+        before the speaker's phrase, and no quotation between the speaker and the verb."""
+        if any(t.text in OPEN and not dep[n] for n, t in enumerate(toks[c_lo:i], c_lo)):
+            return False
+        for k in range(lo, c_lo):
+            if toks[k].text in CLOSE and not dep[k] and k + 2 < len(toks) and toks[k + 1].text == "と" \
+                    and toks[k + 2].start == subj.start:
+                return True
+        return False
 
     @staticmethod
     def joins_next(toks, i, j, kind, label, who, rest) -> bool:

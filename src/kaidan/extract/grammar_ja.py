@@ -111,6 +111,9 @@ def clause_final(tokens: list[Token], j: int) -> bool:
         return True     # …招待したということです: hearsay closing a reported predicate (news style)
     if t.pos == "補助記号" and t.text not in OPEN + CLOSE:
         return True
+    if t.text in OPEN and j > 0 and (tokens[j - 1].form.startswith("連用形") or tokens[j - 1].text in ("て", "で")) \
+            and any(tokens[k].text == "と" and tokens[k - 1].text in CLOSE for k in range(max(1, j - 5), j - 1)):
+        return True     # 「…」と歓迎し「…」と述べた: a quoted turn in the continuative form before a new quotation
     if t.pos == "助詞" and t.pos2 == "接続助詞":
         # …感謝してもしきれない: concessive ても belongs to the predicate after it
         return not (t.text in ("て", "で") and j + 1 < len(tokens) and tokens[j + 1].text == "も")
