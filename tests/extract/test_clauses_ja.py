@@ -336,3 +336,25 @@ def test_a_quoted_welcome_in_the_continuative_ends_before_the_next_quotation():
     # …に触れ「…」と述べた: the topic mentioned is no statement of its own
     out = facts("岸田総理大臣は、両国の若者交流の写真に触れ「未来は明るい」と述べた。")
     assert [s["text"] for s in out["statements"]] == ["未来は明るい"]
+
+
+def test_quotations_side_by_side_before_one_to_are_one_statement():
+    out = facts("晩餐会で岸田総理大臣は「訪日を心から歓迎する」「英国は古い友人だ」などと挨拶した。")
+    assert [(s["text"], s["mode"]) for s in out["statements"]] == [("訪日を心から歓迎する 英国は古い友人だ", "direct")]
+
+
+def test_a_transcript_turn_continues_on_the_bare_quotations_below_it():
+    body = ("会談後の共同記者発表での発言は次の通り。\n\n"
+            "岸田首相「スナク首相の来日を歓迎します。」\n\n"
+            "「両国の防衛当局の代表者がこの場で覚書に署名しました。」\n\n"
+            "次に、スナク首相が発言した。")
+    out = facts(body)
+    turn = [s for s in out["statements"] if s["rule"] == "kaidan.ja.statement.headline_quote.v1"]
+    assert [(s["speaker"], s["text"]) for s in turn] == [
+        ("岸田文雄", "スナク首相の来日を歓迎します。 両国の防衛当局の代表者がこの場で覚書に署名しました")]
+    assert [d["title"] for d in out["signed_documents"]] == ["覚書"]
+
+
+def test_a_bare_quotation_with_no_turn_above_it_is_still_no_article_line():
+    out = facts("両首脳は、港湾協力を進めることで一致しました。\n\n「両国の防衛当局の代表者が覚書に署名しました。」")
+    assert out["signed_documents"] == [] and out["statements"] == []

@@ -346,7 +346,7 @@ class JaClauses(CommitmentReader, QuoteReader):
         quotes = self.quoted_before(toks, dep, c_lo, i)
         if quotes:
             for qs, qe in quotes:
-                body = ctx.text[qs:qe]
+                body = re.sub(r"[」』”]\s*[「『“]", " ", ctx.text[qs:qe])
                 if body.strip():
                     self.found.statements.append(Statement(subject.name, body, "direct",
                                                            cited(cite, "statements", c.how or "direct")))
@@ -379,12 +379,20 @@ class JaClauses(CommitmentReader, QuoteReader):
         """Offsets of the top-level quotations in tokens[lo:i] that end in 」と (…」と述べ / …」と期待を示し)."""
         out = []
         for k in range(lo, i - 1):
-            if toks[k].text in CLOSE and dep[k] == 0 and toks[k + 1].text == "と":
-                if any(t.pos == "動詞" and dep[n] == 0 for n, t in enumerate(toks[k + 2:i], k + 2)):
+            to = k + 1 + (toks[k + 1].text in ("など", "等") and k + 2 < i)
+            if toks[k].text in CLOSE and dep[k] == 0 and toks[to].text == "と":
+                if any(t.pos == "動詞" and dep[n] == 0 for n, t in enumerate(toks[to + 1:i], to + 1)):
                     continue   # 「…」と質問されたのに対し「…」とかわし: the first quotation belongs to another verb
                 span = _quote_span(toks, dep, k, lo)
                 if span and span[1] > span[0]:
-                    out.append((toks[span[0]].start, toks[span[1]].start))
+                    first = span[0]
+                    # 「…」「…」「…」などと挨拶した: quotations side by side before one と are one turn
+                    while first - 2 > lo and toks[first - 2].text in CLOSE and dep[first - 2] == 0:
+                        prev = _quote_span(toks, dep, first - 2, lo)
+                        if not prev or prev[1] <= prev[0]:
+                            break
+                        first = prev[0]
+                    out.append((toks[first].start, toks[span[1]].start))
         return out
 
 

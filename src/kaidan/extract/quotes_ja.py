@@ -208,7 +208,15 @@ def headline_quotes(an: "QuoteReader", sentences: list[Sentence]) -> None:
     「…黄金時代を」 over 「…黄金時代を築いていきたい」) is that statement, not another one."""
     ctx = an.ctx
     found = []
+    turn = None      # the statement of a transcript turn that bare quotations on the next lines continue
     for s in sentences:
+        if turn is not None and BARE_QUOTE.match(s.text) and s.line > turn[1]:
+            st = found[-1]
+            found[-1] = Statement(st.speaker, st.text + " " + s.text.strip()[1:-1].rstrip("。"), "direct",
+                                  ctx.cite(st.citation.start, s.end, st.citation.rule))
+            turn = (turn[0], s.line)
+            continue
+        turn = None
         toks = ctx.tokens(s)
         if not toks or toks[-1].text not in CLOSE and not s.text.rstrip().endswith(tuple(CLOSE)):
             continue
@@ -231,6 +239,8 @@ def headline_quotes(an: "QuoteReader", sentences: list[Sentence]) -> None:
                 found.append(Statement(who.name, inner, "direct", ctx.cite(
                     toks[k].start, toks[close].end, rule_id("statements", "headline_quote"))))
             seg_lo = close + 1
+        if found and found[-1].citation.start >= s.start and sum(t.text in OPEN and not d for t, d in zip(toks, dep)) == 1:
+            turn = (found[-1], s.line)
     if not found:
         return
     body = [(ctx.gaz.lookup(st.speaker) or st.speaker, norm(st.text)) for st in an.found.statements]
