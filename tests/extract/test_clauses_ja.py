@@ -358,3 +358,11 @@ def test_a_transcript_turn_continues_on_the_bare_quotations_below_it():
 def test_a_bare_quotation_with_no_turn_above_it_is_still_no_article_line():
     out = facts("両首脳は、港湾協力を進めることで一致しました。\n\n「両国の防衛当局の代表者が覚書に署名しました。」")
     assert out["signed_documents"] == [] and out["statements"] == []
+
+
+@pytest.mark.parametrize("body", [
+    "両首脳は、中東情勢について意見交換したうえで、引き続き緊密に連携していくことで一致した。",
+    "両首脳は,中東情勢について率直な意見交換を行い,引き続き緊密に連携していくことで一致しました。",
+])
+def test_the_exchange_of_views_before_the_point_is_not_what_was_agreed(body):
+    assert [a["text"] for a in facts(body)["agreements"]] == ["引き続き緊密に連携していく"]

@@ -135,7 +135,9 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     """(type, label, index after the verb group) when token i heads a clause-final predicate."""
     t = tokens[i]
     texts, lemmas = _heads()
-    if t.text not in texts and t.lemma not in lemmas:
+    # a compound the tokeniser splits (意見 + 交換): the boundary noun it spells
+    compound = tokens[i - 1].text + t.text if i > 0 and tokens[i - 1].pos == "名詞" and t.pos == "名詞" else ""
+    if t.text not in texts and t.lemma not in lemmas and compound not in BOUNDARY:
         return None
     lex = _lex()
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -148,10 +150,11 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
                 j < len(tokens) and tokens[j].text == "て" and tokens[j].pos == "助詞"):
             return None   # …として、/ …としても: "as" or "considering that", not a report
         return ("speech", "とする", j) if clause_final(tokens, j) else None
-    if t.lemma == "行う" and i >= 2 and tokens[i - 1].text == "を" and tokens[i - 2].text in BOUNDARY:
+    if t.lemma == "行う" and i >= 2 and tokens[i - 1].text == "を" and (tokens[i - 2].text in BOUNDARY or (
+            i >= 3 and tokens[i - 3].text + tokens[i - 2].text in BOUNDARY)):
         j = group_end(tokens, i)
         return ("boundary", "行う", j) if clause_final(tokens, j) else None
-    if t.pos == "名詞" and t.text in BOUNDARY and verbal:
+    if t.pos == "名詞" and (t.text in BOUNDARY or compound in BOUNDARY) and verbal:
         j = group_end(tokens, i + 1)
         return ("boundary", t.text, j) if clause_final(tokens, j) else None
     if t.pos == "名詞" and t.text in agree and not verbal and (nxt is None or nxt.text in ("。", "！")) and i > 0 \
