@@ -281,3 +281,88 @@ def test_news_style_sns_post_and_hearsay_close_a_statement():
                 "また、スナク首相は岸田総理大臣が英国を訪問するように招待したということです。")
     assert [(s["mode"], s["text"]) for s in out["statements"]] == [
         ("direct", "非常に良い会談だった"), ("reported", "岸田総理大臣が英国を訪問するよう")]
+
+
+def test_a_verb_of_agreement_itself_gives_an_agreement_and_its_plain_form_a_forecast():
+    out = facts("両首脳はまた、重要鉱物の供給網での連携も申し合わせた。")
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [("agreed", "重要鉱物の供給網での連携")]
+    # no subject, plain non-past: what a meeting to come is expected to do
+    assert facts("来月の閣僚会合では、物流網の整備に向けた協力も申し合わせる。")["agreements"] == []
+
+
+@pytest.mark.parametrize("body, text", [
+    ("スナク首相は、北海での漁業協定の扱いに言及。", "北海での漁業協定の扱い"),
+    ("スナク首相は、両国の研究協力は今後さらに広がっていくとコメント。", "両国の研究協力は今後さらに広がっていく"),
+    ("岸田総理大臣は、航行の自由が何より重要だとけん制した。", "航行の自由が何より重要だ"),
+])
+def test_news_speech_nouns_comment_kensei_and_dative_genkyu(body, text):
+    assert [s["text"] for s in facts(body)["statements"]] == [text]
+
+
+def test_a_country_and_its_leaders_title_name_the_holder_of_that_office():
+    out = facts("英国首相は、日本の支援に深い謝意を表する旨述べました。")
+    assert [(s["speaker"], s["text"]) for s in out["statements"]] == [("リシ・スナク", "日本の支援に深い謝意を表する")]
+
+
+def test_a_headline_quotation_is_a_statement_of_the_person_named_before_it():
+    head = "日英首脳会談 スナク首相「協力は新たな段階に」 岸田首相「心強い友人」\n\n"
+    out = facts("5月10日、岸田総理大臣は、来日中のスナク英国首相と会談しました。", head=head)
+    assert sorted((s["speaker"], s["text"], s["mode"]) for s in out["statements"]) == [
+        ("リシ・スナク", "協力は新たな段階に", "direct"), ("岸田文雄", "心強い友人", "direct")]
+    assert {s["rule"] for s in out["statements"]} == {"kaidan.ja.statement.headline_quote.v1"}
+
+
+def test_a_sub_heading_over_the_same_quotation_in_the_body_is_not_a_second_statement():
+    body = ("岸田首相「防衛協力を次の段階へ」\n\n"
+            "岸田総理大臣は共同記者会見で「英国との防衛協力を次の段階へ進めていきたい」と述べました。")
+    out = facts(body)
+    assert [s["text"] for s in out["statements"]] == ["英国との防衛協力を次の段階へ進めていきたい"]
+
+
+@pytest.mark.parametrize("body", [
+    "「港湾協力を一段と深めたい」と岸田総理大臣は述べた。",
+    "「港湾協力を一段と深めたい」と岸田首相が述べた。",
+    "「港湾協力を一段と深めたい」と岸田首相は会談後、記者団に語った。",
+])
+def test_news_order_quotation_first_then_speaker(body):
+    out = facts(body)
+    assert [(s["speaker"], s["text"], s["mode"]) for s in out["statements"]] == [
+        ("岸田文雄", "港湾協力を一段と深めたい", "direct")]
+
+
+def test_a_quoted_welcome_in_the_continuative_ends_before_the_next_quotation():
+    out = facts("岸田総理大臣は「初の訪問先が日本で光栄だ」と歓迎し「友人として心強い」と応じた。")
+    assert [s["text"] for s in out["statements"]] == ["初の訪問先が日本で光栄だ", "友人として心強い"]
+    # …に触れ「…」と述べた: the topic mentioned is no statement of its own
+    out = facts("岸田総理大臣は、両国の若者交流の写真に触れ「未来は明るい」と述べた。")
+    assert [s["text"] for s in out["statements"]] == ["未来は明るい"]
+
+
+def test_quotations_side_by_side_before_one_to_are_one_statement():
+    out = facts("晩餐会で岸田総理大臣は「訪日を心から歓迎する」「英国は古い友人だ」などと挨拶した。")
+    assert [(s["text"], s["mode"]) for s in out["statements"]] == [("訪日を心から歓迎する 英国は古い友人だ", "direct")]
+
+
+def test_a_transcript_turn_continues_on_the_bare_quotations_below_it():
+    body = ("会談後の共同記者発表での発言は次の通り。\n\n"
+            "岸田首相「スナク首相の来日を歓迎します。」\n\n"
+            "「両国の防衛当局の代表者がこの場で覚書に署名しました。」\n\n"
+            "次に、スナク首相が発言した。")
+    out = facts(body)
+    turn = [s for s in out["statements"] if s["rule"] == "kaidan.ja.statement.headline_quote.v1"]
+    assert [(s["speaker"], s["text"]) for s in turn] == [
+        ("岸田文雄", "スナク首相の来日を歓迎します。 両国の防衛当局の代表者がこの場で覚書に署名しました")]
+    assert [d["title"] for d in out["signed_documents"]] == ["覚書"]
+
+
+def test_a_bare_quotation_with_no_turn_above_it_is_still_no_article_line():
+    out = facts("両首脳は、港湾協力を進めることで一致しました。\n\n「両国の防衛当局の代表者が覚書に署名しました。」")
+    assert out["signed_documents"] == [] and out["statements"] == []
+
+
+@pytest.mark.parametrize("body", [
+    "両首脳は、中東情勢について意見交換したうえで、引き続き緊密に連携していくことで一致した。",
+    "両首脳は,中東情勢について率直な意見交換を行い,引き続き緊密に連携していくことで一致しました。",
+])
+def test_the_exchange_of_views_before_the_point_is_not_what_was_agreed(body):
+    assert [a["text"] for a in facts(body)["agreements"]] == ["引き続き緊密に連携していく"]

@@ -29,7 +29,7 @@ from .commitments_ja import CommitmentReader
 from .context import DocContext
 from .grammar_ja import (CLOSE, CONNECTIVES, OPEN, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
                          _lex, _quote_span, _strip_content, cited, depths, predicate, rule_id, rules, skip_after)
-from .quotes_ja import QuoteReader, introduced_quotes
+from .quotes_ja import QuoteReader, headline_quotes, introduced_quotes
 from .subjects import Subject, subjects_in
 from .topics import topics_of
 
@@ -158,6 +158,8 @@ class JaClauses(CommitmentReader, QuoteReader):
                     prefix = topic = pre.rstrip("、, ") + "、"
                 elif topic and not pre:
                     prefix = topic
+            if pick and kind == "speech" and self.quote_then_speaker(toks, dep, lo, c_lo, i, pick[1]):
+                c_lo = lo       # 「…」と岸田首相は(記者団に)述べた: the quotation before the speaker is what was said
             if kind == "speech_embedded":
                 people = [c for c in cands if c[1].kind in ("person", "unnamed")]
                 if people:
@@ -199,6 +201,17 @@ class JaClauses(CommitmentReader, QuoteReader):
         self.sentence_final_intent(s, toks, dep)
         self.embedded_stance(s)
         self.quotes(s, toks, dep, subject)
+
+    def quote_then_speaker(self, toks, dep, lo, c_lo, i, subj) -> bool:
+        """News order 「…」と + speaker + (adjunct) + speech verb: a top-level quotation closed by 」と right
+        before the speaker's phrase, and no quotation between the speaker and the verb."""
+        if any(t.text in OPEN and not dep[n] for n, t in enumerate(toks[c_lo:i], c_lo)):
+            return False
+        for k in range(lo, c_lo):
+            if toks[k].text in CLOSE and not dep[k] and k + 2 < len(toks) and toks[k + 1].text == "と" \
+                    and toks[k + 2].start == subj.start:
+                return True
+        return False
 
     @staticmethod
     def joins_next(toks, i, j, kind, label, who, rest) -> bool:
@@ -309,7 +322,7 @@ class JaClauses(CommitmentReader, QuoteReader):
         if c.kind == "agreement" and re.search(rf"(?:{'|'.join(LIST['pointers'])})$", text):
             self._list = (verb, c.sentence.line)    # …以下の点で一致。: the points are the list lines that follow
             return
-        group = c.tokens[c.head + 1:c.end]
+        group = c.tokens[c.head + (c.tokens[c.head].pos != "動詞"):c.end]    # the verb group, with a verb head itself
         if c.kind == "agreement" and c.how is None and not c.stated and group \
                 and group[-1].form.startswith("終止形") and not any(t.lemma in ("た", "ます") for t in group):
             return     # 首脳会合は…新設で合意する。: no subject, plain non-past: a forecast of a meeting to come
@@ -333,7 +346,7 @@ class JaClauses(CommitmentReader, QuoteReader):
         quotes = self.quoted_before(toks, dep, c_lo, i)
         if quotes:
             for qs, qe in quotes:
-                body = ctx.text[qs:qe]
+                body = re.sub(r"[」』”]\s*[「『“]", " ", ctx.text[qs:qe])
                 if body.strip():
                     self.found.statements.append(Statement(subject.name, body, "direct",
                                                            cited(cite, "statements", c.how or "direct")))
@@ -366,12 +379,20 @@ class JaClauses(CommitmentReader, QuoteReader):
         """Offsets of the top-level quotations in tokens[lo:i] that end in 」と (…」と述べ / …」と期待を示し)."""
         out = []
         for k in range(lo, i - 1):
-            if toks[k].text in CLOSE and dep[k] == 0 and toks[k + 1].text == "と":
-                if any(t.pos == "動詞" and dep[n] == 0 for n, t in enumerate(toks[k + 2:i], k + 2)):
+            to = k + 1 + (toks[k + 1].text in ("など", "等") and k + 2 < i)
+            if toks[k].text in CLOSE and dep[k] == 0 and toks[to].text == "と":
+                if any(t.pos == "動詞" and dep[n] == 0 for n, t in enumerate(toks[to + 1:i], to + 1)):
                     continue   # 「…」と質問されたのに対し「…」とかわし: the first quotation belongs to another verb
                 span = _quote_span(toks, dep, k, lo)
                 if span and span[1] > span[0]:
-                    out.append((toks[span[0]].start, toks[span[1]].start))
+                    first = span[0]
+                    # 「…」「…」「…」などと挨拶した: quotations side by side before one と are one turn
+                    while first - 2 > lo and toks[first - 2].text in CLOSE and dep[first - 2] == 0:
+                        prev = _quote_span(toks, dep, first - 2, lo)
+                        if not prev or prev[1] <= prev[0]:
+                            break
+                        first = prev[0]
+                    out.append((toks[first].start, toks[span[1]].start))
         return out
 
 
@@ -380,4 +401,5 @@ def extract(ctx: DocContext, sentences: list[Sentence]) -> Found:
     for s in sentences:
         an.sentence(s)
     introduced_quotes(an, sentences)
+    headline_quotes(an, sentences)
     return an.found

@@ -111,6 +111,9 @@ def clause_final(tokens: list[Token], j: int) -> bool:
         return True     # …招待したということです: hearsay closing a reported predicate (news style)
     if t.pos == "補助記号" and t.text not in OPEN + CLOSE:
         return True
+    if t.text in OPEN and j > 0 and (tokens[j - 1].form.startswith("連用形") or tokens[j - 1].text in ("て", "で")) \
+            and any(tokens[k].text == "と" and tokens[k - 1].text in CLOSE for k in range(max(1, j - 5), j - 1)):
+        return True     # 「…」と歓迎し「…」と述べた: a quoted turn in the continuative form before a new quotation
     if t.pos == "助詞" and t.pos2 == "接続助詞":
         # …感謝してもしきれない: concessive ても belongs to the predicate after it
         return not (t.text in ("て", "で") and j + 1 < len(tokens) and tokens[j + 1].text == "も")
@@ -124,7 +127,7 @@ def _heads() -> tuple[frozenset[str], frozenset[str]]:
     lex = _lex()
     texts = {"と", "明らか", "鮮明", "明確"} | BOUNDARY | set(lex["agreement"]) | set(lex["speech"]) \
         | set(lex["speech_nouns_have"]) | set(rules("statements")["nominal_end"]["nouns"])
-    lemmas = {"行う"} | set(lex["speech"]) | set(rules("commitments")["decision"]["verbs"])
+    lemmas = {"行う"} | set(lex["speech"]) | set(rules("commitments")["decision"]["verbs"]) | set(lex["agreement"])
     return frozenset(texts), frozenset(lemmas)
 
 
@@ -132,7 +135,9 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     """(type, label, index after the verb group) when token i heads a clause-final predicate."""
     t = tokens[i]
     texts, lemmas = _heads()
-    if t.text not in texts and t.lemma not in lemmas:
+    # a compound the tokeniser splits (意見 + 交換): the boundary noun it spells
+    compound = tokens[i - 1].text + t.text if i > 0 and tokens[i - 1].pos == "名詞" and t.pos == "名詞" else ""
+    if t.text not in texts and t.lemma not in lemmas and compound not in BOUNDARY:
         return None
     lex = _lex()
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -145,10 +150,11 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
                 j < len(tokens) and tokens[j].text == "て" and tokens[j].pos == "助詞"):
             return None   # …として、/ …としても: "as" or "considering that", not a report
         return ("speech", "とする", j) if clause_final(tokens, j) else None
-    if t.lemma == "行う" and i >= 2 and tokens[i - 1].text == "を" and tokens[i - 2].text in BOUNDARY:
+    if t.lemma == "行う" and i >= 2 and tokens[i - 1].text == "を" and (tokens[i - 2].text in BOUNDARY or (
+            i >= 3 and tokens[i - 3].text + tokens[i - 2].text in BOUNDARY)):
         j = group_end(tokens, i)
         return ("boundary", "行う", j) if clause_final(tokens, j) else None
-    if t.pos == "名詞" and t.text in BOUNDARY and verbal:
+    if t.pos == "名詞" and (t.text in BOUNDARY or compound in BOUNDARY) and verbal:
         j = group_end(tokens, i + 1)
         return ("boundary", t.text, j) if clause_final(tokens, j) else None
     if t.pos == "名詞" and t.text in agree and not verbal and (nxt is None or nxt.text in ("。", "！")) and i > 0 \
@@ -167,6 +173,9 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
         if j < len(tokens) and tokens[j].text == "と" and t.text in EMBEDDABLE:
             return ("agreement_embedded", label, j)     # …認識を共有したと明らかにした
         return ("agreement", label, j) if clause_final(tokens, j) else None
+    if t.pos == "動詞" and t.lemma in agree and t.pos2 != "非自立可能":
+        j = group_end(tokens, i)      # a verb of agreement itself (…の強化を申し合わせた)
+        return ("agreement", agree[t.lemma], j) if clause_final(tokens, j) else None
     if t.pos == "動詞" and t.lemma in rules("commitments")["decision"]["verbs"] and i > 0 and tokens[i - 1].text == "を":
         j = group_end(tokens, i)
         # 首相は…供与を決めた。 / …を決めたほか、: a completed decision ends its clause; 決め、 inside a reported
@@ -175,7 +184,8 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
         return ("decision", t.lemma, j) if done else None
     speech = lex["speech"]
     if t.pos == "名詞" and t.text in rules("statements")["nominal_end"]["nouns"] and not verbal and i > 0 \
-            and (nxt is None or nxt.text in ("。", "！")) and tokens[i - 1].text in ("と", "を", "旨"):
+            and (nxt is None or nxt.text in ("。", "！")) and (tokens[i - 1].text in ("と", "を", "旨") or (
+                tokens[i - 1].text == "に" and t.text in rules("statements")["nominal_end"]["dative"])):
         return ("speech", t.text, i + 1)              # 体言止め: 首相は「…」と強調。
     if t.pos == "動詞" and t.lemma in speech and (t.pos2 != "非自立可能" or t.lemma == "得る"):
         j = group_end(tokens, i)

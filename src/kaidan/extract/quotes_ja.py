@@ -11,7 +11,8 @@ from ..nlp import Sentence, tokenize
 from ..records import Agreement, Statement
 from .grammar_ja import (CLOSE, CONNECTIVES, INTENT_END, OPEN, STATIVE, _lex, _strip_content, cited, depths, predicate,
                          rule_id)
-from .subjects import Subject, resolve_phrase, subjects_in
+from .subjects import Subject, np_before, resolve_phrase, subjects_in, titled_name
+from ..text import bigrams, norm
 from .topics import topics_of
 from .zones import BARE_QUOTE, INTRODUCER
 
@@ -193,3 +194,78 @@ def introduced_quotes(an: "QuoteReader", sentences: list[Sentence]) -> None:
                                                      ctx.cite(s.start, s.end,
                                                               rule_id("statements", "standalone_quote"))))
                 break
+
+
+# the part of a headline outside its quotations: a name or a topic, no sentence end and no clause predicate
+_HEADLINE_FRAME = re.compile(r"[^。！？!?]{0,40}")
+HEADLINE_SAME = 0.5     # share of a headline quotation's bigrams found in one body statement of its speaker
+
+
+def headline_quotes(an: "QuoteReader", sentences: list[Sentence]) -> None:
+    """SPEAKER「…」 on a line of its own, as news headlines, sub-headings and transcripts give a leader's
+    words (安倍首相「訪中楽しみ」 / 日中首脳会談 李首相「…」 / ポーランド首相「…」): a direct statement of the
+    first person named before the quotation. A heading that sums up a quotation of the body (石破首相
+    「…黄金時代を」 over 「…黄金時代を築いていきたい」) is that statement, not another one."""
+    ctx = an.ctx
+    found = []
+    turn = None      # the statement of a transcript turn that bare quotations on the next lines continue
+    for s in sentences:
+        if turn is not None and BARE_QUOTE.match(s.text) and s.line > turn[1]:
+            st = found[-1]
+            found[-1] = Statement(st.speaker, st.text + " " + s.text.strip()[1:-1].rstrip("。"), "direct",
+                                  ctx.cite(st.citation.start, s.end, st.citation.rule))
+            turn = (turn[0], s.line)
+            continue
+        turn = None
+        toks = ctx.tokens(s)
+        if not toks or toks[-1].text not in CLOSE and not s.text.rstrip().endswith(tuple(CLOSE)):
+            continue
+        dep = depths(toks)
+        outside = [t for t, d in zip(toks, dep) if d == 0 and t.text not in OPEN + CLOSE]
+        frame = "".join(t.text for t in outside)
+        if not _HEADLINE_FRAME.fullmatch(frame) or any(t.pos in ("動詞", "助動詞") for t in outside) \
+                or any(t.text in ("と", "は", "が", "を") and t.pos == "助詞" for t in outside):
+            continue    # …「…」と述べた / 首相は「…」: a clause, read by the clause reader
+        seg_lo = 0
+        for k, t in enumerate(toks):
+            if t.text not in OPEN or dep[k]:
+                continue
+            close = next((n for n in range(k + 1, len(toks)) if toks[n].text in CLOSE and dep[n] == 0), None)
+            if close is None:
+                break
+            who = _first_person(ctx, toks, seg_lo, k, an.named)
+            if who is not None and close > k + 1:
+                inner = ctx.text[toks[k + 1].start:toks[close - 1].end]
+                found.append(Statement(who.name, inner, "direct", ctx.cite(
+                    toks[k].start, toks[close].end, rule_id("statements", "headline_quote"))))
+            seg_lo = close + 1
+        if found and found[-1].citation.start >= s.start and sum(t.text in OPEN and not d for t, d in zip(toks, dep)) == 1:
+            turn = (found[-1], s.line)
+    if not found:
+        return
+    body = [(ctx.gaz.lookup(st.speaker) or st.speaker, norm(st.text)) for st in an.found.statements]
+    for st in found:
+        grams = bigrams(norm(st.text))
+        key = ctx.gaz.lookup(st.speaker) or st.speaker
+        total = sum(grams.values())
+        if any(k == key and total and sum(n for g, n in grams.items() if g in b) / total >= HEADLINE_SAME
+               for k, b in body):
+            continue    # the heading of a body quotation
+        an.found.statements.append(st)
+
+
+def _first_person(ctx, toks, lo: int, hi: int, named) -> Subject | None:
+    """The first noun phrase in tokens[lo:hi] naming a person (安倍首相 / ポーランド首相 / フン・セン首相)."""
+    for k in range(lo, hi):
+        nxt = toks[k + 1] if k + 1 < hi else None
+        if nxt is not None and (nxt.pos in ("名詞", "接尾辞") or nxt.text in ("・", "=", "＝")):
+            continue
+        j = max(np_before(toks, k + 1), lo)
+        if j > k:
+            continue
+        phrase = ctx.text[toks[j].start:toks[k].end]
+        who = resolve_phrase(ctx, phrase, toks[j].start, toks[k].end, "", named) or titled_name(
+            toks[j:k + 1], phrase, toks[j].start, toks[k].end, "")
+        if who is not None and who.kind == "person":
+            return who
+    return None

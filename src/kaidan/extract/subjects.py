@@ -26,6 +26,10 @@ PERSON_TITLES = {"首相", "大統領", "書記長", "国家主席", "主席", "
                  "副大統領", "副首相", "外相", "首相閣下", "大統領閣下", "氏"}
 # a known person followed by an office with its institution: フォン・デア・ライエン欧州委員長, 李克強中国国務院総理
 OFFICE_AFTER_NAME = re.compile(r"[^、。\s]{0,8}?(?:委員長|議長|総理|首相|大統領|書記長|国家主席|主席|国王|長官|大臣)")
+# a leader's title after a country name (ポーランド首相): the offices it can name, in order
+COUNTRY_TITLE = {"首相": ("prime_minister", "chancellor", "premier"), "大統領": ("president",),
+                 "国家主席": ("general_secretary", "president"), "主席": ("general_secretary", "president")}
+COUNTRY_TITLE_RE = re.compile(r"(.{1,12}?)(首相|大統領|国家主席|主席)")
 KATAKANA_NAME = re.compile(r"^[ァ-ヴー・＝=]+$")
 FIRST_PERSON = {"私", "わたし", "われわれ", "我々", "私たち", "わたしたち", "我が国", "わが国", "私ども"}
 
@@ -70,6 +74,9 @@ def resolve_phrase(ctx: DocContext, phrase: str, start: int, end: int, particle:
         return Subject("group", None, "両首脳", start, end, particle)
     if any(p.endswith(o) for o in lex["official_nouns"]):
         return Subject("unnamed", None, p, start, end, particle)
+    leader = country_leader(ctx, p, named)
+    if leader:
+        return Subject("person", leader, ctx.gaz.entities[leader].name("ja"), start, end, particle)
     ms = ctx.gaz.mentions(p)
     if ms:
         m = max(ms, key=lambda m: m.end - m.start)
@@ -110,6 +117,22 @@ def resolve_phrase(ctx: DocContext, phrase: str, start: int, end: int, particle:
             e = ctx.gaz.entities[who]
             return Subject("person", who, e.name("ja"), start, end, particle)
     return None
+
+
+def country_leader(ctx: DocContext, phrase: str, named: list[str] = ()) -> str | None:
+    """ポーランド首相 / 韓国大統領: a country's name and its leader's title name the one holder of that office
+    in that country on the document's date (grammar: country + title is a definite description)."""
+    m = COUNTRY_TITLE_RE.fullmatch(phrase)
+    if not m:
+        return None
+    from .event import _country_words     # the country names of the people data, its short forms and CLDR
+    code = _country_words(ctx.gaz)[2].get(m.group(1))
+    if not code:
+        return None
+    date = ctx.event_date or ctx.ref_iso
+    prefer = tuple(ctx.event_leaders) + tuple(named)     # with no date, the one the document is about
+    return next((h for h in (ctx.gaz.holder(o, date, country=code, prefer=prefer) for o in COUNTRY_TITLE[m.group(2)])
+                 if h), None)
 
 
 def subjects_in(ctx: DocContext, tokens: list[Token], depth: list[int], lo: int, hi: int,

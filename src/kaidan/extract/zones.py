@@ -24,6 +24,9 @@ LINK_LABEL = re.compile(r"別ウィンドウで開く")
 LINK_LINE_MAX = 80     # characters left once the labels are removed
 # A line that is nothing but a quotation, with no speaker and no speech verb: a reader's comment or a pull quote.
 BARE_QUOTE = re.compile(r"^\s*[「『“\"][^」』”\"]*[」』”\"]。?\s*$")
+# 安倍首相「…」 on a line of its own: a transcript turn (or a headline) naming its speaker before the quotation;
+# a bare quotation on the next line continues that turn
+SPEAKER_TURN = re.compile(r"^\s*[^\s「」『』。、,，]{2,15}[「『][^」』]*[」』]?\s*$")
 # …はこう強調しました / 次のように述べました: the quotation on the next or previous line is that person's
 INTRODUCER = re.compile(r"(?:こう|このように|次のように|以下のように)(?:述べ|強調|語|話|訴え|説明|明らかに|呼びかけ)|"
                         r"\b(?:said|stated|told reporters)\s*:\s*$")
@@ -38,8 +41,10 @@ def _neighbour(lines: list[str], i: int, step: int) -> str:
 
 def article_lines(lines: list[str]) -> set[int]:
     """Indices of the lines that belong to the article. A line that is only a quotation is a reader's
-    comment or a pull quote, unless the line before or after introduces it (石破総理大臣はこう強調しました)."""
+    comment or a pull quote, unless the line before or after introduces it (石破総理大臣はこう強調しました)
+    or it continues a transcript turn (安倍首相「…」 then 「…」 on the following lines)."""
     keep = set()
+    turn = None         # the line of the speaker's turn that bare quotations below it continue
     for i, line in enumerate(lines):
         s = line.strip()
         if s.lower() in TRAILER_HEADINGS:
@@ -50,7 +55,12 @@ def article_lines(lines: list[str]) -> set[int]:
             continue
         if BARE_QUOTE.match(s) and not (INTRODUCER.search(_neighbour(lines, i, -1))
                                         or INTRODUCER.search(_neighbour(lines, i, 1))):
-            continue
+            if not (turn is not None and turn in keep):
+                continue
+        if SPEAKER_TURN.match(s) and not BARE_QUOTE.match(s):
+            turn = i
+        elif s and not BARE_QUOTE.match(s):
+            turn = None
         keep.add(i)
     return keep
 
