@@ -238,3 +238,58 @@ def test_declared_attributes_a_quotation():
 def test_taking_office_is_no_commitment():
     out = facts("Prime Minister Ishiba, a former defence minister, is set to take office again on October 1.")
     assert out["commitments"] == [] and out["statements"] == []
+
+
+def test_noun_pledge_in_a_clause_after_an_unrelated_verb():
+    # "agreed" belongs to the first clause; the pledge after ", as …" is read on its own
+    (c,) = facts("Officials said the two sides agreed on the outline of a deal, as negotiators struggled to finance "
+                 "a $25 billion Korean investment pledge to Australia.")["commitments"]
+    assert (c["actor"], c["text"], c["amount"]) == ("Republic of Korea", "$25 billion Korean investment pledge to "
+                                                    "Australia", {"value": 25e9, "unit": "USD"})
+
+
+def test_a_leader_telling_what_his_country_will_do_is_the_leaders_commitment():
+    out = facts("Prime Minister Ishiba stated that Japan would provide 30 patrol boats to the Pacific Islands. "
+                "Prime Minister Albanese said the United States would open a new base in Darwin.")
+    got = [(c["actor"], c["text"]) for c in out["commitments"]]
+    assert got == [("Ishiba Shigeru", "provide 30 patrol boats to the Pacific Islands"),
+                   ("United States", "open a new base in Darwin")]
+
+
+def test_what_an_institution_reports_one_side_will_do():
+    # the White House is no speaker, but the two that-clauses it reports are two commitments
+    out = facts("The White House said in a statement that NASA would fly an Australian payload to the Moon, while "
+                "Australia would build a lunar rover.")
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [
+        ("NASA", "fly an Australian payload to the Moon"), ("Australia", "build a lunar rover")]
+    assert out["statements"] == []
+
+
+def test_relative_that_after_a_noun_is_not_reported_speech():
+    out = facts("Prime Minister Albanese said he had invited Ishiba to the forum that Australia will host in Perth.")
+    assert out["commitments"] == []
+
+
+def test_acronym_defined_in_the_text_names_the_organisation():
+    out = facts("Joint Maritime Board (JMB): The two governments set up a JMB. The JMB will meet twice a year in Tokyo.")
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [("Joint Maritime Board (JMB)",
+                                                                     "meet twice a year in Tokyo")]
+
+
+def test_reported_words_with_their_own_named_subject():
+    out = facts("A government spokesperson said Albanese looked forward to hosting Ishiba in Perth next year.")
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [("Anthony Albanese",
+                                                                     "hosting Ishiba in Perth next year")]
+
+
+def test_an_act_done_or_a_habit_is_no_commitment():
+    out = facts("Prime Minister Albanese noted that Australia has committed more than $2 billion in aid to the region "
+                "since 2020. He has repeatedly urged talks to end the war and pledged Australia's support in doing so.")
+    assert out["commitments"] == []
+
+
+def test_adverb_between_subject_and_verb_and_i_in_a_quotation():
+    out = facts('Prime Minister Albanese said, "I hope to open a consulate in Fukuoka." He said he especially hoped '
+                'to open a trade office in Sapporo.')
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [
+        ("Anthony Albanese", "open a consulate in Fukuoka"), ("Anthony Albanese", "open a trade office in Sapporo")]

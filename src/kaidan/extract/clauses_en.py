@@ -41,10 +41,10 @@ SAID_AFTER_INV = re.compile(rf"^[,\s]*{SAY}\s+((?:the\s+)?[A-Z][\w.\-’' ]{{1,6
 SAID_BEFORE = re.compile(rf"(?:^|\b)([A-Z][\w.\-’' ]{{1,60}}?)\s+{SAY}[,:]?\s*$")
 SAID_END = re.compile(r"^(.{12,}?),\s+((?:he|she|the official)|[A-Z][\w.\-’' ]{1,40}?)\s+(?:said|added|told reporters)\.?$")
 REPORTED_WILL = re.compile(
-    r"(?:^|\bthat\s+|[.;]\s+)((?:the\s+)?[A-Z][\w.\-’' ]{1,40}?|he|she|we|(?:his|her|their|its|my|our) "
+    r"(?:^|\bthat\s+|[.;]\s+|,\s+(?:while|whereas)\s+)((?:the\s+)?[A-Z][\w.\-’' ]{1,40}?|he|she|we|(?:his|her|their|its|my|our) "
     r"(?:government|country|administration))\s+(?:would|will|is committed to|are committed to|intends to|plans to|"
     r"is determined to|pledged to|has committed to|is ready to|stands ready to|is prepared to)\s+(.+?)"
-    r"(?=,?\s+and that\b|$)")
+    r"(?=,?\s+and that\b|,\s+(?:while|whereas)\s|$)")
 # "…," adding, "…" / "…," and added: "…": a participle or coordinated verb of saying whose subject is the speaker before
 ADDING = re.compile(r"[”\"]\s*,?\s*(?:adding|and added|he added|she added|continuing)\s*[,:]?\s*$")
 CUT = re.compile(r",\s+which\b|,\s+(?:as|while)\b|,\s+according to\b")
@@ -67,7 +67,9 @@ NOUN_AMOUNT = re.compile(r"(?:(?P<own>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})[’']s\
                          r"(?P<amt>(?:US|A|C)?[$£€¥]\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|m)\b)?|"
                          r"\d[\d.,]*\s?(?:million|billion|trillion)\s(?:yen|dollars|euros|pounds|won|rupees)\b)"
                          r"[\s-]+(?P<adj>[A-Z][a-z]+\s+)?$")
-NOUN_PP = re.compile(r"\s+(?:to|for|in)\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
+# the end of one clause before another: a comma or semicolon, or a subordinating conjunction
+SAME_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:as|while|whereas|because|since|after|before|when|that|which)\b")
+NOUN_PP = re.compile(r"[ \t]+(?:to|for|in)[ \t]+(?:the[ \t]+)?[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){0,3}")
 # "… – a sentiment that Mr Marape echoed": the words a first speaker said, taken up by a second
 ECHO = re.compile(r"\s*[–—-]+\s*(?:a|the)\s+(?:sentiment|view|point|message|remark|call)\s+(?:that|which)\s+"
                   r"((?:Mr\.?|Ms\.?|Mrs\.?|President|Prime Minister)?\s*[A-Z][\w.\-’']*(?:\s[A-Z][\w.\-’']*){0,2})\s+"
@@ -86,7 +88,13 @@ DONE = re.compile(r"\b(?:had|has|have)\s+(?:already\s+)?[a-z]+ed\b")
 # "The U.S. Agency for International Development", "VietJet": an organisation the people data does not know, as written
 ORG_SUBJECT = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w.&\-]*\s+){0,5}?(?:Agency|Ministry|Department|Corporation|Company|Bank|"
                          r"Fund|Council|Group|Airlines|Motors|Electric|Industries)\b(?:\s+(?:for|of)(?:\s+[A-Z][\w.\-]*)+)?|"
-                         r"[A-Z][a-z]+[A-Z]\w+)(?:\s+(?:on\s+\w+day|already|also|today))*\s*$")
+                         r"[A-Z][a-z]+[A-Z]\w+|[A-Z]{2,6})(?:\s+(?:on\s+\w+day|already|also|today))*\s*$")
+# "The White House said in a statement that …": an institution that issues the text is no speaker (NOTES_en), but
+# what it reports one side will do is that side's commitment
+INSTITUTION = re.compile(r"^(?:[Tt]he\s+)?(?:White House|Kremlin|Élysée(?: Palace)?|Elysee(?: Palace)?|Blue House|"
+                         r"Presidential Office|Office of the President|(?:10\s+)?Downing Street|Prime Minister[’']s Office|"
+                         r"(?:[A-Z][\w.\-]*\s+){0,3}(?:Ministry|Department|Government|Embassy|Secretariat)"
+                         r"(?:\s+of(?:\s+[A-Z][\w.\-]*|\s+the)+)?)(?:\s+(?:on\s+\w+day|also|later|earlier))*\s*$")
 # "New Delhi: …" / "SEOUL, Nov. 17 (Yonhap) -- …": a news dateline before the first sentence's subject
 DATELINE = re.compile(r"^(?:[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
                       r"(?:\s*\([A-Za-z ]+\))?\s*(?::|--|—|–|-)\s+)")
@@ -96,6 +104,20 @@ WHEN_AFTER = (r"\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[A-Z][a-z]
 # "Looking ahead, …" / "In one of the most significant signings, …": a fronted phrase with no finite verb of its own
 FRONTED = re.compile(r"^(?:(?!\b(?:has|have|had|is|are|was|were|will|would|said|says)\b)[^,;:]){3,70},\s+")
 VERBISH = re.compile(r"\b[a-z]{3,}ed\b|\b(?:has|have|had|is|are|was|were|will|would)\b")
+# "said Biden looked forward …": reported words whose first words are a name, then a lower-case verb
+NAMED_LEAD = re.compile(r"\s*(?:that\s+)?((?:the\s+)?[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,4})\s+(?:[a-z]+ly\s+)?[a-z]{3,}")
+# "he especially hoped to": an adverb in -ly between the subject and its verb (not a noun in -ly)
+ADVERB = r"\s+(?!(?:assembly|family|supply|ally|rally|anomaly|monopoly|july|italy)\b)[a-z]{4,}ly"
+# "He has repeatedly urged …": the perfect with an adverb of frequency tells a habit before this event (background)
+HABITUAL = re.compile(r"\b(?:has|have|had)\s+(?:repeatedly|often|long|always|previously|consistently|frequently|"
+                      r"regularly|never)\s*$")
+# "has committed", "had pledged": the perfect reports an act done
+PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:already\s+)?$")
+# "that" after a noun opens a relative clause; after a verb of saying or its object it opens what was said
+# (a noun of saying takes what was said: "a statement that …", "his assurance that …"; "and that …" goes on with it)
+RELATIVE_THAT = re.compile(r"\b(?!(?:said|say|says|saying|told|tell|tells|think|believe|know|hope|hopes|than|so|now|and|but|or|"
+                           r"him|her|them|us|me|reporters|journalists|lawmakers|parliament|statement|announcement|"
+                           r"assurances?|promise|pledge|view|belief|message|readout|remarks)\b)[a-z]+(?<!ed)\s+that\s+$")
 FIRST_SINGULAR = {"i", "my"}
 FIRST_PLURAL = {"we", "our"}
 
@@ -204,7 +226,7 @@ class EnClauses:
         h = re.sub(r"^(?:And|But|So)\s+", "", DATELINE.sub("", h.strip()))
         h = re.sub(r"\b([A-Z])\.([A-Z])\.(?=[\s’']|$)", r"\1\2", h)     # "the U.S. military": the people data writes US
         h = re.sub(r"^(?:\(?\d{1,2}[.)]|\W)+\s*|(?:\s+(?:also|further|then|again|both|jointly|today|strongly|firmly|fully|warmly|"
-                   r"once|together|each|had|have|has)|" + WHEN_AFTER + r")+$", "", h.strip(),
+                   r"once|together|each|had|have|has)|" + ADVERB + "|" + WHEN_AFTER + r")+$", "", h.strip(),
                    flags=re.I)
         low = h.lower().replace("bothcountries", "both countries").strip()
         if not low:
@@ -212,10 +234,13 @@ class EnClauses:
         for g in self.group_words:
             if low == g or low.endswith(" " + g) or (low.startswith(g + " ") and not VERBISH.search(low[len(g):])):
                 return "group", "the two leaders", None
+            # "The leaders discussed …, and reaffirmed …": a second verb coordinated with the group's first one
+            if low.startswith(g + " ") and re.match(r"\s*[a-z]{3,}ed\b", low[len(g):]) and re.search(r"(?:,\s*and|;)$", low):
+                return "group", "the two leaders", None
         if low in FIRST_PLURAL and self.profile.kind in ("joint_statement", "press_statement"):
             return "group", "the two leaders", None
         if low in FIRST_SINGULAR:
-            who = self.turn or self.profile.first_person
+            who = self.turn or self.profile.first_person or self.speaking     # "I" in the words a person said
             return self._person(who) if who else (None, None, None)
         ms = self.ctx.gaz.mentions(h)
         ents = [m.entity for m in ms]
@@ -226,7 +251,13 @@ class EnClauses:
                 who = self.bare(t.group(1))
                 if who:
                     ents.append(who)
-        countries = {self.ctx.gaz.country_of(e) for e in ents}
+        # "Seoul and Washington reached a deal for the United States to … a Korean pledge": the countries named after
+        # a verb of the head are in its clause, not in the subject; a that-clause starts a subject of its own
+        # ("we confirmed our understanding that Japan and China will …")
+        that = max((t.end() for t in re.finditer(r"\bthat\s+", h)), default=0)
+        verb = VERBISH.search(h, that)
+        before_verb = [m.entity for m in ms if m.start >= that and (not verb or m.start < verb.start())] + ents[len(ms):]
+        countries = {self.ctx.gaz.country_of(e) for e in before_verb}
         if len(countries) >= 2 and re.search(r"\band\b", h) and not re.search(r"\bwith\b", h):
             return "group", "the two leaders", None
         if ms and re.search(r"\b(?:has|have|had|was|were|is|are)\b|\b[a-z]{2,}ed\b", h[:ms[-1].start]):
@@ -332,7 +363,7 @@ class EnClauses:
                 body_text = said.group(1).strip(" ,")
                 cite = self.ctx.cite(s.start, s.start + said.end(1), rule_name("statements", "kaidan.en.statement.said"))
                 self.found.statements.append(Statement(name, body_text, "reported", cite))
-                self.reported_commitment(body_text, cite)
+                self.reported_commitment(body_text, cite, teller=name if kind == "person" else None)
                 self.nested(s.start, s.start + said.end(1), speaker=ent if kind == "person" else None)
                 return
         self.predicates(s)
@@ -362,17 +393,22 @@ class EnClauses:
         nouns = [m for m in sets["commitments"] if m.rule == NOUN_PLEDGE]
         if nouns:
             sets["commitments"] = tuple(m for m in sets["commitments"] if m.rule != NOUN_PLEDGE)
-            if not nested and not any(m.start_char < nouns[0].start_char for m in sets["commitments"]):
-                for m in nouns:        # "announced a $5 billion package" is read by the verb's rule
+            # "announced a $5 billion package" is read by the verb's rule; a verb of another clause ("agreed on
+            # the deal, as negotiators struggled to finance a $350 billion Korean pledge") does not take it
+            if not nested and not any(m.start_char < nouns[0].start_char and not SAME_CLAUSE_BREAK.search(
+                    self.ctx.text[m.end_char:nouns[0].start_char]) for m in sets["commitments"]):
+                for m in nouns:
                     self.noun_pledge(s, m)
         starts = sorted({m.start_char for ms in sets.values() for m in ms})
         for pos in starts:
             head = self.ctx.text[s.start:pos]
+            if HABITUAL.search(head):
+                continue
             kind, name, ent = self.subject(head)
             front = FRONTED.match(head.strip())
             org = ORG_SUBJECT.match(head.strip()[front.end():] if front else head.strip()) if kind is None else None
             if org and any(m.start_char == pos for m in sets["commitments"]):
-                kind, name, ent = "org", org.group(1).strip(), None
+                kind, name, ent = "org", self.org_name(org.group(1).strip()), None
             if kind is None:
                 # "… at length and we both firmly believe that …": the subject of a coordinated clause
                 tail = re.split(r",\s+and\s+|\s+and\s+|;\s+", head)[-1]
@@ -384,6 +420,11 @@ class EnClauses:
                 kind, name, ent = "group", "the two leaders", None
             if kind is None:
                 if not nested and (self.inverted(s, pos, sets["statements"]) or self.inverted_joint(s, sets["agreements"])):
+                    return
+                st = [m for m in sets["statements"] if m.start_char == pos]
+                if st and INSTITUTION.match(head.strip()):
+                    said = self.ctx.text[st[0].end_char:s.end]
+                    self.reported_commitment(said, self.ctx.cite(st[0].end_char, s.end, rule_name("statements", st[0].rule)))
                     return
                 continue
             if kind == "group":
@@ -427,7 +468,7 @@ class EnClauses:
         body = self.ctx.text[start:end]
         self.commit(self.ctx.gaz.name(ent, "en"), body, self.ctx.cite(start, end, rule_name("commitments", m.rule)))
 
-    def nested(self, start: int, end: int, speaker: str | None = None) -> None:
+    def nested(self, start: int, end: int, speaker: str | None = None, others: bool = True) -> None:
         """The words a person said, read again for both sides' agreements ("We agreed to coordinate
         closely," Suga said / he said the two leaders had agreed to …): a leader's "we" is both sides."""
         text = self.ctx.text[start:end]
@@ -442,10 +483,10 @@ class EnClauses:
                     sub = Sentence(start + piece.start(), start + piece.end(), piece.group(0), "en", -1)
                     self.predicates(sub, nested=True)
         finally:
-            others = [x for x in self.found.statements if speaker and x.speaker != self.written(speaker)
-                      and self.ctx.gaz.lookup(x.speaker) != speaker]
+            kept = [x for x in self.found.statements if others and speaker and x.speaker != self.written(speaker)
+                    and self.ctx.gaz.lookup(x.speaker) != speaker]
             self.found.statements, self.last_subject = saved
-            self.found.statements.extend(others)      # "The president also said he wanted …," Suga said
+            self.found.statements.extend(kept)        # "The president also said he wanted …," Suga said
             self.speaking = None
 
     def inverted(self, s: Sentence, pos: int, statements: tuple[EnMatch, ...]) -> bool:
@@ -465,7 +506,7 @@ class EnClauses:
         body = before[:c].strip(" ,")
         cite = self.ctx.cite(s.start, s.start + c, rule_name("statements", "kaidan.en.statement.said"))
         self.found.statements.append(Statement(name, body, "reported", cite))
-        self.reported_commitment(body, cite)
+        self.reported_commitment(body, cite, teller=name if kind == "person" else None)
         return True
 
     def inverted_joint(self, s: Sentence, agreements: tuple[EnMatch, ...]) -> bool:
@@ -535,6 +576,8 @@ class EnClauses:
     def single_commit(self, m: EnMatch, kind, name, ent, content: str, body: str, cite) -> None:
         rid = m.rule
         words = self.ctx.text[m.start_char:m.end_char]
+        if kind == "country" and self.speaking and self.ctx.gaz.country_of(self.speaking) == self.ctx.gaz.country_of(ent):
+            kind, name, ent = "person", self.written(self.speaking), self.speaking   # a leader's "Japan will …"
         if kind == "unnamed":
             self.single_statement(m, kind, name, content, body, cite)
             return
@@ -566,6 +609,9 @@ class EnClauses:
             elif kind == "person":
                 self.found.statements.append(Statement(name, body, "reported", cite))
             return
+        if rid == "kaidan.en.commitment.pledge" and not re.search(r"\bto$", words.strip()) and \
+                PERFECT.search(self.ctx.text[max(0, m.start_char - 12):m.start_char]):
+            return     # "the United States has committed $60 billion … since 2022": an act already done
         if rid == "kaidan.en.commitment.pledge" and not re.search(r"\bto$", words.strip()) and \
                 not parse_amount(content) and not re.match(r"\s*to\b", content):
             # "pledged greater co-operation": a general pledge is a statement (FACTS.md)
@@ -626,18 +672,40 @@ class EnClauses:
                 self.found.statements.append(Statement(n2, re.sub(r"^(?:it|this|that) (?:was|is)\s+", "", body).strip(
                     " “”\""), "reported", cite))
         self.found.statements.append(Statement(name, body, "reported", cite))
-        self.reported_commitment(body, cite)
+        self.reported_commitment(body, cite, teller=name if kind == "person" else None)
         if echo and k2 == "person" and e2:
             self.last_subject = e2       # the one who echoed is the subject the next "he" refers to
         if not self.speaking and re.match(r"\s*(?:that\s+)?(?:the two|both|the leaders|they|he|she|we)\b", content, re.I):
             self.nested(m.end_char, cite.end, speaker=self.last_subject if kind == "person" else None)
+        elif not self.speaking and self.named_lead(content):
+            # "… said Biden looked forward to working with …": reported words with a subject of their own are read
+            # as that subject's clause (its commitments and agreements; what it "said" there is not re-told)
+            self.nested(m.end_char, cite.end, speaker=self.last_subject if kind == "person" else None, others=False)
 
-    def reported_commitment(self, body: str, cite, speaker: str | None = None) -> None:
+    def named_lead(self, content: str) -> bool:
+        """The reported words open with a named person, country or organisation as their subject."""
+        lead = NAMED_LEAD.match(content)
+        return bool(lead) and self.subject(lead.group(1))[0] in ("person", "country", "org")
+
+    def reported_commitment(self, body: str, cite, speaker: str | None = None, teller: str | None = None) -> None:
         """…stated that Japan would provide … / Canada will keep …, he said / "Japan is ready to …": the
-        named party's commitment (one per that-clause)."""
+        named party's commitment (one per that-clause). When the one who tells it (``teller``, or the
+        speaker of a quotation) is a leader of the country named, the commitment is that leader's: a leader
+        speaks for his country ("Prime Minister Kishida stated that Japan would extend …")."""
+        teller = teller or speaker
         for m in REPORTED_WILL.finditer(body):
+            if RELATIVE_THAT.search(body[:m.start(1)]):
+                continue       # "the summit that Canada will host": a relative clause of a noun, not what was said
             who = m.group(1).strip()
             kind, name, _ent = self.subject(who)
+            if kind == "country" and teller:
+                t = self.ctx.gaz.lookup(teller)
+                if t and t != _ent and self.ctx.gaz.entities[t].kind == "person" and \
+                        self.ctx.gaz.country_of(t) == self.ctx.gaz.country_of(_ent):
+                    kind, name = "person", teller
+            org = ORG_SUBJECT.match(who) if kind is None else None
+            if org:
+                kind, name = "org", self.org_name(org.group(1).strip())
             if kind is None and re.fullmatch(r"(?:his|her|their|its|my|our) (?:government|country|administration)|we",
                                              who.lower()):
                 if self.last_subject:
@@ -647,6 +715,14 @@ class EnClauses:
             if kind in ("country", "person", "org") and not COURTESY.match(m.group(2)) and not (
                     GENERAL.match(m.group(2)) and not parse_amount(m.group(2))):
                 self.commit(name, _clean(m.group(2)), cite)
+
+    def org_name(self, name: str) -> str:
+        """An acronym the text defines ("Nuclear Consultative Group (NCG)") by its definition, else as written."""
+        if re.fullmatch(r"[A-Z]{2,6}", name):
+            d = re.search(r"((?:[A-Z][\w\-]*\s+(?:(?:of|for|and|on)\s+)?){1,7})\(" + name + r"\)", self.ctx.text)
+            if d and len(d.group(1).split()) >= 2:
+                return f"{d.group(1).strip()} ({name})"
+        return name
 
     def commit(self, actor: str, text: str, cite) -> None:
         if len(text) < 6:
