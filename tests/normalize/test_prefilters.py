@@ -35,3 +35,24 @@ def test_a_text_of_one_script_skips_the_other_scripts_readers():
     assert dates._read_en_dates in dates._skipped("２０２４年３月１９日、首脳会談")
     assert dates._read_jp_partial in dates._skipped("The summit was held on March 19.")
     assert not dates._skipped("3月19日 (March 19)")
+
+
+QUANTITY_TEXTS = [
+    "日本は5500億ドルを投資し、約3万人の雇用を生み出す。",
+    "両国は協力を一層強化することで一致した。",
+    "The company will invest $1.5 billion and create about five thousand jobs.",
+    "Japan pledged 5% of GDP, and twenty-one projects.",
+    "首脳は、G7として an estimated 300 companies を歓迎した。",
+    "¥150 to the dollar; 1ドル=150円",
+]
+
+
+@pytest.mark.parametrize("text", QUANTITY_TEXTS)
+def test_quantity_patterns_skipped_only_where_they_cannot_match(monkeypatch, text):
+    from kaidan.normalize import numbers
+
+    filtered = numbers._find_quantities(text)
+    anything = __import__("re").compile(r"[\s\S]")
+    monkeypatch.setattr(numbers, "_EN_POSSIBLE", anything)
+    monkeypatch.setattr(numbers, "_JP_POSSIBLE", anything)
+    assert numbers._find_quantities(text) == filtered
