@@ -34,7 +34,15 @@ def test_date_readers_skipped_only_where_they_cannot_match(monkeypatch, text, re
 def test_a_text_of_one_script_skips_the_other_scripts_readers():
     assert dates._read_en_dates in dates._skipped("２０２４年３月１９日、首脳会談")
     assert dates._read_jp_partial in dates._skipped("The summit was held on March 19.")
-    assert not dates._skipped("3月19日 (March 19)")
+    assert not dates._skipped("2024年3月19日 (Monday, March 19)")
+
+
+def test_a_text_without_a_digit_or_a_readers_word_skips_that_reader():
+    skipped = dates._skipped("首脳は来週にも会談する。")
+    assert {dates._read_iso, dates._read_jp_ranges, dates._read_jp_ymd, dates._read_jp_partial} <= skipped
+    assert dates._read_jp_relative not in skipped
+    assert dates._read_weekdays in dates._skipped("The leaders met on Sunday.".replace("day", "")) \
+        and dates._read_weekdays not in dates._skipped("The leaders met on Sunday.")
 
 
 QUANTITY_TEXTS = [

@@ -378,13 +378,25 @@ _LATIN = re.compile(r"[A-Za-z\u0130\u0131\u017f\u212a]")
 
 _NEEDS_EITHER = _NEEDS_LATIN | _NEEDS_WIDE
 _NONE: frozenset = frozenset()
+# Readers whose every pattern has an Arabic digit (\d: any decimal digit), and the words a reader's
+# patterns all contain one of (年 of a year, 月/日 of a month or day, the "day" of Monday…Sunday).
+_NEEDS_DIGIT = frozenset({_read_iso, _read_fy_en, _read_en_ymd, _read_en_month_year, _read_en_ranges,
+                          _read_en_dates, _read_en_year, _read_jp_ranges})
+_NEEDS_WORD = ((_read_era, ("年",)), (_read_jp_ymd, ("年",)), (_read_jp_ranges, ("日",)),
+               (_read_jp_partial, ("月", "日")), (_read_weekdays, ("day",)))
+_DIGIT = re.compile(r"\d")
 
 
 def _skipped(f: str) -> frozenset:
     """The readers that cannot match anything in ``f``."""
     if _LATIN.search(f) is None:
-        return _NEEDS_EITHER if f.isascii() else _NEEDS_LATIN
-    return _NEEDS_WIDE if f.isascii() else _NONE
+        skip = _NEEDS_EITHER if f.isascii() else _NEEDS_LATIN
+    else:
+        skip = _NEEDS_WIDE if f.isascii() else _NONE
+    if _DIGIT.search(f) is None:
+        skip = skip | _NEEDS_DIGIT
+    missing = [reader for reader, words in _NEEDS_WORD if not any(w in f for w in words)]
+    return skip.union(missing) if missing else skip
 
 
 @lru_cache(maxsize=4096)
