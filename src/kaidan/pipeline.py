@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +58,28 @@ def extract_text(text: str, doc_id: str = "doc", lang: str | None = None,
     from .ingest.language import detect_language
 
     lang = lang or detect_language(text)
+    try:
+        return _extract_sections(text, doc_id, lang, published)
+    finally:
+        _freeze_loaded()
+
+
+_modules_at_freeze = -1
+
+
+def _freeze_loaded() -> None:
+    """Move what the first extractions loaded for good (the people data, rule files, word lists, spaCy's
+    vocabulary) out of the cyclic garbage collector's reach, so that its full passes stop re-scanning
+    them after every few thousand tokens. Done again only when a later document imported more modules
+    (its first English sentence loads spaCy); the objects stay freed by reference counting as before."""
+    global _modules_at_freeze
+    if len(sys.modules) != _modules_at_freeze:
+        gc.collect()
+        gc.freeze()
+        _modules_at_freeze = len(sys.modules)
+
+
+def _extract_sections(text: str, doc_id: str, lang: str, published: str | None) -> DocumentFacts:
     if len(text) <= SECTION_CHARS:
         return _extract(text, doc_id, lang, published)
     from .extract.context import reference_date

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from ..normalize import find_dates, to_local
 from ..normalize.dates import WEEKDAY_NAMES
+from ..people import trie_pattern
 from ..records import Event
 from .context import DocContext
 from .dating import LEADER_OFFICES, in_office, is_leader
@@ -109,8 +110,9 @@ def _country_words(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
         names.setdefault(alias, code)
     ja = sorted((a for a in names if not a.isascii()), key=len, reverse=True)
     en = sorted((a for a in names if a.isascii() and len(a) > 1), key=len, reverse=True)
-    return (re.compile("|".join(map(re.escape, ja))),
-            re.compile(r"\b(?:" + "|".join(map(re.escape, en)) + r")(?![A-Za-z])"), names)
+    # as tries (longest name first, as the flat alternations sorted by length were): a flat alternation of
+    # every country name is tried name by name at each character
+    return (re.compile(trie_pattern(ja)), re.compile(r"\b(?:" + trie_pattern(en) + r")(?![A-Za-z])"), names)
 
 
 def _segment_ja(prefix: str, names: dict[str, str]) -> list[str] | None:
@@ -165,16 +167,23 @@ def _from_compounds(votes: Counter) -> list[str]:
     return list(votes.most_common(1)[0][0]) if votes else []
 
 
-def _title_countries(ctx: DocContext) -> Counter:
-    """Countries of leaders named by their country: カザフスタンのトカエフ大統領, ポーランド首相, "Indian PM",
-    "the Prime Minister of Canada", "President Yoon of the Republic of Korea"."""
-    ja_re, en_re, names = _country_words(ctx.gaz)
+@lru_cache(maxsize=4)
+def _title_patterns(gaz) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
+    """The patterns of :func:`_title_countries`, built once per people data rather than once per document."""
+    ja_re, en_re, names = _country_words(gaz)
     data = load("event.json", ("leader_titles_ja", "leader_titles_en"))
     ja_t = "|".join(map(re.escape, sorted(data["leader_titles_ja"], key=len, reverse=True)))
     en_t = "|".join(map(re.escape, sorted(data["leader_titles_en"], key=len, reverse=True)))
     ja_rx = re.compile(rf"({ja_re.pattern})(?:王国|共和国|連邦|国)?(?:の(?:[ァ-ヶー・]{{2,20}}|[一-龥]{{1,4}}))?(?:{ja_t})")
     en_before = re.compile(rf"({en_re.pattern})(?:'s|’s)?\s+(?:{en_t})\b")
     en_after = re.compile(rf"\b(?:{en_t})(?:\s+[A-Z][a-z]+){{0,3}},?\s+of\s+(?:the\s+)?({en_re.pattern})")
+    return ja_rx, en_before, en_after, names
+
+
+def _title_countries(ctx: DocContext) -> Counter:
+    """Countries of leaders named by their country: カザフスタンのトカエフ大統領, ポーランド首相, "Indian PM",
+    "the Prime Minister of Canada", "President Yoon of the Republic of Korea"."""
+    ja_rx, en_before, en_after, names = _title_patterns(ctx.gaz)
     votes: Counter = Counter()
     for i, s in enumerate(ctx.sentences):
         weight = LEAD_WEIGHT if i < LEAD else 1

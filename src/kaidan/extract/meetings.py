@@ -347,9 +347,14 @@ def _attach_date_place(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> Non
         d.participants = list(dict.fromkeys(leaders_here))
 
 
+@lru_cache(maxsize=2)
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(text.split("\n"))
+
+
 def _is_caption(ctx: DocContext, s: Sentence) -> bool:
     """A line that only names a meeting and is followed by a photo credit: a caption, not a meeting."""
-    lines = ctx.text.split("\n")
+    lines = _lines(ctx.text)      # the document's lines, split once rather than for every meeting sentence
     nxt = next((ln.strip() for ln in lines[s.line + 1:s.line + 3] if ln.strip()), "")
     return bool(_filters()["caption"].search(nxt)) or bool(re.search(r"[(（]写真提供", s.text))
 
@@ -464,7 +469,9 @@ def _is_today(text: str) -> bool:
 def visit_place(ctx: DocContext) -> str | None:
     """Where the leader is visiting (ワシントンを訪問中の…), the default place of in-person meetings."""
     for s in ctx.sentences:
-        m = VISITING.search(s.text)
+        # every form of VISITING has 訪 or 滞在中: a sentence without either is not scanned (its lazy
+        # place group makes the scan cost about twenty tries per character)
+        m = VISITING.search(s.text) if "訪" in s.text or "滞在中" in s.text else None
         if m:
             ps = find_places(m.group(1))
             if ps:

@@ -253,7 +253,8 @@ def _span_value(n: str, unit: str) -> str | None:
 
 
 def _read_spans(f: str):
-    for rx in (_JP_SPAN, _EN_SPAN):
+    # 以内 is outside ASCII, "within" Latin: a text without such a character is not scanned for that form
+    for rx in (() if f.isascii() else (_JP_SPAN,)) + ((_EN_SPAN,) if _LATIN.search(f) else ()):
         for m in rx.finditer(f):
             yield from _got(m.start(), m.end(), (_span_value(m.group("n"), m.group("u")), "span"))
 
@@ -366,19 +367,55 @@ _READERS = ((_read_era, False), (_read_jp_ymd, False), (_read_iso, False), (_rea
             (_read_en_relative, True), (_read_weekdays, True))
 
 
+# Readers whose every pattern needs a Latin letter (English month and weekday names, FY, "within", "in 2027")
+# or a character outside ASCII (年, 月, 日, 以内, 令和, 昨年): a text without one is not scanned by them.
+_NEEDS_LATIN = frozenset({_read_fy_en, _read_en_ymd, _read_en_month_year, _read_en_ranges, _read_en_dates,
+                          _read_en_year, _read_en_relative, _read_weekdays})
+_NEEDS_WIDE = frozenset({_read_era, _read_jp_ymd, _read_jp_ranges, _read_jp_partial, _read_jp_relative})
+# the letters an ASCII letter of a pattern matches under re.I (İ ı ſ K fold to i and s and k)
+_LATIN = re.compile(r"[A-Za-z\u0130\u0131\u017f\u212a]")
+
+
+_NEEDS_EITHER = _NEEDS_LATIN | _NEEDS_WIDE
+_NONE: frozenset = frozenset()
+# Readers whose every pattern has an Arabic digit (\d: any decimal digit), and the words a reader's
+# patterns all contain one of (年 of a year, 月/日 of a month or day, the "day" of Monday…Sunday).
+_NEEDS_DIGIT = frozenset({_read_iso, _read_fy_en, _read_en_ymd, _read_en_month_year, _read_en_ranges,
+                          _read_en_dates, _read_en_year, _read_jp_ranges})
+_NEEDS_WORD = ((_read_era, ("年",)), (_read_jp_ymd, ("年",)), (_read_jp_ranges, ("日",)),
+               (_read_jp_partial, ("月", "日")), (_read_weekdays, ("day",)))
+_DIGIT = re.compile(r"\d")
+
+
+def _skipped(f: str) -> frozenset:
+    """The readers that cannot match anything in ``f``."""
+    if _LATIN.search(f) is None:
+        skip = _NEEDS_EITHER if f.isascii() else _NEEDS_LATIN
+    else:
+        skip = _NEEDS_WIDE if f.isascii() else _NONE
+    if _DIGIT.search(f) is None:
+        skip = skip | _NEEDS_DIGIT
+    missing = [reader for reader, words in _NEEDS_WORD if not any(w in f for w in words)]
+    return skip.union(missing) if missing else skip
+
+
 @lru_cache(maxsize=4096)
 def _ref_free(f: str) -> tuple[tuple[Cand, ...], ...]:
     """What the readers that take no reference day find, in ``_READERS`` order: the same sentence is
     read against several reference days, and these do not depend on it."""
-    return tuple(tuple(reader(f)) for reader, needs_ref in _READERS if needs_ref is False)
+    skip = _skipped(f)
+    return tuple(() if reader in skip else tuple(reader(f)) for reader, needs_ref in _READERS if needs_ref is False)
 
 
 def _candidates(f: str, ref: dt.date | None) -> list[Cand]:
     out: list[Cand] = []
     free = iter(_ref_free(f))
+    skip = _skipped(f)
     for reader, needs_ref in _READERS:
         if needs_ref is False:
             out.extend(next(free))
+        elif reader in skip:
+            continue
         elif needs_ref is None:
             out.extend(reader(f, ref))
         elif ref is not None:

@@ -297,6 +297,10 @@ _FX_EN = re.compile(rf"{_NUM_START}(?:¥\s?(?P<num>\d+(?:\.\d+)?)|(?P<num2>\d+(?
                     r"(?:to|per|against)\s+(?:the|one|a|each)\s+(?:(?:U\.S\.|US)\s+)?dollar\b", re.I)
 
 
+_EN_POSSIBLE = re.compile(r"[\dA-Za-z\u0130\u0131\u017f\u212a]")   # with the letters re.I folds to i, s, k
+_JP_POSSIBLE = re.compile(rf"[\d{KANJI_DIGITS}]")
+
+
 def _en_candidates(f: str) -> list[tuple]:
     out = []
     for m in _EN_MONEY.finditer(f):
@@ -358,7 +362,9 @@ def _find_quantities(text: str) -> list[QuantityMatch]:
         value = _num(m.group("num") or m.group("num2"))
         if value is not None:
             cands.append((m.start(), m.end(), value, "JPY_per_USD", None, None))
-    cands += _en_candidates(f) + _jp_candidates(f)
+    # every English amount has a digit or a number word (Latin letters), every Japanese one a digit or a
+    # kanji numeral: a sentence with neither is not scanned by those patterns
+    cands += (_en_candidates(f) if _EN_POSSIBLE.search(f) else []) + (_jp_candidates(f) if _JP_POSSIBLE.search(f) else [])
     chosen = pick_spans(cands)
     out: list[QuantityMatch] = []
     for i, (start, end, value, unit, qual, _verbal) in enumerate(chosen):
