@@ -10,6 +10,20 @@ event), and the latency of reading one event record (merge) and the ledger of on
 
 A cost per document that stays flat as the archive grows is what the indexed (countries, date) lookup
 promises; a quadratic design would show the per-document time growing with the archive.
+
+``--ledger`` times the commitment ledger and the conflict list instead, at ``--docs`` documents with many
+sources per event and distinct commitment texts, on SQLite or (``--db postgresql://…``) PostgreSQL:
+
+    .venv/bin/python benchmarks/bench_archive.py --ledger --docs 10000,100000 [--db postgresql://…]
+
+Extracting and merging 100,000 documents takes hours on two cores, so the archive is built synthetically
+through the store API: each document is stored with a small fact record and linked to its event
+(``--sources`` per event), and each event gets a merged record (``cache_event_record``, which writes the
+commitment and conflict rows as a real merge's flush does) shaped like the seeds' merged records, with
+``--commitments`` commitments of distinct wording (Japanese and English) and a conflict in one event of
+three. ``kaidan commitments --json`` and ``kaidan conflicts --json`` then run as separate processes
+(wall time and peak RSS), and so does the former path, which decoded every cached record with
+commitments (``--old``).
 """
 from __future__ import annotations
 
@@ -64,8 +78,201 @@ def add(store: Store, doc: RawDocument, rec: dict) -> None:
     place(store, doc.id, rec)
 
 
+JA_SUBJECTS = ["半導体", "重要鉱物", "造船", "液化天然ガス", "原子力", "量子技術", "宇宙開発", "人工知能", "水素", "蓄電池",
+               "医薬品", "漁業", "農産品", "鉄道", "港湾", "送電網", "防衛装備品", "サイバー防衛", "留学生", "観光"]
+JA_ACTS = ["の供給網を強化する", "の共同研究を進める", "分野への投資を拡大する", "の輸出管理で連携する", "の人材交流を倍増する",
+           "の規制を調和させる", "の共同開発に着手する", "の安定供給を確保する"]
+EN_SUBJECTS = ["semiconductor", "critical mineral", "shipbuilding", "LNG", "nuclear fuel", "quantum", "space launch",
+               "AI safety", "hydrogen", "battery", "pharmaceutical", "fisheries", "farm export", "rail", "port",
+               "power grid", "defence industrial", "cyber", "student", "tourism"]
+EN_ACTS = ["will strengthen {} supply chains", "will launch joint {} research", "will expand investment in {}",
+           "will coordinate {} export controls", "will double {} exchanges", "will align {} regulation",
+           "will co-develop {} capabilities", "will secure stable {} supplies"]
+LEADERS = {"JP": "日本", "US": "United States", "GB": "United Kingdom", "FR": "France", "DE": "Germany",
+           "IN": "India", "KR": "South Korea", "AU": "Australia", "CA": "Canada", "IT": "Italy",
+           "PH": "Philippines", "ID": "Indonesia"}
+
+
+def _template(corpus: Path) -> dict:
+    """A merged event record of the seeds (what a real merge wrote), its lists cut to ``KEEP`` items."""
+    from kaidan.reconcile.merge import merge_event as merge
+
+    docs = []
+    for i, p in enumerate(sorted(corpus.glob("*.txt"))[:2]):
+        doc = load(str(p))
+        docs.append((f"t{i}", extract_text(doc.text, p.name, doc.lang).to_dict(), True))
+    ev = {"id": "2025-01-01-JP-US", "countries": "JP-US", "date_start": "2025-01-01", "date_end": "2025-01-01",
+          "kind": "summit"}
+    rec = merge(ev, docs)
+    return {k: (v[:KEEP] if isinstance(v, list) else v) for k, v in rec.items()}
+
+
+PLACES = ["in the Indo-Pacific", "with Southeast Asia", "for Pacific islands", "in Africa", "across Europe",
+          "in Latin America", "with Central Asia", "for the Arctic", "in the Middle East", "for South Asia"]
+JA_PLACES = ["インド太平洋で", "東南アジアと", "太平洋島嶼国に", "アフリカで", "欧州全域で", "中南米で", "中央アジアと",
+             "北極圏で", "中東で", "南アジアに"]
+
+
+def _commitment(rng: random.Random, n: int, actor: str, doc_ids: list[str]) -> dict:
+    """A commitment of distinct wording (two subjects, an act and a region: 32,000 combinations), in
+    Japanese or English; wordings share some words, as a relationship's commitments do."""
+    k = len(JA_SUBJECTS)
+    a, b = n % k, (n // k) % (k - 1)
+    b = b + 1 if b >= a else b
+    act, place = (n // (k * (k - 1))) % len(JA_ACTS), (n // (k * (k - 1) * len(JA_ACTS))) % len(PLACES)
+    year = 2026 + n % 9
+    if rng.random() < 0.5:
+        text = f"{year}年までに{JA_PLACES[place]}{JA_SUBJECTS[a]}と{JA_SUBJECTS[b]}{JA_ACTS[act]}"
+    else:
+        text = f"{EN_ACTS[act].format(EN_SUBJECTS[a] + ' and ' + EN_SUBJECTS[b])} {PLACES[place]} by {year}"
+    amount = {"value": rng.choice([1, 5, 10, 50]) * 10 ** 9, "unit": "USD"} if rng.random() < 0.2 else None
+    cites = [{"doc_id": d, "doc": f"synthetic-{d}.txt", "evidence": text, "offsets": [0, len(text)],
+              "rule": "kaidan.bench.synthetic.v1"} for d in doc_ids[:3]]
+    return {"actor": actor, "text": text, "amount": amount, "deadline": rng.choice([None, f"FY{year}"]),
+            "topics": rng.sample(["investment", "economy", "energy", "technology", "security", "other"], 2),
+            "support": len(cites), "citations": cites}
+
+
+def build_ledger_archive(db: str, docs: int, per_event: int, commitments: int, corpus: Path) -> dict:
+    """Fill ``db`` with ``docs`` documents in events of ``per_event`` sources, through the store API."""
+    from kaidan.reconcile.archive import MERGE_VERSION
+    from kaidan.store import open_store
+
+    tpl = _template(corpus)
+    rng = random.Random(11)
+    n_commitments = n_conflicts = 0
+    t0 = time.perf_counter()
+    conflict = {"field": "meetings.duration_minutes", "about": "main", "values": [
+        {"value": 40, "citations": [{"doc_id": "a", "doc": "a.txt", "evidence": "40分", "offsets": [0, 3],
+                                     "rule": "kaidan.bench.synthetic.v1"}]},
+        {"value": 90, "citations": [{"doc_id": "b", "doc": "b.txt", "evidence": "90 minutes", "offsets": [0, 10],
+                                     "rule": "kaidan.bench.synthetic.v1"}]}]}
+    with open_store(db) as store:
+        if hasattr(store._db, "create_function"):   # SQLite: no fsync per transaction while building (bench only)
+            store._db.execute("PRAGMA synchronous = OFF")
+        for e in range(0, docs // per_event):
+            date = (dt.date(2016, 1, 1) + dt.timedelta(days=(e * 7919) % 3650)).isoformat()
+            pair = sorted(rng.sample(COUNTRIES, 2))
+            ev = {"id": f"{date}-{'-'.join(pair)}-{e}", "countries": "-".join(pair), "date_start": date,
+                  "date_end": date, "kind": "summit"}
+            ids = []
+            for k in range(per_event):
+                n = e * per_event + k
+                body = f"{n}\n{ev['id']} synthetic source"
+                doc = RawDocument(f"{n:016x}", f"synthetic-{n}.txt", body, "ja", None, "text", "utf-8", None, len(body))
+                store.add_document(doc)
+                store.save_facts(doc.id, {"doc": doc.source, "event": {"date": date, "countries": pair}},
+                                 EXTRACTOR_VERSION)
+                store.put_event(ev, doc.id)
+                ids.append(doc.id)
+            rec = {**tpl, "id": ev["id"], "countries": ev["countries"], "date_start": date, "date_end": date,
+                   "sources": [{"doc_id": d, "doc": f"synthetic-{d}.txt", "main": True} for d in ids],
+                   "commitments": [_commitment(rng, e * commitments + c, LEADERS[pair[c % 2]], ids)
+                                   for c in range(commitments)],
+                   "conflicts": [conflict] if e % 3 == 0 else []}
+            store.cache_event_record(ev["id"], MERGE_VERSION, rec)
+            n_commitments += len(rec["commitments"])
+            n_conflicts += len(rec["conflicts"])
+            if (e + 1) % 1000 == 0:
+                print(f"bench_archive: {(e + 1) * per_event:,} documents ({time.perf_counter() - t0:.0f} s)",
+                      file=sys.stderr)
+    return {"documents": docs // per_event * per_event, "events": docs // per_event, "n_commitments": n_commitments,
+            "n_conflicts": n_conflicts, "build_s": time.perf_counter() - t0}
+
+
+OLD_LEDGER = """
+import datetime as dt, sys
+from kaidan.reconcile import ledger
+from kaidan.reconcile.archive import MERGE_VERSION, _refresh
+from kaidan.store import open_store
+with open_store(sys.argv[1]) as store:
+    _refresh(store)
+    if sys.argv[2] == "commitments":
+        out = ledger.build(list(store.cached_event_records(MERGE_VERSION, with_commitments=True)), dt.date(2026, 1, 1))
+    else:
+        out = [{"event": ev["id"], **c} for ev in store.cached_event_records(MERGE_VERSION, with_conflicts=True)
+               for c in ev["conflicts"]]
+print(len(out))
+"""
+
+
+# Runs a command and prints its wall seconds, CPU seconds and peak RSS: started from this small process, the
+# child's peak RSS is its own (a child forked from the benchmark would inherit the benchmark's).
+_MEASURE = """
+import json, os, resource, subprocess, sys, time
+t = time.perf_counter()
+rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([rc, time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024]))
+"""
+
+
+def _run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one command run as its own process, output discarded."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], env=env, capture_output=True, text=True, check=True)
+    rc, wall, cpu, rss = json.loads(out.stdout)
+    if rc != 0:
+        sys.exit(f"bench_archive: {' '.join(cmd)} failed")
+    return wall, cpu, rss
+
+
+def ledger_bench(args) -> None:
+    import shutil
+
+    kaidan = shutil.which("kaidan", path=str(Path(sys.executable).parent)) or "kaidan"
+    rows = []
+    for docs in [int(x) for x in args.docs.split(",")]:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = args.db or str(Path(tmp) / "ledger.db")
+            if args.db and args.db.startswith(("postgresql://", "postgres://")):
+                _reset_pg(args.db)
+            info = build_ledger_archive(db, docs, args.sources, args.commitments, args.corpus)
+            row = {**info, "backend": "postgresql" if args.db else "sqlite"}
+            for what in ("commitments", "conflicts"):
+                extra = ["--today", "2026-01-01"] if what == "commitments" else []
+                row[what] = _run([kaidan, what, "--db", db, "--json", *extra])
+                if args.old:
+                    row[what + "_old"] = _run([sys.executable, "-c", OLD_LEDGER, db, what])
+            rows.append(row)
+            print(json.dumps(row), file=sys.stderr)
+    if args.json:
+        print(json.dumps(rows))
+        return
+    print("backend     documents  events  commit.  build s   commitments s/cpu s/MB   conflicts s/cpu s/MB"
+          + ("   old commitments s/cpu s/MB   old conflicts s/cpu s/MB" if args.old else ""))
+
+    def cell(v):
+        return f"{v[0]:>7.1f} {v[1]:>6.1f} {v[2]:>5.0f}"
+
+    for r in rows:
+        line = (f"{r['backend']:<10} {r['documents']:>10,} {r['events']:>7,} {r['n_commitments']:>8,} "
+                f"{r['build_s']:>8.0f}   {cell(r['commitments']):>20}   {cell(r['conflicts']):>18}")
+        if args.old:
+            line += f"   {cell(r['commitments_old']):>24}   {cell(r['conflicts_old']):>22}"
+        print(line)
+
+
+def _reset_pg(url: str) -> None:
+    """Empty the PostgreSQL database's current schema (a throwaway cluster's, as the benchmark asks for)."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute("DROP SCHEMA IF EXISTS public CASCADE")
+        db.execute("CREATE SCHEMA public")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ledger", action="store_true", help="time `kaidan commitments` and `kaidan conflicts`")
+    ap.add_argument("--docs", default="10000,100000", help="--ledger: archive sizes, comma-separated")
+    ap.add_argument("--sources", type=int, default=10, help="--ledger: sources per event")
+    ap.add_argument("--commitments", type=int, default=5, help="--ledger: distinct commitments per event")
+    ap.add_argument("--db", help="--ledger: a postgresql:// URL of a throwaway database (it is emptied)")
+    ap.add_argument("--old", action="store_true", help="--ledger: also time the former decode-every-record path")
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
     ap.add_argument("--max", type=int, default=100_000)
     ap.add_argument("--probe", type=int, default=300, help="documents timed at each checkpoint")
@@ -73,6 +280,9 @@ def main() -> None:
     args = ap.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"bench_archive: {args.corpus} not found; pass --corpus with a folder of documents")
+    if args.ledger:
+        ledger_bench(args)
+        return
     tpls = templates(args.corpus)
     rng = random.Random(7)
     checkpoints = [c for c in (1_000, 3_000, 10_000, 30_000, 100_000, 300_000) if c <= args.max]

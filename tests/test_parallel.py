@@ -75,7 +75,7 @@ def test_an_extraction_bug_in_a_worker_stores_the_text_and_records_the_failure(t
         return parallel.Prepared(source, item.doc, load_error=item.load_error,
                                  extract_error=None if item.load_error else ZeroDivisionError("division by zero"))
 
-    monkeypatch.setattr(parallel, "process_map", lambda fn, jobs, workers: (broken(source) for source, _ in jobs))
+    monkeypatch.setattr(parallel, "process_map", lambda fn, jobs, workers: (broken(source) for source, *_ in jobs))
     with Store(tmp_path / "k.db") as store:
         report = parallel.ingest(sources[:2], store, workers=2)
         assert report.failed == 2 and store.count_documents() == 2 and list(store.iter_facts()) == []

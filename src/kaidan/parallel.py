@@ -16,8 +16,14 @@ the serial ingest would have raised it, so failures are reported and recorded al
   (sudachipy, sudachidict-core, trafilatura, …) must be installed there, and a file source must be a
   path the workers can read (a shared folder) or a URL.
 
-Writes go through the driver for both stores; with PostgreSQL the database may also be shared with
-other writers at the same time (see :mod:`kaidan.store.postgres`).
+Where the writes happen depends on the store. With SQLite (one file, one writer at a time) they go
+through the driver. With PostgreSQL the workers write what depends on one source alone straight to the
+server — the document and its source, its facts and its search entries, the bulk of the bytes — and hand
+back only the document's header (no text), its facts and the document's ``seq``; the driver, in input
+order, does what depends on the order: each source's status (``stored`` when its content is new to this
+batch: first in input order and stored after the batch began, whichever worker won the insert), failures,
+placing documents in events and merging them. The facts, events, merged records and failures are then
+those of a serial ingest; only the order the documents were stored in (``seq``) follows the workers.
 """
 from __future__ import annotations
 
@@ -25,10 +31,10 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .ingest import RawDocument
-from .pipeline import BatchReport, doc_name, extract_text
+from .pipeline import EXTRACTOR_VERSION, BatchReport, doc_name, extract_text
 from .pipeline import ingest as serial_ingest
 from .records import DocumentFacts
 
@@ -45,10 +51,14 @@ class Prepared:
     entries: list | None = None                  # its search entries (kaidan.store.search.entries)
     load_error: BaseException | None = None      # raised by loading: the source is not stored
     extract_error: BaseException | None = None   # raised by extraction: the text is stored, the facts are not
+    seq: int | None = None                       # written by the worker: the document's seq in PostgreSQL
+    won: bool = False                            # ... and its insert stored the document (and its facts)
 
 
-def prepare(source: str, max_bytes: int | None = None) -> Prepared:
-    """Load and extract one source and tokenise it for search (in a worker)."""
+def prepare(source: str, max_bytes: int | None = None, db: str | None = None) -> Prepared:
+    """Load and extract one source and tokenise it for search (in a worker). With ``db`` (a PostgreSQL URL)
+    the worker also writes the document, its facts and search entries there, and hands back the document
+    without its text."""
     from . import config
     from .ingest import load
     from .store import search
@@ -61,13 +71,60 @@ def prepare(source: str, max_bytes: int | None = None) -> Prepared:
         facts = extract_text(doc.text, doc_name(source), doc.lang, doc.page_date)
         entries = search.entries(doc.title, doc.text, facts.to_dict())
     except Exception as e:
-        return Prepared(source, doc, extract_error=e)
-    return Prepared(source, doc, facts, entries)
+        if db is None:
+            return Prepared(source, doc, extract_error=e)
+        won, seq = _store_of(db).write_prepared(doc)
+        return Prepared(source, replace(doc, text=""), extract_error=e, seq=seq, won=won)
+    if db is None:
+        return Prepared(source, doc, facts, entries)
+    won, seq = _store_of(db).write_prepared(doc, facts.to_dict(), EXTRACTOR_VERSION, entries)
+    # the search entries go back only when the driver may write them: a copy or a re-extraction (rare)
+    return Prepared(source, replace(doc, text=""), facts, None if won else entries, seq=seq, won=won)
 
 
-def prepare_job(job: tuple[str, int | None]) -> Prepared:
-    """:func:`prepare` of one (source, max_bytes) pair: what the worker maps take."""
+def prepare_job(job: tuple) -> Prepared:
+    """:func:`prepare` of one (source, max_bytes[, db]) tuple: what the worker maps take."""
     return prepare(*job)
+
+
+_stores: dict = {}   # a worker's connection to the database it writes, opened once per worker process
+
+
+def _store_of(db: str):
+    if db not in _stores:
+        from .store import open_store
+
+        _stores[db] = open_store(db)
+    return _stores[db]
+
+
+class _Written:
+    """The driver's view of a store the workers wrote to: what the workers wrote is not written again, and a
+    document's status is decided in input order (see the module's docstring); the rest is the store's."""
+
+    def __init__(self, store, mark: int, current: list) -> None:
+        self._store, self._mark, self._current, self._seen = store, mark, current, set()
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def add_document(self, doc: RawDocument) -> str:
+        item = self._current[0]
+        first = doc.id not in self._seen
+        self._seen.add(doc.id)
+        if not (first and item.seq > self._mark):
+            return "unchanged"
+        if not item.won:    # a later copy of this batch was stored first: this source is the one read first
+            self._store.restore_document(doc)
+        return "stored"
+
+    def save_facts(self, doc_id: str, record: dict, extractor_version: str) -> None:
+        if not self._current[0].won:     # else the worker wrote them
+            self._store.save_facts(doc_id, record, extractor_version)
+
+    def index_search(self, doc_id: str, entries) -> None:
+        if not self._current[0].won:
+            self._store.index_search(doc_id, entries)
 
 
 def ingest(sources: Iterable[str], store, *, workers: int = 1, ray: str | None = None,
@@ -79,9 +136,13 @@ def ingest(sources: Iterable[str], store, *, workers: int = 1, ray: str | None =
     sources = list(sources)
     if not ray and workers <= 1:
         return serial_ingest(sources, store, on_item=on_item, loader=loader, report=report)
-    jobs = [(source, max_bytes) for source in sources]
-    results = ray_map(prepare_job, jobs, ray, workers) if ray else process_map(prepare_job, jobs, workers)
+    direct = getattr(store, "url", None)          # PostgreSQL: the workers write to it themselves
     current: list[Prepared] = []
+    if direct:
+        mark = store.document_mark()               # documents stored after this are new to this batch
+        store = _Written(store, mark, current)
+    jobs = [(source, max_bytes, direct) for source in sources]
+    results = ray_map(prepare_job, jobs, ray, workers) if ray else process_map(prepare_job, jobs, workers)
 
     def loader(source: str) -> RawDocument:
         item = next(results)

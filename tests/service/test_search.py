@@ -44,12 +44,14 @@ def _old_database(path, version: int) -> None:
 
     cut = {1: SCHEMA.index("CREATE TABLE events"), 2: SCHEMA.index("CREATE TABLE search_rows"),
            3: SCHEMA.index("CREATE TABLE event_records"),
-           4: SCHEMA.index("ALTER TABLE documents ADD COLUMN site")}[version]
+           4: SCHEMA.index("ALTER TABLE documents ADD COLUMN site"),
+           5: SCHEMA.index("CREATE TABLE event_commitments")}[version]
     db = sqlite3.connect(path)
     db.executescript(SCHEMA[:cut] + f"PRAGMA user_version = {version};")
     text = canonical_text(JA_AU)
     doc_id = document_id(text)
-    db.execute("INSERT INTO documents VALUES (?, 'au.txt', ?, 'ja', NULL, 'text', 'utf-8', NULL, ?, 'now')",
+    db.execute("INSERT INTO documents (id, source, text, lang, title, content_type, encoding, published, size, "
+               "added_at) VALUES (?, 'au.txt', ?, 'ja', NULL, 'text', 'utf-8', NULL, ?, 'now')",
                (doc_id, text, len(text.encode())))
     import json
     db.execute("INSERT INTO facts VALUES (?, ?, ?, 'now')",
@@ -58,13 +60,13 @@ def _old_database(path, version: int) -> None:
     db.close()
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
 def test_older_databases_migrate_and_get_indexed_when_the_service_starts(tmp_path, make_client, version):
     path = tmp_path / "old.db"
     _old_database(path, version)
     c = make_client(path)
     with Store(path) as store:
-        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     deadline = time.monotonic() + 20
     while not c.get("/api/search", params={"q": "防衛費"}).json()["results"]:
         assert time.monotonic() < deadline, "the older document was not indexed"

@@ -52,9 +52,11 @@ def test_events_widen_link_and_drop_their_cached_record(store):
     event = {"id": "2025-02-07-JP-US", "countries": "JP-US", "date_start": "2025-02-07", "date_end": "2025-02-07",
              "kind": "summit"}
     store.put_event(event, docs[0].id)
-    store.cache_event_record(event["id"], "m1", {"commitments": [1, 2], "conflicts": []})
-    assert store.cached_event_record(event["id"], "m1") == {"commitments": [1, 2], "conflicts": []}
-    assert list(store.cached_event_records("m1", with_commitments=True)) == [{"commitments": [1, 2], "conflicts": []}]
+    record = {"id": event["id"], "date_start": "2025-02-07", "countries": "JP-US", "conflicts": [],
+              "commitments": [{"actor": "日本", "text": "投資する"}, {"actor": "米国", "text": "協議する"}]}
+    store.cache_event_record(event["id"], "m1", record)
+    assert store.cached_event_record(event["id"], "m1") == record
+    assert list(store.cached_event_records("m1", with_commitments=True)) == [record]
     assert list(store.cached_event_records("m1", with_conflicts=True)) == []
     store.put_event({**event, "date_start": "2025-02-08", "date_end": "2025-02-09", "kind": None}, docs[1].id,
                     main=False)
@@ -170,6 +172,8 @@ def test_postgres_migrates_an_older_schema(pg_url):
     PostgresStore(pg_url).close()
     with psycopg.connect(pg_url, autocommit=True) as db:     # as schema 3 left it: no event_records, no site/url
         db.execute("DROP TABLE event_records")
+        db.execute("DROP TABLE event_commitments")
+        db.execute("DROP TABLE event_conflicts")
         db.execute("ALTER TABLE documents DROP COLUMN site")
         db.execute("ALTER TABLE documents DROP COLUMN url")
         db.execute("UPDATE kaidan_meta SET value = '3'")
@@ -180,7 +184,7 @@ def test_postgres_migrates_an_older_schema(pg_url):
                         doc.id)
         store.cache_event_record("e", "m", {"commitments": []})
         assert store.cached_event_record("e", "m") == {"commitments": []}
-        assert sql(store, "SELECT value FROM kaidan_meta") == [("5",)]
+        assert sql(store, "SELECT value FROM kaidan_meta") == [("6",)]
         assert store.document_metadata([doc.id])[doc.id]["site"] == doc.site
 
 

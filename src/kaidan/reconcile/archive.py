@@ -93,15 +93,12 @@ def event_record(store, event_id: str) -> dict | None:
 
 
 def commitment_ledger(store, today: dt.date | None = None) -> list[dict]:
+    """The ledger, from the store's commitment rows (written with each cached record), not the records."""
     _refresh(store)
-    return ledger.build(list(store.cached_event_records(MERGE_VERSION, with_commitments=True)),
-                        today or dt.date.today())
+    return ledger.build_from_rows(store.ledger_rows(MERGE_VERSION), today or dt.date.today())
 
 
 def conflicts(store) -> list[dict]:
+    """Every event's conflicts, from the store's conflict rows (written with each cached record)."""
     _refresh(store)
-    out = []
-    for ev in store.cached_event_records(MERGE_VERSION, with_conflicts=True):
-        for c in ev["conflicts"]:
-            out.append({"event": ev["id"], **c})
-    return out
+    return list(store.cached_conflicts(MERGE_VERSION))

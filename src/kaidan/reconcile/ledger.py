@@ -14,13 +14,16 @@ completed …), else ``overdue`` past the due date, ``due soon`` within ``DUE_SO
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from ..normalize import due_date
 from ..records import Amount, LedgerEntry, LedgerThread, SourceCitation
-from .match import concepts_of, party, same_fact
+from ..text import norm
+from .bilingual import SPECIFIC, Profile, Unit, profile
+from .match import _same_amount, concepts_of, party, same_fact, text_score
 
 DUE_SOON_DAYS = 90
 DONE = re.compile(r"達成(?:した|しました|され)|実現(?:した|しました|され)|完了(?:した|しました)|履行(?:した|しました|され)|"
@@ -51,23 +54,180 @@ def _as_fact(e: LedgerEntry) -> dict:
             "amount": e.amount.to_dict() if e.amount else None}
 
 
+# What the store keeps of each merged commitment beside its fields, so that the ledger never reads a text
+# again: its wording's profile (language, normalised text, content units) and concepts, the inputs of
+# :func:`_related`. Written with the event record (:func:`stored_commitments`), read by :func:`threads_of_rows`.
+
+def _match_of(text: str) -> dict:
+    p = profile(text)
+    return {"lang": p.lang, "norm": p.norm, "units": [[sorted(u.keys), u.weight, u.primary] for u in p.units],
+            "concepts": sorted(concepts_of(text))}
+
+
+def _profile_of(match: dict) -> Profile:
+    units = tuple(Unit(frozenset(keys), weight, primary) for keys, weight, primary in match["units"])
+    return Profile(match["lang"], match["norm"], units, frozenset(k for u in units for k in u.keys),
+                   sum(u.weight for u in units))
+
+
+def stored_commitments(record: dict) -> list[tuple]:
+    """The rows the store keeps of an event record's merged commitments, in the record's order: (position,
+    event date, countries, actor, text, normalised text, amount value, unit, qualifier, deadline, topics JSON,
+    support, citations JSON, match JSON)."""
+    rows = []
+    for pos, c in enumerate(record.get("commitments") or []):
+        a = c.get("amount")
+        text = c.get("text")
+        rows.append((pos, record["date_start"], record.get("countries"), c.get("actor"), text, norm(text or ""),
+                     float(a["value"]) if a else None, a["unit"] if a else None, a.get("qualifier") if a else None,
+                     c.get("deadline"), json.dumps(c.get("topics") or [], ensure_ascii=False), c.get("support", 1),
+                     json.dumps(c.get("citations") or [], ensure_ascii=False),
+                     json.dumps(_match_of(text or ""), ensure_ascii=False)))
+    return rows
+
+
+def stored_conflicts(record: dict) -> list[tuple]:
+    """The rows the store keeps of an event record's conflicts: (position, conflict JSON)."""
+    return [(pos, json.dumps(c, ensure_ascii=False)) for pos, c in enumerate(record.get("conflicts") or [])]
+
+
+@dataclass(frozen=True)
+class _Match:
+    """What :func:`_related` reads of one entry, computed once per entry."""
+    party: str | None
+    profile: Profile
+    concepts: frozenset[str]
+    fact: dict
+
+
+def _entry(event: str, date: str, countries, c: dict) -> LedgerEntry:
+    due = None
+    if c.get("deadline"):
+        try:
+            due = due_date(c["deadline"], dt.date.fromisoformat(date))
+        except (ValueError, TypeError):
+            due = None
+    return LedgerEntry(event, date, countries, c.get("actor"), c.get("text"), _amount(c.get("amount")),
+                       c.get("deadline"), due.isoformat() if due else None, tuple(c.get("topics") or ()),
+                       c.get("support", 1), tuple(SourceCitation.from_dict(x) for x in c.get("citations") or []))
+
+
 def threads(events: list[dict], today: dt.date) -> list[LedgerThread]:
     """Threads of commitments across event records (from :func:`merge.merge_event`), as frozen records."""
-    entries: list[LedgerEntry] = []
+    entries = []
     for ev in sorted(events, key=lambda e: e["date_start"]):
         for c in ev.get("commitments") or []:
-            due = None
-            if c.get("deadline"):
-                try:
-                    due = due_date(c["deadline"], dt.date.fromisoformat(ev["date_start"]))
-                except (ValueError, TypeError):
-                    due = None
-            entries.append(LedgerEntry(ev["id"], ev["date_start"], ev.get("countries"), c.get("actor"), c.get("text"),
-                                       _amount(c.get("amount")), c.get("deadline"),
-                                       due.isoformat() if due else None, tuple(c.get("topics") or ()),
-                                       c.get("support", 1),
-                                       tuple(SourceCitation.from_dict(x) for x in c.get("citations") or [])))
-    facts = [_as_fact(e) for e in entries]
+            e = _entry(ev["id"], ev["date_start"], ev.get("countries"), c)
+            text = e.text or ""
+            entries.append((e, _Match(party(e.actor), profile(text), concepts_of(text), _as_fact(e))))
+    return _threads(entries, today)
+
+
+def threads_of_rows(rows: Iterable[tuple], today: dt.date) -> list[LedgerThread]:
+    """:func:`threads` from the store's commitment rows (``Store.ledger_rows``: event id, event date,
+    countries, actor, text, amount value, unit, qualifier, deadline, topics JSON, support, citations JSON,
+    match JSON; in event date order), without reading any event record."""
+    entries = []
+    parties: dict = {}
+    for event, date, countries, actor, text, value, unit, qualifier, deadline, topics, support, cites, match in rows:
+        amount = {"value": value, "unit": unit, **({"qualifier": qualifier} if qualifier else {})} \
+            if unit is not None else None
+        c = {"actor": actor, "text": text, "amount": amount, "deadline": deadline, "topics": json.loads(topics),
+             "support": support, "citations": json.loads(cites)}
+        e = _entry(event, date, countries, c)
+        m = json.loads(match)
+        if actor not in parties:
+            parties[actor] = party(actor)
+        entries.append((e, _Match(parties[actor], _profile_of(m), frozenset(m["concepts"]), _as_fact(e))))
+    return _threads(entries, today)
+
+
+def _related_m(a: _Match, b: _Match) -> bool:
+    """:func:`_related` on precomputed matches (the same tests in the same order)."""
+    if a.party != b.party:
+        return False
+    if text_score(a.profile, b.profile, _same_amount(a.fact.get("amount"), b.fact.get("amount"))):
+        return True
+    shared_topics = (set(a.fact["topics"]) & set(b.fact["topics"])) - {"other"}
+    amounts = a.fact.get("amount") and b.fact.get("amount") and a.fact["amount"]["unit"] == b.fact["amount"]["unit"]
+    if shared_topics and amounts:
+        return True
+    ca, cb = a.concepts, b.concepts
+    specific = (ca & cb) - GENERIC
+    return bool(shared_topics) and len(specific) >= 1 and len(ca & cb) >= 2
+
+
+class _Heads:
+    """The first entries of a block's threads so far, indexed so that an entry is compared only with the heads
+    :func:`_related` could accept. A head passes :func:`text_score` only if its wording contains this one or
+    is contained in it (for a head this wording contains: the head's first three characters occur in it), or
+    if it has two of this wording's
+    specific units (one when both carry an amount in the same unit); in a block of a real topic, also a head
+    with an amount in the same unit, or one sharing two concepts of which one is specific. Every other head
+    fails each of _related's tests, so the first related head among these candidates is the first related
+    head of all: the threads are those of comparing with every head in order."""
+
+    def __init__(self, topic: str) -> None:
+        self.topic = topic
+        self.by_key: dict[str, list[int]] = {}
+        self.by_start: dict[str, list[int]] = {}
+        self.long: list[tuple[int, str, str]] = []      # (head, language, normalised text) of 6 characters or more
+        self.by_unit: dict[str, int] = {}
+        self.unit_of: dict[int, str] = {}
+        self.by_concept: dict[str, list[int]] = {}
+
+    def candidates(self, m: _Match) -> list[int]:
+        out: set[int] = set()
+        amount = m.fact.get("amount")
+        unit = amount["unit"] if amount else None
+        hits: dict[int, int] = {}
+        for u in m.profile.units:                      # specific_shared(this, head), for every head at once
+            if u.weight >= SPECIFIC:
+                met: set[int] = set()
+                for k in u.keys:
+                    met.update(self.by_key.get(k, ()))
+                for j in met:
+                    hits[j] = hits.get(j, 0) + 1
+        for j, n in hits.items():
+            if n >= 2 or (unit is not None and self.unit_of.get(j) == unit):
+                out.add(j)
+        n = m.profile.norm
+        if len(n) >= 6:
+            for g in {n[k:k + 3] for k in range(len(n) - 2)}:
+                out.update(self.by_start.get(g, ()))       # heads this wording may contain
+            lang = m.profile.lang
+            out.update(j for j, other_lang, other in self.long if other_lang == lang and n in other)
+        if self.topic != "other":
+            if unit in self.by_unit:
+                out.add(self.by_unit[unit])
+            shared: dict[int, int] = {}
+            specific: set[int] = set()
+            for c in m.concepts:
+                for j in self.by_concept.get(c, ()):
+                    shared[j] = shared.get(j, 0) + 1
+                    if c not in GENERIC:
+                        specific.add(j)
+            out.update(j for j in specific if shared[j] >= 2)
+        return sorted(out)
+
+    def add(self, i: int, m: _Match) -> None:
+        for k in m.profile.keys:
+            self.by_key.setdefault(k, []).append(i)
+        n = m.profile.norm
+        if len(n) >= 6:
+            self.by_start.setdefault(n[:3], []).append(i)
+            self.long.append((i, m.profile.lang, n))
+        amount = m.fact.get("amount")
+        if amount:
+            self.by_unit.setdefault(amount["unit"], i)
+            self.unit_of[i] = amount["unit"]
+        for c in m.concepts:
+            self.by_concept.setdefault(c, []).append(i)
+
+
+def _threads(items: list[tuple[LedgerEntry, _Match]], today: dt.date) -> list[LedgerThread]:
+    entries = [e for e, _ in items]
+    matches = [m for _, m in items]
     parent = list(range(len(entries)))
 
     def find(i):
@@ -81,18 +241,19 @@ def threads(events: list[dict], today: dt.date) -> list[LedgerThread]:
     blocks: dict[tuple, list[int]] = {}
     for i, e in enumerate(entries):
         for topic in (set(e.topics) - {"other"}) or {"other"}:
-            blocks.setdefault((party(e.actor), e.countries, topic), []).append(i)
+            blocks.setdefault((matches[i].party, e.countries, topic), []).append(i)
     # Within a block an entry is compared with the first entry of each thread so far (not with every
-    # entry), so the work grows with entries x threads, not entries squared.
-    for members in blocks.values():
-        heads: list[int] = []
+    # entry), and only with the heads that could match (see _Heads), so the work grows with the entries
+    # and the heads that share words with them. A block's index is dropped once the block is done.
+    for (_party, _countries, topic), members in blocks.items():
+        heads = _Heads(topic)
         for i in members:
-            for j in heads:
-                if entries[i].event != entries[j].event and _related(facts[i], facts[j]):
+            for j in heads.candidates(matches[i]):
+                if entries[i].event != entries[j].event and _related_m(matches[i], matches[j]):
                     parent[find(i)] = find(j)
                     break
             else:
-                heads.append(i)
+                heads.add(i, matches[i])
     groups: dict[int, list[LedgerEntry]] = {}
     for i, e in enumerate(entries):
         groups.setdefault(find(i), []).append(e)
@@ -113,6 +274,11 @@ def threads(events: list[dict], today: dt.date) -> list[LedgerThread]:
 def build(events: list[dict], today: dt.date) -> list[dict]:
     """:func:`threads` as JSON objects (what ``kaidan commitments --json`` prints), oldest due first."""
     return [t.to_dict() for t in threads(events, today)]
+
+
+def build_from_rows(rows: Iterable[tuple], today: dt.date) -> list[dict]:
+    """:func:`threads_of_rows` as JSON objects (the same as :func:`build` of the records the rows came from)."""
+    return [t.to_dict() for t in threads_of_rows(rows, today)]
 
 
 def _status(thread: LedgerThread, today: dt.date) -> dict:

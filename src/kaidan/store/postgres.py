@@ -35,9 +35,10 @@ from urllib.parse import urlsplit, urlunsplit
 from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
-from .sqlite import SEARCH_WINDOW, _heading, utc_now
+from .sqlite import (INSERT_COMMITMENT, INSERT_CONFLICT, LEDGER_TABLES, SEARCH_WINDOW, SELECT_CONFLICTS, SELECT_LEDGER,
+                     _heading, record_rows, utc_now)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 TS_CONFIG = "kaidan"
 CHUNK_TOKENS = 6000        # tokens of one document's text per search row (positions stop at 16,383)
 RETRIES = 5                # attempts of a transaction that deadlocked or failed serialisation
@@ -130,10 +131,12 @@ _METADATA = """
 ALTER TABLE documents ADD COLUMN site TEXT;  -- the outlet: the page's site name, else its URL's host
 ALTER TABLE documents ADD COLUMN url TEXT;   -- the page's own URL, when known
 """
+_LEDGER = LEDGER_TABLES.replace(" REAL,", " DOUBLE PRECISION,")
 _META = "CREATE TABLE kaidan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA
+SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER
 # The same steps as the SQLite store's migrations, by the version they start from.
-MIGRATIONS = {1: _EVENTS, 2: _SEARCH, 3: _EVENT_RECORDS, 4: _METADATA}
+MIGRATIONS = {1: _EVENTS, 2: _SEARCH, 3: _EVENT_RECORDS, 4: _METADATA, 5: _LEDGER}
+_RECORD_TABLES = ("event_records", "event_commitments", "event_conflicts")
 
 _DOC_COLUMNS = tuple(field.name for field in fields(RawDocument))
 _SELECT_DOC = f"SELECT {', '.join('d.' + column for column in _DOC_COLUMNS)} FROM documents d"
@@ -168,6 +171,7 @@ class PostgresStore:
     def __init__(self, url: str, *, clock: Callable[[], str] = utc_now, readonly: bool = False) -> None:
         psycopg = _psycopg()
         self.path = redact(url)
+        self.url = url             # what workers connect with (kaidan.parallel): they write here directly
         self._clock = clock
         self.readonly = readonly   # read commands pass it; the server's own permissions decide what is refused
         self._db = None
@@ -205,6 +209,10 @@ class PostgresStore:
             elif version < SCHEMA_VERSION:
                 for v in range(version, SCHEMA_VERSION):
                     self._db.execute(MIGRATIONS[v])
+                # event records cached before the ledger's tables existed get their rows in the same step
+                for event_id, record_version, record in self._db.execute(
+                        "SELECT event_id, version, record FROM event_records").fetchall():
+                    _write_rows(self._db, event_id, record_version, json.loads(record))
                 self._db.execute("UPDATE kaidan_meta SET value = %s WHERE key = 'schema_version'",
                                  (str(SCHEMA_VERSION),))
 
@@ -260,6 +268,9 @@ class PostgresStore:
     # documents
 
     def add_document(self, doc: RawDocument) -> str:
+        return "stored" if self._write(self._add_work(doc)) else "unchanged"
+
+    def _add_work(self, doc: RawDocument) -> Callable:
         def work(db):
             now = self._clock()
             values = [getattr(doc, column) for column in _DOC_COLUMNS]
@@ -272,7 +283,7 @@ class PostgresStore:
             db.execute("DELETE FROM failures WHERE source = %s", (doc.source,))
             return added
 
-        return "stored" if self._write(work) else "unchanged"
+        return work
 
     def get_document(self, key: str) -> RawDocument | None:
         row = self._one(f"{_SELECT_DOC} WHERE d.id = %s", (key,))
@@ -321,6 +332,36 @@ class PostgresStore:
         for row in self._pages(sql, (), lambda r: (r[-1],), "WHERE d.seq > %s"):
             yield _document(row[:-1])
 
+    def document_mark(self) -> int:
+        """The seq of the last document stored so far (0 for none): documents stored later have a larger one."""
+        return self._one("SELECT coalesce(max(seq), 0) FROM documents")[0]
+
+    def write_prepared(self, doc: RawDocument, record: dict | None = None, extractor_version: str | None = None,
+                       entries: Iterable | None = None) -> tuple[bool, int]:
+        """What a worker of a parallel ingest writes of one source (kaidan.parallel), in one transaction: the
+        document and its source, and when this insert stored the document (``won``), its facts and search
+        entries. (won, the document's seq)."""
+        add = self._add_work(doc)
+        facts = self._facts_work(doc.id, record, extractor_version) if record is not None else None
+        index = self._search_work(doc.id, entries or []) if record is not None else None
+
+        def work(db):
+            won = bool(add(db))
+            if won and facts is not None:
+                facts(db)
+                index(db)
+            return won, db.execute("SELECT seq FROM documents WHERE id = %s", (doc.id,)).fetchone()[0]
+
+        return self._write(work)
+
+    def restore_document(self, doc: RawDocument) -> None:
+        """Give a stored document the columns of ``doc`` (same text, so same id): the source read first of a
+        parallel batch whose later copy a worker happened to store first (kaidan.parallel)."""
+        cols = [c for c in _DOC_COLUMNS if c not in ("id", "text")]
+        self._write(lambda db: db.execute(
+            f"UPDATE documents SET {', '.join(c + ' = %s' for c in cols)} WHERE id = %s",
+            (*[getattr(doc, c) for c in cols], doc.id)))
+
     def count_documents(self) -> int:
         return self._one("SELECT count(*) FROM documents")[0]
 
@@ -349,6 +390,9 @@ class PostgresStore:
     # facts
 
     def save_facts(self, doc_id: str, record: dict, extractor_version: str) -> None:
+        self._write(self._facts_work(doc_id, record, extractor_version))
+
+    def _facts_work(self, doc_id: str, record: dict, extractor_version: str) -> Callable:
         text = json.dumps(record, ensure_ascii=False)
 
         def work(db):
@@ -360,7 +404,7 @@ class PostgresStore:
                 "record = excluded.record, extracted_at = excluded.extracted_at",
                 (doc_id, extractor_version, text, self._clock()))
 
-        self._write(work)
+        return work
 
     def get_facts(self, doc_id: str) -> dict | None:
         row = self._one("SELECT record FROM facts WHERE doc_id = %s", (doc_id,))
@@ -411,14 +455,16 @@ class PostgresStore:
             db.execute("INSERT INTO doc_events (doc_id, event_id, main) VALUES (%s, %s, %s) "
                        "ON CONFLICT (doc_id, event_id) DO UPDATE SET main = excluded.main",
                        (doc_id, event["id"], int(main)))
-            db.execute("DELETE FROM event_records WHERE event_id = %s", (event["id"],))
+            for table in _RECORD_TABLES:
+                db.execute(f"DELETE FROM {table} WHERE event_id = %s", (event["id"],))
 
         self._write(work)
 
     def unlink_document(self, doc_id: str) -> None:
         def work(db):
-            db.execute("DELETE FROM event_records WHERE event_id IN "
-                       "(SELECT event_id FROM doc_events WHERE doc_id = %s)", (doc_id,))
+            for table in _RECORD_TABLES:
+                db.execute(f"DELETE FROM {table} WHERE event_id IN "
+                           "(SELECT event_id FROM doc_events WHERE doc_id = %s)", (doc_id,))
             db.execute("DELETE FROM doc_events WHERE doc_id = %s", (doc_id,))
 
         self._write(work)
@@ -432,11 +478,36 @@ class PostgresStore:
     def cache_event_record(self, event_id: str, version: str, record: dict) -> None:
         values = (event_id, version, len(record.get("commitments") or []), len(record.get("conflicts") or []),
                   json.dumps(record, ensure_ascii=False))
-        self._write(lambda db: db.execute(
-            "INSERT INTO event_records (event_id, version, commitments, conflicts, record) "
-            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (event_id) DO UPDATE SET version = excluded.version, "
-            "commitments = excluded.commitments, conflicts = excluded.conflicts, record = excluded.record",
-            values))
+
+        def work(db):
+            db.execute(
+                "INSERT INTO event_records (event_id, version, commitments, conflicts, record) "
+                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (event_id) DO UPDATE SET version = excluded.version, "
+                "commitments = excluded.commitments, conflicts = excluded.conflicts, record = excluded.record",
+                values)
+            _write_rows(db, event_id, version, record)
+
+        self._write(work)
+
+    def ledger_rows(self, version: str) -> Iterator[tuple]:
+        """The merged commitments of the cached records of this version (see :meth:`Store.ledger_rows`),
+        read through a server-side cursor (memory stays flat in the archive's size)."""
+        yield from self._stream(_pg(SELECT_LEDGER), (version,))
+
+    def cached_conflicts(self, version: str) -> Iterator[dict]:
+        for event_id, conflict in self._stream(_pg(SELECT_CONFLICTS), (version,)):
+            yield {"event": event_id, **json.loads(conflict)}
+
+    def _stream(self, sql: str, params: tuple) -> Iterator[tuple]:
+        """Rows of one query through a named (server-side) cursor, in one read transaction."""
+        psycopg = _psycopg()
+        try:
+            with self._db.transaction(), self._db.cursor(name="kaidan_stream") as cur:
+                cur.itersize = _PAGE * 10
+                cur.execute(sql, params)
+                yield from cur
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.path}: {_explain(exc)}") from exc
 
     def uncached_events(self, version: str) -> list[str]:
         rows = self._rows("SELECT e.id FROM events e LEFT JOIN event_records r ON r.event_id = e.id "
@@ -516,6 +587,9 @@ class PostgresStore:
 
     def index_search(self, doc_id: str, entries: Iterable[tuple[str, int | None, str]]) -> None:
         """Replace the search entries of a document, in one transaction (see :meth:`Store.index_search`)."""
+        self._write(self._search_work(doc_id, entries))
+
+    def _search_work(self, doc_id: str, entries: Iterable[tuple[str, int | None, str]]) -> Callable:
         rows = [(doc_id, kind, ref, "doc" if kind == "document" else "fact", chunk)
                 for kind, ref, terms in entries
                 for chunk in (_chunks(terms) if kind == "document" else [terms])]
@@ -529,7 +603,7 @@ class PostgresStore:
                     cur.executemany("INSERT INTO search_rows (doc_id, kind, ref, scope, terms) "
                                     f"VALUES (%s, %s, %s, %s, to_tsvector('{TS_CONFIG}', %s))", rows)
 
-        self._write(work)
+        return work
 
     def docs_without_search(self, limit: int = 1000) -> list[str]:
         rows = self._rows(
@@ -570,6 +644,23 @@ class PostgresStore:
     def document_text(self, doc_id: str) -> str | None:
         row = self._one("SELECT text FROM documents WHERE id = %s", (doc_id,))
         return row[0] if row else None
+
+
+def _pg(sql: str) -> str:
+    """A statement shared with the SQLite store, with PostgreSQL's placeholders."""
+    return sql.replace("?", "%s")
+
+
+def _write_rows(db, event_id: str, version: str, record: dict) -> None:
+    """Replace an event's commitment and conflict rows (inside the caller's transaction)."""
+    commitments, conflicts = record_rows(event_id, version, record)
+    db.execute("DELETE FROM event_commitments WHERE event_id = %s", (event_id,))
+    db.execute("DELETE FROM event_conflicts WHERE event_id = %s", (event_id,))
+    with db.cursor() as cur:
+        if commitments:
+            cur.executemany(_pg(INSERT_COMMITMENT), commitments)
+        if conflicts:
+            cur.executemany(_pg(INSERT_CONFLICT), conflicts)
 
 
 def _chunks(terms: str) -> list[str]:

@@ -27,14 +27,14 @@ from pathlib import Path
 from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # How long a write waits for another process's write to finish before failing (milliseconds). A batch
 # writes one short transaction per step, so a waiting writer gets its turn within a transaction's time.
 BUSY_TIMEOUT_MS = 30_000
 
 # Tables a read-only store shadows with writable in-memory copies (see Store, readonly).
-_SHADOWED = ("events", "doc_events", "event_records")
+_SHADOWED = ("events", "doc_events", "event_records", "event_commitments", "event_conflicts")
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -113,11 +113,55 @@ SCHEMA += """
 ALTER TABLE documents ADD COLUMN site TEXT;  -- the outlet: the page's site name, else its URL's host
 ALTER TABLE documents ADD COLUMN url TEXT;   -- the address it was fetched from, after redirects
 """
+LEDGER_TABLES = """
+CREATE TABLE event_commitments (    -- the merged commitments of each cached event record (what the ledger reads)
+    event_id   TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    pos        INTEGER NOT NULL,    -- position in the record's commitments
+    version    TEXT NOT NULL,       -- the record's version
+    event_date TEXT NOT NULL,       -- the record's date_start
+    countries  TEXT,
+    actor      TEXT,
+    text       TEXT,
+    key        TEXT NOT NULL,       -- the text normalised (kaidan.text.norm)
+    amount     REAL,
+    unit       TEXT,
+    qualifier  TEXT,
+    deadline   TEXT,
+    topics     TEXT NOT NULL,       -- JSON list
+    support    INTEGER NOT NULL,
+    citations  TEXT NOT NULL,       -- JSON list
+    match      TEXT NOT NULL,       -- JSON: the wording's profile and concepts (see kaidan.reconcile.ledger)
+    PRIMARY KEY (event_id, pos)
+);
+CREATE INDEX event_commitments_by_date ON event_commitments(version, event_date, event_id, pos);
+CREATE TABLE event_conflicts (      -- the conflicts of each cached event record
+    event_id   TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    pos        INTEGER NOT NULL,
+    version    TEXT NOT NULL,
+    conflict   TEXT NOT NULL,       -- JSON, as in the record
+    PRIMARY KEY (event_id, pos)
+);
+CREATE INDEX event_conflicts_by_version ON event_conflicts(version, event_id);
+"""
+SCHEMA += LEDGER_TABLES
 # Statements that bring a database of an older schema version up to this one, by version.
 MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE TABLE search_rows")],
               2: SCHEMA[SCHEMA.index("CREATE TABLE search_rows"):SCHEMA.index("CREATE TABLE event_records")],
               3: SCHEMA[SCHEMA.index("CREATE TABLE event_records"):SCHEMA.index("ALTER TABLE documents ADD COLUMN site")],
-              4: SCHEMA[SCHEMA.index("ALTER TABLE documents ADD COLUMN site"):]}
+              4: SCHEMA[SCHEMA.index("ALTER TABLE documents ADD COLUMN site"):SCHEMA.index("CREATE TABLE event_commitments")],
+              5: SCHEMA[SCHEMA.index("CREATE TABLE event_commitments"):]}
+# The insert of one commitment row and of one conflict row.
+INSERT_COMMITMENT = ("INSERT INTO event_commitments (event_id, version, pos, event_date, countries, actor, text, key, "
+                     "amount, unit, qualifier, deadline, topics, support, citations, match) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+INSERT_CONFLICT = "INSERT INTO event_conflicts (event_id, version, pos, conflict) VALUES (?, ?, ?, ?)"
+# The ledger's rows, in the order it reads them (an event record's date, then the order of cached records).
+SELECT_LEDGER = ("SELECT c.event_id, c.event_date, c.countries, c.actor, c.text, c.amount, c.unit, c.qualifier, "
+                 "c.deadline, c.topics, c.support, c.citations, c.match FROM event_commitments c "
+                 "JOIN events e ON e.id = c.event_id WHERE c.version = ? "
+                 "ORDER BY c.event_date, e.date_start, c.event_id, c.pos")
+SELECT_CONFLICTS = ("SELECT c.event_id, c.conflict FROM event_conflicts c JOIN events e ON e.id = c.event_id "
+                    "WHERE c.version = ? ORDER BY e.date_start, c.event_id, c.pos")
 
 # The documents columns that hold RawDocument's fields, named alike.
 _DOC_COLUMNS = tuple(field.name for field in fields(RawDocument))
@@ -201,6 +245,8 @@ class Store:
             db.execute(f"INSERT INTO temp.{table} SELECT * FROM main.{table}")
         db.execute("CREATE INDEX temp.events_by_countries ON events(countries, date_start)")
         db.execute("CREATE INDEX temp.doc_events_by_event ON doc_events(event_id)")
+        db.execute("CREATE INDEX temp.event_commitments_by_date ON event_commitments(version, event_date, event_id, pos)")
+        db.execute("CREATE INDEX temp.event_conflicts_by_version ON event_conflicts(version, event_id)")
         self._shadowed = True
 
     def _open(self) -> None:
@@ -225,7 +271,13 @@ class Store:
         elif version < SCHEMA_VERSION:
             try:
                 script = "".join(MIGRATIONS[v] for v in range(version, SCHEMA_VERSION))
-                db.executescript(f"BEGIN IMMEDIATE; {script} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+                db.executescript(f"BEGIN IMMEDIATE; {script}")   # (executescript commits first: so not below)
+                # event records cached before the ledger's tables existed get their rows in the same step
+                for event_id, record_version, record in db.execute(
+                        "SELECT event_id, version, record FROM event_records").fetchall():
+                    _write_rows(db, event_id, record_version, json.loads(record))
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                db.execute("COMMIT")
             except sqlite3.Error:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
@@ -430,12 +482,14 @@ class Store:
                 (event["id"], event["countries"], event["date_start"], event["date_end"], event.get("kind")))
             db.execute("INSERT OR REPLACE INTO doc_events (doc_id, event_id, main) VALUES (?, ?, ?)",
                        (doc_id, event["id"], int(main)))
-            db.execute("DELETE FROM event_records WHERE event_id = ?", (event["id"],))
+            for table in _RECORD_TABLES:
+                db.execute(f"DELETE FROM {table} WHERE event_id = ?", (event["id"],))
 
     def unlink_document(self, doc_id: str) -> None:
         with self._transaction() as db:
-            db.execute("DELETE FROM event_records WHERE event_id IN "
-                       "(SELECT event_id FROM doc_events WHERE doc_id = ?)", (doc_id,))
+            for table in _RECORD_TABLES:
+                db.execute(f"DELETE FROM {table} WHERE event_id IN "
+                           "(SELECT event_id FROM doc_events WHERE doc_id = ?)", (doc_id,))
             db.execute("DELETE FROM doc_events WHERE doc_id = ?", (doc_id,))
 
     # merged event records (a cache: dropped whenever a document joins or leaves the event)
@@ -446,11 +500,25 @@ class Store:
         return json.loads(row[0]) if row else None
 
     def cache_event_record(self, event_id: str, version: str, record: dict) -> None:
+        """Keep an event's merged record, with its commitment and conflict rows, replacing the old ones in
+        one transaction."""
         with self._transaction() as db:
             db.execute("INSERT OR REPLACE INTO event_records (event_id, version, commitments, conflicts, record) "
                        "VALUES (?, ?, ?, ?, ?)", (event_id, version, len(record.get("commitments") or []),
                                                   len(record.get("conflicts") or []),
                                                   json.dumps(record, ensure_ascii=False)))
+            _write_rows(db, event_id, version, record)
+
+    def ledger_rows(self, version: str) -> Iterator[tuple]:
+        """The merged commitments of the cached records of this version, as :func:`ledger.threads_of_rows`
+        reads them, in event date order: no event record is read."""
+        yield from self._db.execute(SELECT_LEDGER, (version,))
+
+    def cached_conflicts(self, version: str) -> Iterator[dict]:
+        """The conflicts of the cached records of this version, each with its event's id first, in the
+        order of the events' dates (as :meth:`cached_event_records` with ``with_conflicts``)."""
+        for event_id, conflict in self._db.execute(SELECT_CONFLICTS, (version,)):
+            yield {"event": event_id, **json.loads(conflict)}
 
     def uncached_events(self, version: str) -> list[str]:
         rows = self._db.execute("SELECT e.id FROM events e LEFT JOIN event_records r ON r.event_id = e.id "
@@ -621,6 +689,27 @@ class Store:
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"{self.path}: {_explain(exc)}") from exc
             raise
+
+
+_RECORD_TABLES = ("event_records", "event_commitments", "event_conflicts")
+
+
+def record_rows(event_id: str, version: str, record: dict) -> tuple[list[tuple], list[tuple]]:
+    """The commitment and conflict rows of an event record, in the column order of INSERT_COMMITMENT and
+    INSERT_CONFLICT (both stores write these)."""
+    from kaidan.reconcile.ledger import stored_commitments, stored_conflicts
+
+    return ([(event_id, version, *row) for row in stored_commitments(record)],
+            [(event_id, version, *row) for row in stored_conflicts(record)])
+
+
+def _write_rows(db: sqlite3.Connection, event_id: str, version: str, record: dict) -> None:
+    """Replace an event's commitment and conflict rows (inside the caller's transaction)."""
+    commitments, conflicts = record_rows(event_id, version, record)
+    db.execute("DELETE FROM event_commitments WHERE event_id = ?", (event_id,))
+    db.execute("DELETE FROM event_conflicts WHERE event_id = ?", (event_id,))
+    db.executemany(INSERT_COMMITMENT, commitments)
+    db.executemany(INSERT_CONFLICT, conflicts)
 
 
 def _heading(head: str) -> str:
