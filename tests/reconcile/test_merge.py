@@ -336,3 +336,12 @@ def test_a_reporters_question_in_parentheses_is_not_the_sources_own_sentence():
     (point,) = rec["statements"]
     assert [c["evidence"] for c in point["citations"] if c["doc"] == "b.txt"] == [
         "I raised the detention of our fishermen, and I asked that the ban on seafood imports be lifted."]
+
+
+def test_in_one_language_words_that_only_share_an_english_gloss_do_not_make_a_sentence_retell_a_point():
+    a = _rec("a.txt", "ja", agreements=[_fact("両首脳は、重要鉱物の供給網を強靱化するための閣僚対話を立ち上げることで一致した",
+                                              verb="agreed")])
+    t2 = "首相は、食料の調達網を強固にする大臣会合の開始を提案した。"
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "ja"), True)], {"d1": "", "d2": t2}.get)
+    (point,) = rec["agreements"]
+    assert {c["doc"] for c in point["citations"]} == {"a.txt"}

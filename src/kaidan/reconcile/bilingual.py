@@ -284,7 +284,11 @@ def coverage(fact: Profile, sentence: Profile, freq: dict[str, int] | None = Non
     if not total:
         return 0.0, 0
     hit = [(u, w) for u, w in ws if u.keys & sentence.keys]
-    return sum(w for _, w in hit) / total, sum(1 for _, w in hit if w >= SPECIFIC)
+    # in one language a specific word counts when the sentence uses the word itself (two Japanese lemmas that
+    # only share an English gloss are related words, not the same point told again)
+    same = fact.lang == sentence.lang
+    return (sum(w for _, w in hit) / total,
+            sum(1 for u, w in hit if w >= SPECIFIC and (not same or u.primary in sentence.keys)))
 
 
 def specific_units(sentence: Profile, fact: Profile, freq: dict[str, int] | None = None) -> frozenset[str]:
