@@ -9,7 +9,10 @@ de-duplication is a set operation, and ``to_dict`` gives the form of
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
 
 
 @dataclass(frozen=True)
@@ -228,10 +231,16 @@ class MergedFact:
 
     @property
     def fields(self) -> dict:
+        """The fields as a new dict, for a caller that builds a changed fact from them."""
         return json.loads(self.fields_json)
 
+    @cached_property
+    def view(self) -> Mapping:
+        """The fields, decoded once, read-only (what comparisons read, hundreds of times per merge)."""
+        return MappingProxyType(json.loads(self.fields_json))
+
     def field(self, name: str, default=None):
-        return self.fields.get(name, default)
+        return self.view.get(name, default)
 
     @property
     def support(self) -> int:

@@ -261,36 +261,75 @@ FREQ_FREE = 3          # a word used by up to this many facts of the event keeps
 SPECIFIC = 0.5         # a unit weighing at least this much is specific
 
 
+@dataclass(frozen=True)
+class Weighed:
+    """A wording's units with their weights under one event's word counts: the units with weights, their
+    total, and the specific ones (weight at least ``SPECIFIC``)."""
+    pairs: tuple[tuple[Unit, float], ...]
+    total: float
+    specific: tuple[Unit, ...]
+
+
+def _weigh(p: Profile, freq: dict[str, int] | None) -> Weighed:
+    pairs = tuple((u, weight(u, freq)) for u in p.units)
+    return Weighed(pairs, sum(w for _, w in pairs), tuple(u for u, w in pairs if w >= SPECIFIC))
+
+
+class Frequencies(dict):
+    """How many wordings of an event use each word (see :func:`weight`), remembering each wording's
+    :class:`Weighed` units, so that scoring a wording against hundreds of others weighs its units once.
+    Its counts are not to change once it is used."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._weighed: dict[int, tuple[Profile, Weighed]] = {}
+
+    def weighed(self, p: Profile) -> Weighed:
+        hit = self._weighed.get(id(p))
+        if hit is None or hit[0] is not p:      # the profile is held here, so its id is not reused meanwhile
+            hit = self._weighed[id(p)] = (p, _weigh(p, self))
+        return hit[1]
+
+
+def weighed(p: Profile, freq: dict[str, int] | None) -> Weighed:
+    """``p``'s units weighed under ``freq`` (remembered when ``freq`` is :class:`Frequencies`)."""
+    if isinstance(freq, Frequencies):
+        return freq.weighed(p)
+    return _weigh(p, freq)
+
+
 def overlap(a: Profile, b: Profile, freq: dict[str, int] | None = None) -> float:
     """Weighted share of the two wordings' units that the other side has, in [0, 1]."""
-    wa = [(u, weight(u, freq)) for u in a.units]
-    wb = [(u, weight(u, freq)) for u in b.units]
-    total = sum(w for _, w in wa) + sum(w for _, w in wb)
+    wa, wb = weighed(a, freq), weighed(b, freq)
+    total = wa.total + wb.total
     if not total:
         return 0.0
-    hit = sum(w for u, w in wa if u.keys & b.keys) + sum(w for u, w in wb if u.keys & a.keys)
+    hit = sum(w for u, w in wa.pairs if not u.keys.isdisjoint(b.keys)) \
+        + sum(w for u, w in wb.pairs if not u.keys.isdisjoint(a.keys))
     return hit / total
 
 
 def specific_shared(a: Profile, b: Profile, freq: dict[str, int] | None = None) -> int:
     """How many specific units of ``a`` the other wording has."""
-    return sum(1 for u in a.units if weight(u, freq) >= SPECIFIC and u.keys & b.keys)
+    keys = b.keys
+    return sum(1 for u in weighed(a, freq).specific if not u.keys.isdisjoint(keys))
 
 
 def coverage(fact: Profile, sentence: Profile, freq: dict[str, int] | None = None) -> tuple[float, int]:
     """(weighted share of a fact's units the sentence has, how many of them are specific)."""
-    ws = [(u, weight(u, freq)) for u in fact.units]
-    total = sum(w for _, w in ws)
-    if not total:
+    ws = weighed(fact, freq)
+    if not ws.total:
         return 0.0, 0
-    hit = [(u, w) for u, w in ws if u.keys & sentence.keys]
+    keys = sentence.keys
+    hit = [(u, w) for u, w in ws.pairs if not u.keys.isdisjoint(keys)]
     # in one language a specific word counts when the sentence uses the word itself (two Japanese lemmas that
     # only share an English gloss are related words, not the same point told again)
     same = fact.lang == sentence.lang
-    return (sum(w for _, w in hit) / total,
-            sum(1 for u, w in hit if w >= SPECIFIC and (not same or u.primary in sentence.keys)))
+    return (sum(w for _, w in hit) / ws.total,
+            sum(1 for u, w in hit if w >= SPECIFIC and (not same or u.primary in keys)))
 
 
 def specific_units(sentence: Profile, fact: Profile, freq: dict[str, int] | None = None) -> frozenset[str]:
     """The specific units of a sentence (their lemma or stem) that a fact's wording has."""
-    return frozenset(u.primary for u in sentence.units if weight(u, freq) >= SPECIFIC and u.keys & fact.keys)
+    keys = fact.keys
+    return frozenset(u.primary for u in weighed(sentence, freq).specific if not u.keys.isdisjoint(keys))

@@ -35,7 +35,7 @@ from ..people import gazetteer
 from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameForms, Source, SourceCitation,
                        ValueGroup)
 from ..text import glued_breaks, norm
-from .bilingual import Profile, coverage, profile, specific_units
+from .bilingual import Frequencies, Profile, coverage, profile, specific_units
 from .match import _same_amount, compatible, lang_of, same_concepts, text_score
 from .weekdays import stated as stated_weekdays
 
@@ -237,18 +237,44 @@ def _new(kind: str, fact: dict, cite: SourceCitation) -> MergedFact:
     return MergedFact.make(kind, fields, {lang_of(fact.get("text", "")): fact.get("text", "")}, (cite,), amounts)
 
 
-def _freq(texts) -> dict[str, int]:
+def _freq(texts) -> Frequencies:
     """How many of the given wordings use each word (its lemma or stem), counted once per wording."""
-    out: dict[str, int] = {}
+    out = Frequencies()
     for t in texts:
         for key in {u.primary for u in profile(t).units}:
             out[key] = out.get(key, 0) + 1
     return out
 
 
+class _Nearby:
+    """Which merged facts a wording could match at all: those sharing a word (a lemma, stem, gloss or entity)
+    with it, or, in one language, holding it or held by it as a whole (:func:`match.text_score`'s shortcut).
+    Every score and coverage test needs one of these, so the others are skipped without being scored."""
+
+    def __init__(self, texts: list[tuple[tuple[str, str], ...]], containment: bool = True) -> None:
+        self.by_key: dict[str, list[int]] = {}
+        self.norms: list[tuple[int, str, str]] = []
+        for m, wordings in enumerate(texts):
+            for _lang, t in wordings:
+                p = profile(t)
+                for key in p.keys:
+                    ids = self.by_key.setdefault(key, [])
+                    if not ids or ids[-1] != m:
+                        ids.append(m)
+                if containment and p.norm:
+                    self.norms.append((m, p.lang, p.norm))
+
+    def candidates(self, text: str) -> list[int]:
+        p = profile(text)
+        found = {m for key in p.keys for m in self.by_key.get(key, ())}
+        if p.norm:
+            found.update(m for m, lang, n in self.norms if lang == p.lang and (n in p.norm or p.norm in n))
+        return sorted(found)
+
+
 def _score(g: MergedFact, kind: str, fact: dict, freq: dict[str, int] | None = None) -> float:
     """The best score of a fact against a merged fact's representative wordings (one per language)."""
-    gf = g.fields
+    gf = g.view
     if not compatible(g.type, gf, kind, fact):
         return 0.0
     figure = _same_amount(gf.get("amount"), fact.get("amount"))
@@ -266,7 +292,7 @@ def _covers(point: Profile, wording: Profile, freq: dict[str, int]) -> float:
 def _contained(g: MergedFact, kind: str, fact: dict, freq: dict[str, int]) -> tuple[float, frozenset[str]]:
     """How well a fact's wording holds a merged fact's point (a fact bundling several points holds each of
     them) and the fact's specific words that meet it."""
-    if not compatible(g.type, g.fields, kind, fact) or _same_amount(g.field("amount"), fact.get("amount")) is False:
+    if not compatible(g.type, g.view, kind, fact) or _same_amount(g.view.get("amount"), fact.get("amount")) is False:
         return 0.0, frozenset()
     pf = profile(fact.get("text", ""))
     best, words = 0.0, frozenset()
@@ -291,8 +317,10 @@ def _clauses(rec: EventRecord, doc_id: str, record: dict) -> dict[str, tuple[Mer
     freq = _freq([t for k, i in merged for _, t in pools[k][i].texts] + [f["text"] for _, f in new])
     pairs = []
     held: dict[tuple[int, int], frozenset[str]] = {}
+    near = _Nearby([pools[k][i].texts for k, i in merged])
     for n, (kind, fact) in enumerate(new):
-        for m, (k, i) in enumerate(merged):
+        for m in near.candidates(fact["text"]):
+            k, i = merged[m]
             s = _score(pools[k][i], kind, fact, freq)
             c, words = _contained(pools[k][i], kind, fact, freq)
             if c:
@@ -377,9 +405,11 @@ def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str 
     the sentence that the facts it already supports did not use (another point, not the same point again)."""
     pairs = []
     hits: dict[tuple[int, int], frozenset[str]] = {}
+    near = _Nearby([pools[k][i].texts for k, i in merged], containment=False)
     for n, s in enumerate(sentences):
         ps = profile(s.text)
-        for m, (k, i) in enumerate(merged):
+        for m in near.candidates(s.text):
+            k, i = merged[m]
             best = 0.0
             used: set[str] = set()
             for _lang, t in pools[k][i].texts:
