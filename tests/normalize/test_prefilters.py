@@ -63,4 +63,32 @@ def test_quantity_patterns_skipped_only_where_they_cannot_match(monkeypatch, tex
     anything = __import__("re").compile(r"[\s\S]")
     monkeypatch.setattr(numbers, "_EN_POSSIBLE", anything)
     monkeypatch.setattr(numbers, "_JP_POSSIBLE", anything)
+    monkeypatch.setattr(numbers, "_EN_MONEY", numbers._EN_MONEY.pattern)
+    monkeypatch.setattr(numbers, "_EN_COUNTED_FAR", numbers._EN_COUNTED_FAR.pattern)
     assert numbers._find_quantities(text) == filtered
+
+
+def test_a_gated_pattern_finds_what_its_pattern_finds():
+    import re
+
+    from kaidan.normalize._text import Gated
+
+    rx = re.compile(r"(?:about\s+)?\d+\s*(?:minutes?|mins?)\b", re.I)
+    gated = Gated(rx, "min")
+    for text in ("for about 40 MINUTES", "talks of 40 min.", "forty-five minutes", "no figure here", "90 Mins"):
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in rx.finditer(text)]
+    assert list(gated.finditer("the leaders met for 40 hours")) == []
+    assert gated.groupindex == rx.groupindex
+
+
+@pytest.mark.parametrize("text", [
+    "会談は午前10時から約1時間30分行われ、正午に終わった。", "The talks lasted about 40 minutes, a half-hour longer.",
+    "They met at 3:30 p.m. for an hour-long session before midnight.", "首脳は40分間会談した。", "No times at all."])
+def test_time_patterns_gated_only_where_they_cannot_match(monkeypatch, text):
+    from kaidan.normalize import times
+
+    filtered = (times._find_clock_times(text), times._find_durations(text))
+    for name in ("_JP_CLOCK", "_NOON_JP", "_EN_NOON", "_JP_HOURS", "_JP_MINUTES", "_EN_MINUTES", "_EN_HALF_HOUR",
+                 "_EN_HOUR_LONG"):
+        monkeypatch.setattr(times, name, getattr(times, name).pattern)
+    assert (times._find_clock_times(text), times._find_durations(text)) == filtered

@@ -45,6 +45,25 @@ def char_at(text: str, i: int) -> str:
     return text[i] if i < len(text) else ""
 
 
+class Gated:
+    """A compiled pattern whose every match contains one of a few words: ``finditer`` does not scan a text
+    in which none of them occurs (searching for a handful of literals is far cheaper than trying a long
+    pattern at every character). The words are searched with the pattern's own case-folding, so the gate
+    only skips texts where the pattern cannot match; everything else is the pattern's."""
+
+    __slots__ = ("pattern", "gate")
+
+    def __init__(self, pattern: re.Pattern, *words: str, gate: str | None = None) -> None:
+        self.pattern = pattern        # ``gate``: a regex instead of words (r"\d": every match has a digit)
+        self.gate = re.compile(gate or "|".join(map(re.escape, words)), pattern.flags & re.IGNORECASE)
+
+    def finditer(self, text: str, *args):
+        return self.pattern.finditer(text, *args) if self.gate.search(text) else iter(())
+
+    def __getattr__(self, name: str):
+        return getattr(self.pattern, name)
+
+
 def pick_spans(cands: list, start=lambda c: c[0], end=lambda c: c[1]) -> list:
     """Greedy non-overlapping selection: earliest first, then longest, then list order."""
     order = sorted(range(len(cands)), key=lambda i: (start(cands[i]), -(end(cands[i]) - start(cands[i])), i))

@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 import kanjize
 
 from ..records import Amount
-from ._text import (EN_TENS, EN_UNITS, EN_WORD_NUMBER, KANJI_DIGITS, char_at, char_before, fold, is_ideograph, read_once,
+from ._text import (EN_TENS, EN_UNITS, EN_WORD_NUMBER, KANJI_DIGITS, Gated, char_at, char_before, fold, is_ideograph, read_once,
                     is_katakana, pick_spans)
 
 __all__ = ["QuantityMatch", "find_quantities", "parse_amount", "parse_number"]
@@ -292,6 +292,8 @@ _EN_COUNTED = re.compile(
 _EN_COUNTED_FAR = re.compile(
     rf"(?:\b(?P<pre>{_EN_PREFIX_RE})\s+)?{_NUM_START}(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{2,}})(?P<scale>{_EN_SCALE_RE})?"
     rf"[\s\-]+(?:(?!and\b|or\b|of\b|in\b|to\b|the\b|for\b)[A-Za-z]+[\s\-]+){{1,3}}(?:{_EN_UNIT_RE})(?![A-Za-z])", re.I)
+_EN_MONEY = Gated(_EN_MONEY, *_CURRENCY_SYMBOLS)          # every match has a currency sign or code
+_EN_COUNTED_FAR = Gated(_EN_COUNTED_FAR, gate=r"\d")      # and a figure in digits
 _EN_SUFFIX = re.compile(r"\s+or\s+(more|less)\b", re.I)
 _FX_EN = re.compile(rf"{_NUM_START}(?:¥\s?(?P<num>\d+(?:\.\d+)?)|(?P<num2>\d+(?:\.\d+)?)\s?yen)\s+"
                     r"(?:to|per|against)\s+(?:the|one|a|each)\s+(?:(?:U\.S\.|US)\s+)?dollar\b", re.I)

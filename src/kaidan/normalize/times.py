@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ._text import EN_WORD_NUMBER, char_at, fold, is_ideograph, pick_spans, read_once
+from ._text import EN_WORD_NUMBER, Gated, char_at, fold, is_ideograph, pick_spans, read_once
 from .numbers import parse_number
 
 __all__ = ["ClockMatch", "DurationMatch", "find_clock_times", "find_durations", "parse_duration"]
@@ -47,7 +47,8 @@ _JP_CLOCK = re.compile(
     rf"(?:(?P<ampm>午前|午後)[ \t]*)?(?<![\d.])(?P<h>\d{{1,2}}|{_KD})[ \t]*時(?!間|点|代|期|差|的|限|刻|計|給|効|事|折|速|半ば)"
     rf"(?:[ \t]*(?P<half>半)|[ \t]*(?P<m>\d{{1,2}}|{_KD})[ \t]*分(?!間))?"
     r"(?P<q>ごろ|頃|前後|過ぎ|すぎ|直前|前)?")
-_NOON_JP = re.compile(r"正午(?P<q>ごろ|頃|前後|過ぎ|すぎ|直前|前)?")
+_JP_CLOCK = Gated(_JP_CLOCK, "時")      # each gate: a word every match of the pattern contains
+_NOON_JP = Gated(re.compile(r"正午(?P<q>ごろ|頃|前後|過ぎ|すぎ|直前|前)?"), "正午")
 _EN_CLOCK_PRE = {"about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx",
                  "shortly after": "after", "just after": "after", "after": "after", "shortly before": "before",
                  "just before": "before", "before": "before"}
@@ -56,7 +57,7 @@ _AMPM = r"(?P<ap>[aApP]\.\s?[mM]\.?|[aApP][mM])(?![A-Za-z])"
 _EN_CLOCK = re.compile(
     rf"(?:\b(?P<pre>{_EN_PRE_RE})\s+)?(?<![\d:.])(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}})(?::\d{{2}})?)?(?![\d:])"
     rf"(?:\s*{_AMPM}|\s*o['’]clock\b)?", re.I)
-_EN_NOON = re.compile(rf"(?:\b(?P<pre>{_EN_PRE_RE})\s+)?\b(?P<w>noon|midday|midnight)\b", re.I)
+_EN_NOON = Gated(re.compile(rf"(?:\b(?P<pre>{_EN_PRE_RE})\s+)?\b(?P<w>noon|midday|midnight)\b", re.I), "noon", "mid")
 
 
 def _small(s: str | None) -> int | None:
@@ -130,6 +131,7 @@ _JP_HOURS = re.compile(
 _JP_MINUTES = re.compile(
     rf"(?P<total>計[ \t]*)?(?:(?P<pre>{_JP_PRE_RE})[ \t]*)?(?<![\d.])(?P<m>\d{{1,4}}|{_KD}(?=[ \t]*分間))[ \t]*分"
     rf"(?!の|\d)(?:[ \t]*間)?(?P<suf>{_JP_SUF_RE})?")
+_JP_HOURS, _JP_MINUTES = Gated(_JP_HOURS, "時間"), Gated(_JP_MINUTES, "分")
 # Ideographs that may follow 分 in a duration (40分間, 5分前, 10分程度); any other makes a word (分野, 分析).
 _MINUTE_FOLLOWERS = "間前後程以弱強超余近足"
 _EN_DUR_PRE = {"about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx",
@@ -144,9 +146,9 @@ _EN_HOURS = re.compile(
     rf"{_EN_PRE}(?<![\w.])(?P<h>{_EN_N})(?P<ahalf>\s+and\s+a\s+half)?{_SEP}(?P<hu>hours?|hrs?|h)\b"
     rf"(?P<bhalf>\s+and\s+a\s+half)?(?:,?\s+(?:and\s+)?(?P<m>\d+|{EN_WORD_NUMBER}){_SEP}(?:minutes?|mins?)\b)?",
     re.I)
-_EN_MINUTES = re.compile(rf"{_EN_PRE}(?<![\w.])(?P<m>\d+|{EN_WORD_NUMBER}){_SEP}(?:minutes?|mins?)\b", re.I)
-_EN_HALF_HOUR = re.compile(rf"{_EN_PRE}\b(?:half\s+an\s+hour|a\s+half[\s-]hour|half[\s-]hour)\b", re.I)
-_EN_HOUR_LONG = re.compile(r"\b(?:an\s+)?hour-long\b", re.I)
+_EN_MINUTES = Gated(re.compile(rf"{_EN_PRE}(?<![\w.])(?P<m>\d+|{EN_WORD_NUMBER}){_SEP}(?:minutes?|mins?)\b", re.I), "min")
+_EN_HALF_HOUR = Gated(re.compile(rf"{_EN_PRE}\b(?:half\s+an\s+hour|a\s+half[\s-]hour|half[\s-]hour)\b", re.I), "half")
+_EN_HOUR_LONG = Gated(re.compile(r"\b(?:an\s+)?hour-long\b", re.I), "hour-long")
 
 
 def _en_n(s: str) -> Decimal | None:
