@@ -64,9 +64,18 @@ def _match_of(text: str) -> dict:
             "concepts": sorted(concepts_of(text))}
 
 
-def _profile_of(match: dict) -> Profile:
-    units = tuple(Unit(frozenset(keys), weight, primary) for keys, weight, primary in match["units"])
-    return Profile(match["lang"], match["norm"], units, frozenset(k for u in units for k in u.keys),
+def _profile_of(match: dict, units_seen: dict | None = None) -> Profile:
+    """The Profile a stored match holds. ``units_seen`` shares one Unit among the entries using the same word
+    (a ledger reads tens of thousands of wordings made of a few thousand words)."""
+    seen = units_seen if units_seen is not None else {}
+    units = []
+    for keys, weight, primary in match["units"]:
+        key = (primary, weight, *keys)
+        unit = seen.get(key)
+        if unit is None:
+            unit = seen[key] = Unit(frozenset(keys), weight, primary)
+        units.append(unit)
+    return Profile(match["lang"], match["norm"], tuple(units), frozenset(k for u in units for k in u.keys),
                    sum(u.weight for u in units))
 
 
@@ -129,6 +138,7 @@ def threads_of_rows(rows: Iterable[tuple], today: dt.date) -> list[LedgerThread]
     match JSON; in event date order), without reading any event record."""
     entries = []
     parties: dict = {}
+    units: dict = {}
     for event, date, countries, actor, text, value, unit, qualifier, deadline, topics, support, cites, match in rows:
         amount = {"value": value, "unit": unit, **({"qualifier": qualifier} if qualifier else {})} \
             if unit is not None else None
@@ -138,7 +148,7 @@ def threads_of_rows(rows: Iterable[tuple], today: dt.date) -> list[LedgerThread]
         m = json.loads(match)
         if actor not in parties:
             parties[actor] = party(actor)
-        entries.append((e, _Match(parties[actor], _profile_of(m), frozenset(m["concepts"]), _as_fact(e))))
+        entries.append((e, _Match(parties[actor], _profile_of(m, units), frozenset(m["concepts"]), _as_fact(e))))
     return _threads(entries, today)
 
 
