@@ -97,3 +97,9 @@ def test_order_is_documented():
 ])
 def test_japanese_plausibility(text, plausible):
     assert (japanese_plausibility(text) >= MIN_JAPANESE_PLAUSIBILITY) is plausible
+
+
+def test_a_text_holding_replacement_characters_of_its_own_decodes_after_a_bom():
+    text = "\ufffd\ufffd 文字化けの跡"   # U+FFFD written in the text itself, not left by decoding
+    assert decode_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le")) == (text, "utf-16-le")
+    assert decode_bytes(codecs.BOM_UTF8 + text.encode("utf-8")) == (text, "utf-8-sig")

@@ -246,7 +246,10 @@ def _most_japanese(data: bytes) -> tuple[str, str] | None:
 
 
 def _lossy(data: bytes, codec: str) -> str:
-    """Decode with U+FFFD replacements, or raise DecodeFailed when too many are needed."""
+    """Decode with U+FFFD replacements, or raise DecodeFailed when too many are needed (a text that decodes
+    strictly needs none, whatever U+FFFD characters it holds itself)."""
+    if (strict := _strict(data, codec)) is not None:
+        return strict
     text = data.decode(codec, errors="replace")
     replaced = text.count("\ufffd")
     if replaced > MAX_REPLACEMENT_RATE * len(text):
