@@ -293,3 +293,22 @@ def test_adverb_between_subject_and_verb_and_i_in_a_quotation():
                 'to open a trade office in Sapporo.')
     assert [(c["actor"], c["text"]) for c in out["commitments"]] == [
         ("Anthony Albanese", "open a consulate in Fukuoka"), ("Anthony Albanese", "open a trade office in Sapporo")]
+
+
+def test_a_countrys_leader_named_by_description():
+    out = facts("The Australian leader also stressed that both countries share a duty to keep the sea lanes open.")
+    assert [(s["speaker"], s["text"]) for s in out["statements"]] == [
+        ("Anthony Albanese", "both countries share a duty to keep the sea lanes open")]
+
+
+def test_coordinated_verbs_share_the_first_ones_subject():
+    out = facts("Albanese called Japan a “special partner” and said Australia would double its LNG exports to Japan.")
+    assert [(s["speaker"], s["text"]) for s in out["statements"]] == [
+        ("Anthony Albanese", "Australia would double its LNG exports to Japan")]
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [
+        ("Anthony Albanese", "double its LNG exports to Japan")]
+
+
+def test_a_verb_coordinated_with_a_habitual_one_is_background():
+    out = facts("He has repeatedly urged talks to end the war and pledged Australia's support in doing so.")
+    assert out["commitments"] == [] and out["statements"] == []

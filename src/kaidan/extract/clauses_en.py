@@ -111,6 +111,7 @@ ADVERB = r"\s+(?!(?:assembly|family|supply|ally|rally|anomaly|monopoly|july|ital
 # "He has repeatedly urged …": the perfect with an adverb of frequency tells a habit before this event (background)
 HABITUAL = re.compile(r"\b(?:has|have|had)\s+(?:repeatedly|often|long|always|previously|consistently|frequently|"
                       r"regularly|never)\s*$")
+HABITUAL_IN = re.compile(HABITUAL.pattern.replace(r"\s*$", r"\s+[a-z]{3,}ed\b"))
 # "has committed", "had pledged": the perfect reports an act done
 PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:already\s+)?$")
 # "that" after a noun opens a relative clause; after a verb of saying or its object it opens what was said
@@ -118,6 +119,8 @@ PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:already\s+)?$")
 RELATIVE_THAT = re.compile(r"\b(?!(?:said|say|says|saying|told|tell|tells|think|believe|know|hope|hopes|than|so|now|and|but|or|"
                            r"him|her|them|us|me|reporters|journalists|lawmakers|parliament|statement|announcement|"
                            r"assurances?|promise|pledge|view|belief|message|readout|remarks)\b)[a-z]+(?<!ed)\s+that\s+$")
+# a definite description of a country's leader: "the Japanese leader", "the Chinese president"
+LEADER_NOUN = re.compile(r"(?:leader|president|prime minister|premier|chancellor|head of state|head of government)", re.I)
 FIRST_SINGULAR = {"i", "my"}
 FIRST_PLURAL = {"we", "our"}
 
@@ -268,6 +271,12 @@ class EnClauses:
             e = self.ctx.gaz.entities[m.entity]
             # the named entity must end the subject: "the UK's ambition" is not the UK
             rest = h[m.end:].strip()
+            if e.kind == "country" and len(ms) == 1 and LEADER_NOUN.fullmatch(rest) and \
+                    re.fullmatch(r"(?:the)?", h[:m.start].strip(), re.I):
+                # "The Japanese leader", "the South Korean president": the event leader of that country
+                who = [x for x in self.ctx.event_leaders if self.ctx.gaz.country_of(x) == self.ctx.gaz.country_of(e.id)]
+                if len(who) == 1:
+                    return self._person(who[0])
             if not re.search(r"[’']s?\s*$", rest) and (not rest or re.match(
                     r"(?:government|side|administration|delegation|military|forces|officials?|leader|counterpart)\b|,", rest)):
                 return e.kind, (self.written(e.id) if e.kind == "person" else e.name("en")), e.id
@@ -285,6 +294,12 @@ class EnClauses:
         if front and front.end() < len(h):
             # "Looking ahead, the Prime Minister …": a fronted adverbial set off by a comma is not the subject
             return self.subject(h[front.end():])
+        verb = VERBISH.search(h)
+        if verb and verb.start() > 0 and re.search(r"(?:,\s*|\s)and$", h) and not re.search(r"[,;:]", h[:verb.start()]):
+            # "Takaichi called China an important neighbour and said …": coordinated verbs share the first one's subject
+            first = self.subject(h[:verb.start()])
+            if first[0] in ("person", "country", "org", "group"):
+                return first
         return None, None, None
 
     # -- one sentence ------------------------------------------------------------
@@ -402,8 +417,8 @@ class EnClauses:
         starts = sorted({m.start_char for ms in sets.values() for m in ms})
         for pos in starts:
             head = self.ctx.text[s.start:pos]
-            if HABITUAL.search(head):
-                continue
+            if HABITUAL.search(head) or re.search(r"\band\s*$", head) and HABITUAL_IN.search(head):
+                continue       # (a verb coordinated with a habitual one shares its aspect)
             kind, name, ent = self.subject(head)
             front = FRONTED.match(head.strip())
             org = ORG_SUBJECT.match(head.strip()[front.end():] if front else head.strip()) if kind is None else None
