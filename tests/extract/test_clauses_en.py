@@ -312,3 +312,16 @@ def test_coordinated_verbs_share_the_first_ones_subject():
 def test_a_verb_coordinated_with_a_habitual_one_is_background():
     out = facts("He has repeatedly urged talks to end the war and pledged Australia's support in doing so.")
     assert out["commitments"] == [] and out["statements"] == []
+
+
+def test_a_joint_document_as_subject_and_a_series_of_its_verbs():
+    out = facts("The two leaders issued a joint statement. The document pledges closer ties between the coast guards, "
+                "calls for regular talks on energy security, and confirms joint work on quantum computing.")
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [
+        ("agreed", "closer ties between the coast guards"), ("other", "regular talks on energy security"),
+        ("confirmed", "joint work on quantum computing")]
+
+
+def test_a_statement_not_told_as_joint_is_no_agreement():
+    out = facts("The statement calls for regular talks on energy security.")
+    assert out["agreements"] == []

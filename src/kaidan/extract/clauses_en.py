@@ -121,6 +121,12 @@ RELATIVE_THAT = re.compile(r"\b(?!(?:said|say|says|saying|told|tell|tells|think|
                            r"assurances?|promise|pledge|view|belief|message|readout|remarks)\b)[a-z]+(?<!ed)\s+that\s+$")
 # a definite description of a country's leader: "the Japanese leader", "the Chinese president"
 LEADER_NOUN = re.compile(r"(?:leader|president|prime minister|premier|chancellor|head of state|head of government)", re.I)
+# a joint document as the subject: named as joint ("the joint statement", "the treaty"), or "the statement" /
+# "the document" in a text that tells both sides issued one
+JOINT_DOC = re.compile(r"(?:the|this)\s+(?:(joint\s+(?:statement|declaration|communiqu[eé]|press statement|vision statement)|"
+                       r"treaty|joint document)|(?:outcome\s+)?(?:statement|document|declaration))")
+JOINT_DOC_NAMED = re.compile(r"\bjoint (?:statement|declaration|communiqu|document)|\b(?:released|issued|adopted)\b[\w’' ]{0,40}"
+                             r"\b(?:statement|document|declaration)\b", re.I)
 FIRST_SINGULAR = {"i", "my"}
 FIRST_PLURAL = {"we", "our"}
 
@@ -240,6 +246,10 @@ class EnClauses:
             # "The leaders discussed …, and reaffirmed …": a second verb coordinated with the group's first one
             if low.startswith(g + " ") and re.match(r"\s*[a-z]{3,}ed\b", low[len(g):]) and re.search(r"(?:,\s*and|;)$", low):
                 return "group", "the two leaders", None
+        doc = JOINT_DOC.fullmatch(low)
+        if doc and (doc.group(1) or JOINT_DOC_NAMED.search(self.ctx.text)):
+            # "The document pledges …, calls for …": the joint document both sides issued says what they agreed
+            return "group", "the two leaders", None
         if low in FIRST_PLURAL and self.profile.kind in ("joint_statement", "press_statement"):
             return "group", "the two leaders", None
         if low in FIRST_SINGULAR:
@@ -542,11 +552,16 @@ class EnClauses:
         """The first predicate and the ones coordinated with it ("…, and reaffirmed …"), each with the
         content up to the next one."""
         pts = [first]
-        for ks, m in sorted(pool, key=lambda p: p[1].start_char):
+        ordered = sorted(pool, key=lambda p: p[1].start_char)
+        for n, (ks, m) in enumerate(ordered):
             if m.start_char <= pts[-1][1].end_char:
                 continue
             if COORD.search(self.ctx.text[max(s.start, m.start_char - 24):m.start_char]):
                 pts.append((ks, m))
+            elif ks == first[0] == "agreements" and re.search(r",\s*$", self.ctx.text[max(s.start, m.start_char - 3):m.start_char]) \
+                    and any(k2 == ks and COORD.search(self.ctx.text[max(s.start, m2.start_char - 24):m2.start_char])
+                            for k2, m2 in ordered[n + 1:]):
+                pts.append((ks, m))     # "pledges A, calls for B, and confirms C": a series of three predicates
         for n, (ks, m) in enumerate(pts):
             end = pts[n + 1][1].start_char if n + 1 < len(pts) else s.end
             raw = self.ctx.text[m.end_char:end]
