@@ -325,3 +325,19 @@ def test_a_joint_document_as_subject_and_a_series_of_its_verbs():
 def test_a_statement_not_told_as_joint_is_no_agreement():
     out = facts("The statement calls for regular talks on energy security.")
     assert out["agreements"] == []
+
+
+def test_participle_scheduled_to_takes_the_noun_phrase_before_it():
+    out = facts("With two destroyers of the Japanese navy scheduled to visit Sydney, and a squadron of the Royal "
+                "Australian Air Force scheduled to train in Hokkaido this autumn, the two leaders welcomed the new "
+                "agreement.")
+    assert [(c["actor"], c["text"], c["rule"]) for c in out["commitments"]] == [
+        ("Japan", "two destroyers of the Japanese navy scheduled to visit Sydney", "kaidan.en.commitment.scheduled.v1"),
+        ("Australia", "a squadron of the Royal Australian Air Force scheduled to train in Hokkaido this autumn",
+         "kaidan.en.commitment.scheduled.v1")]
+
+
+def test_scheduled_without_an_actor_or_after_were_is_no_commitment():
+    out = facts("With the talks scheduled to end at noon, the leaders met the press. Japanese ships were scheduled "
+                "to visit Darwin.")
+    assert out["commitments"] == []

@@ -62,6 +62,7 @@ GENERAL = re.compile(r"^\s*(?:like\s+to\s+)?(?:to\s+)?(?:further\s+|continue\s+t
                      r"co-operate|cooperating)\b.{0,80}?\b(?:relationship|relations|ties|partnership|cooperation|co-operation|"
                      r"friendship|area|areas)\b", re.I)
 NOUN_PLEDGE = "kaidan.en.commitment.noun_pledge"
+SCHEDULED = "kaidan.en.commitment.scheduled"
 # the premodifiers of a pledge noun: [OWNER's] AMOUNT [Demonym]
 NOUN_AMOUNT = re.compile(r"(?:(?P<own>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})[’']s\s+)?"
                          r"(?P<amt>(?:US|A|C)?[$£€¥]\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|m)\b)?|"
@@ -415,6 +416,12 @@ class EnClauses:
     def predicates(self, s: Sentence, nested: bool = False) -> None:
         text = s.text
         sets = {k: _rules(k)[0].read(text, s.start)[1] for k in ("agreements", "commitments", "statements")}
+        parts = [m for m in sets["commitments"] if m.rule == SCHEDULED]
+        if parts:
+            sets["commitments"] = tuple(m for m in sets["commitments"] if m.rule != SCHEDULED)
+            if not nested:
+                for m in parts:
+                    self.scheduled(s, m)
         nouns = [m for m in sets["commitments"] if m.rule == NOUN_PLEDGE]
         if nouns:
             sets["commitments"] = tuple(m for m in sets["commitments"] if m.rule != NOUN_PLEDGE)
@@ -474,6 +481,29 @@ class EnClauses:
             if st:
                 self.points(s, ("statements", st[0]), pool, kind, name, ent)
                 return
+
+    def scheduled(self, s: Sentence, m: EnMatch) -> None:
+        """'With aircraft of the German air force scheduled to visit Japan, …': the noun phrase before the participle
+        is its subject; the country or organisation it names is the actor, and the phrase with its action the text."""
+        before = self.ctx.text[s.start:m.start_char]
+        if re.search(r"\b(?:is|are|was|were|be|been|being|had|has|have|not)\s+$", before, re.I):
+            return
+        cut = max((x.end() for x in re.finditer(r",\s*|\b[Ww]ith\s+|;\s*|\bthat\s+", before)), default=0)
+        np_ = re.sub(r"^(?:and|while|but)\s+", "", before[cut:]).strip()
+        if not np_ or VERBISH.search(np_) or len(np_.split()) > 12:
+            return
+        ents = [x for x in self.ctx.gaz.mentions(np_) if x.kind in ("country", "org")]
+        if len({self.ctx.gaz.country_of(x.entity) or x.entity for x in ents}) != 1:
+            return
+        end = re.search(r",|;|\.(?:\s|$)|\s+(?:while|and then)\s", self.ctx.text[m.end_char:s.end])
+        stop = m.end_char + end.start() if end else s.end
+        start = s.start + cut + (len(before[cut:]) - len(before[cut:].lstrip())) + (len(before[cut:].lstrip()) - len(
+            re.sub(r"^(?:and|while|but)\s+", "", before[cut:].lstrip())))
+        body = self.ctx.text[start:stop].strip(" ,.;")
+        if len(self.ctx.text[m.end_char:stop].strip()) < 4:
+            return
+        self.commit(self.ctx.gaz.name(ents[0].entity, "en"), body,
+                    self.ctx.cite(start, start + len(body), rule_name("commitments", m.rule)))
 
     def noun_pledge(self, s: Sentence, m: EnMatch) -> None:
         """'a $350 billion Korean investment pledge to the United States': the owner before the amount
