@@ -341,3 +341,9 @@ def test_scheduled_without_an_actor_or_after_were_is_no_commitment():
     out = facts("With the talks scheduled to end at noon, the leaders met the press. Japanese ships were scheduled "
                 "to visit Darwin.")
     assert out["commitments"] == []
+
+
+def test_that_clause_subject_and_an_adverb_before_committed():
+    out = facts("Here, I would like to reiterate that Australia is firmly committed to net zero emissions by 2050.")
+    assert [(c["actor"], c["text"], c["rule"]) for c in out["commitments"]] == [
+        ("Australia", "net zero emissions by 2050", "kaidan.en.commitment.pledge.v2")]

@@ -305,6 +305,12 @@ class EnClauses:
         if front and front.end() < len(h):
             # "Looking ahead, the Prime Minister …": a fronted adverbial set off by a comma is not the subject
             return self.subject(h[front.end():])
+        that = list(re.finditer(r"\bthat\s+", h))
+        if that and that[-1].end() < len(h) and not RELATIVE_THAT.search(h[:that[-1].end()]):
+            # "I would like to reiterate that France is fully committed …": a that-clause has its own subject
+            inner = self.subject(h[that[-1].end():])
+            if inner[0] in ("person", "country", "org", "group"):
+                return inner
         verb = VERBISH.search(h)
         if verb and verb.start() > 0 and re.search(r"(?:,\s*|\s)and$", h) and not re.search(r"[,;:]", h[:verb.start()]):
             # "Takaichi called China an important neighbour and said …": coordinated verbs share the first one's subject
