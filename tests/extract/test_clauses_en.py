@@ -347,3 +347,17 @@ def test_that_clause_subject_and_an_adverb_before_committed():
     out = facts("Here, I would like to reiterate that Australia is firmly committed to net zero emissions by 2050.")
     assert [(c["actor"], c["text"], c["rule"]) for c in out["commitments"]] == [
         ("Australia", "net zero emissions by 2050", "kaidan.en.commitment.pledge.v2")]
+
+
+def test_parts_of_a_pledge_named_before_are_its_owners_commitments():
+    out = facts("Negotiators discussed the financing of a $90 billion Japanese investment pledge to Australia. "
+                "An official said the package includes $60 billion in loans and $30 billion in equity. "
+                "Tokyo set a yearly limit of $9 billion toward this pledge.")
+    got = [(c["actor"], c["text"], c["amount"]["value"]) for c in out["commitments"]]
+    assert got == [("Japan", "$90 billion Japanese investment pledge to Australia", 90e9),
+                   ("Japan", "$60 billion in loans", 60e9), ("Japan", "$30 billion in equity", 30e9),
+                   ("Japan", "Tokyo set a yearly limit of $9 billion toward this pledge", 9e9)]
+
+
+def test_amounts_a_package_includes_need_a_pledge_before():
+    assert facts("The package includes $60 billion in loans and $30 billion in equity.")["commitments"] == []

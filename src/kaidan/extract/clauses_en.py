@@ -63,6 +63,11 @@ GENERAL = re.compile(r"^\s*(?:like\s+to\s+)?(?:to\s+)?(?:further\s+|continue\s+t
                      r"friendship|area|areas)\b", re.I)
 NOUN_PLEDGE = "kaidan.en.commitment.noun_pledge"
 SCHEDULED = "kaidan.en.commitment.scheduled"
+PLEDGE_PART = "kaidan.en.commitment.pledge_part"
+AMOUNT = re.compile(r"(?:more than |up to |about |nearly )?(?:(?:US|A|C)?[$£€¥]\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|m)\b)?|"
+                    r"\d[\d.,]*\s?(?:million|billion|trillion)\s(?:yen|dollars|euros|pounds|won|rupees)\b)")
+# the noun that refers back to the pledge: "the agreement includes", "the package comprises"
+PART_HOLDER = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:agreement|pledge|package|deal|commitment|investment)\s+$", re.I)
 # the premodifiers of a pledge noun: [OWNER's] AMOUNT [Demonym]
 NOUN_AMOUNT = re.compile(r"(?:(?P<own>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})[’']s\s+)?"
                          r"(?P<amt>(?:US|A|C)?[$£€¥]\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|m)\b)?|"
@@ -70,7 +75,7 @@ NOUN_AMOUNT = re.compile(r"(?:(?P<own>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})[’']s\
                          r"[\s-]+(?P<adj>[A-Z][a-z]+\s+)?$")
 # the end of one clause before another: a comma or semicolon, or a subordinating conjunction
 SAME_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:as|while|whereas|because|since|after|before|when|that|which)\b")
-NOUN_PP = re.compile(r"[ \t]+(?:to|for|in)[ \t]+(?:the[ \t]+)?[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){0,3}")
+NOUN_PP = re.compile(r"[ \t]+(?:to|for|in)[ \t]+(?:the[ \t]+)?[A-Z](?:[\w\-]|\.(?=\w))*(?:[ \t]+[A-Z](?:[\w\-]|\.(?=\w))*){0,3}")
 # "… – a sentiment that Mr Marape echoed": the words a first speaker said, taken up by a second
 ECHO = re.compile(r"\s*[–—-]+\s*(?:a|the)\s+(?:sentiment|view|point|message|remark|call)\s+(?:that|which)\s+"
                   r"((?:Mr\.?|Ms\.?|Mrs\.?|President|Prime Minister)?\s*[A-Z][\w.\-’']*(?:\s[A-Z][\w.\-’']*){0,2})\s+"
@@ -422,6 +427,11 @@ class EnClauses:
     def predicates(self, s: Sentence, nested: bool = False) -> None:
         text = s.text
         sets = {k: _rules(k)[0].read(text, s.start)[1] for k in ("agreements", "commitments", "statements")}
+        wholes = [m for m in sets["commitments"] if m.rule == PLEDGE_PART]
+        if wholes:
+            sets["commitments"] = tuple(m for m in sets["commitments"] if m.rule != PLEDGE_PART)
+            if not nested:
+                self.pledge_part(s, wholes[0])
         parts = [m for m in sets["commitments"] if m.rule == SCHEDULED]
         if parts:
             sets["commitments"] = tuple(m for m in sets["commitments"] if m.rule != SCHEDULED)
@@ -487,6 +497,33 @@ class EnClauses:
             if st:
                 self.points(s, ("statements", st[0]), pool, kind, name, ent)
                 return
+
+    def pledge_part(self, s: Sentence, m: EnMatch) -> None:
+        """'The agreement includes $200 billion in cash and $150 billion in shipbuilding' / 'Seoul set a cap of $20
+        billion toward this pledge': parts of the pledge with an amount named before, each its owner's commitment."""
+        before = [c for c in self.found.commitments if c.amount and c.citation.end <= s.start]
+        if not before:
+            return
+        actor = before[-1].actor
+        words = self.ctx.text[m.start_char:m.end_char].lower()
+        cite_rule = rule_name("commitments", m.rule)
+        if words.split()[0] in ("toward", "towards", "under"):
+            if AMOUNT.search(s.text):
+                body = s.text.strip().rstrip(".")
+                start = s.start + (len(s.text) - len(s.text.lstrip()))
+                self.commit(actor, body, self.ctx.cite(start, start + len(body), cite_rule))
+            return
+        if not PART_HOLDER.search(self.ctx.text[s.start:m.start_char]):
+            return
+        at = m.end_char
+        rest = self.ctx.text[at:s.end]
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", rest):
+            p = part.strip().rstrip(".")
+            if not p or not AMOUNT.match(p):
+                continue
+            start = self.ctx.text.index(p, at)
+            at = start + len(p)
+            self.commit(actor, p, self.ctx.cite(start, at, cite_rule))
 
     def scheduled(self, s: Sentence, m: EnMatch) -> None:
         """'With aircraft of the German air force scheduled to visit Japan, …': the noun phrase before the participle
