@@ -293,3 +293,71 @@ def test_adverb_between_subject_and_verb_and_i_in_a_quotation():
                 'to open a trade office in Sapporo.')
     assert [(c["actor"], c["text"]) for c in out["commitments"]] == [
         ("Anthony Albanese", "open a consulate in Fukuoka"), ("Anthony Albanese", "open a trade office in Sapporo")]
+
+
+def test_a_countrys_leader_named_by_description():
+    out = facts("The Australian leader also stressed that both countries share a duty to keep the sea lanes open.")
+    assert [(s["speaker"], s["text"]) for s in out["statements"]] == [
+        ("Anthony Albanese", "both countries share a duty to keep the sea lanes open")]
+
+
+def test_coordinated_verbs_share_the_first_ones_subject():
+    out = facts("Albanese called Japan a “special partner” and said Australia would double its LNG exports to Japan.")
+    assert [(s["speaker"], s["text"]) for s in out["statements"]] == [
+        ("Anthony Albanese", "Australia would double its LNG exports to Japan")]
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [
+        ("Anthony Albanese", "double its LNG exports to Japan")]
+
+
+def test_a_verb_coordinated_with_a_habitual_one_is_background():
+    out = facts("He has repeatedly urged talks to end the war and pledged Australia's support in doing so.")
+    assert out["commitments"] == [] and out["statements"] == []
+
+
+def test_a_joint_document_as_subject_and_a_series_of_its_verbs():
+    out = facts("The two leaders issued a joint statement. The document pledges closer ties between the coast guards, "
+                "calls for regular talks on energy security, and confirms joint work on quantum computing.")
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [
+        ("agreed", "closer ties between the coast guards"), ("other", "regular talks on energy security"),
+        ("confirmed", "joint work on quantum computing")]
+
+
+def test_a_statement_not_told_as_joint_is_no_agreement():
+    out = facts("The statement calls for regular talks on energy security.")
+    assert out["agreements"] == []
+
+
+def test_participle_scheduled_to_takes_the_noun_phrase_before_it():
+    out = facts("With two destroyers of the Japanese navy scheduled to visit Sydney, and a squadron of the Royal "
+                "Australian Air Force scheduled to train in Hokkaido this autumn, the two leaders welcomed the new "
+                "agreement.")
+    assert [(c["actor"], c["text"], c["rule"]) for c in out["commitments"]] == [
+        ("Japan", "two destroyers of the Japanese navy scheduled to visit Sydney", "kaidan.en.commitment.scheduled.v1"),
+        ("Australia", "a squadron of the Royal Australian Air Force scheduled to train in Hokkaido this autumn",
+         "kaidan.en.commitment.scheduled.v1")]
+
+
+def test_scheduled_without_an_actor_or_after_were_is_no_commitment():
+    out = facts("With the talks scheduled to end at noon, the leaders met the press. Japanese ships were scheduled "
+                "to visit Darwin.")
+    assert out["commitments"] == []
+
+
+def test_that_clause_subject_and_an_adverb_before_committed():
+    out = facts("Here, I would like to reiterate that Australia is firmly committed to net zero emissions by 2050.")
+    assert [(c["actor"], c["text"], c["rule"]) for c in out["commitments"]] == [
+        ("Australia", "net zero emissions by 2050", "kaidan.en.commitment.pledge.v2")]
+
+
+def test_parts_of_a_pledge_named_before_are_its_owners_commitments():
+    out = facts("Negotiators discussed the financing of a $90 billion Japanese investment pledge to Australia. "
+                "An official said the package includes $60 billion in loans and $30 billion in equity. "
+                "Tokyo set a yearly limit of $9 billion toward this pledge.")
+    got = [(c["actor"], c["text"], c["amount"]["value"]) for c in out["commitments"]]
+    assert got == [("Japan", "$90 billion Japanese investment pledge to Australia", 90e9),
+                   ("Japan", "$60 billion in loans", 60e9), ("Japan", "$30 billion in equity", 30e9),
+                   ("Japan", "Tokyo set a yearly limit of $9 billion toward this pledge", 9e9)]
+
+
+def test_amounts_a_package_includes_need_a_pledge_before():
+    assert facts("The package includes $60 billion in loans and $30 billion in equity.")["commitments"] == []

@@ -62,6 +62,12 @@ GENERAL = re.compile(r"^\s*(?:like\s+to\s+)?(?:to\s+)?(?:further\s+|continue\s+t
                      r"co-operate|cooperating)\b.{0,80}?\b(?:relationship|relations|ties|partnership|cooperation|co-operation|"
                      r"friendship|area|areas)\b", re.I)
 NOUN_PLEDGE = "kaidan.en.commitment.noun_pledge"
+SCHEDULED = "kaidan.en.commitment.scheduled"
+PLEDGE_PART = "kaidan.en.commitment.pledge_part"
+AMOUNT = re.compile(r"(?:more than |up to |about |nearly )?(?:(?:US|A|C)?[$£€¥]\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|m)\b)?|"
+                    r"\d[\d.,]*\s?(?:million|billion|trillion)\s(?:yen|dollars|euros|pounds|won|rupees)\b)")
+# the noun that refers back to the pledge: "the agreement includes", "the package comprises"
+PART_HOLDER = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:agreement|pledge|package|deal|commitment|investment)\s+$", re.I)
 # the premodifiers of a pledge noun: [OWNER's] AMOUNT [Demonym]
 NOUN_AMOUNT = re.compile(r"(?:(?P<own>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})[’']s\s+)?"
                          r"(?P<amt>(?:US|A|C)?[$£€¥]\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|m)\b)?|"
@@ -69,7 +75,7 @@ NOUN_AMOUNT = re.compile(r"(?:(?P<own>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})[’']s\
                          r"[\s-]+(?P<adj>[A-Z][a-z]+\s+)?$")
 # the end of one clause before another: a comma or semicolon, or a subordinating conjunction
 SAME_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:as|while|whereas|because|since|after|before|when|that|which)\b")
-NOUN_PP = re.compile(r"[ \t]+(?:to|for|in)[ \t]+(?:the[ \t]+)?[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){0,3}")
+NOUN_PP = re.compile(r"[ \t]+(?:to|for|in)[ \t]+(?:the[ \t]+)?[A-Z](?:[\w\-]|\.(?=\w))*(?:[ \t]+[A-Z](?:[\w\-]|\.(?=\w))*){0,3}")
 # "… – a sentiment that Mr Marape echoed": the words a first speaker said, taken up by a second
 ECHO = re.compile(r"\s*[–—-]+\s*(?:a|the)\s+(?:sentiment|view|point|message|remark|call)\s+(?:that|which)\s+"
                   r"((?:Mr\.?|Ms\.?|Mrs\.?|President|Prime Minister)?\s*[A-Z][\w.\-’']*(?:\s[A-Z][\w.\-’']*){0,2})\s+"
@@ -111,6 +117,7 @@ ADVERB = r"\s+(?!(?:assembly|family|supply|ally|rally|anomaly|monopoly|july|ital
 # "He has repeatedly urged …": the perfect with an adverb of frequency tells a habit before this event (background)
 HABITUAL = re.compile(r"\b(?:has|have|had)\s+(?:repeatedly|often|long|always|previously|consistently|frequently|"
                       r"regularly|never)\s*$")
+HABITUAL_IN = re.compile(HABITUAL.pattern.replace(r"\s*$", r"\s+[a-z]{3,}ed\b"))
 # "has committed", "had pledged": the perfect reports an act done
 PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:already\s+)?$")
 # "that" after a noun opens a relative clause; after a verb of saying or its object it opens what was said
@@ -118,6 +125,14 @@ PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:already\s+)?$")
 RELATIVE_THAT = re.compile(r"\b(?!(?:said|say|says|saying|told|tell|tells|think|believe|know|hope|hopes|than|so|now|and|but|or|"
                            r"him|her|them|us|me|reporters|journalists|lawmakers|parliament|statement|announcement|"
                            r"assurances?|promise|pledge|view|belief|message|readout|remarks)\b)[a-z]+(?<!ed)\s+that\s+$")
+# a definite description of a country's leader: "the Japanese leader", "the Chinese president"
+LEADER_NOUN = re.compile(r"(?:leader|president|prime minister|premier|chancellor|head of state|head of government)", re.I)
+# a joint document as the subject: named as joint ("the joint statement", "the treaty"), or "the statement" /
+# "the document" in a text that tells both sides issued one
+JOINT_DOC = re.compile(r"(?:the|this)\s+(?:(joint\s+(?:statement|declaration|communiqu[eé]|press statement|vision statement)|"
+                       r"treaty|joint document)|(?:outcome\s+)?(?:statement|document|declaration))")
+JOINT_DOC_NAMED = re.compile(r"\bjoint (?:statement|declaration|communiqu|document)|\b(?:released|issued|adopted)\b[\w’' ]{0,40}"
+                             r"\b(?:statement|document|declaration)\b", re.I)
 FIRST_SINGULAR = {"i", "my"}
 FIRST_PLURAL = {"we", "our"}
 
@@ -237,6 +252,10 @@ class EnClauses:
             # "The leaders discussed …, and reaffirmed …": a second verb coordinated with the group's first one
             if low.startswith(g + " ") and re.match(r"\s*[a-z]{3,}ed\b", low[len(g):]) and re.search(r"(?:,\s*and|;)$", low):
                 return "group", "the two leaders", None
+        doc = JOINT_DOC.fullmatch(low)
+        if doc and (doc.group(1) or JOINT_DOC_NAMED.search(self.ctx.text)):
+            # "The document pledges …, calls for …": the joint document both sides issued says what they agreed
+            return "group", "the two leaders", None
         if low in FIRST_PLURAL and self.profile.kind in ("joint_statement", "press_statement"):
             return "group", "the two leaders", None
         if low in FIRST_SINGULAR:
@@ -268,6 +287,12 @@ class EnClauses:
             e = self.ctx.gaz.entities[m.entity]
             # the named entity must end the subject: "the UK's ambition" is not the UK
             rest = h[m.end:].strip()
+            if e.kind == "country" and len(ms) == 1 and LEADER_NOUN.fullmatch(rest) and \
+                    re.fullmatch(r"(?:the)?", h[:m.start].strip(), re.I):
+                # "The Japanese leader", "the South Korean president": the event leader of that country
+                who = [x for x in self.ctx.event_leaders if self.ctx.gaz.country_of(x) == self.ctx.gaz.country_of(e.id)]
+                if len(who) == 1:
+                    return self._person(who[0])
             if not re.search(r"[’']s?\s*$", rest) and (not rest or re.match(
                     r"(?:government|side|administration|delegation|military|forces|officials?|leader|counterpart)\b|,", rest)):
                 return e.kind, (self.written(e.id) if e.kind == "person" else e.name("en")), e.id
@@ -285,6 +310,18 @@ class EnClauses:
         if front and front.end() < len(h):
             # "Looking ahead, the Prime Minister …": a fronted adverbial set off by a comma is not the subject
             return self.subject(h[front.end():])
+        that = list(re.finditer(r"\bthat\s+", h))
+        if that and that[-1].end() < len(h) and not RELATIVE_THAT.search(h[:that[-1].end()]):
+            # "I would like to reiterate that France is fully committed …": a that-clause has its own subject
+            inner = self.subject(h[that[-1].end():])
+            if inner[0] in ("person", "country", "org", "group"):
+                return inner
+        verb = VERBISH.search(h)
+        if verb and verb.start() > 0 and re.search(r"(?:,\s*|\s)and$", h) and not re.search(r"[,;:]", h[:verb.start()]):
+            # "Takaichi called China an important neighbour and said …": coordinated verbs share the first one's subject
+            first = self.subject(h[:verb.start()])
+            if first[0] in ("person", "country", "org", "group"):
+                return first
         return None, None, None
 
     # -- one sentence ------------------------------------------------------------
@@ -390,6 +427,17 @@ class EnClauses:
     def predicates(self, s: Sentence, nested: bool = False) -> None:
         text = s.text
         sets = {k: _rules(k)[0].read(text, s.start)[1] for k in ("agreements", "commitments", "statements")}
+        wholes = [m for m in sets["commitments"] if m.rule == PLEDGE_PART]
+        if wholes:
+            sets["commitments"] = tuple(m for m in sets["commitments"] if m.rule != PLEDGE_PART)
+            if not nested:
+                self.pledge_part(s, wholes[0])
+        parts = [m for m in sets["commitments"] if m.rule == SCHEDULED]
+        if parts:
+            sets["commitments"] = tuple(m for m in sets["commitments"] if m.rule != SCHEDULED)
+            if not nested:
+                for m in parts:
+                    self.scheduled(s, m)
         nouns = [m for m in sets["commitments"] if m.rule == NOUN_PLEDGE]
         if nouns:
             sets["commitments"] = tuple(m for m in sets["commitments"] if m.rule != NOUN_PLEDGE)
@@ -402,8 +450,8 @@ class EnClauses:
         starts = sorted({m.start_char for ms in sets.values() for m in ms})
         for pos in starts:
             head = self.ctx.text[s.start:pos]
-            if HABITUAL.search(head):
-                continue
+            if HABITUAL.search(head) or re.search(r"\band\s*$", head) and HABITUAL_IN.search(head):
+                continue       # (a verb coordinated with a habitual one shares its aspect)
             kind, name, ent = self.subject(head)
             front = FRONTED.match(head.strip())
             org = ORG_SUBJECT.match(head.strip()[front.end():] if front else head.strip()) if kind is None else None
@@ -449,6 +497,56 @@ class EnClauses:
             if st:
                 self.points(s, ("statements", st[0]), pool, kind, name, ent)
                 return
+
+    def pledge_part(self, s: Sentence, m: EnMatch) -> None:
+        """'The agreement includes $200 billion in cash and $150 billion in shipbuilding' / 'Seoul set a cap of $20
+        billion toward this pledge': parts of the pledge with an amount named before, each its owner's commitment."""
+        before = [c for c in self.found.commitments if c.amount and c.citation.end <= s.start]
+        if not before:
+            return
+        actor = before[-1].actor
+        words = self.ctx.text[m.start_char:m.end_char].lower()
+        cite_rule = rule_name("commitments", m.rule)
+        if words.split()[0] in ("toward", "towards", "under"):
+            if AMOUNT.search(s.text):
+                body = s.text.strip().rstrip(".")
+                start = s.start + (len(s.text) - len(s.text.lstrip()))
+                self.commit(actor, body, self.ctx.cite(start, start + len(body), cite_rule))
+            return
+        if not PART_HOLDER.search(self.ctx.text[s.start:m.start_char]):
+            return
+        at = m.end_char
+        rest = self.ctx.text[at:s.end]
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", rest):
+            p = part.strip().rstrip(".")
+            if not p or not AMOUNT.match(p):
+                continue
+            start = self.ctx.text.index(p, at)
+            at = start + len(p)
+            self.commit(actor, p, self.ctx.cite(start, at, cite_rule))
+
+    def scheduled(self, s: Sentence, m: EnMatch) -> None:
+        """'With aircraft of the German air force scheduled to visit Japan, …': the noun phrase before the participle
+        is its subject; the country or organisation it names is the actor, and the phrase with its action the text."""
+        before = self.ctx.text[s.start:m.start_char]
+        if re.search(r"\b(?:is|are|was|were|be|been|being|had|has|have|not)\s+$", before, re.I):
+            return
+        cut = max((x.end() for x in re.finditer(r",\s*|\b[Ww]ith\s+|;\s*|\bthat\s+", before)), default=0)
+        np_ = re.sub(r"^(?:and|while|but)\s+", "", before[cut:]).strip()
+        if not np_ or VERBISH.search(np_) or len(np_.split()) > 12:
+            return
+        ents = [x for x in self.ctx.gaz.mentions(np_) if x.kind in ("country", "org")]
+        if len({self.ctx.gaz.country_of(x.entity) or x.entity for x in ents}) != 1:
+            return
+        end = re.search(r",|;|\.(?:\s|$)|\s+(?:while|and then)\s", self.ctx.text[m.end_char:s.end])
+        stop = m.end_char + end.start() if end else s.end
+        start = s.start + cut + (len(before[cut:]) - len(before[cut:].lstrip())) + (len(before[cut:].lstrip()) - len(
+            re.sub(r"^(?:and|while|but)\s+", "", before[cut:].lstrip())))
+        body = self.ctx.text[start:stop].strip(" ,.;")
+        if len(self.ctx.text[m.end_char:stop].strip()) < 4:
+            return
+        self.commit(self.ctx.gaz.name(ents[0].entity, "en"), body,
+                    self.ctx.cite(start, start + len(body), rule_name("commitments", m.rule)))
 
     def noun_pledge(self, s: Sentence, m: EnMatch) -> None:
         """'a $350 billion Korean investment pledge to the United States': the owner before the amount
@@ -527,11 +625,16 @@ class EnClauses:
         """The first predicate and the ones coordinated with it ("…, and reaffirmed …"), each with the
         content up to the next one."""
         pts = [first]
-        for ks, m in sorted(pool, key=lambda p: p[1].start_char):
+        ordered = sorted(pool, key=lambda p: p[1].start_char)
+        for n, (ks, m) in enumerate(ordered):
             if m.start_char <= pts[-1][1].end_char:
                 continue
             if COORD.search(self.ctx.text[max(s.start, m.start_char - 24):m.start_char]):
                 pts.append((ks, m))
+            elif ks == first[0] == "agreements" and re.search(r",\s*$", self.ctx.text[max(s.start, m.start_char - 3):m.start_char]) \
+                    and any(k2 == ks and COORD.search(self.ctx.text[max(s.start, m2.start_char - 24):m2.start_char])
+                            for k2, m2 in ordered[n + 1:]):
+                pts.append((ks, m))     # "pledges A, calls for B, and confirms C": a series of three predicates
         for n, (ks, m) in enumerate(pts):
             end = pts[n + 1][1].start_char if n + 1 < len(pts) else s.end
             raw = self.ctx.text[m.end_char:end]
