@@ -366,3 +366,16 @@ def test_a_bare_quotation_with_no_turn_above_it_is_still_no_article_line():
 ])
 def test_the_exchange_of_views_before_the_point_is_not_what_was_agreed(body):
     assert [a["text"] for a in facts(body)["agreements"]] == ["引き続き緊密に連携していく"]
+
+
+def test_a_quotation_with_quotative_toshite_is_the_direct_statement():
+    out = facts("岸田総理大臣は、「国際法を踏まえている」としてスナク首相の対応を評価した。")
+    assert [(s["text"], s["mode"]) for s in out["statements"]] == [("国際法を踏まえている", "direct")]
+
+
+def test_one_undertaking_told_in_the_lead_and_the_body_with_different_reasons_is_one_commitment():
+    body = ("岸田総理大臣は、英国の負担も増しているとして、技術協力を通じて支えていく意向を示しました。\n"
+            "会談で岸田総理大臣は、物価高により英国の負担も増えているとして、技術協力=政府間協力を通じて支えていく意向を示しました。")
+    out = facts(body)
+    assert [c["text"] for c in out["commitments"]] == [
+        "物価高により英国の負担も増えているとして、技術協力=政府間協力を通じて支えていく"]

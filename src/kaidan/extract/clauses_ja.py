@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from ..nlp import Sentence
 from ..records import Agreement, Commitment, Statement
-from .commitments_ja import CommitmentReader
+from .commitments_ja import CommitmentReader, same_undertaking
 from .context import DocContext
 from .grammar_ja import (CLOSE, CONNECTIVES, OPEN, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
                          _lex, _quote_span, _strip_content, cited, depths, predicate, rule_id, rules, skip_after)
@@ -381,6 +381,8 @@ class JaClauses(CommitmentReader, QuoteReader):
         for k in range(lo, i - 1):
             to = k + 1 + (toks[k + 1].text in ("など", "等") and k + 2 < i)
             if toks[k].text in CLOSE and dep[k] == 0 and toks[to].text == "と":
+                if to + 2 < i and toks[to + 1].lemma == "する" and toks[to + 2].text == "て":
+                    to += 2     # 「…」として…を評価した: the quotation is what was said, として its quotative
                 if any(t.pos == "動詞" and dep[n] == 0 for n, t in enumerate(toks[to + 1:i], to + 1)):
                     continue   # 「…」と質問されたのに対し「…」とかわし: the first quotation belongs to another verb
                 span = _quote_span(toks, dep, k, lo)
@@ -402,4 +404,5 @@ def extract(ctx: DocContext, sentences: list[Sentence]) -> Found:
         an.sentence(s)
     introduced_quotes(an, sentences)
     headline_quotes(an, sentences)
+    an.found.commitments[:] = same_undertaking(an.found.commitments)
     return an.found
