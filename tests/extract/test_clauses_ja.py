@@ -379,3 +379,13 @@ def test_one_undertaking_told_in_the_lead_and_the_body_with_different_reasons_is
     out = facts(body)
     assert [c["text"] for c in out["commitments"]] == [
         "物価高により英国の負担も増えているとして、技術協力=政府間協力を通じて支えていく"]
+
+
+@pytest.mark.parametrize("body, text, mode", [
+    ("「歴代内閣の立場を引き継いでいる」と岸田首相が述べたことを強調した。", "歴代内閣の立場を引き継いでいる", "direct"),
+    ("歴史認識については、「歴代内閣の立場を引き継いでいる」と岸田首相が述べたことを強調した。",
+     "歴史認識については、「歴代内閣の立場を引き継いでいる」", "reported"),
+])
+def test_a_nominalised_report_of_a_quotation_is_its_speakers_statement(body, text, mode):
+    out = facts(body)
+    assert [(s["speaker"], s["text"], s["mode"]) for s in out["statements"]] == [("岸田文雄", text, mode)]

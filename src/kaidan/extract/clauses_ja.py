@@ -28,7 +28,7 @@ from ..records import Agreement, Commitment, Statement
 from .commitments_ja import CommitmentReader, same_undertaking
 from .context import DocContext
 from .grammar_ja import (CLOSE, CONNECTIVES, OPEN, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
-                         _lex, _quote_span, _strip_content, cited, depths, predicate, rule_id, rules, skip_after)
+                         group_end, _lex, _quote_span, _strip_content, cited, depths, predicate, rule_id, rules, skip_after)
 from .quotes_ja import QuoteReader, headline_quotes, introduced_quotes
 from .subjects import Subject, subjects_in
 from .topics import topics_of
@@ -105,6 +105,7 @@ class JaClauses(CommitmentReader, QuoteReader):
         self._dep: list[int] = []
         self._list: tuple[str, int] | None = None     # (verb, line) of an agreement pointing to a list
         self._item_line = -1
+        self._told: list[tuple[int, int]] = []        # spans of nominalised reports (「…」と首相が述べた)
 
     # -- one sentence ---------------------------------------------------------
     def sentence(self, s: Sentence) -> None:
@@ -119,6 +120,7 @@ class JaClauses(CommitmentReader, QuoteReader):
                 self.named.append(m.entity)
         dep = depths(toks)
         self._dep = dep
+        self.nominalised_speech(s, toks, dep)
         heading = "。" not in s.text and len(s.text) < 45 and not s.text.endswith(("た", "す"))
         preds = []
         for i in range(len(toks)):
@@ -201,6 +203,38 @@ class JaClauses(CommitmentReader, QuoteReader):
         self.sentence_final_intent(s, toks, dep)
         self.embedded_stance(s)
         self.quotes(s, toks, dep, subject)
+
+    def nominalised_speech(self, s, toks, dep) -> None:
+        """「…」と首相が述べたことを強調した: a quotation, its speaker (が/は) and a past speech verb nominalised
+        by こと/の inside a larger clause: what that speaker said."""
+        speech = _lex()["speech"]
+        for i in range(3, len(toks) - 2):
+            t = toks[i]
+            if dep[i] or t.pos != "動詞" or t.lemma not in speech or toks[i - 1].text not in ("が", "は"):
+                continue
+            j = group_end(toks, i)
+            if j >= len(toks) or toks[j].text not in ("こと", "の") or toks[j - 1].text != "た":
+                continue
+            cands = [c for c in subjects_in(self.ctx, toks, dep, 0, i, self.named)
+                     if c[0] == i - 1 and c[1].kind in ("person", "unnamed")]
+            if not cands:
+                continue
+            who = cands[0][1]
+            k = next((n for n in range(i - 2, 0, -1) if toks[n].start < who.start), None)
+            if k is None or toks[k].text != "と" or toks[k - 1].text not in CLOSE or dep[k - 1]:
+                continue
+            span = _quote_span(toks, dep, k - 1, 0)
+            if span and span[1] > span[0]:
+                a, b = toks[span[0]].start, toks[span[1]].start
+                # what leads to the quotation in its clause (…宣言を含め、「…」) and the topic it inherits
+                # (…については、) are part of what was said
+                lead = CONNECTIVES.sub("", self.ctx.text[s.start:a - 1].strip())
+                text, mode = (lead + self.ctx.text[a - 1:b + 1], "reported") if lead.strip() else \
+                    (self.ctx.text[a:b], "direct")
+                cite = self.ctx.cite(b + 1 - len(text) if lead.strip() else a - 1, toks[j - 1].end,
+                                     rule_id("statements", "embedded"))
+                self.found.statements.append(Statement(who.name, text, mode, cite))
+                self._told.append((a, toks[j - 1].end))
 
     def quote_then_speaker(self, toks, dep, lo, c_lo, i, subj) -> bool:
         """News order 「…」と + speaker + (adjunct) + speech verb: a top-level quotation closed by 」と right
@@ -336,6 +370,8 @@ class JaClauses(CommitmentReader, QuoteReader):
         toks, dep, c_lo, i = c.tokens, c.depth, c.lo, c.head
         if c.label == "得る" and subject.particle not in ("から", "からは"):
             return
+        if any(c.raw_start < b <= toks[i].start and b >= toks[i].start - 3 for a, b in self._told):
+            return      # …と首相が述べたことを強調した: the content is a report of another's words, told above
         if subject.kind in ("country", "org"):
             self.commitment_of(text, subject, cite, promise=c.modality == "promise", tokens=c.content_tokens,
                                via="party_clause")
