@@ -389,3 +389,13 @@ def test_one_undertaking_told_in_the_lead_and_the_body_with_different_reasons_is
 def test_a_nominalised_report_of_a_quotation_is_its_speakers_statement(body, text, mode):
     out = facts(body)
     assert [(s["speaker"], s["text"], s["mode"]) for s in out["statements"]] == [("岸田文雄", text, mode)]
+
+
+def test_yori_marks_the_speaker_and_a_passive_keeps_the_speaker_named_in_its_sentence():
+    out = facts("スナク首相より,日本の支援に謝意が示されると共に,引き続き研究交流の強化に対して希望が示されました。")
+    assert [(s["speaker"], s["text"]) for s in out["statements"]][-1] == ("リシ・スナク", "引き続き研究交流の強化に対して希望")
+    # a passive with nobody named in its sentence states no speaker
+    assert facts("会談では、新たな協力案件が紹介されました。")["statements"] == []
+    # より after a country is a comparison, not the speaker
+    out = facts("スナク首相は、日本より早く研究拠点を設ける方針を説明しました。")
+    assert [s["speaker"] for s in out["statements"]] == ["リシ・スナク"]

@@ -143,7 +143,8 @@ class JaClauses(CommitmentReader, QuoteReader):
                 continue
             if self.joins_next(toks, i, j, kind, label, who, preds[n_pred + 1:]):
                 continue    # 安倍総理から、…訪日を歓迎し、…に感謝を述べた: one speaker's turn, one statement
-            if kind == "speech" and pick is None and _passive(toks, i, j):
+            if kind == "speech" and pick is None and _passive(toks, i, j) and not (
+                    subject is not None and subject.start >= s.start and subject.particle in ("から", "からは")):
                 lo = skip_after(toks, j)
                 continue    # …が紹介されました: no speaker stated
             c_lo = lo
@@ -173,6 +174,10 @@ class JaClauses(CommitmentReader, QuoteReader):
                     self.emit(Clause(s, tuple(toks), tuple(dep), e_lo, i, j, "speech", label, who, raw,
                                      toks[e_lo].start, "", "embedded"))
                     lo = skip_after(toks, j + 1)
+                    if lo < len(toks) and toks[lo].text in ("共に", "ともに"):
+                        lo = skip_after(toks, lo + 1)     # …謝意が示されると共に、…: "as well as" opens the next clause
+                    elif lo + 1 < len(toks) and toks[lo].text in ("共", "とも") and toks[lo + 1].text == "に":
+                        lo = skip_after(toks, lo + 2)
                 continue
             if kind == "agreement_embedded":
                 a_lo = skip_after(toks, lo) if lo else 0
