@@ -399,3 +399,11 @@ def test_yori_marks_the_speaker_and_a_passive_keeps_the_speaker_named_in_its_sen
     # より after a country is a comparison, not the speaker
     out = facts("スナク首相は、日本より早く研究拠点を設ける方針を説明しました。")
     assert [s["speaker"] for s in out["statements"]] == ["リシ・スナク"]
+
+
+def test_a_headline_welcome_with_no_subject_is_no_agreement_but_a_headline_accord_is():
+    head = "英首相が初来日 総理笑顔で歓迎\n\n"
+    assert facts("5月10日、岸田総理大臣は、来日中のスナク英国首相と会談しました。", head=head)["agreements"] == []
+    head = "日英首脳 防衛協力の強化で一致\n\n"
+    out = facts("5月10日、岸田総理大臣は、来日中のスナク英国首相と会談しました。", head=head)
+    assert [a["text"] for a in out["agreements"]] == ["防衛協力の強化"]

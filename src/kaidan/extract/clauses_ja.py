@@ -35,6 +35,8 @@ from .topics import topics_of
 
 DECISION = set(rules("commitments")["decision"]["verbs"])
 LIST = rules("agreements")["list_item"]
+# a headline's subject set off by a space or comma, with no particle (日英首脳 防衛協力の強化で一致)
+HEADLINE_SIDES = re.compile(r"^[^\s、,]{0,8}(?:首脳|両国|両首相)[\s　、,]+")
 
 @dataclass(frozen=True)
 class Clause:
@@ -189,11 +191,14 @@ class JaClauses(CommitmentReader, QuoteReader):
             if i <= c_lo or kind == "boundary":
                 lo = skip_after(toks, j)
                 continue
+            if subject is None and kind == "agreement" and heading and label in ("welcomed", "opposed"):
+                lo = skip_after(toks, j)
+                continue    # a headline's 総理笑顔で歓迎: one side's welcome, no subject to make it both sides'
             if subject is None and kind == "agreement":
                 subject = Subject("group", None, "両首脳", 0, 0, "は")   # a readout's agreement verb with no subject
             raw_start = toks[c_lo].start
             raw = ctx.text[raw_start:toks[i].start]
-            stripped_lead = CONNECTIVES.match(raw)
+            stripped_lead = CONNECTIVES.match(raw) or (heading and HEADLINE_SIDES.match(raw))
             if stripped_lead:
                 raw_start += stripped_lead.end()
                 raw = raw[stripped_lead.end():]
