@@ -366,3 +366,44 @@ def test_a_bare_quotation_with_no_turn_above_it_is_still_no_article_line():
 ])
 def test_the_exchange_of_views_before_the_point_is_not_what_was_agreed(body):
     assert [a["text"] for a in facts(body)["agreements"]] == ["引き続き緊密に連携していく"]
+
+
+def test_a_quotation_with_quotative_toshite_is_the_direct_statement():
+    out = facts("岸田総理大臣は、「国際法を踏まえている」としてスナク首相の対応を評価した。")
+    assert [(s["text"], s["mode"]) for s in out["statements"]] == [("国際法を踏まえている", "direct")]
+
+
+def test_one_undertaking_told_in_the_lead_and_the_body_with_different_reasons_is_one_commitment():
+    body = ("岸田総理大臣は、英国の負担も増しているとして、技術協力を通じて支えていく意向を示しました。\n"
+            "会談で岸田総理大臣は、物価高により英国の負担も増えているとして、技術協力=政府間協力を通じて支えていく意向を示しました。")
+    out = facts(body)
+    assert [c["text"] for c in out["commitments"]] == [
+        "物価高により英国の負担も増えているとして、技術協力=政府間協力を通じて支えていく"]
+
+
+@pytest.mark.parametrize("body, text, mode", [
+    ("「歴代内閣の立場を引き継いでいる」と岸田首相が述べたことを強調した。", "歴代内閣の立場を引き継いでいる", "direct"),
+    ("歴史認識については、「歴代内閣の立場を引き継いでいる」と岸田首相が述べたことを強調した。",
+     "歴史認識については、「歴代内閣の立場を引き継いでいる」", "reported"),
+])
+def test_a_nominalised_report_of_a_quotation_is_its_speakers_statement(body, text, mode):
+    out = facts(body)
+    assert [(s["speaker"], s["text"], s["mode"]) for s in out["statements"]] == [("岸田文雄", text, mode)]
+
+
+def test_yori_marks_the_speaker_and_a_passive_keeps_the_speaker_named_in_its_sentence():
+    out = facts("スナク首相より,日本の支援に謝意が示されると共に,引き続き研究交流の強化に対して希望が示されました。")
+    assert [(s["speaker"], s["text"]) for s in out["statements"]][-1] == ("リシ・スナク", "引き続き研究交流の強化に対して希望")
+    # a passive with nobody named in its sentence states no speaker
+    assert facts("会談では、新たな協力案件が紹介されました。")["statements"] == []
+    # より after a country is a comparison, not the speaker
+    out = facts("スナク首相は、日本より早く研究拠点を設ける方針を説明しました。")
+    assert [s["speaker"] for s in out["statements"]] == ["リシ・スナク"]
+
+
+def test_a_headline_welcome_with_no_subject_is_no_agreement_but_a_headline_accord_is():
+    head = "英首相が初来日 総理笑顔で歓迎\n\n"
+    assert facts("5月10日、岸田総理大臣は、来日中のスナク英国首相と会談しました。", head=head)["agreements"] == []
+    head = "日英首脳 防衛協力の強化で一致\n\n"
+    out = facts("5月10日、岸田総理大臣は、来日中のスナク英国首相と会談しました。", head=head)
+    assert [a["text"] for a in out["agreements"]] == ["防衛協力の強化"]

@@ -25,16 +25,18 @@ from dataclasses import dataclass, field
 
 from ..nlp import Sentence
 from ..records import Agreement, Commitment, Statement
-from .commitments_ja import CommitmentReader
+from .commitments_ja import CommitmentReader, same_undertaking
 from .context import DocContext
 from .grammar_ja import (CLOSE, CONNECTIVES, OPEN, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
-                         _lex, _quote_span, _strip_content, cited, depths, predicate, rule_id, rules, skip_after)
+                         group_end, _lex, _quote_span, _strip_content, cited, depths, predicate, rule_id, rules, skip_after)
 from .quotes_ja import QuoteReader, headline_quotes, introduced_quotes
 from .subjects import Subject, subjects_in
 from .topics import topics_of
 
 DECISION = set(rules("commitments")["decision"]["verbs"])
 LIST = rules("agreements")["list_item"]
+# a headline's subject set off by a space or comma, with no particle (日英首脳 防衛協力の強化で一致)
+HEADLINE_SIDES = re.compile(r"^[^\s、,]{0,8}(?:首脳|両国|両首相)[\s　、,]+")
 
 @dataclass(frozen=True)
 class Clause:
@@ -105,6 +107,7 @@ class JaClauses(CommitmentReader, QuoteReader):
         self._dep: list[int] = []
         self._list: tuple[str, int] | None = None     # (verb, line) of an agreement pointing to a list
         self._item_line = -1
+        self._told: list[tuple[int, int]] = []        # spans of nominalised reports (「…」と首相が述べた)
 
     # -- one sentence ---------------------------------------------------------
     def sentence(self, s: Sentence) -> None:
@@ -119,6 +122,7 @@ class JaClauses(CommitmentReader, QuoteReader):
                 self.named.append(m.entity)
         dep = depths(toks)
         self._dep = dep
+        self.nominalised_speech(s, toks, dep)
         heading = "。" not in s.text and len(s.text) < 45 and not s.text.endswith(("た", "す"))
         preds = []
         for i in range(len(toks)):
@@ -141,7 +145,8 @@ class JaClauses(CommitmentReader, QuoteReader):
                 continue
             if self.joins_next(toks, i, j, kind, label, who, preds[n_pred + 1:]):
                 continue    # 安倍総理から、…訪日を歓迎し、…に感謝を述べた: one speaker's turn, one statement
-            if kind == "speech" and pick is None and _passive(toks, i, j):
+            if kind == "speech" and pick is None and _passive(toks, i, j) and not (
+                    subject is not None and subject.start >= s.start and subject.particle in ("から", "からは")):
                 lo = skip_after(toks, j)
                 continue    # …が紹介されました: no speaker stated
             c_lo = lo
@@ -171,6 +176,10 @@ class JaClauses(CommitmentReader, QuoteReader):
                     self.emit(Clause(s, tuple(toks), tuple(dep), e_lo, i, j, "speech", label, who, raw,
                                      toks[e_lo].start, "", "embedded"))
                     lo = skip_after(toks, j + 1)
+                    if lo < len(toks) and toks[lo].text in ("共に", "ともに"):
+                        lo = skip_after(toks, lo + 1)     # …謝意が示されると共に、…: "as well as" opens the next clause
+                    elif lo + 1 < len(toks) and toks[lo].text in ("共", "とも") and toks[lo + 1].text == "に":
+                        lo = skip_after(toks, lo + 2)
                 continue
             if kind == "agreement_embedded":
                 a_lo = skip_after(toks, lo) if lo else 0
@@ -182,11 +191,14 @@ class JaClauses(CommitmentReader, QuoteReader):
             if i <= c_lo or kind == "boundary":
                 lo = skip_after(toks, j)
                 continue
+            if subject is None and kind == "agreement" and heading and label in ("welcomed", "opposed"):
+                lo = skip_after(toks, j)
+                continue    # a headline's 総理笑顔で歓迎: one side's welcome, no subject to make it both sides'
             if subject is None and kind == "agreement":
                 subject = Subject("group", None, "両首脳", 0, 0, "は")   # a readout's agreement verb with no subject
             raw_start = toks[c_lo].start
             raw = ctx.text[raw_start:toks[i].start]
-            stripped_lead = CONNECTIVES.match(raw)
+            stripped_lead = CONNECTIVES.match(raw) or (heading and HEADLINE_SIDES.match(raw))
             if stripped_lead:
                 raw_start += stripped_lead.end()
                 raw = raw[stripped_lead.end():]
@@ -201,6 +213,38 @@ class JaClauses(CommitmentReader, QuoteReader):
         self.sentence_final_intent(s, toks, dep)
         self.embedded_stance(s)
         self.quotes(s, toks, dep, subject)
+
+    def nominalised_speech(self, s, toks, dep) -> None:
+        """「…」と首相が述べたことを強調した: a quotation, its speaker (が/は) and a past speech verb nominalised
+        by こと/の inside a larger clause: what that speaker said."""
+        speech = _lex()["speech"]
+        for i in range(3, len(toks) - 2):
+            t = toks[i]
+            if dep[i] or t.pos != "動詞" or t.lemma not in speech or toks[i - 1].text not in ("が", "は"):
+                continue
+            j = group_end(toks, i)
+            if j >= len(toks) or toks[j].text not in ("こと", "の") or toks[j - 1].text != "た":
+                continue
+            cands = [c for c in subjects_in(self.ctx, toks, dep, 0, i, self.named)
+                     if c[0] == i - 1 and c[1].kind in ("person", "unnamed")]
+            if not cands:
+                continue
+            who = cands[0][1]
+            k = next((n for n in range(i - 2, 0, -1) if toks[n].start < who.start), None)
+            if k is None or toks[k].text != "と" or toks[k - 1].text not in CLOSE or dep[k - 1]:
+                continue
+            span = _quote_span(toks, dep, k - 1, 0)
+            if span and span[1] > span[0]:
+                a, b = toks[span[0]].start, toks[span[1]].start
+                # what leads to the quotation in its clause (…宣言を含め、「…」) and the topic it inherits
+                # (…については、) are part of what was said
+                lead = CONNECTIVES.sub("", self.ctx.text[s.start:a - 1].strip())
+                text, mode = (lead + self.ctx.text[a - 1:b + 1], "reported") if lead.strip() else \
+                    (self.ctx.text[a:b], "direct")
+                cite = self.ctx.cite(b + 1 - len(text) if lead.strip() else a - 1, toks[j - 1].end,
+                                     rule_id("statements", "embedded"))
+                self.found.statements.append(Statement(who.name, text, mode, cite))
+                self._told.append((a, toks[j - 1].end))
 
     def quote_then_speaker(self, toks, dep, lo, c_lo, i, subj) -> bool:
         """News order 「…」と + speaker + (adjunct) + speech verb: a top-level quotation closed by 」と right
@@ -336,6 +380,8 @@ class JaClauses(CommitmentReader, QuoteReader):
         toks, dep, c_lo, i = c.tokens, c.depth, c.lo, c.head
         if c.label == "得る" and subject.particle not in ("から", "からは"):
             return
+        if any(c.raw_start < b <= toks[i].start and b >= toks[i].start - 3 for a, b in self._told):
+            return      # …と首相が述べたことを強調した: the content is a report of another's words, told above
         if subject.kind in ("country", "org"):
             self.commitment_of(text, subject, cite, promise=c.modality == "promise", tokens=c.content_tokens,
                                via="party_clause")
@@ -381,6 +427,8 @@ class JaClauses(CommitmentReader, QuoteReader):
         for k in range(lo, i - 1):
             to = k + 1 + (toks[k + 1].text in ("など", "等") and k + 2 < i)
             if toks[k].text in CLOSE and dep[k] == 0 and toks[to].text == "と":
+                if to + 2 < i and toks[to + 1].lemma == "する" and toks[to + 2].text == "て":
+                    to += 2     # 「…」として…を評価した: the quotation is what was said, として its quotative
                 if any(t.pos == "動詞" and dep[n] == 0 for n, t in enumerate(toks[to + 1:i], to + 1)):
                     continue   # 「…」と質問されたのに対し「…」とかわし: the first quotation belongs to another verb
                 span = _quote_span(toks, dep, k, lo)
@@ -402,4 +450,5 @@ def extract(ctx: DocContext, sentences: list[Sentence]) -> Found:
         an.sentence(s)
     introduced_quotes(an, sentences)
     headline_quotes(an, sentences)
+    an.found.commitments[:] = same_undertaking(an.found.commitments)
     return an.found

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from ..normalize import deadline_of, parse_amount
+from ..text import dice, norm
 from ..records import Commitment
 from .grammar_ja import ACTION_PROMISES, PLAIN, STATIVE, _lex, cited, rule_id, rules
 from .subjects import Subject, subjects_in
@@ -20,6 +21,32 @@ def _rule(name: str) -> dict:
 
 # the fixed end of the embedded-stance construction (…姿勢を示した): every match of it contains this
 _STANCE_SHOWN = re.compile(r"(?:姿勢|方針|意向|決意)を(?:明確に|鮮明に|示|表明|伝え|説明|強調)")
+
+# a clause closed by quotative として (…増しているとして、/ …貢献してきたとして,): the reason the speaker gave;
+# a noun before として (G7議長国として) is a role, not a clause
+REASON = re.compile(r"^[^「」]*(?:[たるいだ]|ない)として[、,，]\s*")
+
+
+def same_undertaking(commitments: list) -> list:
+    """One actor's undertaking told twice with different reasons (a lead and the body: …負担も増しているとして、
+    ODAを通じて支えていく / …増えているとして、ODA=政府開発援助を通じて支えていく) is one commitment: the
+    acts after the reasons are compared, the fuller wording kept."""
+    def core(c):
+        m = REASON.match(c.text)
+        return norm(c.text[m.end():] if m and len(c.text) - m.end() >= 4 else c.text)
+    out: list = []
+    for c in commitments:
+        k = core(c)
+        for i, o in enumerate(out):
+            ko = core(o)
+            if o.actor == c.actor and k != norm(c.text) and ko != norm(o.text) and (k in ko or ko in k or dice(k, ko) >= 0.7):
+                if len(c.text) > len(o.text):
+                    out[i] = c
+                break
+        else:
+            out.append(c)
+    return out
+
 
 class CommitmentReader:
     def own_intention(self, text: str, toks, speaker: Subject | None = None) -> str | None:

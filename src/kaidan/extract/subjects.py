@@ -16,7 +16,7 @@ from ..nlp import Token
 from .context import DocContext
 from .lexicon import load
 
-SUBJECT_PARTICLES = {"は", "から", "が", "も", "では"}
+SUBJECT_PARTICLES = {"は", "から", "が", "も", "では", "より"}
 LEADER_TITLE = re.compile(r"^(?:同|米国|米|日本国?|英国|英|仏|印|韓国|韓|中国|露|豪|独)?(総理大臣|内閣総理大臣|総理|首相|大統領|首席|国家主席|主席|首相閣下)$")
 HEAD_SUFFIX = re.compile(r"(?:政府|側|当局|首脳|国|社|グループ|さん|氏|様|首相|大統領|総理大臣|総理|外相|外務大臣|"
                          r"元首相|前首相|元総理大臣|長官|大臣|会長|社長|国務長官|報道官)")
@@ -151,10 +151,14 @@ def subjects_in(ctx: DocContext, tokens: list[Token], depth: list[int], lo: int,
         particle = t.text
         if t.text == "から" and i + 1 < hi and tokens[i + 1].text == "は":
             particle = "からは"
+        if t.text == "より":
+            particle = "から"       # フック首相より、…旨述べた: MOFA's written form of から marking the speaker
         if particle == "から" and (_in_relative_clause(tokens, i + 1, hi) or (i + 1 < hi and tokens[i + 1].text == "の")):
             continue     # フィリピンからの来場: からの modifies a noun
         s = resolve_phrase(ctx, phrase, start, end, particle, named) or titled_name(tokens[j:i], phrase, start, end,
                                                                                particle)
+        if s and t.text == "より" and s.kind != "person":
+            continue     # 日本より: a comparison, not a speaker
         if s:
             out.append((i, s))
     return out
