@@ -15,6 +15,7 @@ import shutil
 import httpx
 import pytest
 
+from .helpers import SEEDS
 from .test_browser import (CHROMIUM, SHOTS, WIDTHS, api, browser, no_sideways_scroll, open_at, pick_event,  # noqa: F401
                            ready, server, serving, shot, sync_api)
 
@@ -314,3 +315,19 @@ def test_each_fact_lists_the_sources_it_rests_on(open_on, writable, width):
     assert no_sideways_scroll(page) and not page.errors
     page.locator("#agreements").scroll_into_view_if_needed()
     shot(page, f"event_sources_per_fact_{width}")
+
+
+def test_a_link_to_a_section_opens_it_folded_or_not(open_at, server):  # noqa: F811
+    ev = pick_event(server)
+    page = open_at(f"/events/{ev['id']}#conflicts", "phone")
+    sync_api.expect(page.locator("details#conflicts")).to_have_attribute("open", "")
+    sync_api.expect(page.locator("details#conflicts > summary h2")).to_be_in_viewport()
+    assert page.locator("details.fold[open]").count() == 1
+    page.locator("details#conflicts > summary").click()  # folded again
+    sync_api.expect(page.locator("details#conflicts")).not_to_have_attribute("open", "")
+    links = page.locator('#summary a[href="#quantities"], #summary a[href="#conflicts"]')  # the summary's links
+    if SEEDS.is_dir():  # the seed summit has both (our own Japan-Australia summit neither)
+        page.evaluate("window.scrollTo(0, 0)")
+        links.first.click()
+        assert page.locator("details.fold[open]").count() == 1
+    assert not page.errors

@@ -74,7 +74,7 @@
       "table.sort": "Sort by", "table.csv": "Export CSV", "table.json": "Export JSON", "table.none": "no order",
       "event.rests_on": "Sources of this fact", "event.placed_by_content": "placed by content",
       "event.open_all": "Open all sections", "event.close_all": "Close all sections", "col.value": "Value",
-      "col.role": "Role", "col.unit": "Unit", "col.placed": "Placed by", "placed.date": "its date", "placed.content": "content",
+      "col.role": "Role", "col.unit": "Unit", "col.support": "How many sources", "col.placed": "Placed by", "placed.date": "its date", "placed.content": "content",
       "done.mark": "Mark done", "done.by": "Your name", "done.source": "Document id or URL",
       "done.evidence": "The sentence that says it was done", "done.submit": "Save", "done.cancel": "Cancel",
       "done.marked": "Marked done by", "done.saved": "Marked done.",
@@ -145,7 +145,7 @@
       "table.sort": "並べ替え", "table.csv": "CSVで書き出す", "table.json": "JSONで書き出す", "table.none": "元の順",
       "event.rests_on": "この事実の情報源", "event.placed_by_content": "内容から配置",
       "event.open_all": "すべて開く", "event.close_all": "すべて閉じる", "col.value": "値",
-      "col.role": "扱い", "col.unit": "単位", "col.placed": "配置の根拠", "placed.date": "日付", "placed.content": "内容",
+      "col.role": "扱い", "col.unit": "単位", "col.support": "情報源の数", "col.placed": "配置の根拠", "placed.date": "日付", "placed.content": "内容",
       "done.mark": "完了として記録", "done.by": "記録者名", "done.source": "文書IDまたはURL",
       "done.evidence": "完了を示す文", "done.submit": "保存", "done.cancel": "取消",
       "done.marked": "完了の記録：", "done.saved": "完了として記録しました。",
@@ -557,7 +557,8 @@
           h("span", { class: "muted small" }, ` ${count[key]}`)))), toggle),
       folds,
     );
-    openFold(location.hash);
+    const target = openFold(location.hash);  // opened at /events/ID#section: that section, open, in view
+    if (target) target.scrollIntoView({ block: "start", behavior: "instant" });
   }
 
   // A section of the event folded under its heading (a <details>): the page opens short, on its summary.
@@ -650,7 +651,7 @@
       record: (d) => d, rows: items, columns: [
         { key: "title", label: t("col.title"), value: (d) => d.title, cell: (d) => factLink(d.title, d) },
         { key: "date", label: t("col.date"), value: (d) => d.date || "" },
-        { key: "support", label: t("event.support"), num: true, value: (d) => d.support || 1 },
+        { key: "support", label: t("col.support"), num: true, value: (d) => d.support || 1 },
         { key: "sources", label: t("col.cited"), value: (d) => sourcesText(d), cell: (d) => restsOn(d) },
       ] });
   }
@@ -663,7 +664,7 @@
         { key: "text", label: t("col.text"), value: (q) => q.text, cell: (q) => factLink(q.text, q) },
         { key: "value", label: t("col.value"), num: true, value: (q) => Number(q.value), cell: (q) => fmtAmount(q) },
         { key: "unit", label: t("col.unit"), value: (q) => q.unit, cell: (q) => unitLabel(q.unit).trim() || "—" },
-        { key: "support", label: t("event.support"), num: true, value: (q) => q.support || 1 },
+        { key: "support", label: t("col.support"), num: true, value: (q) => q.support || 1 },
         { key: "sources", label: t("col.cited"), value: (q) => sourcesText(q), cell: (q) => restsOn(q) },
       ] });
   }
@@ -765,7 +766,7 @@
         { key: "amount", label: t("col.amount"), num: true, value: (c) => (c.amount ? Number(c.amount.value) : null),
           cell: (c) => h("span", { title: c.amount ? String(c.amount.value) + " " + unitLabel(c.amount.unit) : "" }, fmtAmount(c.amount)) },
         { key: "deadline", label: t("col.deadline"), value: (c) => c.deadline || "" , cell: (c) => c.deadline || "—" },
-        { key: "support", label: t("event.support"), num: true, value: (c) => c.support || 1 },
+        { key: "support", label: t("col.support"), num: true, value: (c) => c.support || 1 },
         { key: "sources", label: t("col.cited"), value: (c) => sourcesText(c), cell: (c) => restsOn(c) },
       ] });
   }
