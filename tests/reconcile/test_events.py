@@ -219,3 +219,16 @@ def test_a_japanese_lead_that_gives_the_day_alone_keeps_it_in_the_event():
 
     ev = extract_text("岸田首相は２０日、訪問先のインドでモディ首相と会談した。両首脳は協力で一致した。", "d", "ja").event
     assert ev.to_dict() == {"date": None, "countries": ["IN", "JP"], "day": 20}
+
+
+def test_a_deadline_past_is_overdue_only_without_a_later_entry():
+    e1 = {"id": "e1", "countries": "JP-US", "date_start": "2025-02-07", "date_end": "2025-02-07"}
+    e2 = {"id": "e2", "countries": "JP-US", "date_start": "2026-06-01", "date_end": "2026-06-01"}
+    first = _c("日本", "防衛費を増額する", deadline="FY2025", topics=("defense_spending",))
+    evs = [merge_event(e1, [("d1", _record("d1", "2025-02-07", commitments=[first]), True)])]
+    alone = ledger.build(evs, dt.date(2026, 12, 1))
+    assert [(t["due"], t["status"]) for t in alone] == [("2026-03-31", "overdue")]
+    again = _c("日本", "防衛費を増額する", topics=("defense_spending",))  # taken up after the deadline, none new
+    evs.append(merge_event(e2, [("d2", _record("d2", "2026-06-01", commitments=[again]), True)]))
+    followed = ledger.build(evs, dt.date(2026, 12, 1))
+    assert [(t["due"], t["status"], len(t["entries"])) for t in followed] == [("2026-03-31", "open", 2)]

@@ -12,6 +12,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -30,15 +31,13 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
 
 
-@pytest.fixture(scope="module")
-def server(archive, tmp_path_factory):
-    """A uvicorn server over a copy of the archive, on a free port of 127.0.0.1, in a thread of this process."""
+@contextmanager
+def serving(db: Path):
+    """A uvicorn server over the database, on a free port of 127.0.0.1, in a thread of this process."""
     import uvicorn
 
     from kaidan.service.app import create_app
 
-    db = tmp_path_factory.mktemp("browser") / "kaidan.db"
-    shutil.copy(archive, db)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -50,10 +49,21 @@ def server(archive, tmp_path_factory):
     while not srv.started:
         assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def server(archive, tmp_path_factory):
+    """The server over a copy of the archive."""
+    db = tmp_path_factory.mktemp("browser") / "kaidan.db"
+    shutil.copy(archive, db)
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -113,12 +123,14 @@ def test_timeline_event_commitment_lands_on_the_highlighted_sentence(open_page, 
 
     ev = pick_event(server)
     page.locator(f'svg.timeline a.event-mark[data-event="{ev["id"]}"]').click()
-    page.wait_for_selector("#commitments .commitment-link")
+    page.wait_for_selector("nav.toc")
     ready(page)
+    page.locator("button.fold-all").click()  # the sections open folded under their headings
+    page.wait_for_selector("#commitments .commitment-link")
     assert page.url.endswith(f"/events/{ev['id']}")
     assert page.locator("#programme svg.programme rect.bar").count() == sum(1 for s in ev["programme"] if s["start"])
     assert page.locator("#commitments tr.commitment").count() == len(ev["commitments"])
-    assert page.locator("#sources li.source").count() == len(ev["sources"])
+    assert page.locator("#sources tr.source").count() == len(ev["sources"])
     assert page.locator("#agreements .group h3").count() == len({(a["topics"] or ["other"])[0] for a in ev["agreements"]})
     shot(page, "event", full_page=True)
 
@@ -344,6 +356,7 @@ def test_the_event_opens_on_its_summary_with_labels_in_the_readers_language(open
     assert page.locator("#summary .signed-list li").count() == len(ev["signed_documents"])
     toc = page.locator("nav.toc a.toc-link")
     assert toc.count() == 8 and toc.first.get_attribute("href") == "#programme"
+    page.locator("button.fold-all").click()  # every section open: every label and marker on screen
     text = page.locator("#view").inner_text()
     for raw in RAW_IDS:
         assert raw not in text, raw

@@ -253,3 +253,15 @@ def test_the_service_serves_a_postgres_database(pg_url):
         assert found and all(r["doc_id"] for r in found)
         doc = client.get(f"/api/documents/{found[0]['doc_id']}")
         assert doc.status_code == 200
+
+
+def test_ledger_marks_are_stored_with_who_when_and_the_citation_and_marked_again_replaced(store):
+    assert store.done_marks() == {}  # a database without marks (the table is made by the first)
+    cite = {"doc_id": "0123456789abcdef", "evidence": "達成した。", "offsets": [10, 15]}
+    first = store.mark_done("2025-02-07-JP-US~0123456789", "Analyst A", cite)
+    assert first["by"] == "Analyst A" and first["citation"] == cite and first["at"]
+    store.mark_done("2025-10-28-JP-US~abcdefabcd", "B", {"url": "https://www.example.org/r"})
+    again = store.mark_done("2025-02-07-JP-US~0123456789", "Analyst C", {"url": "https://www.example.org/s"})
+    marks = store.done_marks()
+    assert sorted(marks) == ["2025-02-07-JP-US~0123456789", "2025-10-28-JP-US~abcdefabcd"]
+    assert marks["2025-02-07-JP-US~0123456789"] == again and again["by"] == "Analyst C"

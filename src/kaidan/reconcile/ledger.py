@@ -9,7 +9,8 @@ $1 trillion of investment in the US and the October 2025 $550 billion), or enoug
 Each entry gets a due date where a deadline is known (FY2025 → 2026-03-31; within_days:180 → counted
 from its event's date) and each thread a status as of a given day (the clock is a parameter):
 ``reported done`` only with a citation that says so (a later fact of the thread with 達成 / 実現した /
-completed …), else ``overdue`` past the due date, ``due soon`` within ``DUE_SOON_DAYS``, else ``open``.
+completed …), else ``overdue`` past the due date when no later event took the promise up again, ``due soon``
+within ``DUE_SOON_DAYS``, else ``open``.
 """
 from __future__ import annotations
 
@@ -301,7 +302,9 @@ def _status(thread: LedgerThread, today: dt.date) -> dict:
         return {"status": "open"}
     d = dt.date.fromisoformat(due)
     if d < today:
-        return {"status": "overdue"}
+        # a deadline past is overdue only while nothing was said of the promise after it: a later summit
+        # that takes it up again (without a new deadline) leaves it open, not known to be missed
+        return {"status": "open" if any(m.event_date > due for m in entries) else "overdue"}
     if (d - today).days <= DUE_SOON_DAYS:
         return {"status": "due soon"}
     return {"status": "open"}

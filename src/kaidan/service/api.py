@@ -21,16 +21,19 @@ from kaidan.reconcile import archive, ledger
 from kaidan.reconcile.match import party, person
 from kaidan.records import FACT_TYPES
 
-from . import models
+from . import marks, models
+from .names import names_of
 from .public import source_fields
 from ..store import search
-from .errors import NotFound, responses
-from .ingest import read_guard
+from .errors import Invalid, NotFound, responses
+from .ingest import guard, read_guard
 from .state import store_of
 
 router = APIRouter(prefix="/api", responses=responses(422, 500))
 # Every read but /api/info needs the token when the service is private.
 reads = APIRouter(prefix="/api", responses=responses(401, 422, 500), dependencies=[Depends(read_guard)])
+# Changes other than ingestion: the same guard (the token when there is one; never from another site's page).
+writes = APIRouter(prefix="/api", responses=responses(401, 403, 404, 422, 500), dependencies=[Depends(guard)])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Most items returned")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items skipped")]
@@ -93,10 +96,12 @@ def get_event(request: Request, event_id: Annotated[str, Path(min_length=1, max_
 
 
 def with_sources(store, record: dict) -> dict:
-    """An event record whose sources carry their outlet, title, publication date and public name."""
+    """An event record whose sources carry their outlet, title, publication date and public name, with the
+    parties it names in both languages (``names``)."""
     sources = record.get("sources") or []
     meta = store.document_metadata(s["doc_id"] for s in sources)
-    return {**record, "sources": [{**s, **source_fields(meta.get(s["doc_id"]))} for s in sources]}
+    return {**record, "sources": [{**s, **source_fields(meta.get(s["doc_id"]))} for s in sources],
+            "names": names_of(record)}
 
 
 def _matches(fact: dict, topic, actor, speaker) -> bool:
@@ -166,14 +171,54 @@ def get_document(request: Request, doc_id: Annotated[str, Path(min_length=1, max
 
 @reads.get("/ledger", response_model=list[models.LedgerThread], summary="The commitment ledger",
             description="Promises followed from summit to summit, soonest due first, with due dates and a status "
-                        "as of `today` (default: the server's date). Filter by actor, topic, due date and status.")
+                        "as of `today` (default: the server's date): `overdue` only for a deadline past with no "
+                        "later entry and no mark; `marked done` where someone marked it done with a citation "
+                        "(`done`: who, when, the citation). Filter by actor, topic, due date and status.")
 def get_ledger(request: Request, actor: Text = None, topic: Text = None,
                due_before: Annotated[models.Day | None, Query(description="Due on or before this day")] = None,
                status: models.Status | None = None,
                today: Annotated[models.Day | None, Query(description="The day statuses are computed for")] = None):
-    threads = archive.commitment_ledger(store_of(request), today or dt.date.today())
+    threads = _ledger(store_of(request), today)
     return ledger.select(threads, actor=actor, topic=topic, due_before=due_before.isoformat() if due_before else None,
                          status=status)
+
+
+def _ledger(store, today: dt.date | None = None) -> list[dict]:
+    return marks.apply(archive.commitment_ledger(store, today or dt.date.today()), store.done_marks())
+
+
+EntryKey = Annotated[str, Path(max_length=120, pattern=r"^[0-9A-Za-z-]+~[0-9a-f]{10}$",
+                               description="A thread's `key` (EVENT~HASH), as GET /api/ledger gives it")]
+
+
+@writes.post("/ledger/{key}/done", response_model=models.LedgerThread, summary="Mark a promise done",
+             description="Mark the ledger thread that has the entry KEY done, with who marks it and the citation that "
+                         "shows it kept: a stored document (`doc_id`, with `evidence`, a sentence of its text) or a "
+                         "public `url`. Stored with the time; the thread then reads `marked done` with `done`. Needs "
+                         "the token when the service has one, and is refused from another site's page.")
+def mark_done(request: Request, key: EntryKey, body: models.DoneBody):
+    store = store_of(request)
+    threads = _ledger(store)
+    thread = marks.find(threads, key)
+    if thread is None:
+        raise NotFound(f"{key}: no promise of the ledger has this key; GET /api/ledger gives each thread's key")
+    citation = body.citation.model_dump(exclude_none=True)
+    if body.citation.doc_id:
+        try:
+            doc = store.get_document(body.citation.doc_id)
+        except StoreError as exc:  # a prefix naming several documents
+            raise NotFound(str(exc)) from None
+        if doc is None:
+            raise NotFound(f"{body.citation.doc_id}: no such document; GET /api/documents lists them")
+        citation["doc_id"] = doc.id
+        if body.citation.evidence:
+            at = doc.text.find(body.citation.evidence)
+            if at < 0:
+                raise Invalid("citation.evidence is not in the document's text; copy the sentence as the document "
+                              "writes it")
+            citation["offsets"] = [at, at + len(body.citation.evidence)]
+    store.mark_done(key, body.by.strip(), citation)
+    return marks.find(_ledger(store), key)
 
 
 @reads.get("/conflicts", response_model=list[models.Conflict], summary="Conflicts between sources",

@@ -101,6 +101,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, allow_private: 
     errors.install(app)
     app.include_router(api.router)
     app.include_router(api.reads)
+    app.include_router(api.writes)
     app.include_router(ingest.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     shell = (STATIC / "index.html").read_text(encoding="utf-8")

@@ -12,7 +12,8 @@ an invalid request (bad parameter or body) ``V422`` and an unexpected failure ``
     └── ServiceError        K600
         ├── NotFound        K601  no such event or document                                      404
         ├── Unauthorized    K602  a change without the bearer token                              401
-        └── Forbidden       K603  a change sent from another site's page                         403
+        ├── Forbidden       K603  a change sent from another site's page                         403
+        └── Invalid         K606  well formed but untrue of the data (a quote not in its text)   422
 """
 from __future__ import annotations
 
@@ -47,13 +48,17 @@ class Forbidden(ServiceError):
     code = "K603"
 
 
+class Invalid(ServiceError):
+    code = "K606"
+
+
 class URLRefused(kerr.FetchFailed):
     code = "K604"
 
 
 # HTTP status of each kind of KaidanError: the most specific class listed wins.
 STATUS = [
-    (NotFound, 404), (Unauthorized, 401), (Forbidden, 403), (URLRefused, 403),
+    (NotFound, 404), (Unauthorized, 401), (Forbidden, 403), (Invalid, 422), (URLRefused, 403),
     (kerr.TooLarge, 413), (kerr.FetchFailed, 502), (kerr.ExtractionFailed, 500), (kerr.IngestError, 422),
     (kerr.UsageError, 400), (kerr.EvalError, 400), (kerr.StoreError, 500), (kerr.DataFileError, 500),
     (kerr.KaidanError, 500),

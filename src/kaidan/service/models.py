@@ -9,10 +9,10 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 FactType = Literal["meetings", "signed_documents", "agreements", "commitments", "statements", "quantities"]
-Status = Literal["open", "due soon", "overdue", "reported done"]
+Status = Literal["open", "due soon", "overdue", "reported done", "marked done"]
 
 
 def _iso_day(value: Any) -> Any:
@@ -131,6 +131,13 @@ class Source(Open):
     published: str | None = None
 
 
+class Name(BaseModel):
+    """One party in both languages: ``id`` is the people data's (trump, country:JP), the same whatever the script."""
+    id: str
+    ja: str
+    en: str
+
+
 class EventSummary(Open):
     id: str
     countries: str
@@ -155,6 +162,8 @@ class EventRecord(Open):
     statements: list[Statement] = []
     quantities: list[Quantity] = []
     conflicts: list[Conflict] = []
+    names: dict[str, Name] = Field({}, description="Each actor, speaker and participant as written -> the party it "
+                                                  "names, in Japanese and English (names the data lacks are absent)")
 
 
 class FactItem(BaseModel):
@@ -168,6 +177,38 @@ class FactItem(BaseModel):
 class FactPage(BaseModel):
     total: int
     items: list[FactItem]
+
+
+class DoneCitation(BaseModel):
+    """What shows that a promise was kept: a stored document (with the sentence, which must be in its text) or a
+    public http(s) address, or both."""
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"anyOf": [{"required": ["doc_id"]},
+                                                                            {"required": ["url"]}]})
+    doc_id: str = Field(None, min_length=4, max_length=64, pattern=r"^[0-9a-f]+$",
+                        description="A stored document's id or a unique prefix of it")
+    url: str = Field(None, min_length=10, max_length=2048, pattern=URL_PATTERN)
+    evidence: str = Field(None, min_length=1, max_length=2000,
+                          description="The sentence that says so (in the document's text when doc_id is given)")
+
+    @model_validator(mode="after")
+    def _something(self):
+        if not self.doc_id and not self.url:
+            raise ValueError("a citation names a stored document (doc_id) or an address (url)")
+        return self
+
+
+class DoneBody(BaseModel):
+    """Mark a promise of the ledger done."""
+    model_config = ConfigDict(extra="forbid")
+    by: str = Field(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]+$", description="Who marks it")
+    citation: DoneCitation
+
+
+class DoneMark(BaseModel):
+    entry: str
+    by: str
+    at: str = Field(description="When, ISO 8601 UTC")
+    citation: dict[str, Any]
 
 
 class LedgerEntry(Open):
@@ -195,6 +236,9 @@ class LedgerThread(Open):
     events: list[str] = []
     entries: list[LedgerEntry] = []
     done_citation: Citation | None = None
+    key: str | None = Field(None, description="EVENT~HASH of the first entry: what POST /api/ledger/KEY/done marks")
+    done: DoneMark | None = Field(None, description="Who marked it done, when, with which citation (status "
+                                                    "'marked done')")
 
 
 class DocumentSummary(Provenance):

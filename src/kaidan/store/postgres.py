@@ -132,6 +132,8 @@ ALTER TABLE documents ADD COLUMN site TEXT;  -- the outlet: the page's site name
 ALTER TABLE documents ADD COLUMN url TEXT;   -- the page's own URL, when known
 """
 _LEDGER = LEDGER_TABLES.replace(" REAL,", " DOUBLE PRECISION,")
+_MARKS = ("CREATE TABLE IF NOT EXISTS ledger_marks (entry TEXT PRIMARY KEY, done_by TEXT NOT NULL, "
+          "done_at TEXT NOT NULL, citation TEXT NOT NULL)")
 _META = "CREATE TABLE kaidan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER
 # The same steps as the SQLite store's migrations, by the version they start from.
@@ -640,6 +642,26 @@ class PostgresStore:
             "-ts_rank(terms, q.q) AS rank, rowid FROM hits, q ORDER BY doc_id, kind, ref, rank, rowid DESC) "
             f"SELECT doc_id, kind, ref, rank FROM best ORDER BY {order} LIMIT %s OFFSET %s")
         return [tuple(r) for r in self._rows(sql, (*params, *extra, window, limit, offset))]
+
+    # the ledger's "done" marks (see the SQLite store): a table made by the first mark
+
+    def mark_done(self, entry: str, done_by: str, citation: dict) -> dict:
+        mark = {"entry": entry, "by": done_by, "at": self._clock(), "citation": citation}
+
+        def work(db):
+            db.execute(_MARKS)
+            db.execute("INSERT INTO ledger_marks (entry, done_by, done_at, citation) VALUES (%s, %s, %s, %s) "
+                       "ON CONFLICT (entry) DO UPDATE SET done_by = excluded.done_by, done_at = excluded.done_at, "
+                       "citation = excluded.citation",
+                       (entry, done_by, mark["at"], json.dumps(citation, ensure_ascii=False)))
+        self._write(work)
+        return mark
+
+    def done_marks(self) -> dict[str, dict]:
+        if self._one("SELECT to_regclass('ledger_marks')")[0] is None:
+            return {}
+        rows = self._rows("SELECT entry, done_by, done_at, citation FROM ledger_marks")
+        return {e: {"entry": e, "by": by, "at": at, "citation": json.loads(c)} for e, by, at, c in rows}
 
     def document_text(self, doc_id: str) -> str | None:
         row = self._one("SELECT text FROM documents WHERE id = %s", (doc_id,))

@@ -175,6 +175,8 @@ _HEX = frozenset("0123456789abcdef")
 SEARCH_WINDOW = 5000
 # Up to this many events, a filtered search reads the index for their documents' entries only.
 FEW_EVENTS = 50
+_MARKS = ("CREATE TABLE IF NOT EXISTS ledger_marks (entry TEXT PRIMARY KEY, done_by TEXT NOT NULL, "
+          "done_at TEXT NOT NULL, citation TEXT NOT NULL)")
 _FACT_TYPES = ("meetings", "signed_documents", "agreements", "commitments", "statements", "quantities")
 
 
@@ -669,6 +671,25 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: search failed ({exc}); simplify the query") from exc
         return rows
+
+    # the ledger's "done" marks: who marked a promise done, when, and the citation that shows it. The table is
+    # made by the first mark (not by a schema version: a database without marks reads as having none).
+
+    def mark_done(self, entry: str, done_by: str, citation: dict) -> dict:
+        """Mark the ledger entry ``entry`` (see ``service.marks``) done; the mark as stored."""
+        mark = {"entry": entry, "by": done_by, "at": self._clock(), "citation": citation}
+        with self._transaction() as db:
+            db.execute(_MARKS)
+            db.execute("INSERT OR REPLACE INTO ledger_marks (entry, done_by, done_at, citation) VALUES (?, ?, ?, ?)",
+                       (entry, done_by, mark["at"], json.dumps(citation, ensure_ascii=False)))
+        return mark
+
+    def done_marks(self) -> dict[str, dict]:
+        """Every mark, by entry."""
+        if not self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_marks'").fetchone():
+            return {}
+        rows = self._db.execute("SELECT entry, done_by, done_at, citation FROM ledger_marks")
+        return {e: {"entry": e, "by": by, "at": at, "citation": json.loads(c)} for e, by, at, c in rows}
 
     def document_text(self, doc_id: str) -> str | None:
         row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()

@@ -69,7 +69,15 @@
       "err.K602": "This needs the service's token.", "err.K603": "Refused: sent from another site's page.",
       "err.K604": "This URL is not fetched: only http(s) URLs of public addresses are.",
       "err.K605": "This host name is not served.", "err.V422": "Invalid request.", "err.E500": "Internal error.",
-      "err.H404": "Not found.",
+      "err.H404": "Not found.", "err.K606": "The quoted sentence is not in that document.",
+      "status.marked done": "marked done", "table.filter": "Filter", "table.shown": "shown",
+      "table.sort": "Sort by", "table.csv": "Export CSV", "table.json": "Export JSON", "table.none": "no order",
+      "event.rests_on": "Sources of this fact", "event.placed_by_content": "placed by content",
+      "event.open_all": "Open all sections", "event.close_all": "Close all sections", "col.value": "Value",
+      "col.role": "Role", "col.unit": "Unit", "col.support": "How many sources", "col.placed": "Placed by", "placed.date": "its date", "placed.content": "content",
+      "done.mark": "Mark done", "done.by": "Your name", "done.source": "Document id or URL",
+      "done.evidence": "The sentence that says it was done", "done.submit": "Save", "done.cancel": "Cancel",
+      "done.marked": "Marked done by", "done.saved": "Marked done.",
     },
     ja: {
       "nav.timeline": "年表", "nav.documents": "文書", "nav.ledger": "約束台帳", "nav.search": "検索",
@@ -132,6 +140,15 @@
       "err.K604": "このURLは取得しません（公開アドレスの http・https のURLのみ取得します）。",
       "err.K605": "このホスト名では提供していません。", "err.V422": "リクエストが正しくありません。",
       "err.E500": "内部エラーが発生しました。", "err.H404": "見つかりません。",
+      "err.K606": "引用した文はその文書にありません。",
+      "status.marked done": "完了（記録済み）", "table.filter": "絞り込み", "table.shown": "件を表示",
+      "table.sort": "並べ替え", "table.csv": "CSVで書き出す", "table.json": "JSONで書き出す", "table.none": "元の順",
+      "event.rests_on": "この事実の情報源", "event.placed_by_content": "内容から配置",
+      "event.open_all": "すべて開く", "event.close_all": "すべて閉じる", "col.value": "値",
+      "col.role": "扱い", "col.unit": "単位", "col.support": "情報源の数", "col.placed": "配置の根拠", "placed.date": "日付", "placed.content": "内容",
+      "done.mark": "完了として記録", "done.by": "記録者名", "done.source": "文書IDまたはURL",
+      "done.evidence": "完了を示す文", "done.submit": "保存", "done.cancel": "取消",
+      "done.marked": "完了の記録：", "done.saved": "完了として記録しました。",
     },
   };
   // Units of figures as a reader writes them (never the internal code: JPY_per_USD, count, percent_gdp).
@@ -321,6 +338,110 @@
       `×${fact.support}`) : null;
   }
 
+  // One party whatever the script a source wrote it in: the API's `names` (people data, CLDR country names)
+  // give each name as written its party's id and its name in Japanese and English.
+  let partyNames = {};
+  const partyOf = (name) => (name && Object.prototype.hasOwnProperty.call(partyNames, name) ? partyNames[name] : null);
+  const partyKey = (name) => { const p = partyOf(name); return p ? p.id : String(name || ""); };
+  const partyLabel = (name) => { const p = partyOf(name); return p ? (lang === "ja" ? p.ja : p.en) : (name || "—"); };
+  function langName(code) {
+    try { return new Intl.DisplayNames([lang], { type: "language" }).of(code) || code; } catch (e) { return code; }
+  }
+
+  // The sources a fact rests on, each with its number, outlet (else title), date and language; a source
+  // placed in the event by what it shares with the others (it states no date) says so.
+  function restsOn(fact) {
+    const cites = (fact && fact.citations) || [];
+    const seen = new Set();
+    const items = [];
+    cites.forEach((c, i) => {
+      if (seen.has(c.doc_id)) return;
+      seen.add(c.doc_id);
+      const src = sourceInfo.get(c.doc_id);
+      const n = sourceNumbers.get(c.doc_id) || i + 1;
+      const name = src ? sourceName(src) : (c.doc || c.doc_id);
+      items.push(h("li", { class: "rest", "data-doc": c.doc_id },
+        h("a", { class: "cite", href: docHref(c), "data-nav": "", title: `${name}: ${c.evidence || ""}`, "aria-label": name }, `[${n}]`),
+        " ", h("span", { class: "rest-outlet" }, src ? (src.outlet || shortText(src.title || src.source || c.doc_id, 24)) : (c.doc || "")),
+        src && src.published ? h("span", { class: "rest-date" }, ` · ${src.published}`) : null,
+        src && src.lang ? h("span", { class: "rest-lang" }, ` · ${langName(src.lang)}`) : null,
+        src && src.placed_by === "content" ? h("span", { class: "by-content" }, ` · ${t("event.placed_by_content")}`) : null));
+    });
+    return items.length ? h("ul", { class: "rests-on", "aria-label": t("event.rests_on") }, items) : null;
+  }
+
+  // ---------------------------------------------------------------- tables that sort, filter and export
+  // A table in the manner of datasette's table views: a header click sorts (again: the other way), the box
+  // filters (every word must appear in some column), and the buttons export the rows shown, in the order
+  // shown: CSV of the columns' values, JSON of the rows' records. columns: [{ key, label, value(row) -> the
+  // sorted/filtered/exported value, cell(row) -> what the cell shows, num }].
+  function compareValues(a, b) {
+    const blank = (v) => v === null || v === undefined || v === "";
+    if (blank(a) || blank(b)) return blank(a) - blank(b);
+    if (typeof a === "number" && typeof b === "number") return a - b;
+    return String(a).localeCompare(String(b), lang, { numeric: true });
+  }
+  function csvText(columns, rows, text) {
+    const esc = (x) => (/[",\r\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
+    return [columns.map((c) => c.key), ...rows.map((r) => columns.map((c) => text(r, c)))]
+      .map((line) => line.map(esc).join(",")).join("\r\n") + "\r\n";
+  }
+  function dataTable({ name, label, columns, rows, rowClass, record, cls }) {
+    let sortKey = "", sortDir = 1, words = [];
+    const text = (r, c) => { const v = c.value(r); return v === null || v === undefined ? "" : String(v); };
+    const shown = () => {
+      const out = rows.filter((r) => words.every((w) => columns.some((c) => text(r, c).toLowerCase().includes(w))));
+      const col = columns.find((c) => c.key === sortKey);
+      const blank = (v) => v === null || v === undefined || v === "";
+      if (col) out.sort((a, b) => blank(col.value(a)) - blank(col.value(b)) || sortDir * compareValues(col.value(a), col.value(b)));
+      return out;
+    };
+    const tbody = h("tbody");
+    const count = h("span", { class: "muted small table-count", "aria-live": "polite" });
+    const heads = columns.map((c) => h("th", { scope: "col", "data-col": c.key, class: c.num ? "num" : null },
+      h("button", { type: "button", class: "sort", onclick: () => {
+        if (sortKey === c.key) sortDir = -sortDir; else { sortKey = c.key; sortDir = 1; }
+        sortSel.value = `${sortKey}:${sortDir}`;
+        draw();
+      } }, c.label)));
+    const sortSel = h("select", { class: "table-sort", "aria-label": `${t("table.sort")}: ${label}`, onchange: (e) => {
+      const [k, d] = e.target.value.split(":");
+      sortKey = k; sortDir = Number(d) || 1;
+      draw();
+    } }, h("option", { value: ":1" }, t("table.none")), columns.flatMap((c) => [
+      h("option", { value: `${c.key}:1` }, `${c.label} ↑`), h("option", { value: `${c.key}:-1` }, `${c.label} ↓`)]));
+    function draw() {
+      const out = shown();
+      tbody.replaceChildren(...out.map((r) => h("tr", { class: rowClass ? rowClass(r) : null },
+        columns.map((c) => h("td", { "data-label": c.label, "data-col": c.key, class: c.num ? "num" : null }, c.cell ? c.cell(r) : text(r, c))))));
+      heads.forEach((th, i) => th.setAttribute("aria-sort", columns[i].key === sortKey ? (sortDir > 0 ? "ascending" : "descending") : "none"));
+      count.textContent = `${out.length} / ${rows.length} ${t("table.shown")}`;
+    }
+    function download(kind) {
+      const out = shown();
+      const body = kind === "csv" ? "\ufeff" + csvText(columns, out, text)
+        : JSON.stringify(out.map((r) => (record ? record(r) : Object.fromEntries(columns.map((c) => [c.key, c.value(r)])))), null, 2);
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(new Blob([body], { type: kind === "csv" ? "text/csv;charset=utf-8" : "application/json" }));
+      a.download = `${name}.${kind}`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    }
+    const filter = h("input", { type: "search", class: "table-filter", placeholder: t("table.filter"),
+      "aria-label": `${t("table.filter")}: ${label}`, oninput: (e) => {
+        words = e.target.value.toLowerCase().split(/\s+/).filter(Boolean);
+        draw();
+      } });
+    draw();
+    return h("div", { class: "data-table", "data-table": name },
+      h("div", { class: "table-tools" }, filter, sortSel, count,
+        h("button", { type: "button", class: "export export-csv", onclick: () => download("csv") }, t("table.csv")),
+        h("button", { type: "button", class: "export export-json", onclick: () => download("json") }, t("table.json"))),
+      scroller(h("table", { class: `list cards ${cls || ""}` }, h("thead", {}, h("tr", {}, heads)), tbody), label));
+  }
+
   // ---------------------------------------------------------------- views
   const view = () => document.getElementById("view");
   function show(...nodes) {
@@ -406,32 +527,56 @@
     document.title = `${ev.id} · Kaidan`;
     sourceNumbers = new Map((ev.sources || []).map((src, i) => [src.doc_id, i + 1]));
     sourceInfo = new Map((ev.sources || []).map((src) => [src.doc_id, src]));
+    partyNames = ev.names || {};
     const sections = [
       ["programme", t("event.programme"), () => programmeChart(ev.programme || [])],
-      ["signed", t("event.signed"), () => listOrNone(ev.signed_documents, (d) =>
-        h("li", { class: "fact signed" }, factLink(d.title, d), " ", d.date ? h("span", { class: "muted" }, d.date) : null,
-          support(d), citeLinks(d)))],
+      ["signed", t("event.signed"), () => signedTable(ev)],
       ["agreements", t("event.agreements"), () => groupedAgreements(ev.agreements || [])],
-      ["commitments", t("event.commitments"), () => commitmentTable(ev.commitments || [])],
+      ["commitments", t("event.commitments"), () => commitmentTable(ev)],
       ["statements", t("event.statements"), () => statementsBySpeaker(ev.statements || [])],
-      ["quantities", t("event.quantities"), () => listOrNone(ev.quantities, (q) =>
-        h("li", { class: "fact quantity" }, factLink(q.text, q), " = ", fmtAmount(q), support(q), citeLinks(q)))],
+      ["quantities", t("event.quantities"), () => quantityTable(ev)],
       ["conflicts", t("event.conflicts"), () => conflictsView(ev.conflicts || [])],
-      ["sources", t("event.sources"), () => sourceList(ev.sources || [])],
+      ["sources", t("event.sources"), () => sourceTable(ev)],
     ];
     const count = { programme: (ev.programme || []).length, signed: (ev.signed_documents || []).length,
       agreements: (ev.agreements || []).length, commitments: (ev.commitments || []).length,
       statements: (ev.statements || []).length, quantities: (ev.quantities || []).length,
       conflicts: (ev.conflicts || []).length, sources: (ev.sources || []).length };
-    return show(
+    const folds = sections.map(([key, title, body]) => fold(key, title, count[key], body()));
+    const toggle = h("button", { type: "button", class: "fold-all", "aria-pressed": "false", onclick: (e) => {
+      const open = e.currentTarget.getAttribute("aria-pressed") !== "true";
+      for (const d of folds) d.open = open;
+      e.currentTarget.setAttribute("aria-pressed", String(open));
+      e.currentTarget.textContent = open ? t("event.close_all") : t("event.open_all");
+    } }, t("event.open_all"));
+    show(
       h("h1", {}, `${countriesLabel(ev.countries)} ${kindLabel(ev.kind)}`, h("small", {}, ` ${dateRange(ev)}`)),
       eventSummary(ev),
       h("nav", { class: "toc", "aria-label": t("summary.contents") }, h("h2", {}, t("summary.contents")),
         h("ol", {}, sections.map(([key, title]) => h("li", {}, h("a", { href: `#${key}`, class: "toc-link" }, title),
-          h("span", { class: "muted small" }, ` ${count[key]}`))))),
-      sections.map(([key, title, body]) => section(key, title, body())),
+          h("span", { class: "muted small" }, ` ${count[key]}`)))), toggle),
+      folds,
     );
+    const target = openFold(location.hash);  // opened at /events/ID#section: that section, open, in view
+    if (target) target.scrollIntoView({ block: "start", behavior: "instant" });
   }
+
+  // A section of the event folded under its heading (a <details>): the page opens short, on its summary.
+  function fold(id, title, n, ...content) {
+    return h("details", { id, class: "block fold" },
+      h("summary", {}, h("h2", {}, title, h("span", { class: "muted small fold-count" }, ` ${n}`))), ...content);
+  }
+  // Opens the folded section a link to #ID names (and any section around it), so the browser can scroll to it.
+  function openFold(hash) {
+    if (!hash || hash.length < 2) return null;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    for (let n = target; n; n = n.parentElement) if (n.tagName === "DETAILS") n.open = true;
+    return target;
+  }
+  document.addEventListener("click", (e) => {
+    const a = e.target.closest && e.target.closest('a[href^="#"]');
+    if (a && !a.hasAttribute("data-nav")) openFold(a.getAttribute("href"));
+  });
 
   function dateRange(ev) {
     return ev.date_start + (ev.date_end !== ev.date_start ? ` – ${ev.date_end}` : "");
@@ -446,7 +591,9 @@
   // The event at a glance: who met, where, when, how many sources, the figures, what was signed, what differs.
   function eventSummary(ev) {
     const segs = ev.programme || [];
-    const leaders = [...new Set(segs.flatMap((g) => g.participants || []))];
+    const leaderKeys = new Map();
+    for (const p of segs.flatMap((g) => g.participants || [])) if (!leaderKeys.has(partyKey(p))) leaderKeys.set(partyKey(p), partyLabel(p));
+    const leaders = [...leaderKeys.values()];
     const places = [...new Set(segs.map((g) => g.place).filter(Boolean))];
     const figures = [...(ev.commitments || []).filter((c) => c.amount).map((c) => ({ label: c.text, value: fmtAmount(c.amount), fact: c })),
       ...(ev.quantities || []).map((q) => ({ label: q.text, value: fmtAmount(q), fact: q }))];
@@ -477,13 +624,59 @@
             h("span", { class: "muted" }, (c.values || []).map((v) => valueText(v.value)).join(" / "))))) : nothing())));
   }
 
-  function sourceList(sources) {
+  function sourceTable(ev) {
+    const sources = ev.sources || [];
     if (!sources.length) return none();
-    return h("ol", { class: "facts sources" }, sources.map((src, i) => h("li", { class: "source", value: i + 1 },
-      h("a", { href: `/documents/${enc(src.doc_id)}`, "data-nav": "" }, src.title || src.source || src.doc_id),
-      h("div", { class: "muted small" }, [src.outlet, src.published, src.lang,
-        src.main ? t("event.main") : t("event.secondary"), src.placed_by === "content" ? t("event.by_content") : null,
-        src.source].filter(Boolean).join(" · ")))));
+    const rows = sources.map((src, i) => ({ n: i + 1, src }));
+    return dataTable({ name: `${ev.id}-sources`, label: t("event.sources"), cls: "sources", rowClass: () => "source",
+      record: (r) => r.src, rows, columns: [
+        { key: "n", label: "#", num: true, value: (r) => r.n, cell: (r) => `[${r.n}]` },
+        { key: "title", label: t("col.title"), value: (r) => r.src.title || r.src.source || r.src.doc_id,
+          cell: (r) => h("a", { href: `/documents/${enc(r.src.doc_id)}`, "data-nav": "", class: "source-title" },
+            r.src.title || r.src.source || r.src.doc_id) },
+        { key: "outlet", label: t("col.outlet"), value: (r) => r.src.outlet || "" },
+        { key: "published", label: t("col.published"), value: (r) => r.src.published || "" },
+        { key: "lang", label: t("col.lang"), value: (r) => (r.src.lang ? langName(r.src.lang) : "") },
+        { key: "role", label: t("col.role"), value: (r) => (r.src.main ? t("event.main") : t("event.secondary")) },
+        { key: "placed_by", label: t("col.placed"), value: (r) => (r.src.placed_by === "content" ? t("placed.content") : t("placed.date")),
+          cell: (r) => (r.src.placed_by === "content" ? h("span", { class: "by-content", title: t("event.by_content") }, t("event.by_content"))
+            : t("placed.date")) },
+      ] });
+  }
+
+  function signedTable(ev) {
+    const items = ev.signed_documents || [];
+    if (!items.length) return none();
+    return dataTable({ name: `${ev.id}-signed`, label: t("event.signed"), cls: "signed", rowClass: () => "fact signed",
+      record: (d) => d, rows: items, columns: [
+        { key: "title", label: t("col.title"), value: (d) => d.title, cell: (d) => factLink(d.title, d) },
+        { key: "date", label: t("col.date"), value: (d) => d.date || "" },
+        { key: "support", label: t("col.support"), num: true, value: (d) => d.support || 1 },
+        { key: "sources", label: t("col.cited"), value: (d) => sourcesText(d), cell: (d) => restsOn(d) },
+      ] });
+  }
+
+  function quantityTable(ev) {
+    const items = ev.quantities || [];
+    if (!items.length) return none();
+    return dataTable({ name: `${ev.id}-figures`, label: t("event.quantities"), cls: "quantities", rowClass: () => "fact quantity",
+      record: (q) => q, rows: items, columns: [
+        { key: "text", label: t("col.text"), value: (q) => q.text, cell: (q) => factLink(q.text, q) },
+        { key: "value", label: t("col.value"), num: true, value: (q) => Number(q.value), cell: (q) => fmtAmount(q) },
+        { key: "unit", label: t("col.unit"), value: (q) => q.unit, cell: (q) => unitLabel(q.unit).trim() || "—" },
+        { key: "support", label: t("col.support"), num: true, value: (q) => q.support || 1 },
+        { key: "sources", label: t("col.cited"), value: (q) => sourcesText(q), cell: (q) => restsOn(q) },
+      ] });
+  }
+
+  // The sources of a fact as one line of text (what CSV export and the filter read).
+  function sourcesText(fact) {
+    const seen = new Set();
+    return ((fact && fact.citations) || []).filter((c) => !seen.has(c.doc_id) && seen.add(c.doc_id)).map((c) => {
+      const src = sourceInfo.get(c.doc_id) || {};
+      return [`[${sourceNumbers.get(c.doc_id) || "?"}]`, src.outlet || src.title || src.source || c.doc_id, src.published, src.lang,
+        src.placed_by === "content" ? t("event.placed_by_content") : null].filter(Boolean).join(" ");
+    }).join("; ");
   }
 
   function valueText(v) {
@@ -492,10 +685,6 @@
     if (Array.isArray(v)) return v.map(valueText).join(", ");
     if (typeof v === "object") return ("value" in v && "unit" in v) ? fmtAmount(v) : Object.values(v).map(valueText).join(" ");
     return String(v);
-  }
-
-  function listOrNone(items, render) {
-    return items && items.length ? h("ul", { class: "facts" }, items.map(render)) : none();
   }
 
   function minutes(hhmm) {
@@ -532,7 +721,7 @@
           class: "segment" });
         const end = startOf(g) + lengthOf(g);
         a.append(s("title", {}, `${kindLabel(g.kind)} ${g.start}${g.duration_minutes ? "–" + hhmm(end % 1440) : ""}` +
-          `${g.place ? " · " + g.place : ""}${g.participants && g.participants.length ? " · " + g.participants.join(", ") : ""}`));
+          `${g.place ? " · " + g.place : ""}${g.participants && g.participants.length ? " · " + g.participants.map(partyLabel).join(", ") : ""}`));
         a.append(s("text", { x: left - 8, y: y + rowH / 2 + 4, "text-anchor": "end", class: "seg-label" },
           `${kindLabel(g.kind)}${g.place ? " · " + g.place : ""}`));
         a.append(s("rect", { x: x(startOf(g)), y: y + 5, width: Math.max(3, x(end) - x(startOf(g))), height: rowH - 10,
@@ -547,7 +736,7 @@
     if (untimed.length) {
       out.push(h("p", { class: "muted" }, t("event.no_start")), h("ul", { class: "facts" }, untimed.map((g) =>
         h("li", { class: "fact segment-untimed" }, factLink(`${kindLabel(g.kind)} ${g.date || ""}`, g), " ",
-          g.place || "", " ", (g.participants || []).join(", "), citeLinks(g)))));
+          g.place || "", " ", (g.participants || []).map(partyLabel).join(", "), restsOn(g)))));
     }
     return out;
   }
@@ -563,33 +752,37 @@
     return [...groups.entries()].map(([topic, items]) => h("div", { class: "group" },
       h("h3", {}, topicLabel(topic)),
       h("ul", { class: "facts" }, items.map((a) => h("li", { class: "fact agreement" },
-        a.verb ? h("span", { class: "badge" }, verbLabel(a.verb)) : null, " ", factLink(a.text, a), support(a), citeLinks(a))))));
+        a.verb ? h("span", { class: "badge" }, verbLabel(a.verb)) : null, " ", factLink(a.text, a), support(a), restsOn(a))))));
   }
 
-  function commitmentTable(items) {
+  function commitmentTable(ev) {
+    const items = ev.commitments || [];
     if (!items.length) return none();
-    return scroller(h("table", { class: "list commitments cards" },
-      h("thead", {}, h("tr", {}, h("th", {}, t("col.actor")), h("th", {}, t("col.text")),
-        h("th", {}, t("col.amount")), h("th", {}, t("col.deadline")), h("th", {}, t("col.cited")))),
-      h("tbody", {}, items.map((c) => h("tr", { class: "fact commitment" },
-        h("td", { "data-label": t("col.actor") }, c.actor || "—"), h("td", { "data-label": t("col.text") }, factLink(c.text, c, "fact-text commitment-link"),
-          h("div", { class: "topics" }, (c.topics || []).map((x) => h("span", { class: "topic" }, topicLabel(x))))),
-        h("td", { class: "num", "data-label": t("col.amount"), title: c.amount ? String(c.amount.value) + " " + unitLabel(c.amount.unit) : "" }, fmtAmount(c.amount)),
-        h("td", { "data-label": t("col.deadline") }, c.deadline || "—"), h("td", { "data-label": t("col.cited") }, support(c), citeLinks(c)))))), t("event.commitments"));
+    return dataTable({ name: `${ev.id}-commitments`, label: t("event.commitments"), cls: "commitments",
+      rowClass: () => "fact commitment", record: (c) => c, rows: items, columns: [
+        { key: "actor", label: t("col.actor"), value: (c) => partyLabel(c.actor), cell: (c) => h("span", { class: "party", "data-party": partyKey(c.actor) }, partyLabel(c.actor)) },
+        { key: "text", label: t("col.text"), value: (c) => c.text, cell: (c) => [factLink(c.text, c, "fact-text commitment-link"),
+          h("div", { class: "topics" }, (c.topics || []).map((x) => h("span", { class: "topic" }, topicLabel(x))))] },
+        { key: "amount", label: t("col.amount"), num: true, value: (c) => (c.amount ? Number(c.amount.value) : null),
+          cell: (c) => h("span", { title: c.amount ? String(c.amount.value) + " " + unitLabel(c.amount.unit) : "" }, fmtAmount(c.amount)) },
+        { key: "deadline", label: t("col.deadline"), value: (c) => c.deadline || "" , cell: (c) => c.deadline || "—" },
+        { key: "support", label: t("col.support"), num: true, value: (c) => c.support || 1 },
+        { key: "sources", label: t("col.cited"), value: (c) => sourcesText(c), cell: (c) => restsOn(c) },
+      ] });
   }
 
   function statementsBySpeaker(items) {
     if (!items.length) return none();
     const groups = new Map();
-    for (const st of items) {
-      const who = st.speaker || "—";
-      if (!groups.has(who)) groups.set(who, []);
-      groups.get(who).push(st);
+    for (const st of items) {  // one group per person, whatever the script each source wrote the name in
+      const key = partyKey(st.speaker);
+      if (!groups.has(key)) groups.set(key, { label: partyLabel(st.speaker), items: [] });
+      groups.get(key).items.push(st);
     }
-    return [...groups.entries()].map(([who, sts]) => h("div", { class: "group" }, h("h3", {}, who),
-      h("ul", { class: "facts" }, sts.map((st) => h("li", { class: `fact statement mode-${st.mode}` },
+    return [...groups.entries()].map(([key, g]) => h("div", { class: "group speaker", "data-party": key }, h("h3", {}, g.label),
+      h("ul", { class: "facts" }, g.items.map((st) => h("li", { class: `fact statement mode-${st.mode}` },
         st.mode === "direct" ? "「" : "", factLink(st.text, st), st.mode === "direct" ? "」" : "",
-        support(st), citeLinks(st))))));
+        support(st), restsOn(st))))));
   }
 
   function conflictsView(conflicts) {
@@ -633,8 +826,20 @@
     const link = doc.url || (/^https?:\/\//i.test(doc.source) ? doc.source : null);
     const source = link ? h("a", { href: link, rel: "noopener noreferrer nofollow" }, doc.source) : doc.source;
     const facts = doc.citations || [];
+    // the fact the link pointed at: the one with the highlighted offsets, else the first that overlaps them
+    const overlap = (f) => (ok && Array.isArray(f.offsets) ? Math.min(end, f.offsets[1]) - Math.max(start, f.offsets[0]) : 0);
+    const current = facts.find((f) => ok && f.offsets && f.offsets[0] === start && f.offsets[1] === end)
+      || facts.filter((f) => overlap(f) > 0).sort((a, b) => overlap(b) - overlap(a))[0] || null;
+    const factItems = facts.map((f) => h("li", { class: `doc-fact${f === current ? " current" : ""}`, "aria-current": f === current ? "true" : null },
+      h("span", { class: "badge" }, t("fact." + f.type)), " ",
+      h("a", { href: docHref({ doc_id: doc.id, offsets: f.offsets }), "data-nav": "" }, f.text || f.evidence || "—")));
+    const aside = h("aside", { class: "doc-facts" }, h("h2", {}, t("doc.facts")),
+      facts.length ? h("ol", {}, factItems) : h("p", { class: "none" }, t("doc.no_facts")));
+    // title and source stay in sight while reading (a sticky header)
+    const head = h("header", { class: "doc-head" }, h("h1", { title: heading }, heading),
+      h("p", { class: "doc-source muted small" }, [doc.outlet, doc.published, doc.source, doc.lang].filter(Boolean).join(" · ")));
     show(
-      h("h1", {}, heading),
+      head,
       h("dl", { class: "meta doc-meta" },
         h("dt", {}, t("col.outlet")), h("dd", { class: "outlet" }, doc.outlet || "—"),
         h("dt", {}, t("col.published")), h("dd", { class: "published" }, doc.published || "—"),
@@ -644,13 +849,12 @@
           h("a", { href: `/events/${enc(e.id)}`, "data-nav": "", class: "event-link" }, e.id)) : "—")),
       ok ? h("p", { class: "cited-note" }, h("span", { class: "muted" }, t("doc.highlight") + ": "),
         h("span", { class: "cited-copy" }, cpSlice(chars, start, end))) : null,
-      h("div", { class: "doc-layout" }, pre, h("aside", { class: "doc-facts" }, h("h2", {}, t("doc.facts")),
-        facts.length ? h("ol", {}, facts.map((f) => h("li", { class: "doc-fact" },
-          h("span", { class: "badge" }, t("fact." + f.type)), " ",
-          h("a", { href: docHref({ doc_id: doc.id, offsets: f.offsets }), "data-nav": "" }, f.text || f.evidence || "—"))))
-          : h("p", { class: "none" }, t("doc.no_facts")))),
+      h("div", { class: "doc-layout" }, pre, aside),
     );
+    document.documentElement.style.setProperty("--head-h", `${Math.ceil(head.getBoundingClientRect().height)}px`);
     if (mark) mark.scrollIntoView({ block: "center", behavior: "instant" });
+    const li = aside.querySelector("li.current");
+    if (li) aside.scrollTop = Math.max(0, li.offsetTop - (aside.clientHeight - li.offsetHeight) / 2);
   }
 
   async function documentsView(params) {
@@ -688,7 +892,8 @@
     document.title = `${t("ledger.title")} · Kaidan`;
     const q = new URLSearchParams();
     for (const k of ["actor", "topic", "status", "due_before"]) if (params.get(k)) q.set(k, params.get(k));
-    const threads = await api(`/api/ledger?${q}`);
+    const [threads, info] = await Promise.all([api(`/api/ledger?${q}`), api("/api/info")]);
+    ledgerAuth = info.auth_required;
     const form = h("form", { class: "filters", onsubmit: (e) => {
       e.preventDefault();
       const next = new URLSearchParams();
@@ -705,9 +910,10 @@
         : h("p", { class: "none" }, t("ledger.empty")));
   }
 
+  const STATUSES = ["open", "due soon", "overdue", "reported done", "marked done"];
   function statusSelect(current) {
     const sel = h("select", { name: "status" }, h("option", { value: "" }, t("ledger.any")));
-    for (const st of ["open", "due soon", "overdue", "reported done"]) {
+    for (const st of STATUSES) {
       sel.append(h("option", { value: st, selected: st === current ? "" : null }, statusLabel(st)));
     }
     return sel;
@@ -765,7 +971,7 @@
       svg.append(s("text", { x: 8, y: y0 + rowH / 2 + 4, class: "group-label" }, `${t("ledger.undated")} (${undated.length})`));
       undated.forEach((th, i) => drawRow(th, y0 + (i + 1) * rowH + rowH / 2));
     }
-    const legend = h("p", { class: "legend" }, ["open", "due soon", "overdue", "reported done"].map((st) =>
+    const legend = h("p", { class: "legend" }, STATUSES.map((st) =>
       h("span", { class: `key status-${st.replace(" ", "-")}` }, statusLabel(st))),
     undated.length ? h("span", { class: "muted" }, ` · ${undated.length} ${t("ledger.no_due")}`) : null);
     return h("figure", { class: "chart wide-chart" }, h("div", { class: "chart-scroll" }, svg), legend);
@@ -782,10 +988,56 @@
         h("td", { "data-label": t("col.due") }, th.due || t("ledger.no_due")),
         h("td", { "data-label": t("col.actor") }, th.actor || "—"),
         h("td", { class: "num", "data-label": t("col.amount") }, fmtAmount(th.amount)),
-        h("td", { "data-label": t("col.entries") }, h("ol", { class: "entries" }, newestFirst(th.entries).map((e) => h("li", { class: "entry" },
-          h("a", { href: `/events/${enc(e.event)}`, "data-nav": "", class: "event-link entry-date" }, e.event_date),
-          e.actor ? h("span", { class: "entry-actor" }, `${e.actor}: `) : null,
-          factLink(shortText(e.text, 120), e), citeLinks(e))))))))), t("ledger.title"));
+        h("td", { "data-label": t("col.entries") }, h("ol", { class: "entries" }, th.done ? doneEntry(th.done) : null,
+          newestFirst(th.entries).map((e) => h("li", { class: "entry" },
+            h("a", { href: `/events/${enc(e.event)}`, "data-nav": "", class: "event-link entry-date" }, e.event_date),
+            e.actor ? h("span", { class: "entry-actor" }, `${e.actor}: `) : null,
+            factLink(shortText(e.text, 120), e), citeLinks(e)))),
+          th.key ? doneForm(th) : null))))), t("ledger.title"));
+  }
+
+  // The newest entry of a thread marked done: who, when, and the citation (a stored sentence or an address).
+  function doneEntry(done) {
+    const c = done.citation || {};
+    const cite = c.doc_id ? h("a", { href: docHref(c), "data-nav": "", class: "done-cite" }, c.evidence || c.doc_id)
+      : h("a", { href: c.url, rel: "noopener noreferrer nofollow", class: "done-cite" }, c.evidence || c.url);
+    return h("li", { class: "entry done-entry" }, h("span", { class: "entry-date" }, String(done.at || "").slice(0, 10)), " ",
+      h("span", { class: "status status-marked-done" }, `${t("done.marked")} ${done.by}`), ": ", cite,
+      c.doc_id && c.url ? [" · ", h("a", { href: c.url, rel: "noopener noreferrer nofollow" }, c.url)] : null);
+  }
+
+  let ledgerAuth = false;
+  // "Mark done": who, and the citation that shows it done (a stored document's id with the sentence, or a URL).
+  function doneForm(th) {
+    const status = h("div", { class: "done-status", role: "status", "aria-live": "polite" });
+    const token = ledgerAuth ? h("label", {}, t("ingest.token"), h("input", { type: "password", name: "token",
+      autocomplete: "off", value: sessionStorage.getItem("kaidan.token") || "" })) : null;
+    const form = h("form", { class: "done-form", hidden: "", onsubmit: async (e) => {
+      e.preventDefault();
+      const data = new FormData(e.target);
+      if (token) sessionStorage.setItem("kaidan.token", data.get("token") || "");
+      const where = String(data.get("source") || "").trim();
+      const citation = /^https?:\/\//i.test(where) ? { url: where } : { doc_id: where };
+      const evidence = String(data.get("evidence") || "").trim();
+      if (evidence) citation.evidence = evidence;
+      try {
+        await api(`/api/ledger/${enc(th.key)}/done`, { method: "POST", headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ by: String(data.get("by") || "").trim(), citation }) });
+        sessionStorage.setItem("kaidan.doneBy", String(data.get("by") || ""));
+        render();
+      } catch (err) {
+        status.replaceChildren(errorView(err, `${t("error")}:`));
+      }
+    } },
+    h("label", {}, t("done.by"), h("input", { name: "by", required: "", maxlength: 100, value: sessionStorage.getItem("kaidan.doneBy") || "" })),
+    h("label", {}, t("done.source"), h("input", { name: "source", required: "", placeholder: "313a2d79… / https://…" })),
+    h("label", { class: "wide" }, t("done.evidence"), h("textarea", { name: "evidence", rows: 2, maxlength: 2000 })),
+    token, h("button", { type: "submit" }, t("done.submit")),
+    h("button", { type: "button", class: "secondary", onclick: () => { form.hidden = true; open.hidden = false; } }, t("done.cancel")), status);
+    const open = h("button", { type: "button", class: "secondary mark-done", onclick: () => {
+      form.hidden = false; open.hidden = true; form.querySelector("input").focus();
+    } }, t("done.mark"));
+    return h("div", { class: "done-box" }, open, form);
   }
 
   // The terms of a query as the API reads them: "phrases" (also 「…」), words, OR between alternatives.
