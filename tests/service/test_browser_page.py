@@ -32,7 +32,7 @@ On September 12, commencing at 11:00 a.m. for approximately 50 minutes, Mr. ISHI
 The two leaders confirmed that they would further strengthen defence cooperation, including increased defence spending.
 Prime Minister Ishiba stated that Japan would jointly develop defence equipment worth a total of 200 billion yen by FY2027.
 Prime Minister Albanese stated that he highly valued defence cooperation with Japan.
-Prime Minister Ishiba stated that Japan would host a meeting of energy ministers in Tokyo next spring.
+Japan will host a meeting of energy ministers in Tokyo next spring.
 Prime Minister Ishiba expressed his intention to visit Canberra next year.
 """
 # The same summit told without any date: placed in the event by what it shares with the event's sources.
