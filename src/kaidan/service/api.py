@@ -192,6 +192,7 @@ EntryKey = Annotated[str, Path(max_length=120, pattern=r"^[0-9A-Za-z-]+~[0-9a-f]
 
 
 @writes.post("/ledger/{key}/done", response_model=models.LedgerThread, summary="Mark a promise done",
+             responses=responses(400),
              description="Mark the ledger thread that has the entry KEY done, with who marks it and the citation that "
                          "shows it kept: a stored document (`doc_id`, with `evidence`, a sentence of its text) or a "
                          "public `url`. Stored with the time; the thread then reads `marked done` with `done`. Needs "
