@@ -53,6 +53,17 @@ def test_a_meeting_named_only_in_a_photo_caption_is_not_a_meeting():
     assert kinds(text) == ["summit"]
 
 
+def test_a_caption_placing_a_person_in_the_picture_gives_no_meeting_and_the_body_sentence_does():
+    text = ("May 8, 2024\n\nPresident Moon (left) and Prime Minister Kishida hold a joint press conference after "
+            "their summit in Seoul on May 7.\n\nPresident Moon and Prime Minister Kishida held a joint press conference "
+            "after their summit in Seoul on May 7.")
+    ms = meetings(text)
+    assert sorted(m["kind"] for m in ms) == ["press_conference", "summit"]
+    assert all(m["evidence"] in text.split("\n\n")[2] for m in ms)
+    assert meetings("May 8, 2024\n\nPresident Moon (second from right) held a summit with Prime Minister "
+                    "Kishida in Seoul on May 7.") == []
+
+
 def test_background_and_future_meetings_are_not_this_programme():
     assert kinds("On 3 May 2024 Suga spoke with Trump by phone. Abe had held frequent meetings and played golf with Trump.") \
         == ["telephone"]

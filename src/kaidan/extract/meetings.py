@@ -107,6 +107,7 @@ def _filters() -> dict[str, re.Pattern]:
     d = _data()
     return {"future": re.compile(d["future"]["pattern"]), "done": re.compile(d["future"]["done"]),
             "background": re.compile(d["background"]["pattern"]), "caption": re.compile(d["caption"]["pattern"]),
+            "caption_position": re.compile(d["caption_position"]["pattern"]),
             "witness_ja": re.compile(d["witness"]["ja"]), "witness_en": re.compile(d["witness"]["en"], re.I),
             "official_ja": re.compile(d["official_press"]["ja"]), "official_en": re.compile(d["official_press"]["en"])}
 
@@ -353,10 +354,12 @@ def _lines(text: str) -> tuple[str, ...]:
 
 
 def _is_caption(ctx: DocContext, s: Sentence) -> bool:
-    """A line that only names a meeting and is followed by a photo credit: a caption, not a meeting."""
+    """A photo caption, not a meeting: a line followed by a photo credit, or one placing a person in the
+    picture ("President Lee (left) and …")."""
     lines = _lines(ctx.text)      # the document's lines, split once rather than for every meeting sentence
     nxt = next((ln.strip() for ln in lines[s.line + 1:s.line + 3] if ln.strip()), "")
-    return bool(_filters()["caption"].search(nxt)) or bool(re.search(r"[(（]写真提供", s.text))
+    return bool(_filters()["caption"].search(nxt)) or bool(re.search(r"[(（]写真提供", s.text)) \
+        or bool(_filters()["caption_position"].search(s.text))
 
 
 def _token_bounds(ctx: DocContext, s: Sentence) -> tuple[set[int], set[int]] | None:
