@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -246,3 +247,14 @@ def gold_folder(tmp_path) -> tuple[Path, Path]:
         (gold / name.replace(".txt", ".json")).write_text(json.dumps(record, ensure_ascii=False, indent=1),
                                                           encoding="utf-8")
     return gold, docs
+
+
+@pytest.fixture
+def batch_sources(tmp_path) -> list[str]:
+    """A batch for the parallel-ingest tests: eight of tests/corpus's documents, one of them twice under
+    another name, and an empty file."""
+    docs = sorted((Path(__file__).resolve().parent / "corpus").glob("*.txt"))[:8]
+    (tmp_path / "empty.txt").write_bytes(b"")
+    shutil.copy(docs[2], tmp_path / "copy.txt")
+    return [str(p) for p in docs[:5]] + [str(tmp_path / "empty.txt"), str(tmp_path / "copy.txt")] + \
+        [str(p) for p in docs[5:]]

@@ -3,7 +3,6 @@ database holds what a serial ingest leaves (but the order documents were stored 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,8 @@ from kaidan.store import open_store, search
 
 from .conftest import sql
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
-@pytest.fixture
-def sources(tmp_path) -> list[str]:
-    """Eight of the test corpus's documents, one of them twice under another name, and an empty file."""
-    docs = sorted(CORPUS.glob("*.txt"))[:8]
-    (tmp_path / "empty.txt").write_bytes(b"")
-    shutil.copy(docs[2], tmp_path / "copy.txt")
-    return [str(p) for p in docs[:5]] + [str(tmp_path / "empty.txt"), str(tmp_path / "copy.txt")] + \
-        [str(p) for p in docs[5:]]
 
 
 def state(store) -> dict:
@@ -56,12 +46,12 @@ def serial_url(pg_url):
 
 
 @pytest.mark.parametrize("how", ["workers", "ray"])
-def test_workers_write_postgres_directly_and_leave_what_a_serial_ingest_leaves(pg_url, serial_url, sources, how,
-                                                                              monkeypatch):
+def test_workers_write_postgres_directly_and_leave_what_a_serial_ingest_leaves(pg_url, serial_url, batch_sources,
+                                                                              how, monkeypatch):
     if how == "ray":
         pytest.importorskip("ray", reason="Ray is not installed (pip install 'kaidan[ray]')")
     with open_store(serial_url) as store:
-        first = serial_ingest(sources, store)
+        first = serial_ingest(batch_sources, store)
         expected = state(store)
     written = []
     real = parallel._Written.add_document
@@ -73,7 +63,7 @@ def test_workers_write_postgres_directly_and_leave_what_a_serial_ingest_leaves(p
     monkeypatch.setattr(parallel._Written, "add_document", spy)
     with open_store(pg_url) as store:
         kwargs = {"ray": "local", "workers": 2} if how == "ray" else {"workers": 2}
-        report = parallel.ingest(sources, store, **kwargs)
+        report = parallel.ingest(batch_sources, store, **kwargs)
         assert state(store) == expected
     assert report.summary == first.summary and report.failures == first.failures
     assert written and set(written) == {""}      # the driver never had the texts: the workers stored them
