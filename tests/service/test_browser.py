@@ -7,6 +7,8 @@ hostile documents as text, and write screenshots to tests/artifacts/screenshots/
 """
 from __future__ import annotations
 
+import contextlib
+
 import re
 import shutil
 import socket
@@ -74,26 +76,36 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def open_page(browser, server):
-    """open_page(path, locale) -> a page with the view drawn; JS errors and dialogs are collected on it."""
+@contextlib.contextmanager
+def page_opener(browser, base: str, **context_options):
+    """open_(path, viewport, locale) -> a page of ``base + path`` in a context of its own, the view drawn; JS
+    errors and dialogs (dismissed) are collected on it. The contexts close on leaving."""
     contexts = []
 
-    def open_(path: str = "/", locale: str = "en-US"):
-        ctx = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+    def open_(path: str, viewport: dict, locale: str):
+        ctx = browser.new_context(locale=locale, viewport=viewport, **context_options)
         ctx.set_default_timeout(20_000)
         contexts.append(ctx)
         page = ctx.new_page()
         page.errors, page.dialogs = [], []
         page.on("pageerror", lambda e: page.errors.append(str(e)))
         page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
-        page.goto(server + path)
+        page.goto(base + path)
         ready(page)
         return page
 
-    yield open_
-    for ctx in contexts:
-        ctx.close()
+    try:
+        yield open_
+    finally:
+        for ctx in contexts:
+            ctx.close()
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """open_page(path, locale) -> a page with the view drawn; JS errors and dialogs are collected on it."""
+    with page_opener(browser, server) as open_:
+        yield lambda path="/", locale="en-US": open_(path, {"width": 1280, "height": 900}, locale)
 
 
 def ready(page) -> None:
@@ -283,22 +295,8 @@ RAW_IDS = ("shared_view", "signed_documents", "JPY_per_USD", "percent_gdp", "dur
 @pytest.fixture
 def open_at(browser, server):
     """open_at(path, width, locale) -> a page at the desk (1400×900) or phone (390×844) size, view drawn."""
-    contexts = []
-
-    def open_(path: str, width: str = "desk", locale: str = "en-US"):
-        ctx = browser.new_context(locale=locale, viewport=WIDTHS[width])
-        ctx.set_default_timeout(20_000)
-        contexts.append(ctx)
-        page = ctx.new_page()
-        page.errors = []
-        page.on("pageerror", lambda e: page.errors.append(str(e)))
-        page.goto(server + path)
-        ready(page)
-        return page
-
-    yield open_
-    for ctx in contexts:
-        ctx.close()
+    with page_opener(browser, server) as open_:
+        yield lambda path, width="desk", locale="en-US": open_(path, WIDTHS[width], locale)
 
 
 def no_sideways_scroll(page) -> bool:

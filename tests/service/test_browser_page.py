@@ -16,8 +16,8 @@ import httpx
 import pytest
 
 from .helpers import SEEDS
-from .test_browser import (CHROMIUM, SHOTS, WIDTHS, api, browser, no_sideways_scroll, open_at, pick_event,  # noqa: F401
-                           ready, server, serving, shot, sync_api)
+from .test_browser import (CHROMIUM, SHOTS, WIDTHS, api, browser, no_sideways_scroll, open_at,  # noqa: F401
+                           page_opener, pick_event, ready, server, serving, shot, sync_api)
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent: install Debian's "
                                                              "chromium (apt-get install chromium), as .ci/run does")
@@ -60,22 +60,9 @@ def writable(archive, tmp_path_factory):
 
 @pytest.fixture
 def open_on(browser, writable):  # noqa: F811
-    contexts = []
-
-    def open_(path: str, width: str = "desk", locale: str = "en-US"):
-        ctx = browser.new_context(locale=locale, viewport=WIDTHS[width], accept_downloads=True)
-        ctx.set_default_timeout(20_000)
-        contexts.append(ctx)
-        page = ctx.new_page()
-        page.errors = []
-        page.on("pageerror", lambda e: page.errors.append(str(e)))
-        page.goto(writable + path)
-        ready(page)
-        return page
-
-    yield open_
-    for ctx in contexts:
-        ctx.close()
+    """open_on(path, width, locale) -> a page of this module's own server, downloads accepted."""
+    with page_opener(browser, writable, accept_downloads=True) as open_:
+        yield lambda path, width="desk", locale="en-US": open_(path, WIDTHS[width], locale)
 
 
 def open_section(page, key: str) -> None:
