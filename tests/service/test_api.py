@@ -97,6 +97,29 @@ def test_ledger_and_its_filters(client):
     assert client.get("/api/ledger", params={"status": "late"}).status_code == 422
 
 
+def test_the_ledger_names_each_party_in_both_languages_and_filters_by_party(client):
+    threads = client.get("/api/ledger").json()
+    party = {t["key"]: (t["names"].get(t["actor"]) or {}).get("id", t["actor"]) for t in threads}
+    for t in threads:  # the actor of the thread and of each entry, as written -> its party
+        assert {e["actor"] for e in t["entries"]} | {t["actor"]} >= set(t["names"])
+    jp = [t for t in threads if party[t["key"]] == "country:JP"]
+    assert {"日本", "Japan"} <= {t["actor"] for t in jp}
+    assert all(t["names"][t["actor"]] == {"id": "country:JP", "ja": "日本", "en": "Japan"} for t in jp)
+    who = client.get("/api/ledger", params={"who": "country:JP"}).json()
+    assert [t["key"] for t in who] == [t["key"] for t in jp]
+    assert client.get("/api/ledger", params={"who": "country:JP", "status": "reported done"}).json() == \
+        [t for t in who if t["status"] == "reported done"]
+
+
+@needs_seeds
+def test_a_leader_is_one_party_of_the_ledger_whatever_the_script(client):
+    trump = client.get("/api/ledger", params={"who": "trump"}).json()
+    assert {t["actor"] for t in trump} == {"ドナルド・J・トランプ", "Donald J. Trump"}
+    assert {t["names"][t["actor"]]["en"] for t in trump} == {"Donald J. Trump"}
+    us = client.get("/api/ledger", params={"actor": "Donald J. Trump"}).json()  # actor: the leader's country
+    assert len(us) > len(trump) and {t["actor"] for t in us} > {t["actor"] for t in trump}
+
+
 @pytest.mark.parametrize("query", ["防衛費", "会談", "防衛", "重要鉱物"])
 def test_japanese_search_finds_words_written_without_spaces(client, query):
     res = client.get("/api/search", params={"q": query}).json()

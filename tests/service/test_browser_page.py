@@ -15,6 +15,7 @@ import shutil
 import httpx
 import pytest
 
+from .docs import JA_AU
 from .helpers import SEEDS
 from .test_browser import (CHROMIUM, SHOTS, WIDTHS, api, browser, no_sideways_scroll, open_at,  # noqa: F401
                            page_opener, pick_event, ready, server, serving, shot, sync_api)
@@ -318,3 +319,98 @@ def test_a_link_to_a_section_opens_it_folded_or_not(open_at, server):  # noqa: F
         links.first.click()
         assert page.locator("details.fold[open]").count() == 1
     assert not page.errors
+
+
+# ---------------------------------------------------------------- 7. the ledger: one party, one row, one choice
+
+def _party(thread: dict) -> str:
+    return (thread["names"].get(thread["actor"]) or {}).get("id") or thread["actor"]
+
+
+@pytest.mark.parametrize("width, locale, japan", [("desk", "en-US", "Japan"), ("phone", "ja-JP", "日本")])
+def test_the_ledger_shows_one_party_as_one_name_and_one_filter_value(open_at, server, width, locale, japan):  # noqa: F811
+    threads = api(server, "/api/ledger")
+    jp = [t for t in threads if _party(t) == "country:JP"]
+    assert {"日本", "Japan"} <= {t["actor"] for t in jp}  # both scripts are in the data
+    page = open_at("/ledger", width, locale)
+    values = [v for v in page.locator("select[name=who] option").evaluate_all("os => os.map(o => o.value)") if v]
+    assert len(values) == len(set(values)) and set(values) == {_party(t) for t in threads}
+    assert page.locator('select[name=who] option[value="country:JP"]').inner_text() == f"{japan} ({len(jp)})"
+    who = page.locator('tr.thread-row td[data-col="actor"] .party[data-party="country:JP"]').all_inner_texts()
+    assert who == [japan] * len(jp)
+    said = page.locator('ol.entries .entry-actor[data-party="country:JP"]').all_inner_texts()
+    assert said and {x.strip() for x in said} == {f"{japan}:"}
+    for row in page.locator("tr.thread-row").all()[:10]:  # each entry with its date and who said it
+        entries = row.locator("ol.entries li.entry")
+        assert entries.count() == entries.locator(".entry-date").count() == entries.locator(".entry-actor").count()
+    page.select_option("select[name=who]", "country:JP")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url("**/ledger?who=country%3AJP")
+    ready(page)
+    assert page.locator("tr.thread-row").count() == len(jp)
+    assert set(page.locator('tr.thread-row td[data-col="actor"] .party').all_inner_texts()) == {japan}
+    assert page.locator("select[name=who]").input_value() == "country:JP"  # the choice kept, among all parties
+    assert page.locator("select[name=who] option").count() == len(values) + 1
+    labels = page.locator("svg.ledger-chart a.thread text.row-label").all_text_contents()
+    assert len(labels) == len(jp) and all(x.startswith(f"{japan}: ") for x in labels)
+    assert no_sideways_scroll(page) and not page.errors
+    shot(page, f"ledger_one_party_{width}")
+
+
+# ---------------------------------------------------------------- 8. a long title under the sticky header
+
+LONG_TITLE = ("日豪首脳会談（防衛協力・重要鉱物の供給網・経済安全保障・宇宙とサイバー分野の連携についての両首脳による確認と今後の対話の進め方）"
+              * 2)[:120]
+LONG_NAME = ("mofa-japan-australia-summit-meeting-defence-cooperation-critical-minerals-supply-chains-" * 2)[:116] + ".txt"
+
+
+@pytest.fixture(scope="module")
+def long_titled(writable):
+    """A readout whose title and file name are 120 characters long (a summit of its own, 2 June 2025)."""
+    text = JA_AU.replace("日豪首脳会談\n", LONG_TITLE + "\n", 1).replace("令和7年9月12日", "令和7年6月2日") \
+        .replace("9月12日、", "6月2日、") + "\n" * 120  # longer than a window: room to scroll
+    r = httpx.post(writable + "/api/ingest/file", files={"file": (LONG_NAME, text.encode(), "text/plain")}, timeout=120)
+    body = r.json()
+    assert body["status"] == "stored" and body["title"] == LONG_TITLE, r.text
+    return body
+
+
+WHOLE = "e => e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1"
+
+
+@pytest.mark.parametrize("width", ["desk", "phone"])
+def test_a_long_title_and_source_name_stay_readable_and_nothing_hides_under_the_header(open_on, writable, long_titled,
+                                                                                       width):
+    doc = api(writable, f"/api/documents/{long_titled['doc_id']}")
+    fact = next(c for c in doc["citations"] if c["type"] == "commitments")
+    s, e = fact["offsets"]
+    page = open_on(f"/documents/{doc['id']}?start={s}&end={e}", width)
+    head = page.locator("header.doc-head")
+    h1, source = head.locator("h1"), head.locator(".doc-source")
+    assert h1.inner_text() == LONG_TITLE and "upload:" + LONG_NAME in source.inner_text()
+    for y in (0, 1500):  # at the top and further down, the whole title and source name are on screen
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.wait_for_timeout(100)
+        for el in (head, h1, source):
+            assert el.evaluate(WHOLE), (width, y, el.evaluate("e => [e.scrollWidth, e.clientWidth, e.scrollHeight, e.clientHeight]"))
+        sync_api.expect(h1).to_be_in_viewport(ratio=1)
+        sync_api.expect(source).to_be_in_viewport(ratio=1)
+        assert y == 0 or (page.evaluate("window.scrollY") > 500 and abs(head.bounding_box()["y"]) <= 1)
+    bottom = lambda: head.bounding_box()["y"] + head.bounding_box()["height"]  # noqa: E731
+    assert head.bounding_box()["height"] < 0.34 * WIDTHS[width]["height"] + 1
+    # what a link (#cited) or the browser scrolls to stops below the header, however tall a long title makes it
+    mark = page.locator("mark#cited")
+    mark.evaluate("e => e.scrollIntoView({block: 'start', behavior: 'instant'})")
+    assert mark.bounding_box()["y"] >= bottom() - 1
+    # a fact of the side list: the new view's sentence is in sight, below the header
+    page.locator("aside.doc-facts li.doc-fact a").last.click()
+    page.wait_for_url("**start=*")
+    ready(page)
+    sync_api.expect(page.locator("mark#cited")).to_be_in_viewport()
+    assert page.locator("mark#cited").bounding_box()["y"] >= bottom() - 1
+    assert no_sideways_scroll(page) and not page.errors
+    shot(page, f"document_long_title_{width}")
+    # the documents list and the event keep the long names inside the page too
+    for path in ("/documents", f"/events/{long_titled['events'][0]}"):
+        other = open_on(path, width)
+        assert LONG_TITLE in other.locator("#view").inner_text() and no_sideways_scroll(other), path

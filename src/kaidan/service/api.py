@@ -22,7 +22,7 @@ from kaidan.reconcile.match import party, person
 from kaidan.records import FACT_TYPES
 
 from . import marks, models
-from .names import names_of
+from .names import names_in, names_of, party_id
 from .public import source_fields
 from ..store import search
 from .errors import Invalid, NotFound, responses
@@ -173,18 +173,26 @@ def get_document(request: Request, doc_id: Annotated[str, Path(min_length=1, max
             description="Promises followed from summit to summit, soonest due first, with due dates and a status "
                         "as of `today` (default: the server's date): `overdue` only for a deadline past with no "
                         "later entry and no mark; `marked done` where someone marked it done with a citation "
-                        "(`done`: who, when, the citation). Filter by actor, topic, due date and status.")
+                        "(`done`: who, when, the citation). Each thread's `names` gives the party of its actor and "
+                        "of its entries' actors in Japanese and English, as an event's `names` does. Filter by actor "
+                        "(a country, leader or organisation: a leader stands for the country), by `who` (one party "
+                        "whatever the script: the `names` id of the thread's actor, e.g. trump or country:JP, or the "
+                        "actor as written when the data lacks it), topic, due date and status.")
 def get_ledger(request: Request, actor: Text = None, topic: Text = None,
+               who: Annotated[str | None, Query(max_length=200, description="A party's id, as `names` gives it")] = None,
                due_before: Annotated[models.Day | None, Query(description="Due on or before this day")] = None,
                status: models.Status | None = None,
                today: Annotated[models.Day | None, Query(description="The day statuses are computed for")] = None):
     threads = _ledger(store_of(request), today)
-    return ledger.select(threads, actor=actor, topic=topic, due_before=due_before.isoformat() if due_before else None,
-                         status=status)
+    found = ledger.select(threads, actor=actor, topic=topic, due_before=due_before.isoformat() if due_before else None,
+                          status=status)
+    return [t for t in found if not who or party_id(t["actor"], t["names"]) == who]
 
 
 def _ledger(store, today: dt.date | None = None) -> list[dict]:
-    return marks.apply(archive.commitment_ledger(store, today or dt.date.today()), store.done_marks())
+    threads = marks.apply(archive.commitment_ledger(store, today or dt.date.today()), store.done_marks())
+    return [{**t, "names": names_in([t.get("actor"), *(e.get("actor") for e in t.get("entries") or [])])}
+            for t in threads]
 
 
 EntryKey = Annotated[str, Path(max_length=120, pattern=r"^[0-9A-Za-z-]+~[0-9a-f]{10}$",

@@ -239,6 +239,8 @@ class LedgerThread(Open):
     key: str | None = Field(None, description="EVENT~HASH of the first entry: what POST /api/ledger/KEY/done marks")
     done: DoneMark | None = Field(None, description="Who marked it done, when, with which citation (status "
                                                     "'marked done')")
+    names: dict[str, Name] = Field({}, description="The thread's actor and its entries' actors as written -> the "
+                                                  "party each names, in Japanese and English (as an event's names)")
 
 
 class DocumentSummary(Provenance):

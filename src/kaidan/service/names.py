@@ -1,13 +1,15 @@
 """One name per party, in both languages, for the page: 日本 and Japan, ドナルド・J・トランプ and Donald J. Trump
 are one party whatever the script a source wrote them in.
 
-:func:`names_of` maps each actor, speaker and participant of an event record to ``{"id", "ja", "en"}``: the
+:func:`names_of` maps each actor, speaker and participant of an event record to ``{"id", "ja", "en"}`` (and
+:func:`names_in` any names, e.g. the actors of a ledger thread and its entries): the
 people data (``data/people.json``: people, organisations and countries with their aliases, through the
 gazetteer the merge uses), else the Unicode CLDR's country names through Babel (as ``extract.event`` reads
 them). A name found in neither is left out, and the page shows it as written.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..extract.event import _cldr_country_names
@@ -41,18 +43,27 @@ def name_of(name: str) -> dict | None:
     return None
 
 
-def names_of(record: dict) -> dict[str, dict]:
-    """Every actor, speaker and participant named in an event record, as :func:`name_of` knows it."""
-    found: set[str] = set()
-    for c in record.get("commitments") or []:
-        found.add(c.get("actor") or "")
-    for s in record.get("statements") or []:
-        found.add(s.get("speaker") or "")
-    for g in record.get("programme") or []:
-        found.update(g.get("participants") or [])
+def names_in(names: Iterable[str | None]) -> dict[str, dict]:
+    """Each of these names (as written) -> its party, for the names :func:`name_of` knows."""
     out = {}
-    for n in sorted(found - {""}):
+    for n in sorted(set(names) - {None, ""}):
         known = name_of(n)
         if known:
             out[n] = known
     return out
+
+
+def names_of(record: dict) -> dict[str, dict]:
+    """Every actor, speaker and participant named in an event record, as :func:`name_of` knows it."""
+    found: list[str | None] = [c.get("actor") for c in record.get("commitments") or []]
+    found += [s.get("speaker") for s in record.get("statements") or []]
+    for g in record.get("programme") or []:
+        found += g.get("participants") or []
+    return names_in(found)
+
+
+def party_id(name: str | None, names: dict[str, dict]) -> str:
+    """The id a name has in ``names`` (trump, country:JP), else the name as written: what one row or one
+    filter value of the page stands for."""
+    known = names.get(name or "")
+    return known["id"] if known else (name or "")

@@ -374,7 +374,8 @@
   // A table in the manner of datasette's table views: a header click sorts (again: the other way), the box
   // filters (every word must appear in some column), and the buttons export the rows shown, in the order
   // shown: CSV of the columns' values, JSON of the rows' records. columns: [{ key, label, value(row) -> the
-  // sorted/filtered/exported value, cell(row) -> what the cell shows, num }].
+  // sorted/filtered/exported value, cell(row) -> what the cell shows, num, cls }]; rowClass(row) and
+  // rowAttrs(row) give each row's class and attributes.
   function compareValues(a, b) {
     const blank = (v) => v === null || v === undefined || v === "";
     if (blank(a) || blank(b)) return blank(a) - blank(b);
@@ -386,7 +387,7 @@
     return [columns.map((c) => c.key), ...rows.map((r) => columns.map((c) => text(r, c)))]
       .map((line) => line.map(esc).join(",")).join("\r\n") + "\r\n";
   }
-  function dataTable({ name, label, columns, rows, rowClass, record, cls }) {
+  function dataTable({ name, label, columns, rows, rowClass, rowAttrs, record, cls }) {
     let sortKey = "", sortDir = 1, words = [];
     const text = (r, c) => { const v = c.value(r); return v === null || v === undefined ? "" : String(v); };
     const shown = () => {
@@ -412,8 +413,9 @@
       h("option", { value: `${c.key}:1` }, `${c.label} ↑`), h("option", { value: `${c.key}:-1` }, `${c.label} ↓`)]));
     function draw() {
       const out = shown();
-      tbody.replaceChildren(...out.map((r) => h("tr", { class: rowClass ? rowClass(r) : null },
-        columns.map((c) => h("td", { "data-label": c.label, "data-col": c.key, class: c.num ? "num" : null }, c.cell ? c.cell(r) : text(r, c))))));
+      tbody.replaceChildren(...out.map((r) => h("tr", { class: rowClass ? rowClass(r) : null, ...(rowAttrs ? rowAttrs(r) : {}) },
+        columns.map((c) => h("td", { "data-label": c.label, "data-col": c.key,
+          class: [c.num ? "num" : "", c.cls || ""].join(" ").trim() || null }, c.cell ? c.cell(r) : text(r, c))))));
       heads.forEach((th, i) => th.setAttribute("aria-sort", columns[i].key === sortKey ? (sortDir > 0 ? "ascending" : "descending") : "none"));
       count.textContent = `${out.length} / ${rows.length} ${t("table.shown")}`;
     }
@@ -512,14 +514,16 @@
     return h("figure", { class: "chart" }, svg);
   }
 
+  // Every event, the latest first, in a table that sorts, filters and exports.
   function eventTable(events) {
-    return scroller(h("table", { class: "list events" },
-      h("thead", {}, h("tr", {}, h("th", {}, t("col.date")), h("th", {}, t("col.countries")),
-        h("th", {}, t("col.kind")), h("th", {}, t("nav.documents")))),
-      h("tbody", {}, [...events].reverse().map((e) => h("tr", {},
-        h("td", {}, h("a", { href: `/events/${enc(e.id)}`, "data-nav": "", class: "event-link" },
-          e.date_start + (e.date_end !== e.date_start ? ` – ${e.date_end}` : ""))),
-        h("td", {}, e.countries), h("td", {}, kindLabel(e.kind)), h("td", { class: "num" }, e.documents))))), t("timeline.list"));
+    return dataTable({ name: "events", label: t("timeline.list"), cls: "events", rows: [...events].reverse(),
+      rowClass: () => "event-row", record: (e) => e, columns: [
+        { key: "date", label: t("col.date"), value: (e) => e.date_start,
+          cell: (e) => h("a", { href: `/events/${enc(e.id)}`, "data-nav": "", class: "event-link" }, dateRange(e)) },
+        { key: "countries", label: t("col.countries"), value: (e) => countriesLabel(e.countries) },
+        { key: "kind", label: t("col.kind"), value: (e) => kindLabel(e.kind) },
+        { key: "documents", label: t("nav.documents"), num: true, value: (e) => e.documents },
+      ] });
   }
 
   async function eventView(id) {
@@ -624,16 +628,27 @@
             h("span", { class: "muted" }, (c.values || []).map((v) => valueText(v.value)).join(" / "))))) : nothing())));
   }
 
+  // A table of the event on screen: "none found" when it has no rows; exported as EVENT-NAME.csv / .json, each
+  // row's JSON the record the API gave.
+  function eventFacts(ev, { name, label, items, cls, rowClass, columns, record }) {
+    if (!items.length) return none();
+    return dataTable({ name: `${ev.id}-${name}`, label, cls: cls || name, rowClass: () => rowClass, rows: items,
+      record: record || ((x) => x), columns });
+  }
+  // Columns every fact table has: how many sources, and which (each with its outlet, date and language).
+  const factColumns = () => [
+    { key: "support", label: t("col.support"), num: true, value: (f) => f.support || 1 },
+    { key: "sources", label: t("col.cited"), value: (f) => sourcesText(f), cell: (f) => restsOn(f) },
+  ];
+  const partyCell = (row) => h("span", { class: "party", "data-party": partyKey(row.actor) }, partyLabel(row.actor));
+
   function sourceTable(ev) {
-    const sources = ev.sources || [];
-    if (!sources.length) return none();
-    const rows = sources.map((src, i) => ({ n: i + 1, src }));
-    return dataTable({ name: `${ev.id}-sources`, label: t("event.sources"), cls: "sources", rowClass: () => "source",
-      record: (r) => r.src, rows, columns: [
+    const title = (src) => src.title || src.source || src.doc_id;
+    return eventFacts(ev, { name: "sources", label: t("event.sources"), rowClass: "source", record: (r) => r.src,
+      items: (ev.sources || []).map((src, i) => ({ n: i + 1, src })), columns: [
         { key: "n", label: "#", num: true, value: (r) => r.n, cell: (r) => `[${r.n}]` },
-        { key: "title", label: t("col.title"), value: (r) => r.src.title || r.src.source || r.src.doc_id,
-          cell: (r) => h("a", { href: `/documents/${enc(r.src.doc_id)}`, "data-nav": "", class: "source-title" },
-            r.src.title || r.src.source || r.src.doc_id) },
+        { key: "title", label: t("col.title"), value: (r) => title(r.src),
+          cell: (r) => h("a", { href: `/documents/${enc(r.src.doc_id)}`, "data-nav": "", class: "source-title" }, title(r.src)) },
         { key: "outlet", label: t("col.outlet"), value: (r) => r.src.outlet || "" },
         { key: "published", label: t("col.published"), value: (r) => r.src.published || "" },
         { key: "lang", label: t("col.lang"), value: (r) => (r.src.lang ? langName(r.src.lang) : "") },
@@ -645,27 +660,21 @@
   }
 
   function signedTable(ev) {
-    const items = ev.signed_documents || [];
-    if (!items.length) return none();
-    return dataTable({ name: `${ev.id}-signed`, label: t("event.signed"), cls: "signed", rowClass: () => "fact signed",
-      record: (d) => d, rows: items, columns: [
+    return eventFacts(ev, { name: "signed", label: t("event.signed"), rowClass: "fact signed", items: ev.signed_documents || [],
+      columns: [
         { key: "title", label: t("col.title"), value: (d) => d.title, cell: (d) => factLink(d.title, d) },
         { key: "date", label: t("col.date"), value: (d) => d.date || "" },
-        { key: "support", label: t("col.support"), num: true, value: (d) => d.support || 1 },
-        { key: "sources", label: t("col.cited"), value: (d) => sourcesText(d), cell: (d) => restsOn(d) },
+        ...factColumns(),
       ] });
   }
 
   function quantityTable(ev) {
-    const items = ev.quantities || [];
-    if (!items.length) return none();
-    return dataTable({ name: `${ev.id}-figures`, label: t("event.quantities"), cls: "quantities", rowClass: () => "fact quantity",
-      record: (q) => q, rows: items, columns: [
+    return eventFacts(ev, { name: "figures", cls: "quantities", label: t("event.quantities"), rowClass: "fact quantity",
+      items: ev.quantities || [], columns: [
         { key: "text", label: t("col.text"), value: (q) => q.text, cell: (q) => factLink(q.text, q) },
         { key: "value", label: t("col.value"), num: true, value: (q) => Number(q.value), cell: (q) => fmtAmount(q) },
         { key: "unit", label: t("col.unit"), value: (q) => q.unit, cell: (q) => unitLabel(q.unit).trim() || "—" },
-        { key: "support", label: t("col.support"), num: true, value: (q) => q.support || 1 },
-        { key: "sources", label: t("col.cited"), value: (q) => sourcesText(q), cell: (q) => restsOn(q) },
+        ...factColumns(),
       ] });
   }
 
@@ -756,18 +765,15 @@
   }
 
   function commitmentTable(ev) {
-    const items = ev.commitments || [];
-    if (!items.length) return none();
-    return dataTable({ name: `${ev.id}-commitments`, label: t("event.commitments"), cls: "commitments",
-      rowClass: () => "fact commitment", record: (c) => c, rows: items, columns: [
-        { key: "actor", label: t("col.actor"), value: (c) => partyLabel(c.actor), cell: (c) => h("span", { class: "party", "data-party": partyKey(c.actor) }, partyLabel(c.actor)) },
+    return eventFacts(ev, { name: "commitments", label: t("event.commitments"), rowClass: "fact commitment",
+      items: ev.commitments || [], columns: [
+        { key: "actor", label: t("col.actor"), value: (c) => partyLabel(c.actor), cell: partyCell },
         { key: "text", label: t("col.text"), value: (c) => c.text, cell: (c) => [factLink(c.text, c, "fact-text commitment-link"),
           h("div", { class: "topics" }, (c.topics || []).map((x) => h("span", { class: "topic" }, topicLabel(x))))] },
         { key: "amount", label: t("col.amount"), num: true, value: (c) => (c.amount ? Number(c.amount.value) : null),
           cell: (c) => h("span", { title: c.amount ? String(c.amount.value) + " " + unitLabel(c.amount.unit) : "" }, fmtAmount(c.amount)) },
-        { key: "deadline", label: t("col.deadline"), value: (c) => c.deadline || "" , cell: (c) => c.deadline || "—" },
-        { key: "support", label: t("col.support"), num: true, value: (c) => c.support || 1 },
-        { key: "sources", label: t("col.cited"), value: (c) => sourcesText(c), cell: (c) => restsOn(c) },
+        { key: "deadline", label: t("col.deadline"), value: (c) => c.deadline || "", cell: (c) => c.deadline || "—" },
+        ...factColumns(),
       ] });
   }
 
@@ -851,10 +857,20 @@
         h("span", { class: "cited-copy" }, cpSlice(chars, start, end))) : null,
       h("div", { class: "doc-layout" }, pre, aside),
     );
-    document.documentElement.style.setProperty("--head-h", `${Math.ceil(head.getBoundingClientRect().height)}px`);
+    followHeight(head);
     if (mark) mark.scrollIntoView({ block: "center", behavior: "instant" });
     const li = aside.querySelector("li.current");
     if (li) aside.scrollTop = Math.max(0, li.offsetTop - (aside.clientHeight - li.offsetHeight) / 2);
+  }
+
+  // The sticky header's height as --head-h (what cited sentences, headings and the side list keep clear of),
+  // kept up to date as a long title wraps again at another width; 0 on views without one.
+  let headWatch = null;
+  function followHeight(head) {
+    const set = () => document.documentElement.style.setProperty("--head-h", head ? `${Math.ceil(head.getBoundingClientRect().height)}px` : "0px");
+    if (headWatch) { headWatch.disconnect(); headWatch = null; }
+    set();
+    if (head && window.ResizeObserver) { headWatch = new ResizeObserver(set); headWatch.observe(head); }
   }
 
   async function documentsView(params) {
@@ -891,16 +907,20 @@
   async function ledgerView(params) {
     document.title = `${t("ledger.title")} · Kaidan`;
     const q = new URLSearchParams();
-    for (const k of ["actor", "topic", "status", "due_before"]) if (params.get(k)) q.set(k, params.get(k));
-    const [threads, info] = await Promise.all([api(`/api/ledger?${q}`), api("/api/info")]);
+    for (const k of ["actor", "who", "topic", "status", "due_before"]) if (params.get(k)) q.set(k, params.get(k));
+    // every thread too when a filter is set: the choice of parties is the ledger's, not the filtered rows'
+    const [threads, every, info] = await Promise.all([api(`/api/ledger?${q}`),
+      [...q.keys()].length ? api("/api/ledger") : null, api("/api/info")]);
     ledgerAuth = info.auth_required;
+    partyNames = Object.assign({}, ...(every || threads).map((th) => th.names || {}));
     const form = h("form", { class: "filters", onsubmit: (e) => {
       e.preventDefault();
       const next = new URLSearchParams();
       for (const [k, v] of new FormData(e.target)) if (v) next.set(k, v);
       navigate(`/ledger?${next}`);
     } },
-    h("label", {}, t("col.actor"), h("input", { name: "actor", value: params.get("actor") || "" })),
+    h("label", {}, t("col.actor"), whoSelect(every || threads, params.get("who"))),
+    params.get("actor") ? h("input", { type: "hidden", name: "actor", value: params.get("actor") }) : null,
     h("label", {}, t("col.topic"), h("input", { name: "topic", value: params.get("topic") || "" })),
     h("label", {}, t("col.status"), statusSelect(params.get("status"))),
     h("label", {}, t("col.due") + " ≤", h("input", { name: "due_before", type: "date", value: params.get("due_before") || "" })),
@@ -908,6 +928,20 @@
     show(h("h1", {}, t("ledger.title")), form,
       threads.length ? [section("ledger-chart", t("ledger.chart"), ledgerChart(threads)), ledgerTable(threads)]
         : h("p", { class: "none" }, t("ledger.empty")));
+  }
+
+  // One choice per party whatever the script its threads write it in (日本 and Japan are one), in the reader's
+  // language, most threads first.
+  function whoSelect(threads, current) {
+    const parties = new Map();
+    for (const th of threads) {
+      const key = partyKey(th.actor);
+      if (!parties.has(key)) parties.set(key, { label: partyLabel(th.actor), n: 0 });
+      parties.get(key).n += 1;
+    }
+    const sorted = [...parties.entries()].sort((a, b) => b[1].n - a[1].n || compareValues(a[1].label, b[1].label));
+    return h("select", { name: "who", class: "who-select" }, h("option", { value: "" }, t("ledger.any")),
+      sorted.map(([key, p]) => h("option", { value: key, selected: key === current ? "" : null }, `${p.label} (${p.n})`)));
   }
 
   const STATUSES = ["open", "due soon", "overdue", "reported done", "marked done"];
@@ -950,9 +984,9 @@
       const first = newestFirst(th.entries).slice(-1)[0];
       const a = s("a", { href: first && first.citations[0] ? docHref(first.citations[0]) : "#",
         "data-nav": "", class: `thread status-${th.status.replace(" ", "-")}`, "data-thread": th.id });
-      a.append(s("title", {}, `${statusLabel(th.status)} · ${th.due || t("ledger.no_due")} · ${th.actor || ""}: ${th.text || ""}`));
+      a.append(s("title", {}, `${statusLabel(th.status)} · ${th.due || t("ledger.no_due")} · ${partyLabel(th.actor)}: ${th.text || ""}`));
       a.append(s("text", { x: left - 6, y: y + 4, "text-anchor": "end", class: "row-label" },
-        `${th.actor ? shortText(th.actor, 10) + ": " : ""}${shortText(th.text || th.id, labelChars)}`));
+        `${th.actor ? shortText(partyLabel(th.actor), 12) + ": " : ""}${shortText(th.text || th.id, labelChars)}`));
       const from = made(th);
       if (th.due) {
         const due = dayNumber(th.due);
@@ -977,23 +1011,27 @@
     return h("figure", { class: "chart wide-chart" }, h("div", { class: "chart-scroll" }, svg), legend);
   }
 
+  // The ledger as a table of the event page's kind (sorts, filters, exports); a promise is labelled by its words.
   function ledgerTable(threads) {
-    return scroller(h("table", { class: "list ledger cards" },
-      h("thead", {}, h("tr", {}, h("th", {}, t("col.promise")), h("th", {}, t("col.status")), h("th", {}, t("col.due")),
-        h("th", {}, t("col.actor")), h("th", {}, t("col.amount")), h("th", {}, t("col.entries")))),
-      h("tbody", {}, threads.map((th) => h("tr", { class: "thread-row", "data-thread": th.id },
-        h("td", { "data-label": t("col.promise"), class: "promise" }, factLink(th.text || th.id, newestFirst(th.entries).slice(-1)[0]),
-          h("div", { class: "topics" }, (th.topics || []).map((x) => h("span", { class: "topic" }, topicLabel(x))))),
-        h("td", { "data-label": t("col.status") }, h("span", { class: `status status-${th.status.replace(" ", "-")}` }, statusLabel(th.status))),
-        h("td", { "data-label": t("col.due") }, th.due || t("ledger.no_due")),
-        h("td", { "data-label": t("col.actor") }, th.actor || "—"),
-        h("td", { class: "num", "data-label": t("col.amount") }, fmtAmount(th.amount)),
-        h("td", { "data-label": t("col.entries") }, h("ol", { class: "entries" }, th.done ? doneEntry(th.done) : null,
-          newestFirst(th.entries).map((e) => h("li", { class: "entry" },
-            h("a", { href: `/events/${enc(e.event)}`, "data-nav": "", class: "event-link entry-date" }, e.event_date),
-            e.actor ? h("span", { class: "entry-actor" }, `${e.actor}: `) : null,
-            factLink(shortText(e.text, 120), e), citeLinks(e)))),
-          th.key ? doneForm(th) : null))))), t("ledger.title"));
+    const statusCell = (th) => h("span", { class: `status status-${th.status.replace(" ", "-")}` }, statusLabel(th.status));
+    return dataTable({ name: "ledger", label: t("ledger.title"), cls: "ledger", rows: threads, record: (th) => th,
+      rowClass: () => "thread-row", rowAttrs: (th) => ({ "data-thread": th.id }), columns: [
+        { key: "promise", label: t("col.promise"), cls: "promise", value: (th) => th.text || th.id,
+          cell: (th) => [factLink(th.text || th.id, newestFirst(th.entries).slice(-1)[0]),
+            h("div", { class: "topics" }, (th.topics || []).map((x) => h("span", { class: "topic" }, topicLabel(x))))] },
+        { key: "status", label: t("col.status"), value: (th) => statusLabel(th.status), cell: statusCell },
+        { key: "due", label: t("col.due"), value: (th) => th.due || "", cell: (th) => th.due || t("ledger.no_due") },
+        { key: "actor", label: t("col.actor"), value: (th) => partyLabel(th.actor), cell: partyCell },
+        { key: "amount", label: t("col.amount"), num: true, value: (th) => (th.amount ? Number(th.amount.value) : null),
+          cell: (th) => fmtAmount(th.amount) },
+        { key: "entries", label: t("col.entries"), value: (th) => newestFirst(th.entries).map((e) => `${e.event_date} ${partyLabel(e.actor)}: ${e.text || ""}`).join("; "),
+          cell: (th) => [h("ol", { class: "entries" }, th.done ? doneEntry(th.done) : null,
+            newestFirst(th.entries).map((e) => h("li", { class: "entry" },
+              h("a", { href: `/events/${enc(e.event)}`, "data-nav": "", class: "event-link entry-date" }, e.event_date),
+              e.actor ? h("span", { class: "entry-actor party", "data-party": partyKey(e.actor) }, `${partyLabel(e.actor)}: `) : null,
+              factLink(shortText(e.text, 120), e), citeLinks(e)))),
+          th.key ? doneForm(th) : null] },
+      ] });
   }
 
   // The newest entry of a thread marked done: who, when, and the citation (a stored sentence or an address).
@@ -1207,6 +1245,7 @@
     const path = decodeURIComponent(location.pathname);
     const params = new URLSearchParams(location.search);
     show(h("p", { class: "loading" }, t("loading")));
+    followHeight(null);
     let m;
     try {
       if (path === "/" || path === "/events") await timelineView();
