@@ -954,6 +954,22 @@
   }
 
   const shortText = (x, n) => { const c = Array.from(String(x || "")); return c.length > n ? c.slice(0, n - 1).join("") + "…" : c.join(""); };
+  // Cut to a width of n half-width characters: a wide character (kanji, kana, full-width forms) counts two,
+  // so a Japanese label takes no more room than an English one.
+  const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u;
+  function fitText(x, n) {
+    const chars = Array.from(String(x || ""));
+    const width = (ch) => (WIDE.test(ch) ? 2 : 1);
+    if (chars.reduce((sum, ch) => sum + width(ch), 0) <= n) return chars.join("");
+    const out = [];
+    let used = 0;
+    for (const ch of chars) {
+      if (used + width(ch) > n - 1) break;
+      out.push(ch);
+      used += width(ch);
+    }
+    return out.join("") + "…";
+  }
   const newestFirst = (entries) => [...(entries || [])].sort((a, b) => String(b.event_date).localeCompare(String(a.event_date)));
 
   // Deadlines on an axis that fits them: from the first promise to the last deadline within ten years of
@@ -965,7 +981,7 @@
     const undated = threads.filter((th) => !th.due);
     const made = (th) => Math.min(...th.entries.map((e) => dayNumber(e.event_date)));
     const W = 1000, left = 330, right = 60, top = 24, rowH = 22;
-    const labelChars = 40;
+    const labelWidth = 52;  // half-width characters at 11px in the 324px left of the axis
     const H = top + (rows.length + (undated.length ? undated.length + 1 : 0)) * rowH + 40;
     const limit = today + 3653;
     const near = rows.map((th) => dayNumber(th.due)).filter((d) => d <= limit);
@@ -986,7 +1002,7 @@
         "data-nav": "", class: `thread status-${th.status.replace(" ", "-")}`, "data-thread": th.id });
       a.append(s("title", {}, `${statusLabel(th.status)} · ${th.due || t("ledger.no_due")} · ${partyLabel(th.actor)}: ${th.text || ""}`));
       a.append(s("text", { x: left - 6, y: y + 4, "text-anchor": "end", class: "row-label" },
-        `${th.actor ? shortText(partyLabel(th.actor), 12) + ": " : ""}${shortText(th.text || th.id, labelChars)}`));
+        fitText(`${th.actor ? fitText(partyLabel(th.actor), 16) + ": " : ""}${th.text || th.id}`, labelWidth)));
       const from = made(th);
       if (th.due) {
         const due = dayNumber(th.due);
