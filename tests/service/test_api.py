@@ -110,6 +110,9 @@ def test_the_ledger_names_each_party_in_both_languages_and_filters_by_party(clie
     assert client.get("/api/ledger", params={"who": "country:JP", "status": "reported done"}).json() == \
         [t for t in who if t["status"] == "reported done"]
 
+    au = next(c for t in threads for e in t["entries"] for c in e["citations"] if c["source"] == "ja_au.txt")
+    assert (au["title"], au["published"], au["lang"]) == ("日豪首脳会談", "2025-09-12", "ja")  # what names a citation
+
 
 @needs_seeds
 def test_a_leader_is_one_party_of_the_ledger_whatever_the_script(client):

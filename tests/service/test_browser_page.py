@@ -340,9 +340,18 @@ def test_the_ledger_shows_one_party_as_one_name_and_one_filter_value(open_at, se
     assert who == [japan] * len(jp)
     said = page.locator('ol.entries .entry-actor[data-party="country:JP"]').all_inner_texts()
     assert said and {x.strip() for x in said} == {f"{japan}:"}
-    for row in page.locator("tr.thread-row").all()[:10]:  # each entry with its date and who said it
+    by_id = {t["id"]: t for t in threads}
+    for row in page.locator("tr.thread-row").all()[:10]:  # each entry with its date, who said it and its sources
         entries = row.locator("ol.entries li.entry")
         assert entries.count() == entries.locator(".entry-date").count() == entries.locator(".entry-actor").count()
+        thread = by_id[row.get_attribute("data-thread")]
+        for i, entry in enumerate(sorted(thread["entries"], key=lambda e: e["event_date"], reverse=True)):
+            cited = list({c["doc_id"]: c for c in entry["citations"]}.values())
+            shown = entries.nth(i).locator("ul.rests-on li.rest")
+            assert [shown.nth(j).get_attribute("data-doc") for j in range(shown.count())] == [c["doc_id"] for c in cited]
+            for j, c in enumerate(cited):  # named on the page (a phone has no hover): outlet or title, and date
+                line = shown.nth(j).inner_text()
+                assert (c["outlet"] or c["title"][:20]) in line and (c["published"] or "") in line, (line, c)
     page.select_option("select[name=who]", "country:JP")
     page.locator("form.filters button[type=submit]").click()
     page.wait_for_url("**/ledger?who=country%3AJP")

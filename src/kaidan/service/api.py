@@ -173,7 +173,8 @@ def get_document(request: Request, doc_id: Annotated[str, Path(min_length=1, max
             description="Promises followed from summit to summit, soonest due first, with due dates and a status "
                         "as of `today` (default: the server's date): `overdue` only for a deadline past with no "
                         "later entry and no mark; `marked done` where someone marked it done with a citation "
-                        "(`done`: who, when, the citation). Each thread's `names` gives the party of its actor and "
+                        "(`done`: who, when, the citation). Each citation of an entry carries its source's `outlet`, "
+                        "`title`, `published` and `lang`. Each thread's `names` gives the party of its actor and "
                         "of its entries' actors in Japanese and English, as an event's `names` does. Filter by actor "
                         "(a country, leader or organisation: a leader stands for the country), by `who` (one party "
                         "whatever the script: the `names` id of the thread's actor, e.g. trump or country:JP, or the "
@@ -190,8 +191,18 @@ def get_ledger(request: Request, actor: Text = None, topic: Text = None,
 
 
 def _ledger(store, today: dt.date | None = None) -> list[dict]:
+    """The ledger as of ``today``, with the marks, each thread's ``names`` and, on each entry's citations, the
+    source's outlet, title, publication date and language (what the page names a citation by)."""
     threads = marks.apply(archive.commitment_ledger(store, today or dt.date.today()), store.done_marks())
-    return [{**t, "names": names_in([t.get("actor"), *(e.get("actor") for e in t.get("entries") or [])])}
+    meta = store.document_metadata(c["doc_id"] for t in threads for e in t.get("entries") or []
+                                   for c in e.get("citations") or [])
+
+    def cited(c: dict) -> dict:
+        shown = source_fields(meta.get(c["doc_id"]))
+        return {**c, **{k: shown.get(k) for k in ("source", "title", "outlet", "published", "lang")}}
+
+    return [{**t, "names": names_in([t.get("actor"), *(e.get("actor") for e in t.get("entries") or [])]),
+             "entries": [{**e, "citations": [cited(c) for c in e.get("citations") or []]} for e in t.get("entries") or []]}
             for t in threads]
 
 

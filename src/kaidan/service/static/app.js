@@ -913,6 +913,9 @@
       [...q.keys()].length ? api("/api/ledger") : null, api("/api/info")]);
     ledgerAuth = info.auth_required;
     partyNames = Object.assign({}, ...(every || threads).map((th) => th.names || {}));
+    // the sources cited, numbered in the order they first appear, each named by its outlet (or title) and date
+    sourceInfo = new Map(threads.flatMap((th) => th.entries.flatMap((e) => (e.citations || []).map((c) => [c.doc_id, c]))));
+    sourceNumbers = new Map([...sourceInfo.keys()].map((d, i) => [d, i + 1]));
     const form = h("form", { class: "filters", onsubmit: (e) => {
       e.preventDefault();
       const next = new URLSearchParams();
@@ -1045,7 +1048,7 @@
             newestFirst(th.entries).map((e) => h("li", { class: "entry" },
               h("a", { href: `/events/${enc(e.event)}`, "data-nav": "", class: "event-link entry-date" }, e.event_date),
               e.actor ? h("span", { class: "entry-actor party", "data-party": partyKey(e.actor) }, `${partyLabel(e.actor)}: `) : null,
-              factLink(shortText(e.text, 120), e), citeLinks(e)))),
+              factLink(shortText(e.text, 120), e), restsOn(e)))),
           th.key ? doneForm(th) : null] },
       ] });
   }
@@ -1262,6 +1265,7 @@
     const params = new URLSearchParams(location.search);
     show(h("p", { class: "loading" }, t("loading")));
     followHeight(null);
+    sourceNumbers = new Map(); sourceInfo = new Map(); partyNames = {};  // nothing of the view before
     let m;
     try {
       if (path === "/" || path === "/events") await timelineView();
