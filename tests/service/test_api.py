@@ -123,6 +123,23 @@ def test_a_leader_is_one_party_of_the_ledger_whatever_the_script(client):
     assert len(us) > len(trump) and {t["actor"] for t in us} > {t["actor"] for t in trump}
 
 
+def test_a_deadline_past_is_overdue_until_a_later_summit_takes_the_promise_up(archive_copy, make_client):
+    c = make_client(archive_copy)
+    au = lambda: [t for t in c.get("/api/ledger", params={"today": "2029-01-01"}).json()  # noqa: E731
+                  if "2025-09-12-AU-JP" in t["events"]]
+    assert [(t["due"], t["status"]) for t in au()] == [("2028-03-31", "overdue")]
+    # a summit after the deadline (1 June 2028) speaks of the same joint development, with no new deadline
+    later = JA_AU.replace("令和7年9月12日", "令和10年6月1日").replace("9月12日、", "6月1日、") \
+        .replace("2027年度までに総額2000億円の", "")
+    r = c.post("/api/ingest/file", files={"file": ("later_au.txt", later.encode(), "text/plain")})
+    assert r.json()["events"] == ["2028-06-01-AU-JP"]
+    [thread] = au()
+    assert thread["events"] == ["2025-09-12-AU-JP", "2028-06-01-AU-JP"] and thread["due"] == "2028-03-31"
+    assert thread["status"] == "open"  # taken up again: not known to be missed
+    overdue = c.get("/api/ledger", params={"today": "2029-01-01", "status": "overdue"}).json()
+    assert thread["key"] not in [t["key"] for t in overdue]
+
+
 @pytest.mark.parametrize("query", ["防衛費", "会談", "防衛", "重要鉱物"])
 def test_japanese_search_finds_words_written_without_spaces(client, query):
     res = client.get("/api/search", params={"q": query}).json()
