@@ -339,6 +339,24 @@ def test_phone_navigation_is_collapsed_behind_a_menu_button(open_at):
     sync_api.expect(desk.locator("#nav-ledger")).to_be_visible()
 
 
+SCREEN_FONT_PX = "ts => ts.map(t => t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize))"
+
+
+def test_charts_keep_their_text_size_on_a_phone_and_scroll_in_their_own_box(open_at, server):
+    ev = pick_event(server)
+    for path in ("/", "/ledger", f"/events/{ev['id']}#programme"):
+        for width in ("desk", "phone"):
+            page = open_at(path, width)
+            sizes = page.eval_on_selector_all("#view .chart-scroll svg text", SCREEN_FONT_PX)
+            assert sizes and min(sizes) >= 10.5, (path, width, min(sizes))  # at its own size, at least
+            box = page.locator("#view .chart-scroll").first
+            assert box.evaluate("e => e.scrollWidth > e.clientWidth") == (width == "phone"), (path, width)
+            assert no_sideways_scroll(page) and not page.errors
+    box.evaluate("e => e.scrollLeft = 300")
+    box.scroll_into_view_if_needed()
+    shot(page, "event_programme_scrolled_phone")
+
+
 @pytest.mark.parametrize("locale, summary, leaders", [("en-US", "At a glance", "Leaders"), ("ja-JP", "概要", "首脳")])
 def test_the_event_opens_on_its_summary_with_labels_in_the_readers_language(open_at, server, locale, summary, leaders):
     ev = pick_event(server)

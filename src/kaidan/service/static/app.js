@@ -483,6 +483,12 @@
     return out.filter(([d]) => d >= lo && d <= hi);
   }
 
+  // A chart keeps its drawn size on a phone and scrolls sideways in its own box (a region the keyboard can
+  // scroll too), so that its labels stay as large as on a desk.
+  function chartScroll(svg) {
+    return h("div", { class: "chart-scroll", tabindex: "0", role: "region", "aria-label": svg.getAttribute("aria-label") }, svg);
+  }
+
   function timelineChart(events) {
     const lanes = [...new Set(events.map((e) => e.countries))].sort();
     const W = 1000, left = 90, right = 20, top = 30, laneH = 34;
@@ -511,7 +517,7 @@
       a.append(s("circle", { cx: x1, cy: y, r: 4 + Math.min(6, e.documents || 1), class: `kind-${e.kind}` }));
       svg.append(a);
     }
-    return h("figure", { class: "chart" }, svg);
+    return h("figure", { class: "chart" }, chartScroll(svg));
   }
 
   // Every event, the latest first, in a table that sorts, filters and exports.
@@ -739,7 +745,7 @@
           `${g.start}${g.duration_minutes ? ` (${g.duration_minutes}′)` : ""}`));
         svg.append(a);
       });
-      out.push(h("figure", { class: "chart" }, svg, h("figcaption", { class: "muted" },
+      out.push(h("figure", { class: "chart" }, chartScroll(svg), h("figcaption", { class: "muted" },
         `${days.filter(Boolean).join(", ")} · ${t("event.local_time")}`)));
     }
     if (untimed.length) {
@@ -1027,7 +1033,7 @@
     const legend = h("p", { class: "legend" }, STATUSES.map((st) =>
       h("span", { class: `key status-${st.replace(" ", "-")}` }, statusLabel(st))),
     undated.length ? h("span", { class: "muted" }, ` · ${undated.length} ${t("ledger.no_due")}`) : null);
-    return h("figure", { class: "chart wide-chart" }, h("div", { class: "chart-scroll" }, svg), legend);
+    return h("figure", { class: "chart" }, chartScroll(svg), legend);
   }
 
   // The ledger as a table of the event page's kind (sorts, filters, exports); a promise is labelled by its words.
