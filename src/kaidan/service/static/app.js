@@ -327,11 +327,14 @@
       const key = n ? `s${n}` : `c${i}`;
       if (seen.has(key)) return null;
       seen.add(key);
-      const src = sourceInfo.get(c.doc_id);
-      const name = src ? sourceName(src) : (c.doc || c.doc_id);
-      return h("a", { class: "cite", href: docHref(c), "data-nav": "", title: `${name}: ${c.evidence || ""}`,
-        "aria-label": `${name}` }, `[${n || i + 1}]`);
+      return citeMarker(c, n || i + 1);
     }));
+  }
+  // [n]: a link to the cited sentence, named by its source (outlet and title) for screen readers and on hover.
+  function citeMarker(c, n) {
+    const src = sourceInfo.get(c.doc_id);
+    const name = src ? sourceName(src) : (c.doc || c.doc_id);
+    return h("a", { class: "cite", href: docHref(c), "data-nav": "", title: `${name}: ${c.evidence || ""}`, "aria-label": name }, `[${n}]`);
   }
   function support(fact) {
     return fact && fact.support > 1 ? h("span", { class: "support", title: t("event.support") },
@@ -358,11 +361,7 @@
       if (seen.has(c.doc_id)) return;
       seen.add(c.doc_id);
       const src = sourceInfo.get(c.doc_id);
-      const n = sourceNumbers.get(c.doc_id) || i + 1;
-      const name = src ? sourceName(src) : (c.doc || c.doc_id);
-      items.push(h("li", { class: "rest", "data-doc": c.doc_id },
-        h("a", { class: "cite", href: docHref(c), "data-nav": "", title: `${name}: ${c.evidence || ""}`, "aria-label": name }, `[${n}]`),
-        " ", h("span", { class: "rest-outlet" }, src ? (src.outlet || shortText(src.title || src.source || c.doc_id, 24)) : (c.doc || "")),
+      items.push(h("li", { class: "rest", "data-doc": c.doc_id }, citeMarker(c, sourceNumbers.get(c.doc_id) || i + 1), " ", h("span", { class: "rest-outlet" }, src ? (src.outlet || shortText(src.title || src.source || c.doc_id, 24)) : (c.doc || "")),
         src && src.published ? h("span", { class: "rest-date" }, ` · ${src.published}`) : null,
         src && src.lang ? h("span", { class: "rest-lang" }, ` · ${langName(src.lang)}`) : null,
         src && src.placed_by === "content" ? h("span", { class: "by-content" }, ` · ${t("event.placed_by_content")}`) : null));
@@ -922,12 +921,7 @@
     // the sources cited, numbered in the order they first appear, each named by its outlet (or title) and date
     sourceInfo = new Map(threads.flatMap((th) => th.entries.flatMap((e) => (e.citations || []).map((c) => [c.doc_id, c]))));
     sourceNumbers = new Map([...sourceInfo.keys()].map((d, i) => [d, i + 1]));
-    const form = h("form", { class: "filters", onsubmit: (e) => {
-      e.preventDefault();
-      const next = new URLSearchParams();
-      for (const [k, v] of new FormData(e.target)) if (v) next.set(k, v);
-      navigate(`/ledger?${next}`);
-    } },
+    const form = queryForm("/ledger", { class: "filters" }, {},
     h("label", {}, t("col.actor"), whoSelect(every || threads, params.get("who"))),
     params.get("actor") ? h("input", { type: "hidden", name: "actor", value: params.get("actor") }) : null,
     h("label", {}, t("col.topic"), h("input", { name: "topic", value: params.get("topic") || "" })),
@@ -1103,6 +1097,17 @@
     return h("div", { class: "done-box" }, open, form);
   }
 
+  // A form whose fields become the query of a view's address (PATH?k=v…): empty fields and fields left at their
+  // default are left out, so the address stays short and a link to it shares the same view.
+  function queryForm(path, attrs, defaults, ...fields) {
+    return h("form", { ...attrs, onsubmit: (e) => {
+      e.preventDefault();
+      const next = new URLSearchParams();
+      for (const [k, v] of new FormData(e.target)) if (v && v !== defaults[k]) next.set(k, v);
+      navigate(`${path}?${next}`);
+    } }, ...fields);
+  }
+
   // The terms of a query as the API reads them: "phrases" (also 「…」), words, OR between alternatives.
   function queryTerms(q) {
     const out = [];
@@ -1137,12 +1142,7 @@
     const sortSel = h("select", { name: "sort", id: "search-sort" }, ["relevance", "date"].map((v) =>
       h("option", { value: v, selected: v === sort ? "" : null }, t("search." + v))));
     const field = (name, key, attrs) => h("label", {}, t(key), h("input", { name, value: params.get(name) || "", ...attrs }));
-    const form = h("form", { class: "search-form", role: "search", onsubmit: (e) => {
-      e.preventDefault();
-      const next = new URLSearchParams();
-      for (const [k, v] of new FormData(e.target)) if (v && !(k === "sort" && v === "relevance")) next.set(k, v);
-      navigate(`/search?${next}`);
-    } }, input,
+    const form = queryForm("/search", { class: "search-form", role: "search" }, { sort: "relevance" }, input,
     h("label", { for: "search-scope" }, t("search.scope"), sel),
     h("label", { for: "search-sort" }, t("search.sort"), sortSel),
     field("event", "search.event", { size: 12, placeholder: "2025-10-28", pattern: "[0-9A-Za-z-]+" }),
