@@ -470,7 +470,7 @@ def test_skip_link_labelled_controls_and_focus_on_the_new_heading(open_at):
     assert page.evaluate("document.activeElement.textContent") == "Documents"
 
 
-def test_errors_are_shown_in_the_readers_language(open_at):
+def test_errors_are_shown_in_the_readers_language(open_at, tmp_path):
     page = open_at("/events/1999-01-01", "desk", "ja-JP")
     assert "見つかりません" in page.locator("#view .error").inner_text()
     page = open_at("/ingest", "phone", "ja-JP")
@@ -480,6 +480,15 @@ def test_errors_are_shown_in_the_readers_language(open_at):
     status = page.locator(".ingest-status .error").inner_text()
     assert "このURLは取得しません" in status and "K604" in status
     shot(page, "ingest_error_phone")
+    # bytes that no encoding reads as text: the reason in Japanese too (the server's English words below it)
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    page.set_input_files(".ingest-file input[type=file]", str(binary))
+    page.locator(".ingest-file button").click()
+    page.wait_for_selector(".ingest-status .error.failed")
+    status = page.locator(".ingest-status .error").inner_text()
+    assert "文書の文字コードを読み取れませんでした" in status and "K104" in status and "convert the file" in status
+    assert not page.errors
 
 
 def test_search_with_a_phrase_a_filter_and_sorting(open_at, server):

@@ -64,3 +64,34 @@ def test_status_of_each_error_class():
     assert errors.status_of(errors.URLRefused("x")) == 403
     assert errors.status_of(kerr.UsageError("x")) == 400
     assert errors.status_of(kerr.StoreError("x")) == 500
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def test_the_page_says_every_error_in_both_languages():
+    """Every code the service answers with has its own message in the page's English and Japanese labels (the
+    page shows it in the reader's language, the server's English words below it)."""
+    import re
+    from pathlib import Path
+
+    import kaidan.service.errors  # noqa: F401  (the service's own error classes)
+    from kaidan.errors import KaidanError
+    from kaidan.service import guards
+
+    script = (Path(errors.__file__).with_name("static") / "app.js").read_text(encoding="utf-8")
+    en, ja = script.split("\n    ja: {", 1)
+    ja = ja.split("\n    },", 1)[0]
+    codes = {c.code for c in [KaidanError, *_subclasses(KaidanError)]} | {c[5] for c in CASES}
+    for module in (guards, errors):  # the codes the service writes out itself
+        codes |= set(re.findall(r'"([A-Z]\d{3})"', Path(module.__file__).read_text(encoding="utf-8")))
+    assert {"K102", "K105", "K604", "V422", "H400", "H405"} <= codes
+    for code in sorted(codes):
+        family = code[:2] + "00" if code.startswith("K") else code[0]
+        for name, labels in (("en", en), ("ja", ja)):
+            assert f'"err.{code}"' in labels or f'"err.{family}"' in labels, (name, code)
+    for code in ("K101", "K102", "K103", "K104", "K105", "K106", "K107", "K601", "K602", "K603", "K604", "K605", "K606"):
+        assert f'"err.{code}"' in ja, code  # what an analyst meets: its own words, not its family's

@@ -70,6 +70,13 @@
       "err.K604": "This URL is not fetched: only http(s) URLs of public addresses are.",
       "err.K605": "This host name is not served.", "err.V422": "Invalid request.", "err.E500": "Internal error.",
       "err.H404": "Not found.", "err.K606": "The quoted sentence is not in that document.",
+      "err.K000": "Something went wrong.", "err.K100": "The document could not be ingested.",
+      "err.K102": "This is not a text document (its content looks binary).",
+      "err.K104": "The document's character encoding could not be read.", "err.K105": "No main text was found in the page.",
+      "err.K107": "Facts could not be extracted from the document.", "err.K200": "The database could not be read or written.",
+      "err.K300": "A data file of Kaidan is missing or damaged.", "err.K400": "The evaluation failed.",
+      "err.K500": "The request is not a valid use of the service.", "err.K600": "The service refused the request.",
+      "err.H400": "The request is malformed or too long.", "err.H": "The request could not be handled.",
       "status.marked done": "marked done", "table.filter": "Filter", "table.shown": "shown",
       "table.sort": "Sort by", "table.csv": "Export CSV", "table.json": "Export JSON", "table.none": "no order",
       "event.rests_on": "Sources of this fact", "event.placed_by_content": "placed by content",
@@ -141,6 +148,13 @@
       "err.K605": "このホスト名では提供していません。", "err.V422": "リクエストが正しくありません。",
       "err.E500": "内部エラーが発生しました。", "err.H404": "見つかりません。",
       "err.K606": "引用した文はその文書にありません。",
+      "err.K000": "エラーが発生しました。", "err.K100": "文書を取り込めませんでした。",
+      "err.K102": "テキストの文書ではありません（内容がバイナリのようです）。",
+      "err.K104": "文書の文字コードを読み取れませんでした。", "err.K105": "ページに本文が見つかりませんでした。",
+      "err.K107": "文書から事実を抽出できませんでした。", "err.K200": "データベースの読み書きに失敗しました。",
+      "err.K300": "Kaidanのデータファイルがないか、壊れています。", "err.K400": "評価に失敗しました。",
+      "err.K500": "このサービスの使い方として正しくないリクエストです。", "err.K600": "サービスがリクエストを拒否しました。",
+      "err.H400": "リクエストの形式が正しくないか、長すぎます。", "err.H": "リクエストを処理できませんでした。",
       "status.marked done": "完了（記録済み）", "table.filter": "絞り込み", "table.shown": "件を表示",
       "table.sort": "並べ替え", "table.csv": "CSVで書き出す", "table.json": "JSONで書き出す", "table.none": "元の順",
       "event.rests_on": "この事実の情報源", "event.placed_by_content": "内容から配置",
@@ -190,7 +204,14 @@
   const verbLabel = (x) => (I18N[lang]["verb." + x] ? t("verb." + x) : String(x).replace(/_/g, " "));
   const unitLabel = (u) => UNITS[lang][u] ?? UNITS.en[u] ?? (" " + String(u).replace(/_per_/g, "/").replace(/_/g, " "));
   const conflictLabel = (f) => (I18N[lang]["conflict." + f] ? t("conflict." + f) : String(f).replace(/[._]/g, " "));
-  const errorText = (err) => (err && err.code && (I18N[lang]["err." + err.code] || I18N.en["err." + err.code])) || null;
+  // An error's message in the reader's language: its code's, else its family's (K1xx: ingestion, H4xx: HTTP…).
+  function errorText(err) {
+    const code = String((err && err.code) || "");
+    if (!code) return null;
+    const keys = [code, code[0] === "K" ? `${code.slice(0, 2)}00` : null, code[0] === "K" ? "K000" : code[0]].filter(Boolean);
+    for (const k of keys) if (I18N[lang]["err." + k]) return I18N[lang]["err." + k];
+    return null;
+  }
   // An error as the reader reads it: the message in the page's language, the server's own words below it.
   function errorView(err, prefix) {
     const own = errorText(err);
