@@ -388,6 +388,20 @@ def test_the_event_opens_on_its_summary_with_labels_in_the_readers_language(open
     assert page.locator("#summary").count() == 1 and not page.errors
 
 
+@pytest.mark.parametrize("locale, japanese", [("en-US", "Japanese"), ("ja-JP", "日本語")])
+def test_no_page_shows_a_raw_identifier(open_at, server, locale, japanese):
+    pages = main_pages(server)
+    for name in ("timeline", "documents", "document", "ledger", "search"):
+        page = open_at(pages[name], "desk", locale)
+        text = page.locator("#view").inner_text()
+        for raw in RAW_IDS + ("defense_spending", "critical_minerals"):
+            assert raw not in text, (name, raw)
+        assert not re.search(r"\d count\b", text), name
+        assert not page.errors
+    langs = set(open_at(pages["documents"], "desk", locale).locator("tr.document-row td.lang").all_inner_texts())
+    assert japanese in langs and not langs & {"ja", "en"}  # a language by its name, not its code
+
+
 def test_sources_show_outlet_title_and_date_never_a_server_path(open_at, server, archive):
     folders = (str(archive.parent.parent), "/tmp/", "/work/")
     docs = api(server, "/api/documents", limit=200)["items"]

@@ -869,14 +869,14 @@
       facts.length ? h("ol", {}, factItems) : h("p", { class: "none" }, t("doc.no_facts")));
     // title and source stay in sight while reading (a sticky header)
     const head = h("header", { class: "doc-head" }, h("h1", { title: heading }, heading),
-      h("p", { class: "doc-source muted small" }, [doc.outlet, doc.published, doc.source, doc.lang].filter(Boolean).join(" · ")));
+      h("p", { class: "doc-source muted small" }, [doc.outlet, doc.published, doc.source, doc.lang ? langName(doc.lang) : null].filter(Boolean).join(" · ")));
     show(
       head,
       h("dl", { class: "meta doc-meta" },
         h("dt", {}, t("col.outlet")), h("dd", { class: "outlet" }, doc.outlet || "—"),
         h("dt", {}, t("col.published")), h("dd", { class: "published" }, doc.published || "—"),
         h("dt", {}, t("doc.source")), h("dd", {}, source),
-        h("dt", {}, t("col.lang")), h("dd", {}, doc.lang),
+        h("dt", {}, t("col.lang")), h("dd", { class: "lang" }, langName(doc.lang)),
         h("dt", {}, t("doc.events")), h("dd", {}, doc.events.length ? doc.events.map((e) =>
           h("a", { href: `/events/${enc(e.id)}`, "data-nav": "", class: "event-link" }, e.id)) : "—")),
       ok ? h("p", { class: "cited-note" }, h("span", { class: "muted" }, t("doc.highlight") + ": "),
@@ -919,7 +919,7 @@
           h("div", { class: "muted small source-name" }, d.source)),
         h("td", { "data-label": t("col.outlet"), class: "outlet" }, d.outlet || "—"),
         h("td", { "data-label": t("col.published"), class: "published" }, d.published || "—"),
-        h("td", { "data-label": t("col.lang") }, d.lang),
+        h("td", { "data-label": t("col.lang"), class: "lang" }, langName(d.lang)),
         h("td", { class: "num", "data-label": t("col.facts") }, d.facts ? Object.values(d.facts).reduce((a, b) => a + b, 0) : "—"),
         h("td", { "data-label": t("col.events") }, d.events.map((e) => h("a", { href: `/events/${enc(e)}`, "data-nav": "", class: "event-link" }, e))),
         h("td", { class: "muted small", "data-label": t("col.added") }, d.added_at))))));
