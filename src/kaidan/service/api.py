@@ -42,6 +42,7 @@ Country = Annotated[str | None, Query(max_length=8, pattern=r"^[A-Za-z]{2}$",
 DateFrom = Annotated[models.Day | None, Query(description="Events on or after this day (YYYY-MM-DD)")]
 DateTo = Annotated[models.Day | None, Query(description="Events on or before this day (YYYY-MM-DD)")]
 Text = Annotated[str | None, Query(max_length=200)]
+Who = Annotated[str | None, Query(max_length=200, description="A party's id as `names` gives it: trump, country:JP")]
 
 
 def _events_between(store, country: str | None, date_from: dt.date | None, date_to: dt.date | None) -> list[dict]:
@@ -180,7 +181,7 @@ def get_document(request: Request, doc_id: Annotated[str, Path(min_length=1, max
                         "whatever the script: the `names` id of the thread's actor, e.g. trump or country:JP, or the "
                         "actor as written when the data lacks it), topic, due date and status.")
 def get_ledger(request: Request, actor: Text = None, topic: Text = None,
-               who: Annotated[str | None, Query(max_length=200, description="A party's id, as `names` gives it")] = None,
+               who: Who = None,
                due_before: Annotated[models.Day | None, Query(description="Due on or before this day")] = None,
                status: models.Status | None = None,
                today: Annotated[models.Day | None, Query(description="The day statuses are computed for")] = None):
@@ -201,9 +202,11 @@ def _ledger(store, today: dt.date | None = None) -> list[dict]:
         shown = source_fields(meta.get(c["doc_id"]))
         return {**c, **{k: shown.get(k) for k in ("source", "title", "outlet", "published", "lang")}}
 
-    return [{**t, "names": names_in([t.get("actor"), *(e.get("actor") for e in t.get("entries") or [])]),
-             "entries": [{**e, "citations": [cited(c) for c in e.get("citations") or []]} for e in t.get("entries") or []]}
-            for t in threads]
+    out = []
+    for t in threads:
+        entries = [{**e, "citations": [cited(c) for c in e.get("citations") or []]} for e in t.get("entries") or []]
+        out.append({**t, "entries": entries, "names": names_in([t.get("actor"), *(e.get("actor") for e in entries)])})
+    return out
 
 
 EntryKey = Annotated[str, Path(max_length=120, pattern=r"^[0-9A-Za-z-]+~[0-9a-f]{10}$",

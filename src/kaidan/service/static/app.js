@@ -11,7 +11,7 @@
   const I18N = {
     en: {
       "nav.timeline": "Timeline", "nav.documents": "Documents", "nav.ledger": "Ledger", "nav.search": "Search",
-      "nav.ingest": "Add documents", "lang.other": "日本語",
+      "nav.ingest": "Add documents", "lang.other": "日本語", "lang.mixed": "Japanese and English",
       "timeline.title": "Timeline of events", "timeline.empty": "No events yet: add documents first.",
       "timeline.documents": "documents", "timeline.list": "All events",
       "event.programme": "Programme", "event.signed": "Documents signed", "event.agreements": "Agreed by both sides",
@@ -88,7 +88,7 @@
     },
     ja: {
       "nav.timeline": "年表", "nav.documents": "文書", "nav.ledger": "約束台帳", "nav.search": "検索",
-      "nav.ingest": "文書の追加", "lang.other": "English",
+      "nav.ingest": "文書の追加", "lang.other": "English", "lang.mixed": "日本語と英語",
       "timeline.title": "会談の年表", "timeline.empty": "会談はまだありません。先に文書を追加してください。",
       "timeline.documents": "件の文書", "timeline.list": "すべての会談",
       "event.programme": "日程", "event.signed": "署名された文書", "event.agreements": "双方の合意",
@@ -369,6 +369,7 @@
   const partyKey = (name) => { const p = partyOf(name); return p ? p.id : String(name || ""); };
   const partyLabel = (name) => { const p = partyOf(name); return p ? (lang === "ja" ? p.ja : p.en) : (name || "—"); };
   function langName(code) {
+    if (code === "mixed") return t("lang.mixed");  // a text written in both
     try { return new Intl.DisplayNames([lang], { type: "language" }).of(code) || code; } catch (e) { return code; }
   }
 
@@ -382,7 +383,8 @@
       if (seen.has(c.doc_id)) return;
       seen.add(c.doc_id);
       const src = sourceInfo.get(c.doc_id);
-      items.push(h("li", { class: "rest", "data-doc": c.doc_id }, citeMarker(c, sourceNumbers.get(c.doc_id) || i + 1), " ", h("span", { class: "rest-outlet" }, src ? (src.outlet || shortText(src.title || src.source || c.doc_id, 24)) : (c.doc || "")),
+      items.push(h("li", { class: "rest", "data-doc": c.doc_id }, citeMarker(c, sourceNumbers.get(c.doc_id) || i + 1), " ",
+        h("span", { class: "rest-outlet" }, src ? (src.outlet || shortText(src.title || src.source || c.doc_id, 24)) : (c.doc || "")),
         src && src.published ? h("span", { class: "rest-date" }, ` · ${src.published}`) : null,
         src && src.lang ? h("span", { class: "rest-lang" }, ` · ${langName(src.lang)}`) : null,
         src && src.placed_by === "content" ? h("span", { class: "by-content" }, ` · ${t("event.placed_by_content")}`) : null));
@@ -889,7 +891,7 @@
     if (li) aside.scrollTop = Math.max(0, li.offsetTop - (aside.clientHeight - li.offsetHeight) / 2);
   }
 
-  // The sticky header's height as --head-h (what cited sentences, headings and the side list keep clear of),
+  // The sticky header's height as --head-h (what the cited sentence and the side list keep clear of),
   // kept up to date as a long title wraps again at another width; 0 on views without one.
   let headWatch = null;
   function followHeight(head) {
