@@ -328,7 +328,8 @@ def _party(thread: dict) -> str:
 
 
 @pytest.mark.parametrize("width, locale, japan", [("desk", "en-US", "Japan"), ("phone", "ja-JP", "日本")])
-def test_the_ledger_shows_one_party_as_one_name_and_one_filter_value(open_at, server, width, locale, japan):  # noqa: F811
+def test_the_ledger_shows_one_party_as_one_name_and_one_filter_value(open_at, server, width, locale, japan,  # noqa: F811
+                                                                     tmp_path):
     threads = api(server, "/api/ledger")
     jp = [t for t in threads if _party(t) == "country:JP"]
     assert {"日本", "Japan"} <= {t["actor"] for t in jp}  # both scripts are in the data
@@ -365,6 +366,19 @@ def test_the_ledger_shows_one_party_as_one_name_and_one_filter_value(open_at, se
     left = page.locator("svg.ledger-chart").bounding_box()["x"]
     for label in labels.all():  # a label in Japanese fits the chart as one in English does
         assert label.bounding_box()["x"] >= left - 1, label.text_content()
+    # the ledger's table filters and exports the rows shown, as the event's tables do
+    first = next(t for t in jp if not any(c.isspace() or c.isupper() for c in t["text"][:12]))  # one filter word
+    word = first["text"][:12]
+    page.locator("[data-table=ledger] input.table-filter").fill(word)
+    shown = page.locator("tr.thread-row").evaluate_all("rs => rs.map(r => r.dataset.thread)")
+    assert first["id"] in shown and len(shown) == sum(1 for t in jp if word in t["text"] or any(
+        word in (e["text"] or "") for e in t["entries"])) < len(jp)
+    with page.expect_download() as dl:
+        page.locator("[data-table=ledger] button.export-json").click()
+    path = tmp_path / "ledger.json"
+    dl.value.save_as(path)
+    assert [t["id"] for t in json.loads(path.read_text(encoding="utf-8"))] == shown
+    page.locator("[data-table=ledger] input.table-filter").fill("")
     assert no_sideways_scroll(page) and not page.errors
     shot(page, f"ledger_one_party_{width}")
 
