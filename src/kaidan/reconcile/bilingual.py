@@ -81,6 +81,12 @@ def _base(w: str) -> str:
 
 
 GENERIC = frozenset(stem(w) for w in GENERIC_WORDS)   # compared as stems
+# Light verbs and nouns that a gloss of several words uses around its content word (就任 "taking office",
+# 訪問先 "place one visits"): alone they would meet "taking place" in an English wording.
+GLOSS_LIGHT = frozenset(stem(w) for w in """
+take taking took taken make making made get getting got give giving gave put putting do doing did done have
+having go going went come coming keep keeping kept set setting one place thing person someone something way
+""".split())
 
 
 def _en_stems(text: str) -> list[str]:
@@ -123,7 +129,10 @@ def glosses(lemma: str) -> frozenset[str]:
     for entry in res.entries[:2]:
         for sense in entry.senses[:3]:
             for g in sense.gloss[:4]:
-                words = _en_stems(_PAREN.sub(" ", g.text))
+                bare = _PAREN.sub(" ", g.text)
+                words = _en_stems(bare)
+                if len(_WORD.findall(bare)) > 1:      # "place one visits": its light words say nothing, unless
+                    words = [w for w in words if w not in GLOSS_LIGHT] or words   # they are all ("taking up")
                 if len(words) <= 3:          # "Korean peninsula", not a definition
                     out.update(words)
     found = frozenset(out)
