@@ -395,3 +395,18 @@ def test_the_light_words_of_a_gloss_do_not_make_a_first_visit_meet_a_summit_taki
                                               speaker="Fumio Kishida", mode="reported")])
     rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)])
     assert sorted(f["support"] for f in rec["statements"]) == [1, 1]
+
+
+def test_a_sentence_giving_another_sum_does_not_support_a_commitment():
+    def pledge():
+        return _rec("a.txt", "en", commitments=[_fact(
+            "invest 3.5 trillion yen in Indian railways and hospitals over five years", actor="Japan",
+            amount={"value": 3.5e12, "unit": "JPY"})])
+
+    other = "首相は、今後5年間でインドの鉄道と病院に5兆円を投資すると表明した。"
+    same = "首相は、今後5年間でインドの鉄道と病院に3.5兆円を投資すると表明した。"
+    for text, cited in ((other, False), (same, True)):
+        rec = merge_event(EVENT, [("d1", pledge(), True), ("d2", _rec("b.txt", "ja"), True)],
+                          {"d1": "", "d2": text}.get)
+        (point,) = rec["commitments"]
+        assert ("b.txt" in {c["doc"] for c in point["citations"]}) is cited

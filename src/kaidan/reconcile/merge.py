@@ -411,6 +411,8 @@ def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str 
         ps = profile(s.text)
         for m in near.candidates(s.text):
             k, i = merged[m]
+            if _other_figure(s.text, pools[k][i].view.get("amount")):
+                continue
             best = 0.0
             used: set[str] = set()
             for _lang, t in pools[k][i].texts:
@@ -446,6 +448,18 @@ def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str 
             texts.setdefault(lang_of(s.text), s.text)
         out[k][i] = MergedFact.make(f.type, f.fields, texts, f.citations + (cite,), f.amounts)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _other_figure(sentence: str, amount: dict | None) -> bool:
+    """The sentence gives sums of money and none of them is the fact's amount (3.5 trillion yen against 5兆円,
+    or against "$5-trillion", the same figure with its currency misstated being the fact's): it tells
+    another commitment, as two facts with different figures are never one."""
+    if not amount or amount.get("unit") not in CURRENCIES:
+        return False
+    from ..normalize import find_quantities
+
+    money = [q for q in find_quantities(sentence) if q.unit in CURRENCIES]
+    return bool(money) and not any(_same_amount(amount, {"value": q.value, "unit": amount["unit"]}) for q in money)
 
 
 def _about(sentence: Profile, wordings: list[Profile], freq: dict[str, int]) -> bool:
