@@ -345,3 +345,68 @@ def test_in_one_language_words_that_only_share_an_english_gloss_do_not_make_a_se
     rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "ja"), True)], {"d1": "", "d2": t2}.get)
     (point,) = rec["agreements"]
     assert {c["doc"] for c in point["citations"]} == {"a.txt"}
+
+
+def test_an_english_adjective_meets_the_japanese_noun_glossed_by_its_noun():
+    from kaidan.reconcile.bilingual import profile, stem
+
+    assert stem("strategic") == stem("strategy") and stem("economic") == stem("economy")
+    assert stem("historical") == stem("history")
+    assert stem("policy") != stem("police") and stem("topic") != stem("top") and stem("public") != stem("pub")
+    assert not profile("戦略").keys.isdisjoint(profile("strategic").keys)
+    ja = _rec("ja.txt", "ja", agreements=[_fact("両首脳は、防衛当局間の戦略対話を新設することで一致した", verb="agreed")])
+    en = _rec("en.txt", "en", agreements=[_fact("launch a strategic dialogue", verb="agreed")])
+    rec = merge_event(EVENT, [("d1", ja, True), ("d2", en, True)])
+    assert [f["support"] for f in rec["agreements"]] == [2]
+
+
+def test_a_compound_of_country_names_weighs_as_the_countries_so_two_points_sharing_it_stay_apart():
+    from kaidan.reconcile.bilingual import GENERIC_WEIGHT, profile
+
+    assert {u.primary: u.weight for u in profile("日韓の若者").units}["日韓"] == GENERIC_WEIGHT
+    a = _rec("a.txt", "ja", agreements=[_fact("日韓の若者の交流を拡大する", verb="agreed")])
+    b = _rec("b.txt", "ja", agreements=[_fact("日韓の若者の就職を支援する", verb="agreed")])
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)])
+    assert sorted(f["support"] for f in rec["agreements"]) == [1, 1]
+
+
+def test_a_sentence_mostly_about_another_point_supports_a_point_but_does_not_become_its_wording():
+    a = _rec("a.txt", "en", agreements=[_fact("closer strategic communication on defense and economic security",
+                                              verb="agreed")])
+    t2 = ("両首脳は防衛・経済安全保障分野で戦略的な意思疎通を重ねることで一致し、また地方の活性化、出生率の低下と高齢化、"
+          "首都への人口集中、農業の担い手不足、自然災害への備えなど両国が直面する共通の社会課題について、互いの知見と政策"
+          "経験を共有し解決策を探る政府間協議の枠組みを新たに立ち上げることでも一致した。")
+    c = _rec("c.txt", "ja", agreements=[_fact("政策の知見を共有し解決策を探るための政府間の枠組みを立ち上げる",
+                                              verb="agreed")])
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", _rec("b.txt", "ja"), True), ("d3", c, True)],
+                      {"d1": "", "d2": t2, "d3": ""}.get)
+    strategic = next(f for f in rec["agreements"] if "strategic" in f["texts"].get("en", ""))
+    assert {c["doc"] for c in strategic["citations"]} == {"a.txt", "b.txt"}
+    assert "ja" not in strategic["texts"]
+
+
+def test_the_light_words_of_a_gloss_do_not_make_a_first_visit_meet_a_summit_taking_place():
+    from kaidan.reconcile.bilingual import glosses
+
+    assert "visit" in glosses("訪問先") and not glosses("訪問先") & {"plac", "one"}
+    a = _rec("a.txt", "ja", statements=[_fact("総理に就任して初めての二国間訪問先としてインドを選んだこと",
+                                              speaker="岸田文雄", mode="reported")])
+    b = _rec("b.txt", "en", statements=[_fact("the summit was taking place at a significant time for both countries",
+                                              speaker="Fumio Kishida", mode="reported")])
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)])
+    assert sorted(f["support"] for f in rec["statements"]) == [1, 1]
+
+
+def test_a_sentence_giving_another_sum_does_not_support_a_commitment():
+    def pledge():
+        return _rec("a.txt", "en", commitments=[_fact(
+            "invest 3.5 trillion yen in Indian railways and hospitals over five years", actor="Japan",
+            amount={"value": 3.5e12, "unit": "JPY"})])
+
+    other = "首相は、今後5年間でインドの鉄道と病院に5兆円を投資すると表明した。"
+    same = "首相は、今後5年間でインドの鉄道と病院に3.5兆円を投資すると表明した。"
+    for text, cited in ((other, False), (same, True)):
+        rec = merge_event(EVENT, [("d1", pledge(), True), ("d2", _rec("b.txt", "ja"), True)],
+                          {"d1": "", "d2": text}.get)
+        (point,) = rec["commitments"]
+        assert ("b.txt" in {c["doc"] for c in point["citations"]}) is cited

@@ -16,7 +16,7 @@ from . import ledger
 from ..records import EventRecord
 from .merge import add_source, merge_event, merge_record
 
-MERGE_VERSION = "kaidan.merge.v6"
+MERGE_VERSION = "kaidan.merge.v7"
 
 
 # Records merged during an ingest batch, written to the store once at its end (:func:`flush`): writing the

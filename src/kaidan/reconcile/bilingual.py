@@ -44,6 +44,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 _PAREN = re.compile(r"\([^)]*\)")
 CONTENT_POS = ("名詞", "動詞", "形容詞", "形状詞")
 SKIP_POS2 = ("数詞", "非自立可能", "代名詞")
+# 日韓, 韓米, 日中: a compound of countries' one-character names names the countries, as generic as they are
+COUNTRY_CHARS = frozenset("日中韓米印英仏独露豪加朝台伊越比")
 
 
 def stem(word: str) -> str:
@@ -61,10 +63,30 @@ def stem(word: str) -> str:
             break
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]
+    return _base(w)
+
+
+ADJ_MIN = 5     # letters an adjective in -ic / -ical or a noun in -y keeps when folded to its base
+
+
+def _base(w: str) -> str:
+    """An adjective in -ic / -ical and its noun in -y share a base (strategic ~ strategy, economic ~ economy,
+    historical ~ history), so an English adjective meets the JMdict gloss of a Japanese noun (戦略 "strategy")."""
+    for suf in ("ical", "ic"):
+        if w.endswith(suf) and len(w) - len(suf) >= ADJ_MIN:
+            return w[: -len(suf)]
+    if w.endswith("y") and len(w) - 1 > ADJ_MIN and w[-2] not in "aeiou":
+        return w[:-1]
     return w
 
 
 GENERIC = frozenset(stem(w) for w in GENERIC_WORDS)   # compared as stems
+# Light verbs and nouns that a gloss of several words uses around its content word (就任 "taking office",
+# 訪問先 "place one visits"): alone they would meet "taking place" in an English wording.
+GLOSS_LIGHT = frozenset(stem(w) for w in """
+take taking took taken make making made get getting got give giving gave put putting do doing did done have
+having go going went come coming keep keeping kept set setting one place thing person someone something way
+""".split())
 
 
 def _en_stems(text: str) -> list[str]:
@@ -107,7 +129,10 @@ def glosses(lemma: str) -> frozenset[str]:
     for entry in res.entries[:2]:
         for sense in entry.senses[:3]:
             for g in sense.gloss[:4]:
-                words = _en_stems(_PAREN.sub(" ", g.text))
+                bare = _PAREN.sub(" ", g.text)
+                words = _en_stems(bare)
+                if len(_WORD.findall(bare)) > 1:      # "place one visits": its light words say nothing, unless
+                    words = [w for w in words if w not in GLOSS_LIGHT] or words   # they are all ("taking up")
                 if len(words) <= 3:          # "Korean peninsula", not a definition
                     out.update(words)
     found = frozenset(out)
@@ -211,6 +236,11 @@ def _entity_units(text: str) -> list[Unit]:
     return [Unit(frozenset({e}), GENERIC_WEIGHT, e) for e in ids]
 
 
+def _countries(lemma: str) -> bool:
+    """日韓, 日韓米, 中日: two or more one-character country names and nothing else."""
+    return 2 <= len(lemma) <= 4 and all(c in COUNTRY_CHARS for c in lemma)
+
+
 def _ja_units(text: str) -> list[Unit]:
     units: list[Unit] = []
     seen: set[str] = set()
@@ -226,7 +256,7 @@ def _ja_units(text: str) -> list[Unit]:
                 r = romaji(lemma)
                 if r and len(r) >= 4:
                     keys |= {stem(r)}
-        generic = lemma in GENERIC_JA or (keys - {lemma} and keys - {lemma} <= GENERIC)
+        generic = lemma in GENERIC_JA or (keys - {lemma} and keys - {lemma} <= GENERIC) or _countries(lemma)
         units.append(Unit(keys, GENERIC_WEIGHT if generic else 1.0, lemma))
     return units
 

@@ -46,6 +46,7 @@ SUPPORT_COVERAGE = 0.4      # a source sentence supports a merged fact holding t
 SUPPORT_SPECIFIC = 3        # ... and at least this many of its specific (non-generic) words
 SHORT_COVERAGE = 0.9        # ... or, for a short point with fewer specific words, nearly all its words and all of those
 SUPPORT_RULE = "kaidan.merge.support.v2"
+WORDING_SHARE = 0.15         # ... and becomes the fact's wording in its language when the fact holds this share of it
 TIGHT_UNITS = 3             # specific words the wording of a merged fact needs
 POINT_SPECIFIC = 2          # specific words of its own a further point told by one sentence needs
 MAX_SUPPORT_CHARS = 400     # longer "sentences" are page furniture or run-on blocks
@@ -410,6 +411,8 @@ def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str 
         ps = profile(s.text)
         for m in near.candidates(s.text):
             k, i = merged[m]
+            if _other_figure(s.text, pools[k][i].view.get("amount")):
+                continue
             best = 0.0
             used: set[str] = set()
             for _lang, t in pools[k][i].texts:
@@ -439,10 +442,29 @@ def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str 
         s = sentences[n]
         cite = SourceCitation(doc_id, doc, s.text, (s.start, s.end), SUPPORT_RULE)
         texts = dict(f.texts)
-        if not further:      # a sentence telling several points is the wording of none but its first
+        # a sentence telling several points is the wording of none but its first, and of that one only when
+        # the point holds enough of it (a long sentence telling another point too would attract that point)
+        if not further and _about(profile(s.text), [profile(t) for _, t in f.texts], freq):
             texts.setdefault(lang_of(s.text), s.text)
         out[k][i] = MergedFact.make(f.type, f.fields, texts, f.citations + (cite,), f.amounts)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _other_figure(sentence: str, amount: dict | None) -> bool:
+    """The sentence gives sums of money and none of them is the fact's amount (3.5 trillion yen against 5兆円,
+    or against "$5-trillion", the same figure with its currency misstated being the fact's): it tells
+    another commitment, as two facts with different figures are never one."""
+    if not amount or amount.get("unit") not in CURRENCIES:
+        return False
+    from ..normalize import find_quantities
+
+    money = [q for q in find_quantities(sentence) if q.unit in CURRENCIES]
+    return bool(money) and not any(_same_amount(amount, {"value": q.value, "unit": amount["unit"]}) for q in money)
+
+
+def _about(sentence: Profile, wordings: list[Profile], freq: dict[str, int]) -> bool:
+    """The sentence is about the point its wordings tell: they hold ``WORDING_SHARE`` of its words."""
+    return max((coverage(sentence, w, freq)[0] for w in wordings), default=0.0) >= WORDING_SHARE
 
 
 def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict, text: str):
