@@ -361,3 +361,17 @@ def test_parts_of_a_pledge_named_before_are_its_owners_commitments():
 
 def test_amounts_a_package_includes_need_a_pledge_before():
     assert facts("The package includes $60 billion in loans and $30 billion in equity.")["commitments"] == []
+
+
+def test_agreement_text_keeps_a_relative_clause_and_stops_at_an_adverbial_one():
+    out = facts("The two leaders reaffirmed the strength of the alliance, which is the bedrock of peace in the region. "
+                "The two sides agreed on the \u201cframework of a supply deal,\u201d as negotiators had struggled for weeks.")
+    assert [a["text"] for a in out["agreements"]] == [
+        "the strength of the alliance, which is the bedrock of peace in the region", "the \u201cframework of a supply deal"]
+
+
+def test_countries_beyond_the_usual_summit_pairs_make_a_joint_subject():
+    out = facts("Poland and Mongolia agreed to open direct flights between their capitals.",
+                head="Warsaw, 4 June 2025\nPresident Andrzej Duda received his Mongolian counterpart on 4 June 2025.\n")
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [
+        ("agreed", "open direct flights between their capitals")]

@@ -47,7 +47,10 @@ REPORTED_WILL = re.compile(
     r"(?=,?\s+and that\b|,\s+(?:while|whereas)\s|$)")
 # "…," adding, "…" / "…," and added: "…": a participle or coordinated verb of saying whose subject is the speaker before
 ADDING = re.compile(r"[”\"]\s*,?\s*(?:adding|and added|he added|she added|continuing)\s*[,:]?\s*$")
-CUT = re.compile(r",\s+which\b|,\s+(?:as|while)\b|,\s+according to\b")
+# where a point's content ends: an adverbial clause set off by a comma (", as negotiators struggled", ", while …",
+# also after a closing quotation mark: 'the “details of a deal,” as …'), or an attribution; a non-restrictive
+# relative clause (", which is the linchpin of …") belongs to the noun it describes and stays
+CUT = re.compile(r",[”\"’]?\s+(?:(?:as|while)\b(?!\s+(?:well|part|such|much|many|long|soon)\b)|according to\b)")
 BARE_TITLE = re.compile(r"^(?:the\s+)?(?:U\.S\.\s+|US\s+)?(Prime Minister|President|Federal Chancellor|Chancellor|PM)$", re.I)
 COORD = re.compile(r"(?:,\s*and|\band|;)\s*(?:(?:also|further|then|strongly|firmly|jointly|fully|again)\s+)*$")
 # "ANTHONY ALBANESE, PRIME MINISTER OF AUSTRALIA: …" opens a speaker's turn in a transcript
