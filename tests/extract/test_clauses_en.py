@@ -375,3 +375,23 @@ def test_countries_beyond_the_usual_summit_pairs_make_a_joint_subject():
                 head="Warsaw, 4 June 2025\nPresident Andrzej Duda received his Mongolian counterpart on 4 June 2025.\n")
     assert [(a["verb"], a["text"]) for a in out["agreements"]] == [
         ("agreed", "open direct flights between their capitals")]
+
+
+def test_a_relative_pronoun_is_the_subject_of_its_own_clause():
+    out = facts("Ishiba and Albanese witnessed the signing of terms for a hydrogen taskforce, which will bring together engineers "
+                "from both countries.")
+    assert out["agreements"] == []
+
+
+def test_one_leader_telling_what_both_countries_will_do_is_his_statement_not_an_agreement():
+    out = facts("Prime Minister Albanese said the two countries will expand student exchanges next year.")
+    assert out["agreements"] == []
+    assert [(s["speaker"], s["mode"]) for s in out["statements"]] == [("Anthony Albanese", "reported")]
+
+
+def test_a_group_subject_with_an_irregular_past_verb_is_not_the_subject_of_a_later_clause():
+    out = facts("The two leaders held talks in Canberra, where Prime Minister Albanese said the partnership is "
+                "rooted in shared values.")
+    assert out["agreements"] == []
+    kept = facts("The two leaders, who met in Canberra, reiterated their commitment to concluding a trade agreement.")
+    assert [a["verb"] for a in kept["agreements"]] == ["confirmed"]

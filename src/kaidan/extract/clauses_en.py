@@ -113,6 +113,12 @@ WHEN_AFTER = (r"\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[A-Z][a-z]
 # "Looking ahead, …" / "In one of the most significant signings, …": a fronted phrase with no finite verb of its own
 FRONTED = re.compile(r"^(?:(?!\b(?:has|have|had|is|are|was|were|will|would|said|says)\b)[^,;:]){3,70},\s+")
 VERBISH = re.compile(r"\b[a-z]{3,}ed\b|\b(?:has|have|had|is|are|was|were|will|would)\b")
+# an irregular past tense after a group word ("The two leaders held talks …, where the Indian leader said …": the
+# leaders are the subject of "held", not of the later verb)
+IRREGULAR_PAST = re.compile(r"\b(?:held|met|made|took|gave|told|spoke|saw|led|began|sent|paid|went|came|brought|"
+                            r"found|kept|left|sought|stood|won|became|chose|drew|flew|wrote|struck|laid|shook|sat)\b")
+# a non-restrictive relative clause set off by commas ("The two leaders, who met on the last day, reiterated …")
+APPOSITIVE_RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)")
 # "said Biden looked forward …": reported words whose first words are a name, then a lower-case verb
 NAMED_LEAD = re.compile(r"\s*(?:that\s+)?((?:the\s+)?[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,4})\s+(?:[a-z]+ly\s+)?[a-z]{3,}")
 # "he especially hoped to": an adverb in -ly between the subject and its verb (not a noun in -ly)
@@ -128,6 +134,11 @@ PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:already\s+)?$")
 RELATIVE_THAT = re.compile(r"\b(?!(?:said|say|says|saying|told|tell|tells|think|believe|know|hope|hopes|than|so|now|and|but|or|"
                            r"him|her|them|us|me|reporters|journalists|lawmakers|parliament|statement|announcement|"
                            r"assurances?|promise|pledge|view|belief|message|readout|remarks)\b)[a-z]+(?<!ed)\s+that\s+$")
+# a relative pronoun as the subject: the predicate after it is said of its antecedent noun, not of the main clause's
+# subject ("the leaders witnessed the signing of terms for a taskforce, which will comprise experts …")
+RELATIVE_SUBJECT = re.compile(r",\s*(?:which|who)\s+(?:(?:also|further|then)\s+)?$")
+# a modal of the future: "Modi said the two countries will …" is one leader's account, not both sides' pledge
+MODAL = re.compile(r"will|would")
 # a definite description of a country's leader: "the Japanese leader", "the Chinese president"
 LEADER_NOUN = re.compile(r"(?:leader|president|prime minister|premier|chancellor|head of state|head of government)", re.I)
 # a joint document as the subject: named as joint ("the joint statement", "the treaty"), or "the statement" /
@@ -250,7 +261,9 @@ class EnClauses:
         if not low:
             return None, None, None
         for g in self.group_words:
-            if low == g or low.endswith(" " + g) or (low.startswith(g + " ") and not VERBISH.search(low[len(g):])):
+            if low == g or low.endswith(" " + g) or (low.startswith(g + " ") and not VERBISH.search(low[len(g):])
+                                                                and not IRREGULAR_PAST.search(
+                                                                    APPOSITIVE_RELATIVE.sub(" ", low[len(g):]))):
                 return "group", "the two leaders", None
             # "The leaders discussed …, and reaffirmed …": a second verb coordinated with the group's first one
             if low.startswith(g + " ") and re.match(r"\s*[a-z]{3,}ed\b", low[len(g):]) and re.search(r"(?:,\s*and|;)$", low):
@@ -455,6 +468,8 @@ class EnClauses:
             head = self.ctx.text[s.start:pos]
             if HABITUAL.search(head) or re.search(r"\band\s*$", head) and HABITUAL_IN.search(head):
                 continue       # (a verb coordinated with a habitual one shares its aspect)
+            if RELATIVE_SUBJECT.search(head):
+                continue       # "a taskforce, which will comprise …": the relative pronoun's antecedent is the subject
             kind, name, ent = self.subject(head)
             front = FRONTED.match(head.strip())
             org = ORG_SUBJECT.match(head.strip()[front.end():] if front else head.strip()) if kind is None else None
@@ -482,6 +497,9 @@ class EnClauses:
                 firsts = [m for m in sets["agreements"] if m.start_char == pos]
                 if firsts and not self.ctx.text[firsts[0].end_char:s.end].strip(" .") and self.inverted_joint(s, sets["agreements"]):
                     return
+                told = nested and self.speaking and not re.fullmatch(r"(?i)\W*we", head.strip())
+                if firsts and told and MODAL.fullmatch(self.ctx.text[firsts[0].start_char:firsts[0].end_char].lower()):
+                    continue   # "Modi said the two countries will …": one leader's account of the future, his statement
                 if firsts:
                     self.points(s, ("agreements", firsts[0]), [("agreements", m) for m in sets["agreements"]],
                                 kind, name, ent)
