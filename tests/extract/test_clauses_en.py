@@ -395,3 +395,18 @@ def test_a_group_subject_with_an_irregular_past_verb_is_not_the_subject_of_a_lat
     assert out["agreements"] == []
     kept = facts("The two leaders, who met in Canberra, reiterated their commitment to concluding a trade agreement.")
     assert [a["verb"] for a in kept["agreements"]] == ["confirmed"]
+
+
+def test_a_joint_document_as_subject_of_a_verb_of_content_states_an_agreement():
+    out = facts("The two leaders signed a joint declaration on maritime security. The main pillars of the joint "
+                "declaration are to share radar data in real time and to hold annual naval exercises. The "
+                "declaration also includes a hotline between the two coast guards.")
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [
+        ("other", "share radar data in real time and to hold annual naval exercises"),
+        ("other", "a hotline between the two coast guards")]
+
+
+def test_a_verb_of_content_needs_a_document_and_its_role_is_not_its_content():
+    out = facts("The two leaders signed a joint declaration on maritime security. The joint declaration is to serve "
+                "as a guideline for the next decade. The leaders are to meet again in Tokyo.")
+    assert [a["rule"] for a in out["agreements"] if "contents" in a["rule"]] == []

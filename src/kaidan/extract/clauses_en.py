@@ -139,12 +139,15 @@ RELATIVE_THAT = re.compile(r"\b(?!(?:said|say|says|saying|told|tell|tells|think|
 RELATIVE_SUBJECT = re.compile(r",\s*(?:which|who)\s+(?:(?:also|further|then)\s+)?$")
 # a modal of the future: "Modi said the two countries will …" is one leader's account, not both sides' pledge
 MODAL = re.compile(r"will|would")
+CONTENTS = "kaidan.en.agreement.contents"
 # a definite description of a country's leader: "the Japanese leader", "the Chinese president"
 LEADER_NOUN = re.compile(r"(?:leader|president|prime minister|premier|chancellor|head of state|head of government)", re.I)
 # a joint document as the subject: named as joint ("the joint statement", "the treaty"), or "the statement" /
 # "the document" in a text that tells both sides issued one
-JOINT_DOC = re.compile(r"(?:the|this)\s+(?:(joint\s+(?:statement|declaration|communiqu[eé]|press statement|vision statement)|"
-                       r"treaty|joint document)|(?:outcome\s+)?(?:statement|document|declaration))")
+JOINT_DOC = re.compile(r"(?:(?:the|its)\s+(?:main\s+|key\s+|core\s+)?(?:pillars|elements|provisions|goals|aims|objectives)\s+"
+                       r"of\s+)?(?:the|this)\s+(?:(joint\s+(?:statement|declaration|communiqu[eé]|press statement|"
+                       r"vision statement)|treaty|joint document)|(?:outcome\s+)?(?:statement|document|declaration|"
+                       r"agreement|accord|pact))")
 JOINT_DOC_NAMED = re.compile(r"\bjoint (?:statement|declaration|communiqu|document)|\b(?:released|issued|adopted)\b[\w’' ]{0,40}"
                              r"\b(?:statement|document|declaration)\b", re.I)
 FIRST_SINGULAR = {"i", "my"}
@@ -340,6 +343,17 @@ class EnClauses:
                 return first
         return None, None, None
 
+    def document_subject(self, head: str, parts: bool = False) -> bool:
+        """The words before a predicate are a joint document ("The agreement also", "The main pillars of the
+        joint declaration"); with ``parts``, the parts of one ("The pillars of the declaration are to …": the
+        declaration itself "is to serve as a guideline" tells its role, not its content)."""
+        h = re.sub(r"^(?:In addition|Also|Further|Furthermore|Moreover|Under [^,]+),\s*", "", head.strip(), flags=re.I)
+        h = re.sub(r"(?:\s+(?:also|further|then|again|both))+$", "", h, flags=re.I).lower()
+        doc = JOINT_DOC.fullmatch(h)
+        if parts and not re.match(r"(?:the|its)\s+\w+(?:\s+\w+)?\s+of\s", h):
+            return False
+        return bool(doc) and bool(doc.group(1) or JOINT_DOC_NAMED.search(self.ctx.text))
+
     # -- one sentence ------------------------------------------------------------
     def begin(self, s: Sentence, body: bool) -> Sentence:
         """A whole sentence before its clauses are read: a transcript's speaker label opens a turn, and in
@@ -500,6 +514,9 @@ class EnClauses:
                 told = nested and self.speaking and not re.fullmatch(r"(?i)\W*we", head.strip())
                 if firsts and told and MODAL.fullmatch(self.ctx.text[firsts[0].start_char:firsts[0].end_char].lower()):
                     continue   # "Modi said the two countries will …": one leader's account of the future, his statement
+                if firsts and firsts[0].rule == CONTENTS and not self.document_subject(
+                        head, parts=self.ctx.text[firsts[0].start_char:firsts[0].end_char].lower() in ("is to", "are to")):
+                    continue   # "the leaders are to …": a verb of content needs a document as its subject
                 if firsts:
                     self.points(s, ("agreements", firsts[0]), [("agreements", m) for m in sets["agreements"]],
                                 kind, name, ent)
