@@ -410,3 +410,17 @@ def test_a_verb_of_content_needs_a_document_and_its_role_is_not_its_content():
     out = facts("The two leaders signed a joint declaration on maritime security. The joint declaration is to serve "
                 "as a guideline for the next decade. The leaders are to meet again in Tokyo.")
     assert [a["rule"] for a in out["agreements"] if "contents" in a["rule"]] == []
+
+
+def test_a_named_official_the_people_data_does_not_know_speaks_by_the_title_written_with_the_name():
+    out = facts("Australia has two research vessels in the strait, Deputy Secretary Maria Olsen said at a briefing. She also "
+                "said that the two navies will train together. Olsen said the vessels would arrive in May.")
+    got = [(s["speaker"], s["text"]) for s in out["statements"]]
+    assert got == [("Maria Olsen", "Australia has two research vessels in the strait"),
+                   ("Maria Olsen", "the two navies will train together"),
+                   ("Maria Olsen", "the vessels would arrive in May")]
+
+
+def test_an_official_named_before_an_appositive_title():
+    out = facts("Tom Reyes, the presidential chief of staff for policy, said that the talks went well.")
+    assert [(s["speaker"], s["text"]) for s in out["statements"]] == [("Tom Reyes", "the talks went well")]

@@ -150,6 +150,14 @@ JOINT_DOC = re.compile(r"(?:(?:the|its)\s+(?:main\s+|key\s+|core\s+)?(?:pillars|
                        r"agreement|accord|pact))")
 JOINT_DOC_NAMED = re.compile(r"\bjoint (?:statement|declaration|communiqu|document)|\b(?:released|issued|adopted)\b[\w’' ]{0,40}"
                              r"\b(?:statement|document|declaration)\b", re.I)
+# a named official the people data does not know, by the title written with the name: "Foreign Secretary Vikram
+# Misri", "press secretary Jane Roe", "Kim Yong-beom, the presidential chief of staff for policy,"
+_TITLE = (r"(?:[Ss]ecretary|[Mm]inister|[Aa]dvis[eo]r|[Aa]mbassador|[Ss]pokes(?:person|man|woman)|[Dd]irector|"
+          r"[Cc]hief of [Ss]taff|[Ee]nvoy|[Ss]ecretary-[Gg]eneral|[Cc]ounsel(?:l)?or)")
+_NAME = r"[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2}"
+TITLED_NAME = re.compile(rf"^(?:the\s+)?(?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLE}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*"
+                         rf"(?:\s+[A-Z][\w-]*){{0,3}})?\s+(?P<name>{_NAME})$")
+NAME_TITLED = re.compile(rf"^(?P<name>{_NAME}),\s+(?:the|a|an)\s+[^,]{{0,60}}?\b(?i:{_TITLE[3:-1]}|official)\b[^,]*,?$")
 FIRST_SINGULAR = {"i", "my"}
 FIRST_PLURAL = {"we", "our"}
 
@@ -194,7 +202,8 @@ class EnClauses:
         self.profile = profile
         self.found = Found()
         self.last_person: str | None = None     # the last person named
-        self.last_subject: str | None = None    # the last person who was the subject of a sentence
+        self.last_named: str | None = None      # the last named official the people data does not know
+        self.last_subject = None                # the last person who was the subject of a sentence
         self.last_official: str | None = None   # "a senior Japanese official", for "the official said"
         self.turn: str | None = None            # the speaker of the current turn of a transcript
         self.listing: str | None = None         # the speaker whose words the lines after "X said:" are
@@ -205,6 +214,7 @@ class EnClauses:
         self.group_words = sorted(_lex()["group_subjects"], key=len, reverse=True)
         self._written: dict[str, str] = {}
         self.date = ctx.event_date or ctx.ref_iso
+        self.officials: dict[str, str] = {}    # named officials the people data does not know: surname -> name
 
     # -- subjects --------------------------------------------------------------
     def _person(self, ent: str):
@@ -319,8 +329,13 @@ class EnClauses:
         if t:
             who = self.bare(t.group(1))
             return self._person(who) if who else (None, None, None)
+        named = self.named_official(h)
+        if named:
+            return "unnamed", named, None
         if low in ("the official", "an official", "officials"):
             return ("unnamed", self.last_official, None) if self.last_official else (None, None, None)
+        if re.fullmatch(r"(?:he|she)", low) and self.last_named:
+            return "unnamed", self.last_named, None
         if re.fullmatch(r"(?:he|she)", low) and (self.last_subject or self.last_person):
             return self._person(self.last_subject or self.last_person)
         if re.search(r"\b(?:official|spokesperson|spokesman|spokeswoman|aide|source)s?\b", low) and len(low) < 60:
@@ -353,6 +368,30 @@ class EnClauses:
         if parts and not re.match(r"(?:the|its)\s+\w+(?:\s+\w+)?\s+of\s", h):
             return False
         return bool(doc) and bool(doc.group(1) or JOINT_DOC_NAMED.search(self.ctx.text))
+
+    def named_official(self, h: str) -> str | None:
+        """The name of an official the people data does not know, written with a title ("Foreign Secretary
+        Vikram Misri") or, once named so, by the surname alone ("Misri said")."""
+        m = TITLED_NAME.match(h) or NAME_TITLED.match(h)
+        if m:
+            name = m.group("name")
+            self.officials[name.split()[-1]] = name
+        else:
+            name = self.officials.get(h.strip())
+        if name:
+            self.last_named = name
+        return name
+
+    @property
+    def last_subject(self) -> str | None:
+        """The last person who was the subject of a sentence (a named official who speaks after them is "he")."""
+        return self._last_subject
+
+    @last_subject.setter
+    def last_subject(self, ent: str | None) -> None:
+        self._last_subject = ent
+        if ent:
+            self.last_named = None
 
     # -- one sentence ------------------------------------------------------------
     def begin(self, s: Sentence, body: bool) -> Sentence:
@@ -627,7 +666,7 @@ class EnClauses:
 
     def inverted(self, s: Sentence, pos: int, statements: tuple[EnMatch, ...]) -> bool:
         """'India has signed 8 agreements, Foreign Secretary X said during a briefing': content, SPEAKER said."""
-        m = next((m for m in statements if m.start_char > pos), None)
+        m = next((m for m in statements if m.start_char >= pos), None)
         if m is None or self.ctx.text[m.start_char:m.end_char].split()[-1].lower() not in ("said", "says", "stated", "added", "told"):
             return False
         before = self.ctx.text[s.start:m.start_char]
