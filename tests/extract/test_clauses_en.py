@@ -361,3 +361,66 @@ def test_parts_of_a_pledge_named_before_are_its_owners_commitments():
 
 def test_amounts_a_package_includes_need_a_pledge_before():
     assert facts("The package includes $60 billion in loans and $30 billion in equity.")["commitments"] == []
+
+
+def test_agreement_text_keeps_a_relative_clause_and_stops_at_an_adverbial_one():
+    out = facts("The two leaders reaffirmed the strength of the alliance, which is the bedrock of peace in the region. "
+                "The two sides agreed on the \u201cframework of a supply deal,\u201d as negotiators had struggled for weeks.")
+    assert [a["text"] for a in out["agreements"]] == [
+        "the strength of the alliance, which is the bedrock of peace in the region", "the \u201cframework of a supply deal"]
+
+
+def test_countries_beyond_the_usual_summit_pairs_make_a_joint_subject():
+    out = facts("Poland and Mongolia agreed to open direct flights between their capitals.",
+                head="Warsaw, 4 June 2025\nPresident Andrzej Duda received his Mongolian counterpart on 4 June 2025.\n")
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [
+        ("agreed", "open direct flights between their capitals")]
+
+
+def test_a_relative_pronoun_is_the_subject_of_its_own_clause():
+    out = facts("Ishiba and Albanese witnessed the signing of terms for a hydrogen taskforce, which will bring together engineers "
+                "from both countries.")
+    assert out["agreements"] == []
+
+
+def test_one_leader_telling_what_both_countries_will_do_is_his_statement_not_an_agreement():
+    out = facts("Prime Minister Albanese said the two countries will expand student exchanges next year.")
+    assert out["agreements"] == []
+    assert [(s["speaker"], s["mode"]) for s in out["statements"]] == [("Anthony Albanese", "reported")]
+
+
+def test_a_group_subject_with_an_irregular_past_verb_is_not_the_subject_of_a_later_clause():
+    out = facts("The two leaders held talks in Canberra, where Prime Minister Albanese said the partnership is "
+                "rooted in shared values.")
+    assert out["agreements"] == []
+    kept = facts("The two leaders, who met in Canberra, reiterated their commitment to concluding a trade agreement.")
+    assert [a["verb"] for a in kept["agreements"]] == ["confirmed"]
+
+
+def test_a_joint_document_as_subject_of_a_verb_of_content_states_an_agreement():
+    out = facts("The two leaders signed a joint declaration on maritime security. The main pillars of the joint "
+                "declaration are to share radar data in real time and to hold annual naval exercises. The "
+                "declaration also includes a hotline between the two coast guards.")
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [
+        ("other", "share radar data in real time and to hold annual naval exercises"),
+        ("other", "a hotline between the two coast guards")]
+
+
+def test_a_verb_of_content_needs_a_document_and_its_role_is_not_its_content():
+    out = facts("The two leaders signed a joint declaration on maritime security. The joint declaration is to serve "
+                "as a guideline for the next decade. The leaders are to meet again in Tokyo.")
+    assert [a["rule"] for a in out["agreements"] if "contents" in a["rule"]] == []
+
+
+def test_a_named_official_the_people_data_does_not_know_speaks_by_the_title_written_with_the_name():
+    out = facts("Australia has two research vessels in the strait, Deputy Secretary Maria Olsen said at a briefing. She also "
+                "said that the two navies will train together. Olsen said the vessels would arrive in May.")
+    got = [(s["speaker"], s["text"]) for s in out["statements"]]
+    assert got == [("Maria Olsen", "Australia has two research vessels in the strait"),
+                   ("Maria Olsen", "the two navies will train together"),
+                   ("Maria Olsen", "the vessels would arrive in May")]
+
+
+def test_an_official_named_before_an_appositive_title():
+    out = facts("Tom Reyes, the presidential chief of staff for policy, said that the talks went well.")
+    assert [(s["speaker"], s["text"]) for s in out["statements"]] == [("Tom Reyes", "the talks went well")]

@@ -45,3 +45,10 @@ def test_long_input_is_fed_in_chunks():
     text = "日米同盟を強化する。" * 3000   # 30,000 characters, ~90 kB: above Sudachi's single-call limit
     toks = tokenize(text)
     assert toks[-1].end == len(text)
+
+
+def test_an_abbreviation_stop_ends_the_sentence_before_a_word_that_opens_one():
+    text = "The talks began at 3 p.m. Afterward, they toured the port. Talks at 3 p.m. Tokyo time followed."
+    assert [s.text for s in split_sentences(text)] == [
+        "The talks began at 3 p.m.", "Afterward, they toured the port.", "Talks at 3 p.m. Tokyo time followed."]
+    assert len(split_sentences("He met the U.S. President in the U.S. They spoke.")) == 2

@@ -266,3 +266,13 @@ def test_english_currencies_indian_scales_and_counts(text, expected):
 ])
 def test_japanese_counts_of_meetings_ministers_and_documents(text, expected):
     assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministers held two rounds of consultations in May.", [("count", 2.0)]),
+    ("The envoys have met five times over the last month.", [("count", 5.0)]),
+    ("The two countries signed one accord.", []),                 # the parties counted, not a quantity
+    ("Exports grew ten times over the decade.", [("count", 10.0)]),
+])
+def test_english_counts_of_occasions(text, expected):
+    assert [(q.unit, q.value) for q in find_quantities(text)] == expected

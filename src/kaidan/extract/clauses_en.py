@@ -47,7 +47,10 @@ REPORTED_WILL = re.compile(
     r"(?=,?\s+and that\b|,\s+(?:while|whereas)\s|$)")
 # "…," adding, "…" / "…," and added: "…": a participle or coordinated verb of saying whose subject is the speaker before
 ADDING = re.compile(r"[”\"]\s*,?\s*(?:adding|and added|he added|she added|continuing)\s*[,:]?\s*$")
-CUT = re.compile(r",\s+which\b|,\s+(?:as|while)\b|,\s+according to\b")
+# where a point's content ends: an adverbial clause set off by a comma (", as negotiators struggled", ", while …",
+# also after a closing quotation mark: 'the “details of a deal,” as …'), or an attribution; a non-restrictive
+# relative clause (", which is the linchpin of …") belongs to the noun it describes and stays
+CUT = re.compile(r",[”\"’]?\s+(?:(?:as|while)\b(?!\s+(?:well|part|such|much|many|long|soon)\b)|according to\b)")
 BARE_TITLE = re.compile(r"^(?:the\s+)?(?:U\.S\.\s+|US\s+)?(Prime Minister|President|Federal Chancellor|Chancellor|PM)$", re.I)
 COORD = re.compile(r"(?:,\s*and|\band|;)\s*(?:(?:also|further|then|strongly|firmly|jointly|fully|again)\s+)*$")
 # "ANTHONY ALBANESE, PRIME MINISTER OF AUSTRALIA: …" opens a speaker's turn in a transcript
@@ -110,6 +113,12 @@ WHEN_AFTER = (r"\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[A-Z][a-z]
 # "Looking ahead, …" / "In one of the most significant signings, …": a fronted phrase with no finite verb of its own
 FRONTED = re.compile(r"^(?:(?!\b(?:has|have|had|is|are|was|were|will|would|said|says)\b)[^,;:]){3,70},\s+")
 VERBISH = re.compile(r"\b[a-z]{3,}ed\b|\b(?:has|have|had|is|are|was|were|will|would)\b")
+# an irregular past tense after a group word ("The two leaders held talks …, where the Indian leader said …": the
+# leaders are the subject of "held", not of the later verb)
+IRREGULAR_PAST = re.compile(r"\b(?:held|met|made|took|gave|told|spoke|saw|led|began|sent|paid|went|came|brought|"
+                            r"found|kept|left|sought|stood|won|became|chose|drew|flew|wrote|struck|laid|shook|sat)\b")
+# a non-restrictive relative clause set off by commas ("The two leaders, who met on the last day, reiterated …")
+APPOSITIVE_RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)")
 # "said Biden looked forward …": reported words whose first words are a name, then a lower-case verb
 NAMED_LEAD = re.compile(r"\s*(?:that\s+)?((?:the\s+)?[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,4})\s+(?:[a-z]+ly\s+)?[a-z]{3,}")
 # "he especially hoped to": an adverb in -ly between the subject and its verb (not a noun in -ly)
@@ -125,14 +134,30 @@ PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:already\s+)?$")
 RELATIVE_THAT = re.compile(r"\b(?!(?:said|say|says|saying|told|tell|tells|think|believe|know|hope|hopes|than|so|now|and|but|or|"
                            r"him|her|them|us|me|reporters|journalists|lawmakers|parliament|statement|announcement|"
                            r"assurances?|promise|pledge|view|belief|message|readout|remarks)\b)[a-z]+(?<!ed)\s+that\s+$")
+# a relative pronoun as the subject: the predicate after it is said of its antecedent noun, not of the main clause's
+# subject ("the leaders witnessed the signing of terms for a taskforce, which will comprise experts …")
+RELATIVE_SUBJECT = re.compile(r",\s*(?:which|who)\s+(?:(?:also|further|then)\s+)?$")
+# a modal of the future: "Modi said the two countries will …" is one leader's account, not both sides' pledge
+MODAL = re.compile(r"will|would")
+CONTENTS = "kaidan.en.agreement.contents"
 # a definite description of a country's leader: "the Japanese leader", "the Chinese president"
 LEADER_NOUN = re.compile(r"(?:leader|president|prime minister|premier|chancellor|head of state|head of government)", re.I)
 # a joint document as the subject: named as joint ("the joint statement", "the treaty"), or "the statement" /
 # "the document" in a text that tells both sides issued one
-JOINT_DOC = re.compile(r"(?:the|this)\s+(?:(joint\s+(?:statement|declaration|communiqu[eé]|press statement|vision statement)|"
-                       r"treaty|joint document)|(?:outcome\s+)?(?:statement|document|declaration))")
+JOINT_DOC = re.compile(r"(?:(?:the|its)\s+(?:main\s+|key\s+|core\s+)?(?:pillars|elements|provisions|goals|aims|objectives)\s+"
+                       r"of\s+)?(?:the|this)\s+(?:(joint\s+(?:statement|declaration|communiqu[eé]|press statement|"
+                       r"vision statement)|treaty|joint document)|(?:outcome\s+)?(?:statement|document|declaration|"
+                       r"agreement|accord|pact))")
 JOINT_DOC_NAMED = re.compile(r"\bjoint (?:statement|declaration|communiqu|document)|\b(?:released|issued|adopted)\b[\w’' ]{0,40}"
                              r"\b(?:statement|document|declaration)\b", re.I)
+# a named official the people data does not know, by the title written with the name: "Foreign Secretary Vikram
+# Misri", "press secretary Jane Roe", "Kim Yong-beom, the presidential chief of staff for policy,"
+_TITLE = (r"(?:[Ss]ecretary|[Mm]inister|[Aa]dvis[eo]r|[Aa]mbassador|[Ss]pokes(?:person|man|woman)|[Dd]irector|"
+          r"[Cc]hief of [Ss]taff|[Ee]nvoy|[Ss]ecretary-[Gg]eneral|[Cc]ounsel(?:l)?or)")
+_NAME = r"[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2}"
+TITLED_NAME = re.compile(rf"^(?:the\s+)?(?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLE}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*"
+                         rf"(?:\s+[A-Z][\w-]*){{0,3}})?\s+(?P<name>{_NAME})$")
+NAME_TITLED = re.compile(rf"^(?P<name>{_NAME}),\s+(?:the|a|an)\s+[^,]{{0,60}}?\b(?i:{_TITLE[3:-1]}|official)\b[^,]*,?$")
 FIRST_SINGULAR = {"i", "my"}
 FIRST_PLURAL = {"we", "our"}
 
@@ -177,7 +202,8 @@ class EnClauses:
         self.profile = profile
         self.found = Found()
         self.last_person: str | None = None     # the last person named
-        self.last_subject: str | None = None    # the last person who was the subject of a sentence
+        self.last_named: str | None = None      # the last named official the people data does not know
+        self.last_subject = None                # the last person who was the subject of a sentence
         self.last_official: str | None = None   # "a senior Japanese official", for "the official said"
         self.turn: str | None = None            # the speaker of the current turn of a transcript
         self.listing: str | None = None         # the speaker whose words the lines after "X said:" are
@@ -188,6 +214,7 @@ class EnClauses:
         self.group_words = sorted(_lex()["group_subjects"], key=len, reverse=True)
         self._written: dict[str, str] = {}
         self.date = ctx.event_date or ctx.ref_iso
+        self.officials: dict[str, str] = {}    # named officials the people data does not know: surname -> name
 
     # -- subjects --------------------------------------------------------------
     def _person(self, ent: str):
@@ -247,7 +274,9 @@ class EnClauses:
         if not low:
             return None, None, None
         for g in self.group_words:
-            if low == g or low.endswith(" " + g) or (low.startswith(g + " ") and not VERBISH.search(low[len(g):])):
+            if low == g or low.endswith(" " + g) or (low.startswith(g + " ") and not VERBISH.search(low[len(g):])
+                                                                and not IRREGULAR_PAST.search(
+                                                                    APPOSITIVE_RELATIVE.sub(" ", low[len(g):]))):
                 return "group", "the two leaders", None
             # "The leaders discussed …, and reaffirmed …": a second verb coordinated with the group's first one
             if low.startswith(g + " ") and re.match(r"\s*[a-z]{3,}ed\b", low[len(g):]) and re.search(r"(?:,\s*and|;)$", low):
@@ -300,8 +329,13 @@ class EnClauses:
         if t:
             who = self.bare(t.group(1))
             return self._person(who) if who else (None, None, None)
+        named = self.named_official(h)
+        if named:
+            return "unnamed", named, None
         if low in ("the official", "an official", "officials"):
             return ("unnamed", self.last_official, None) if self.last_official else (None, None, None)
+        if re.fullmatch(r"(?:he|she)", low) and self.last_named:
+            return "unnamed", self.last_named, None
         if re.fullmatch(r"(?:he|she)", low) and (self.last_subject or self.last_person):
             return self._person(self.last_subject or self.last_person)
         if re.search(r"\b(?:official|spokesperson|spokesman|spokeswoman|aide|source)s?\b", low) and len(low) < 60:
@@ -323,6 +357,41 @@ class EnClauses:
             if first[0] in ("person", "country", "org", "group"):
                 return first
         return None, None, None
+
+    def document_subject(self, head: str, parts: bool = False) -> bool:
+        """The words before a predicate are a joint document ("The agreement also", "The main pillars of the
+        joint declaration"); with ``parts``, the parts of one ("The pillars of the declaration are to …": the
+        declaration itself "is to serve as a guideline" tells its role, not its content)."""
+        h = re.sub(r"^(?:In addition|Also|Further|Furthermore|Moreover|Under [^,]+),\s*", "", head.strip(), flags=re.I)
+        h = re.sub(r"(?:\s+(?:also|further|then|again|both))+$", "", h, flags=re.I).lower()
+        doc = JOINT_DOC.fullmatch(h)
+        if parts and not re.match(r"(?:the|its)\s+\w+(?:\s+\w+)?\s+of\s", h):
+            return False
+        return bool(doc) and bool(doc.group(1) or JOINT_DOC_NAMED.search(self.ctx.text))
+
+    def named_official(self, h: str) -> str | None:
+        """The name of an official the people data does not know, written with a title ("Foreign Secretary
+        Vikram Misri") or, once named so, by the surname alone ("Misri said")."""
+        m = TITLED_NAME.match(h) or NAME_TITLED.match(h)
+        if m:
+            name = m.group("name")
+            self.officials[name.split()[-1]] = name
+        else:
+            name = self.officials.get(h.strip())
+        if name:
+            self.last_named = name
+        return name
+
+    @property
+    def last_subject(self) -> str | None:
+        """The last person who was the subject of a sentence (a named official who speaks after them is "he")."""
+        return self._last_subject
+
+    @last_subject.setter
+    def last_subject(self, ent: str | None) -> None:
+        self._last_subject = ent
+        if ent:
+            self.last_named = None
 
     # -- one sentence ------------------------------------------------------------
     def begin(self, s: Sentence, body: bool) -> Sentence:
@@ -452,6 +521,8 @@ class EnClauses:
             head = self.ctx.text[s.start:pos]
             if HABITUAL.search(head) or re.search(r"\band\s*$", head) and HABITUAL_IN.search(head):
                 continue       # (a verb coordinated with a habitual one shares its aspect)
+            if RELATIVE_SUBJECT.search(head):
+                continue       # "a taskforce, which will comprise …": the relative pronoun's antecedent is the subject
             kind, name, ent = self.subject(head)
             front = FRONTED.match(head.strip())
             org = ORG_SUBJECT.match(head.strip()[front.end():] if front else head.strip()) if kind is None else None
@@ -479,6 +550,12 @@ class EnClauses:
                 firsts = [m for m in sets["agreements"] if m.start_char == pos]
                 if firsts and not self.ctx.text[firsts[0].end_char:s.end].strip(" .") and self.inverted_joint(s, sets["agreements"]):
                     return
+                told = nested and self.speaking and not re.fullmatch(r"(?i)\W*we", head.strip())
+                if firsts and told and MODAL.fullmatch(self.ctx.text[firsts[0].start_char:firsts[0].end_char].lower()):
+                    continue   # "Modi said the two countries will …": one leader's account of the future, his statement
+                if firsts and firsts[0].rule == CONTENTS and not self.document_subject(
+                        head, parts=self.ctx.text[firsts[0].start_char:firsts[0].end_char].lower() in ("is to", "are to")):
+                    continue   # "the leaders are to …": a verb of content needs a document as its subject
                 if firsts:
                     self.points(s, ("agreements", firsts[0]), [("agreements", m) for m in sets["agreements"]],
                                 kind, name, ent)
@@ -589,7 +666,7 @@ class EnClauses:
 
     def inverted(self, s: Sentence, pos: int, statements: tuple[EnMatch, ...]) -> bool:
         """'India has signed 8 agreements, Foreign Secretary X said during a briefing': content, SPEAKER said."""
-        m = next((m for m in statements if m.start_char > pos), None)
+        m = next((m for m in statements if m.start_char >= pos), None)
         if m is None or self.ctx.text[m.start_char:m.end_char].split()[-1].lower() not in ("said", "says", "stated", "added", "told"):
             return False
         before = self.ctx.text[s.start:m.start_char]

@@ -61,6 +61,8 @@ class Draft:
     key_end: int = 0
     relative: bool = False                # the date was relative (today, 7日): resolved later
     rule: str = "kaidan.meeting.summit.v1"   # the exact rule (id and version) that found it
+    sole: bool = False                    # counts only where the document names no other kind of meeting
+    weak: bool = False                    # "talks" in a sentence naming no leader: counts only where no other meeting does
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class KindMatch:
     kind: str
     leaders_only: bool
     rule: str
+    sole: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -83,13 +86,13 @@ def _rule(entry: dict, lang: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def _kind_pattern(lang: str) -> tuple[re.Pattern, dict[str, tuple[str, bool, str]]]:
+def _kind_pattern(lang: str) -> tuple[re.Pattern, dict[str, tuple[str, bool, str, bool]]]:
     """One compiled alternation of every kind word of a language (longest first) and what each word means."""
-    meaning: dict[str, tuple[str, bool, str]] = {}
+    meaning: dict[str, tuple[str, bool, str, bool]] = {}
     for k in _data()["kinds"]:
         for w in k.get(lang, []):
             key = w.lower() if lang == "en" else w
-            meaning.setdefault(key, (k["kind"], bool(k.get("leaders_only")), _rule(k, lang)))
+            meaning.setdefault(key, (k["kind"], bool(k.get("leaders_only")), _rule(k, lang), bool(k.get("sole"))))
     words = sorted(meaning, key=len, reverse=True)
     if lang == "en":
         return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE), meaning
@@ -106,8 +109,11 @@ def _construction(name: str) -> str:
 def _filters() -> dict[str, re.Pattern]:
     d = _data()
     return {"future": re.compile(d["future"]["pattern"]), "done": re.compile(d["future"]["done"]),
-            "background": re.compile(d["background"]["pattern"]), "caption": re.compile(d["caption"]["pattern"]),
+            "background": re.compile(d["background"]["pattern"]),
+            "part_of_earlier": re.compile(d["background"]["part_of_earlier"]), "caption": re.compile(d["caption"]["pattern"]),
             "caption_position": re.compile(d["caption_position"]["pattern"]),
+            "caption_credit": re.compile(d["caption_credit"]["pattern"]),
+            "comparison": re.compile(d["comparison"]["pattern"]),
             "witness_ja": re.compile(d["witness"]["ja"]), "witness_en": re.compile(d["witness"]["en"], re.I),
             "official_ja": re.compile(d["official_press"]["ja"]), "official_en": re.compile(d["official_press"]["en"])}
 
@@ -134,9 +140,35 @@ def _find_kinds(text: str, lang: str, bounds: tuple[set[int], set[int]] | None =
             continue
         if _not_a_meeting(text, m, lang):
             continue
-        kind, leaders_only, rule = meaning[m.group(0).lower() if lang == "en" else m.group(0)]
-        found.append(KindMatch(m.start(), m.end(), kind, leaders_only, rule))
-    return found
+        kind, leaders_only, rule, sole = meaning[m.group(0).lower() if lang == "en" else m.group(0)]
+        found.append(KindMatch(m.start(), m.end(), kind, leaders_only, rule, sole))
+        if lang == "en":
+            found += _coordinated(text, m.start(), m.group(0), meaning)
+    return sorted(found, key=lambda k: k.start)
+
+
+MEETING_HEADS = {"talks", "meeting", "meetings", "session", "sessions", "conversation", "summit", "luncheon", "lunch",
+                 "dinner", "conference"}
+CONJUNCT = re.compile(r"([A-Za-z][\w-]*)\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$")
+
+
+def _coordinated(text: str, start: int, word: str, meaning: dict) -> list[KindMatch]:
+    """Modifiers coordinated before a kind word's head noun ("individual and extended talks", "small-group,
+    expanded and plenary meetings") each name a meeting of their own when modifier + head is a kind word:
+    English shares one head noun among coordinated adjectives."""
+    parts = word.split()
+    head = parts[-1].lower()
+    if len(parts) < 2 or head not in MEETING_HEADS:
+        return []
+    out, pos = [], start
+    while (m := CONJUNCT.search(text[:pos])) is not None:
+        entry = meaning.get(f"{m.group(1)} {head}".lower())
+        if entry is None:
+            break
+        kind, leaders_only, rule, sole = entry
+        out.append(KindMatch(m.start(1), m.end(1), kind, leaders_only, rule, sole))
+        pos = m.start()
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -229,13 +261,18 @@ def _mentions(ctx: DocContext, s: Sentence, kinds: list[KindMatch], items: list[
     leaders_here = _leaders(ctx, s)
     out = []
     for k in mentions:
-        if past and k.start >= past.start():
-            continue         # 先月の訪日時の…夕食会, "Abe had forged close ties … golf … meetings": told as background
-        if k.leaders_only and not (leaders_here or LEADER_WORDS.search(text) or timed):
-            continue
+        if (past and k.start >= past.start()) or f["part_of_earlier"].match(text[k.end:]):
+            continue         # 先月の訪日時の…夕食会, "Abe had forged close ties … golf … meetings", "their lunch at last
+                             # year's summit": told as background
+        if f["comparison"].search(text[:k.start]):
+            continue         # "more intimate than the Singapore summit's working lunch": the standard compared with
+        weak = k.leaders_only and not (leaders_here or LEADER_WORDS.search(text) or timed)
+        if weak and k.sole:
+            continue         # a visit with no leader named ("… State Visit to the United States" as a title)
         if k.kind == "press_conference" and not leaders_here and f["official_" + s.lang].search(text[:k.start]):
             continue         # 官房長官は…記者会見で: an official's press conference
-        d = Draft(k.kind, s.start, s.end, s, key_off=s.start + k.start, key_end=s.start + k.end, rule=k.rule)
+        d = Draft(k.kind, s.start, s.end, s, key_off=s.start + k.start, key_end=s.start + k.end, rule=k.rule,
+                  sole=k.sole, weak=weak)
         d.first = bool(FIRST.search(text[max(0, k.start - 25):k.start]))
         out.append(d)
     return out
@@ -274,6 +311,14 @@ def _assign_durations(s: Sentence, durs, items: list[Draft], singles: list[Draft
         envelope = bool(ENVELOPE.search(text[max(0, du.start - 3):du.start]))
         if envelope and (len(singles) != 1 or items):
             continue
+        if s.lang == "en" and COMPOUND_DURATION.search(du.text):
+            # "a 90-minute summit" / "a two-hour sequence": the compound adjective is the duration of the noun
+            # it modifies, and of no meeting when that noun names none
+            modified = [d for d in singles if 0 <= d.key_off - s.start - du.end <= 24
+                        and re.fullmatch(r"[\s\w'’-]*", text[du.end:d.key_off - s.start])]
+            if modified and modified[0].duration is None:
+                modified[0].duration = du.minutes
+            continue
         before = [d for d in singles if d.key_end - s.start <= du.start
                   and (du.start - (d.key_end - s.start) < 20 or s.lang == "en")]
         after = [d for d in singles if d.key_off - s.start >= du.end]
@@ -282,6 +327,9 @@ def _assign_durations(s: Sentence, durs, items: list[Draft], singles: list[Draft
             before[-1] if before else (after[0] if after else None))
         if target and target.duration is None:
             target.duration = du.minutes
+
+
+COMPOUND_DURATION = re.compile(r"\w-(?:minute|hour|hr|min)\b", re.I)
 
 
 EN_LEADERS_SIGNED = re.compile(r"\b(?:leaders|prime ministers|presidents|two men|they)\b[^.;]{0,60}?\bsigned\b", re.I)
@@ -335,6 +383,9 @@ def _attach_date_place(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> Non
         pool = before or dates
         local = [x for x in pool if _zone_near(text, x.start, x.end) != "Asia/Tokyo"]
         x = (local or pool)[-1] if before else ((local or pool)[0] if pool else None)
+        if x is not None and not before and any(o is not d and d.key_end <= o.key_off < s.start + x.start
+                                                for o in drafts):
+            x = None         # "a one-on-one ahead of their main summit on Feb. 28": the date is the nearer meeting's
         if x is not None and len(x.value) == 10:
             d.date, d.date_zone = x.value, _zone_near(text, x.start, x.end)
             d.relative = x.kind == "relative"
@@ -354,12 +405,13 @@ def _lines(text: str) -> tuple[str, ...]:
 
 
 def _is_caption(ctx: DocContext, s: Sentence) -> bool:
-    """A photo caption, not a meeting: a line followed by a photo credit, or one placing a person in the
-    picture ("President Lee (left) and …")."""
+    """A photo caption, not a meeting: a line followed by a photo credit or closed by one ("… on Monday.
+    (AFP/Yonhap)"), or one placing a person in the picture ("President Lee (left) and …")."""
     lines = _lines(ctx.text)      # the document's lines, split once rather than for every meeting sentence
     nxt = next((ln.strip() for ln in lines[s.line + 1:s.line + 3] if ln.strip()), "")
-    return bool(_filters()["caption"].search(nxt)) or bool(re.search(r"[(（]写真提供", s.text)) \
-        or bool(_filters()["caption_position"].search(s.text))
+    f = _filters()
+    return bool(f["caption"].search(nxt)) or bool(re.search(r"[(（]写真提供", s.text)) \
+        or bool(f["caption_position"].search(s.text)) or bool(f["caption_credit"].search(lines[s.line]))
 
 
 def _token_bounds(ctx: DocContext, s: Sentence) -> tuple[set[int], set[int]] | None:
@@ -430,7 +482,15 @@ def drafts(ctx: DocContext) -> list[Draft]:
         if d.date == "same":
             d.date = prev
         prev = d.date or prev
-    return out
+    return _fallbacks(out)
+
+
+def _fallbacks(ds: list[Draft]) -> list[Draft]:
+    """Drafts that count only where nothing firmer names the event's meetings: "talks" in a sentence naming no
+    leader ("the document adopted after bilateral talks held in …"), then a state or official visit."""
+    strong = any(not (d.sole or d.weak) and d.kind != "visit" for d in ds)
+    others = strong or any(d.weak for d in ds)
+    return [d for d in ds if not (d.weak and strong) and not (d.sole and others)]
 
 
 UNKNOWN_LEADER_JA = re.compile(r"(?<![一-龥ァ-ヶー・])((?:[ァ-ヶー]+・)+[ァ-ヶー]+|[ァ-ヶー]{3,}|[一-龥]{2,5})(?:米国|英国|米|英|仏|独|伊|印|韓国|豪州)?"
@@ -621,7 +681,7 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
     for d in ds:
         if default_place and d.place is None and d.kind not in ("telephone", "video", "visit"):
             d.place = default_place
-        if (d.kind == "visit" and not d.place) or _recalled_signing(ctx, d):
+        if (d.kind == "visit" and not d.place and not d.sole) or _recalled_signing(ctx, d):
             continue
         local_date, start = _when(ctx, d, tz)
         m = Meeting(d.kind, tuple(_participants(ctx, d, leaders, written)), local_date, start, d.duration, d.place,

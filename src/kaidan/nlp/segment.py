@@ -7,7 +7,11 @@ at each line break, so one unbalanced bracket cannot swallow a page.
 
 English: a sentence ends at . ! ? followed by space and an upper-case letter or
 an opening quote, unless the word before the stop is a known abbreviation
-(U.S., D.C., Mr., a.m. …).
+(U.S., D.C., Mr., a.m. …). An abbreviation's stop also ends the sentence when the
+word after it is one that only opens a clause (a pronoun, an article, a
+sentence adverb: "… from 2 p.m. Afterward, they …", "… and the U.S. They …"):
+English writes one stop for both, and no abbreviation is followed inside its
+phrase by such a word.
 """
 from __future__ import annotations
 
@@ -22,6 +26,13 @@ EN_ABBREV = {
     "u.s", "d.c", "mr", "mrs", "ms", "dr", "st", "no", "gen", "lt", "col", "sen", "rep", "gov", "prof",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd",
     "co", "corp", "vs", "etc", "e.g", "i.e", "u.k", "u.n", "e.u", "p.m", "a.m", "h.e", "jr", "sr",
+}
+# Capitalised words that open a sentence and never continue an abbreviated phrase ("2 p.m. Tokyo time",
+# "U.S. President" continue it; "p.m. Afterward" and "U.S. They" do not).
+EN_OPENERS = {
+    "the", "a", "an", "they", "he", "she", "it", "we", "i", "this", "these", "those", "there", "afterward",
+    "afterwards", "later", "then", "meanwhile", "however", "earlier", "both", "following", "during", "after",
+    "before", "its", "their", "his", "her", "our",
 }
 _EN_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
@@ -82,12 +93,18 @@ def _split_ja(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _opens_clause(line: str, pos: int) -> bool:
+    """The word at ``pos`` is one that only opens a sentence (EN_OPENERS), followed by a space or comma."""
+    nxt = re.match(r"[\"“‘(\[]?([A-Z][a-z]*)(?=[\s,])", line[pos:])
+    return bool(nxt) and nxt.group(1).lower() in EN_OPENERS
+
+
 def _split_en(line: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _EN_BREAK.finditer(line):
         stop = m.start()
         word = re.search(r"([A-Za-z][A-Za-z.]*)$", line[start:stop])
-        if word and word.group(1).lower().rstrip(".") in EN_ABBREV:
+        if word and word.group(1).lower().rstrip(".") in EN_ABBREV and not _opens_clause(line, m.end()):
             continue
         if word and len(word.group(1)) == 1 and word.group(1).isupper():  # an initial: "Donald J. Trump"
             continue

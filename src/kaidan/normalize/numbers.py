@@ -277,7 +277,7 @@ _EN_UNIT_WORDS = [
      r"vessels|submarines|vehicles|cars|trucks|reactors|items|units|deals|plants|factories|missiles|satellites|"
      r"agreements|chargers|stations|initiatives|programs|programmes|scholarships|facilities|"
      r"memorand(?:um|a|ums)(?:\s+of\s+(?:understanding|co-?operation)s?)?|MoUs|MOUs|MoCs|treaties|pacts|contracts|"
-     r"documents|visas|rounds|times(?!\s+(?:more|less|larger|bigger|higher|greater|as|the|that|faster|over)\b))",
+     r"documents|visas|rounds|times(?!\s+(?:more|less|larger|bigger|higher|greater|as|the|that|faster|over(?!\s+the\b))\b))",
      "count"),
 ]
 # units that may stand a few words after the number: "50,000 Indian professionals", "5,000 direct jobs"
@@ -299,6 +299,7 @@ _FX_EN = re.compile(rf"{_NUM_START}(?:¥\s?(?P<num>\d+(?:\.\d+)?)|(?P<num2>\d+(?
                     r"(?:to|per|against)\s+(?:the|one|a|each)\s+(?:(?:U\.S\.|US)\s+)?dollar\b", re.I)
 
 
+_EN_OCCASIONS = re.compile(r"\b(?:rounds|times)$", re.I)
 _EN_POSSIBLE = re.compile(r"[\dA-Za-z\u0130\u0131\u017f\u212a]")   # with the letters re.I folds to i, s, k
 _JP_POSSIBLE = re.compile(rf"[\d{KANJI_DIGITS}]")
 
@@ -314,8 +315,9 @@ def _en_candidates(f: str) -> list[tuple]:
     for m in _EN_COUNTED.finditer(f):
         unit = next(_EN_UNIT_WORDS[i][1] for i in range(len(_EN_UNIT_WORDS)) if m.group(f"u{i}"))
         if unit in _EN_FAR_UNITS and not re.match(r"\d", m.group("num")) and not m.group("scale") and (
-                (_num(m.group("num")) or 0) < 3):
-            continue   # "the two countries", "one company": not a quantity of the subject (nine areas is)
+                (_num(m.group("num")) or 0) < 3) and not _EN_OCCASIONS.search(m.group(0)):
+            continue   # "the two countries", "one company": not a quantity of the subject (nine areas is; "two
+                       # rounds of talks" and "met two times" count occasions, not the parties)
         out.append(_en_finish(f, m, unit))
     for m in _EN_COUNTED_FAR.finditer(f):
         unit = next(_EN_UNIT_WORDS[i][1] for i in range(len(_EN_UNIT_WORDS)) if m.group(f"u{i}"))
