@@ -173,18 +173,37 @@ def get_document(request: Request, doc_id: Annotated[str, Path(min_length=1, max
             description="Promises followed from summit to summit, soonest due first, with due dates and a status "
                         "as of `today` (default: the server's date): `overdue` only for a deadline past with no "
                         "later entry and no mark; `marked done` where someone marked it done with a citation "
-                        "(`done`: who, when, the citation). Filter by actor, topic, due date and status.")
-def get_ledger(request: Request, actor: Text = None, topic: Text = None,
+                        "(`done`: who, when, the citation). Filter by actor, topic, due date, status and `since` "
+                        "(threads taken up on or after that day). One page of `limit` threads from `offset`: the "
+                        "header `X-Total-Count` gives how many match, and `Link: <…>; rel=\"next\"` the next page "
+                        "while there is one.")
+def get_ledger(request: Request, response: Response, actor: Text = None, topic: Text = None,
                due_before: Annotated[models.Day | None, Query(description="Due on or before this day")] = None,
                status: models.Status | None = None,
-               today: Annotated[models.Day | None, Query(description="The day statuses are computed for")] = None):
-    threads = _ledger(store_of(request), today)
-    return ledger.select(threads, actor=actor, topic=topic, due_before=due_before.isoformat() if due_before else None,
-                         status=status)
+               since: Annotated[models.Day | None, Query(description="Taken up on or after this day")] = None,
+               today: Annotated[models.Day | None, Query(description="The day statuses are computed for")] = None,
+               limit: Annotated[int, Query(ge=1, le=1000)] = 500, offset: Offset = 0):
+    store = store_of(request)
+    day = today or dt.date.today()
+    found = [(t, d) for t, d in _light_ledger(store, day)
+             if ledger.select([d], actor=actor, topic=topic, due_before=due_before.isoformat() if due_before else None,
+                              status=status, since=since.isoformat() if since else None)]
+    response.headers["X-Total-Count"] = str(len(found))
+    if offset + limit < len(found):
+        nxt = request.url.include_query_params(offset=offset + limit, limit=limit)
+        response.headers["Link"] = f'<{nxt.path}?{nxt.query}>; rel="next"'
+    return _with_citations(store, [t for t, _ in found[offset:offset + limit]], day)
 
 
-def _ledger(store, today: dt.date | None = None) -> list[dict]:
-    return marks.apply(archive.commitment_ledger(store, today or dt.date.today()), store.done_marks())
+def _light_ledger(store, today: dt.date) -> list[tuple[ledger.Shown, dict]]:
+    """Every thread of the ledger (without citations) with its JSON object, marks applied (a mark changes the
+    status filtered on)."""
+    threads = archive.ledger_threads(store, today)
+    return list(zip(threads, marks.apply([t.thread.to_dict() for t in threads], store.done_marks())))
+
+
+def _with_citations(store, threads: list[ledger.Shown], today: dt.date) -> list[dict]:
+    return marks.apply(list(archive.shown(store, threads, today)), store.done_marks())
 
 
 EntryKey = Annotated[str, Path(max_length=120, pattern=r"^[0-9A-Za-z-]+~[0-9a-f]{10}$",
@@ -199,8 +218,9 @@ EntryKey = Annotated[str, Path(max_length=120, pattern=r"^[0-9A-Za-z-]+~[0-9a-f]
                          "the token when the service has one, and is refused from another site's page.")
 def mark_done(request: Request, key: EntryKey, body: models.DoneBody):
     store = store_of(request)
-    threads = _ledger(store)
-    thread = marks.find(threads, key)
+    day = dt.date.today()
+    threads = _light_ledger(store, day)
+    thread = marks.find([d for _, d in threads], key)
     if thread is None:
         raise NotFound(f"{key}: no promise of the ledger has this key; GET /api/ledger gives each thread's key")
     citation = body.citation.model_dump(exclude_none=True)
@@ -219,7 +239,7 @@ def mark_done(request: Request, key: EntryKey, body: models.DoneBody):
                               "writes it")
             citation["offsets"] = [at, at + len(body.citation.evidence)]
     store.mark_done(key, body.by.strip(), citation)
-    return marks.find(_ledger(store), key)
+    return _with_citations(store, [t for t, d in threads if d["id"] == thread["id"]], day)[0]
 
 
 @reads.get("/conflicts", response_model=list[models.Conflict], summary="Conflicts between sources",
