@@ -146,3 +146,32 @@ def test_a_read_only_store_with_current_links_copies_no_table(tmp_path, ledger_r
         got = archive.commitment_ledger(store, DAY)
         assert not store._shadowed
     assert got == _build(records)
+
+
+def test_links_relinked_after_every_change_stay_those_of_the_records(store, ledger_records):
+    """Each record cached, replaced or dropped, in random order (older days after newer ones), then the changed
+    blocks relinked: after every step the stored threads are the threads of the records there are."""
+    store.add_document(doc := make_doc())
+    store.save_facts(doc.id, {}, "v1")
+    other = make_doc("別の文書。")
+    store.add_document(other)
+    rnd = random.Random(17)
+    records = ledger_records(9, n_events=24)
+    current: dict[str, dict] = {}
+    linked = 0
+    for step in range(40):
+        rec = rnd.choice(records)
+        action = rnd.random()
+        if rec["id"] in current and action < 0.2:
+            store.put_event(_event(rec), other.id)                  # a document joined: its record goes
+            del current[rec["id"]]
+        elif rec["id"] in current and action < 0.4:
+            current[rec["id"]] = {**rec, "commitments": rnd.sample(rec["commitments"], len(rec["commitments"]) // 2)}
+            store.cache_event_record(rec["id"], "m1", current[rec["id"]])
+        else:
+            current[rec["id"]] = rec
+            _cache(store, doc.id, rec)
+        expected = _build(list(current.values()))
+        assert _stored_ledger(store) == expected, f"step {step}"
+        linked = max(linked, sum(len(t["entries"]) > 1 for t in expected))
+    assert linked >= 3

@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..normalize import due_date
 from ..records import Amount, LedgerEntry, LedgerThread, SourceCitation
@@ -112,45 +113,109 @@ def blocks_of_row(row: tuple) -> list[str]:
     return [_block_key(p, row[4], topic) for topic in sorted(_topics_of(json.loads(row[12])))]
 
 
-def block_links(block: str, before: list[tuple], after: list[tuple]) -> list[tuple[str | None, int | None]]:
-    """The links of a block's members from its first changed day on (``after``), given the heads before it
-    (``before``): for each, the (event id, position) of the head it continues, or (None, None) for a new head.
-    Rows are (event date, event id, position, actor, text, amount, unit, qualifier, topics JSON, match JSON), in
-    the ledger's order. The same choices as :func:`_threads` makes for that block."""
+NEW = -1   # the link position of a block member not linked yet (a new commitment, or one whose head went)
+
+
+def block_links(block: str, before: list[tuple], after: list[tuple]) -> list[tuple[int, str | None, int | None]]:
+    """The links that change in a block from its first changed day on, as (index in ``after``, event id,
+    position) of the head each continues (None, None: it heads a thread).
+
+    ``before`` are the block's heads before that day, ``after`` every member from it on, as (event date, event
+    id, position, actor, text, amount, unit, qualifier, topics JSON, match JSON, linked event, linked position)
+    in the ledger's order; a member not linked yet has the position :data:`NEW`. The result is what
+    :func:`_threads` chooses for the block, found without comparing every member again: a member keeps its
+    link while that head still heads a thread and no head added before it continues it (heads added are few);
+    only a new member, or one whose head went, is compared with every head through :class:`_Heads`. Once no
+    head was added or lost and no new member is left, the rest of the block is as it was."""
     topic = json.loads(block)[2]
-    heads = _Heads(topic)
     parties: dict = {}
     units: dict = {}
-    items: list[tuple[str, int, _Match]] = []
-    for row in before:
-        m = _row_match(row[3:], parties, units)
-        heads.add(len(items), m)
-        items.append((row[1], row[2], m))
-    out: list[tuple[str | None, int | None]] = []
-    for row in after:
-        m = _row_match(row[3:], parties, units)
-        i = len(items)
-        items.append((row[1], row[2], m))
-        for j in heads.candidates(m):
-            if items[j][0] != row[1] and _related_m(m, items[j][2]):
-                out.append((items[j][0], items[j][1]))
-                break
+    heads_rows = list(before)                              # the current heads so far, in order
+    head_keys = {(r[1], r[2]): (r[0], r[1], r[2]) for r in before}   # each current head's place in the order
+    index: list = []                                       # [_Heads, [(event, pos, match)]] once needed
+    added: list[tuple[tuple, str, int, _Match]] = []       # heads that were not heads before, in order
+    lost = False                                           # a former head now continues another
+    pending = sum(1 for r in after if r[11] == NEW)
+    out: list[tuple[int, str | None, int | None]] = []
+
+    def match(r):
+        return _row_match(r[3:10], parties, units)
+
+    def indexed():
+        if not index:
+            heads, items = _Heads(topic), []
+            for r in heads_rows:
+                m = r[-1] if isinstance(r[-1], _Match) else match(r)
+                heads.add(len(items), m)
+                items.append((r[1], r[2], m))
+            index.extend([heads, items])
+        return index
+
+    for k, r in enumerate(after):
+        fresh = r[11] == NEW
+        if not fresh and not added and not lost and not pending:
+            break                                          # nothing before this member changed
+        old = (r[10], r[11]) if not fresh else None
+        m = None
+        if fresh or (old[0] is not None and old not in head_keys):
+            m = match(r)
+            heads, items = indexed()
+            new = (None, None)
+            for j in heads.candidates(m):
+                if items[j][0] != r[1] and _related_m(m, items[j][2]):
+                    new = items[j][:2]
+                    break
+            pending -= fresh
         else:
-            heads.add(i, m)
-            out.append((None, None))
+            new = old
+            limit = (r[0], r[1], r[2]) if old[0] is None else head_keys[old]   # only heads before its own
+            for at, event, pos, hm in added:
+                if at >= limit:
+                    break
+                m = m or match(r)
+                if event != r[1] and _related_m(m, hm):
+                    new = (event, pos)
+                    break
+        if new != old:
+            out.append((k, *new))
+        if new[0] is None:                                 # a head now
+            m = m or match(r)
+            head_keys[(r[1], r[2])] = (r[0], r[1], r[2])
+            heads_rows.append((*r[:3], m))
+            if index:
+                index[0].add(len(index[1]), m)
+                index[1].append((r[1], r[2], m))
+            if old is None or old[0] is not None:
+                added.append(((r[0], r[1], r[2]), r[1], r[2], m))
+        elif old is not None and old[0] is None:
+            lost = True
     return out
 
 
 def _row_match(row: tuple, parties: dict, units: dict) -> _Match:
     """The _Match of (actor, text, amount, unit, qualifier, topics JSON, match JSON)."""
-    actor, text, value, unit, qualifier, topics, match = row
+    return _decoded(*row)
+
+
+# Decoded stored matches, kept for the process: an ingest relinks the same blocks batch after batch, and
+# decoding a block's heads again each time would cost more than comparing. Bounded like the profile caches.
+_UNITS: dict = {}
+
+
+@lru_cache(maxsize=65536)
+def _decoded(actor, text, value, unit, qualifier, topics, match) -> _Match:
+    if len(_UNITS) > 200_000:
+        _UNITS.clear()
     amount = Amount(float(value), unit, qualifier) if unit is not None else None
-    if actor not in parties:
-        parties[actor] = party(actor)
     m = json.loads(match)
     fact = {"actor": actor, "text": text or "", "topics": json.loads(topics),
             "amount": amount.to_dict() if amount else None}
-    return _Match(parties[actor], _profile_of(m, units), frozenset(m["concepts"]), fact)
+    return _Match(_party(actor), _profile_of(m, _UNITS), frozenset(m["concepts"]), fact)
+
+
+@lru_cache(maxsize=4096)
+def _party(actor):
+    return party(actor)
 
 
 def _profile_of(match: dict, units_seen: dict | None = None) -> Profile:

@@ -38,9 +38,11 @@ class Sql:
 
 _MARK = ("INSERT INTO ledger_dirty (version, block, since) VALUES (?, ?, ?) ON CONFLICT (version, block) "
          "DO UPDATE SET since = {least}(ledger_dirty.since, excluded.since)")
-_MEMBER = "INSERT INTO ledger_links (version, block, event_date, event_id, pos) VALUES (?, ?, ?, ?, ?)"
+_MEMBER = ("INSERT INTO ledger_links (version, block, event_date, event_id, pos, link_pos) "
+           "VALUES (?, ?, ?, ?, ?, -1)")   # not linked yet (kaidan.reconcile.ledger.NEW)
 # a block's heads before the first changed day, and every member from it on, in the ledger's order
-_BLOCK = ("SELECT l.event_date, l.event_id, l.pos, c.actor, c.text, c.amount, c.unit, c.qualifier, c.topics, c.match "
+_BLOCK = ("SELECT l.event_date, l.event_id, l.pos, c.actor, c.text, c.amount, c.unit, c.qualifier, c.topics, c.match, "
+          "l.link_event, l.link_pos "
           "FROM ledger_links l JOIN event_commitments c ON c.event_id = l.event_id AND c.pos = l.pos "
           "WHERE l.version = ? AND l.block = ? AND (l.event_date >= ? OR l.link_event IS NULL) "
           "ORDER BY l.event_date, l.event_id, l.pos")
@@ -58,6 +60,8 @@ def forget(sql: Sql, event_ids: Iterable[str]) -> None:
             sql.lock()
             sql.many(_MARK.format(least=sql.least), touched)
             sql.run("DELETE FROM ledger_links WHERE event_id = ?", (event_id,))
+            # what continued a head of this event is to be linked again (to another head, or heads a thread)
+            sql.run("UPDATE ledger_links SET link_event = NULL, link_pos = -1 WHERE link_event = ?", (event_id,))
 
 
 def add(sql: Sql, event_id: str, version: str, rows: list[tuple]) -> None:
@@ -97,8 +101,8 @@ def relink(sql: Sql, version: str) -> int:
         rows = sql.rows(_BLOCK, (version, block, since))
         before = [r for r in rows if r[0] < since]
         after = [r for r in rows if r[0] >= since]
-        links = block_links(block, before, after)
-        sql.many(_LINK, [(le, lp, version, block, r[0], r[1], r[2]) for r, (le, lp) in zip(after, links)])
+        sql.many(_LINK, [(event, pos, version, block, *after[k][:3])
+                         for k, event, pos in block_links(block, before, after)])
     if changed:
         sql.run("DELETE FROM ledger_dirty WHERE version = ?", (version,))
     return len(changed)
