@@ -195,11 +195,12 @@ def ledger_rows(db: str | None, *, actor=None, topic=None, due_before=None, stat
         yield from shown(store, page, day)
 
 
-def list_conflicts(db: str | None) -> list[dict]:
-    from .reconcile.archive import conflicts
+def list_conflicts(db: str | None) -> Iterator[dict]:
+    """Every event's conflicts, read and printed row by row."""
+    from .reconcile.archive import iter_conflicts
 
     with _store(db) as store:
-        return conflicts(store)
+        yield from iter_conflicts(store)
 
 
 def export_briefings(db: str | None, folder: Path) -> list[Path]:

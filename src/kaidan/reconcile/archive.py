@@ -132,5 +132,10 @@ def commitment_ledger(store, today: dt.date | None = None) -> list[dict]:
 
 def conflicts(store) -> list[dict]:
     """Every event's conflicts, from the store's conflict rows (written with each cached record)."""
+    return list(iter_conflicts(store))
+
+
+def iter_conflicts(store) -> Iterator[dict]:
+    """:func:`conflicts` one row at a time."""
     _refresh(store)
-    return list(store.cached_conflicts(MERGE_VERSION))
+    yield from store.cached_conflicts(MERGE_VERSION)
