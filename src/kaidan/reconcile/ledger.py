@@ -128,8 +128,6 @@ def block_links(block: str, before: list[tuple], after: list[tuple]) -> list[tup
     only a new member, or one whose head went, is compared with every head through :class:`_Heads`. Once no
     head was added or lost and no new member is left, the rest of the block is as it was."""
     topic = json.loads(block)[2]
-    parties: dict = {}
-    units: dict = {}
     heads_rows = list(before)                              # the current heads so far, in order
     head_keys = {(r[1], r[2]): (r[0], r[1], r[2]) for r in before}   # each current head's place in the order
     index: list = []                                       # [_Heads, [(event, pos, match)]] once needed
@@ -139,7 +137,7 @@ def block_links(block: str, before: list[tuple], after: list[tuple]) -> list[tup
     out: list[tuple[int, str | None, int | None]] = []
 
     def match(r):
-        return _row_match(r[3:10], parties, units)
+        return _decoded(*r[3:10])
 
     def indexed():
         if not index:
@@ -192,11 +190,6 @@ def block_links(block: str, before: list[tuple], after: list[tuple]) -> list[tup
     return out
 
 
-def _row_match(row: tuple, parties: dict, units: dict) -> _Match:
-    """The _Match of (actor, text, amount, unit, qualifier, topics JSON, match JSON)."""
-    return _decoded(*row)
-
-
 # Decoded stored matches, kept for the process: an ingest relinks the same blocks batch after batch, and
 # decoding a block's heads again each time would cost more than comparing. Bounded like the profile caches.
 _UNITS: dict = {}
@@ -204,6 +197,7 @@ _UNITS: dict = {}
 
 @lru_cache(maxsize=65536)
 def _decoded(actor, text, value, unit, qualifier, topics, match) -> _Match:
+    """The _Match of a stored row's (actor, text, amount, unit, qualifier, topics JSON, match JSON)."""
     if len(_UNITS) > 200_000:
         _UNITS.clear()
     amount = Amount(float(value), unit, qualifier) if unit is not None else None

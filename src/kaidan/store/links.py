@@ -6,8 +6,9 @@ date order, either starts a thread (a *head*) or links to the first earlier head
 choice depends only on the block's earlier commitments. So the store keeps, per block, every member with its
 link (``ledger_links``), and when an event's record is written or dropped it notes the blocks it touched
 from that event's date on (``ledger_dirty``); :func:`relink` then recomputes only those blocks, and in each
-only the members from that date on (the heads before it are read back as they were). Reading the ledger is
-then a union of stored links, with no wording compared.
+only the members from that date on (the heads before it are read back as they were), comparing again only
+the members a change can reach (see :func:`kaidan.reconcile.ledger.block_links`). Reading the ledger is then
+a union of stored links, with no wording compared.
 
 A stored wording profile (``event_commitments.match``) and the links depend on the matching code and data
 (:data:`kaidan.reconcile.ledger.MATCHER`); rows written by another matcher are *stale*: :func:`refresh`
