@@ -175,3 +175,25 @@ def test_links_relinked_after_every_change_stay_those_of_the_records(store, ledg
         assert _stored_ledger(store) == expected, f"step {step}"
         linked = max(linked, sum(len(t["entries"]) > 1 for t in expected))
     assert linked >= 3
+
+
+def test_a_postgres_database_of_schema_6_keeps_its_marks_and_gets_links(pg_url, ledger_records):
+    import psycopg
+
+    from kaidan.store.postgres import PostgresStore
+
+    records = ledger_records(3, n_events=10)
+    with PostgresStore(pg_url) as store:
+        store.add_document(doc := make_doc())
+        store.save_facts(doc.id, {}, "v1")
+        for rec in records:
+            _cache(store, doc.id, rec)
+        store.mark_done("e~0123456789", "analyst", {"url": "https://example.org/"})
+    with psycopg.connect(pg_url, autocommit=True) as db:     # as schema 6 left it: marks made by the first mark
+        db.execute("DROP TABLE ledger_links, ledger_dirty")
+        db.execute("ALTER TABLE event_commitments DROP COLUMN matcher")
+        db.execute("UPDATE kaidan_meta SET value = '6'")
+    with PostgresStore(pg_url) as store:
+        assert sql(store, "SELECT value FROM kaidan_meta") == [("7",)]
+        assert list(store.done_marks()) == ["e~0123456789"]
+        assert _stored_ledger(store) == _build(records)
