@@ -134,14 +134,17 @@ def _commitment(rng: random.Random, n: int, actor: str, doc_ids: list[str]) -> d
             "support": len(cites), "citations": cites}
 
 
-def build_ledger_archive(db: str, docs: int, per_event: int, commitments: int, corpus: Path) -> dict:
-    """Fill ``db`` with ``docs`` documents in events of ``per_event`` sources, through the store API."""
+def build_ledger_archive(db: str, docs: int, per_event: int, commitments: int, corpus: Path, batch: int = 100) -> dict:
+    """Fill ``db`` with ``docs`` documents in events of ``per_event`` sources, through the store API, relinking
+    the ledger's changed blocks after every ``batch`` events (as an ingest batch's flush does)."""
     from kaidan.reconcile.archive import MERGE_VERSION
+    from kaidan.reconcile.ledger import MATCHER
     from kaidan.store import open_store
 
     tpl = _template(corpus)
     rng = random.Random(11)
     n_commitments = n_conflicts = 0
+    relink_s = 0.0
     t0 = time.perf_counter()
     conflict = {"field": "meetings.duration_minutes", "about": "main", "values": [
         {"value": 40, "citations": [{"doc_id": "a", "doc": "a.txt", "evidence": "40分", "offsets": [0, 3],
@@ -179,11 +182,16 @@ def build_ledger_archive(db: str, docs: int, per_event: int, commitments: int, c
             store.cache_event_record(ev["id"], MERGE_VERSION, rec)
             n_commitments += len(rec["commitments"])
             n_conflicts += len(rec["conflicts"])
+            if (e + 1) % batch == 0 or e + 1 == docs // per_event:
+                t1 = time.process_time()
+                store.refresh_ledger(MERGE_VERSION, MATCHER)
+                relink_s += time.process_time() - t1
             if (e + 1) % 1000 == 0:
                 print(f"bench_archive: {(e + 1) * per_event:,} documents ({time.perf_counter() - t0:.0f} s)",
                       file=sys.stderr)
     return {"documents": docs // per_event * per_event, "events": docs // per_event, "n_commitments": n_commitments,
-            "n_conflicts": n_conflicts, "build_s": time.perf_counter() - t0}
+            "n_conflicts": n_conflicts, "build_s": time.perf_counter() - t0,
+            "relink_cpu_s": relink_s}
 
 
 def _pg_event(store, ev: dict, docs: list) -> None:
@@ -256,8 +264,9 @@ def ledger_bench(args) -> None:
             db = args.db or str(Path(tmp) / "ledger.db")
             if args.db and args.db.startswith(("postgresql://", "postgres://")):
                 _reset_pg(args.db)
-            info = build_ledger_archive(db, docs, args.sources, args.commitments, args.corpus)
+            info = build_ledger_archive(db, docs, args.sources, args.commitments, args.corpus, args.batch)
             row = {**info, "backend": "postgresql" if args.db else "sqlite"}
+            row["commitments_all"] = _run([kaidan, "commitments", "--db", db, "--json", "--all", "--today", "2026-01-01"])
             for what in ("commitments", "conflicts"):
                 extra = ["--today", "2026-01-01"] if what == "commitments" else []
                 row[what] = _run([kaidan, what, "--db", db, "--json", *extra])
@@ -268,7 +277,8 @@ def ledger_bench(args) -> None:
     if args.json:
         print(json.dumps(rows))
         return
-    print("backend     documents  events  commit.  build s   commitments s/cpu s/MB   conflicts s/cpu s/MB"
+    print("backend     documents  events  commit.  build s  relink cpu s   commitments s/cpu s/MB   --all s/cpu s/MB"
+          "   conflicts s/cpu s/MB"
           + ("   old commitments s/cpu s/MB   old conflicts s/cpu s/MB" if args.old else ""))
 
     def cell(v):
@@ -276,7 +286,8 @@ def ledger_bench(args) -> None:
 
     for r in rows:
         line = (f"{r['backend']:<10} {r['documents']:>10,} {r['events']:>7,} {r['n_commitments']:>8,} "
-                f"{r['build_s']:>8.0f}   {cell(r['commitments']):>20}   {cell(r['conflicts']):>18}")
+                f"{r['build_s']:>8.0f} {r['relink_cpu_s']:>9.1f}   {cell(r['commitments']):>20}   "
+                f"{cell(r['commitments_all']):>16}   {cell(r['conflicts']):>18}")
         if args.old:
             line += f"   {cell(r['commitments_old']):>24}   {cell(r['conflicts_old']):>22}"
         print(line)
@@ -297,6 +308,8 @@ def main() -> None:
     ap.add_argument("--docs", default="10000,100000", help="--ledger: archive sizes, comma-separated")
     ap.add_argument("--sources", type=int, default=10, help="--ledger: sources per event")
     ap.add_argument("--commitments", type=int, default=5, help="--ledger: distinct commitments per event")
+    ap.add_argument("--batch", type=int, default=100,
+                    help="--ledger: events per ingest batch (the ledger's blocks are relinked after each)")
     ap.add_argument("--db", help="--ledger: a postgresql:// URL of a throwaway database (it is emptied)")
     ap.add_argument("--old", action="store_true", help="--ledger: also time the former decode-every-record path")
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")

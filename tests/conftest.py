@@ -258,3 +258,50 @@ def batch_sources(tmp_path) -> list[str]:
     shutil.copy(docs[2], tmp_path / "copy.txt")
     return [str(p) for p in docs[:5]] + [str(tmp_path / "empty.txt"), str(tmp_path / "copy.txt")] + \
         [str(p) for p in docs[5:]]
+
+
+# The commitment ledger's random records (tests/reconcile/test_ledger_index.py, tests/store/test_ledger_links.py).
+LEDGER_WORDS = ["semiconductor", "supply", "chains", "rare", "earths", "shipbuilding", "investment", "energy",
+                "LNG", "defence", "spending", "students", "exchange", "visas", "critical", "minerals", "nuclear", "reactors",
+                "quantum", "research", "tariffs", "automobiles", "fisheries", "satellites"]
+LEDGER_JA = ["半導体の供給網を強化する", "防衛費を増額する", "レアアースの共同開発を進める", "留学生の交流を拡大する",
+             "防衛費を国内総生産比2パーセントに増額する", "原子力発電所の建設で協力する"]
+LEDGER_ACTORS = ["Japan", "日本", "United States", "the United States", "Australia"]
+LEDGER_TOPICS = ["investment", "security", "defense_spending", "energy", "economy", "other"]
+LEDGER_UNITS = ["USD", "JPY", "percent_gdp"]
+
+
+def _ledger_records(seed: int, n_events: int = 40) -> list[dict]:
+    """Random event records with commitments of two relationships, some of them one promise carried on."""
+    import datetime as dt
+    import random
+
+    rnd = random.Random(seed)
+    out = []
+    for k in range(n_events):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=rnd.randrange(2000))
+        countries = rnd.choice(["JP-US", "AU-JP"])
+        commitments = []
+        for _ in range(rnd.randrange(1, 6)):
+            if rnd.random() < 0.3:
+                text = rnd.choice(LEDGER_JA)
+            else:
+                text = "will " + " ".join(rnd.sample(LEDGER_WORDS, rnd.randrange(2, 6)))
+            amount = ({"value": rnd.choice([1, 2, 550, 1000]), "unit": rnd.choice(LEDGER_UNITS)}
+                      if rnd.random() < 0.3 else None)
+            commitments.append({
+                "actor": rnd.choice(LEDGER_ACTORS), "text": text, "amount": amount,
+                "deadline": rnd.choice([None, "FY2027", "within_days:180"]),
+                "topics": rnd.sample(LEDGER_TOPICS, rnd.randrange(0, 3)), "support": rnd.randrange(1, 4),
+                "citations": [{"doc_id": f"d{k}", "doc": f"{k}.txt", "evidence": text, "offsets": [0, len(text)],
+                               "rule": "test.rule.v1"}]})
+        out.append({"id": f"{day.isoformat()}-{countries}-{k}", "date_start": day.isoformat(),
+                    "countries": countries, "commitments": commitments,
+                    "conflicts": [{"field": "meetings.start", "about": k}] if k % 7 == 0 else []})
+    return out
+
+
+@pytest.fixture
+def ledger_records():
+    """``ledger_records(seed, n_events=40)``: random event records with commitments (see _ledger_records)."""
+    return _ledger_records

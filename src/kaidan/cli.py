@@ -250,11 +250,18 @@ def event(event_id, db, as_json):
 @click.option("--topic", help="A topic of FACTS.md, e.g. investment, security.")
 @click.option("--due-before", metavar="YYYY-MM-DD", help="Only commitments due on or before this day.")
 @click.option("--status", type=click.Choice(["open", "due soon", "overdue", "reported done"]))
+@click.option("--since", metavar="YYYY-MM-DD", help="Only threads taken up on or after this day.")
 @click.option("--today", metavar="YYYY-MM-DD", help="The day statuses are computed for (default: today).")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Print the first N threads (default 50).")
+@click.option("--all", "every", is_flag=True, help="Print every thread (the whole ledger).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per commitment thread.")
-def commitments(db, actor, topic, due_before, status, today, as_json):
-    """The commitment ledger: promises linked from summit to summit, with due dates and status."""
-    from .commands import ledger_rows
+def commitments(db, actor, topic, due_before, status, since, today, limit, every, as_json):
+    """The commitment ledger: promises linked from summit to summit, with due dates and status.
+
+    Prints the 50 threads due soonest (--limit N for more, --all for every one); filters keep the threads of
+    a party (--actor), a topic, a status, a due date or the threads taken up since a day."""
+    from .commands import LEDGER_LIMIT, ledger_rows
 
     def amount(f):
         return f" [{f['amount']['value']:,.0f} {f['amount']['unit']}]" if f.get("amount") else ""
@@ -263,9 +270,14 @@ def commitments(db, actor, topic, due_before, status, today, as_json):
         head = f"{t['id']}  {t['status']:<13} due {t['due'] or '-':<10}  {t['actor']}: {t['text'][:70]}{amount(t)}"
         return "\n".join([head] + [f"        {e['event']:<22} {e['text'][:70]}{amount(e)}" for e in t["entries"]])
 
-    filtered = any(v is not None for v in (actor, topic, due_before, status))
-    _emit(ledger_rows(db, actor=actor, topic=topic, due_before=due_before, status=status, today=today), as_json, text,
-          "no commitments match" + (" these options" if filtered else "; none are stored yet"))
+    counted: list[tuple[int, int]] = []
+    filtered = any(v is not None for v in (actor, topic, due_before, status, since))
+    _emit(ledger_rows(db, actor=actor, topic=topic, due_before=due_before, status=status, since=since, today=today,
+                      limit=None if every else (limit or LEDGER_LIMIT), on_total=lambda *n: counted.append(n)),
+          as_json, text, "no commitments match" + (" these options" if filtered else "; none are stored yet"))
+    if counted and counted[0][0] < counted[0][1]:
+        click.echo(f"{counted[0][0]} of {counted[0][1]} threads shown; --limit N shows more, --all every one",
+                   err=True)
 
 
 @main.command()

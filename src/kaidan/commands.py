@@ -165,28 +165,42 @@ def get_event(event_id: str, db: str | None) -> dict:
         return rec
 
 
-def ledger_rows(db: str | None, *, actor=None, topic=None, due_before=None, status=None, today=None) -> list[dict]:
+LEDGER_LIMIT = 50   # threads `kaidan commitments` prints without --all or --limit
+
+
+def ledger_rows(db: str | None, *, actor=None, topic=None, due_before=None, status=None, since=None, today=None,
+                limit: int | None = None, on_total=None) -> Iterator[dict]:
+    """The ledger's threads kept by the filters, soonest due first, as JSON objects read and printed one
+    chunk at a time: at most ``limit`` (None: all). ``on_total(shown, matching)`` is told how many are given and
+    how many match, before the first."""
     import datetime as dt
 
     from .reconcile import ledger
-    from .reconcile.archive import commitment_ledger
+    from .reconcile.archive import ledger_threads, shown
 
     try:
         day = dt.date.fromisoformat(today) if today else dt.date.today()
-        if due_before:
-            dt.date.fromisoformat(due_before)
+        for value in (due_before, since):
+            if value:
+                dt.date.fromisoformat(value)
     except ValueError as e:
         raise UsageError(f"{e}: dates are YYYY-MM-DD, e.g. --due-before 2026-03-31") from e
     with _store(db) as store:
-        threads = commitment_ledger(store, day)
-    return ledger.select(threads, actor=actor, topic=topic, due_before=due_before, status=status)
+        threads = [t for t in ledger_threads(store, day)
+                   if ledger.thread_kept(t.thread, actor=actor, topic=topic, due_before=due_before, status=status,
+                                         since=since)]
+        page = threads if limit is None else threads[:limit]
+        if on_total is not None:
+            on_total(len(page), len(threads))
+        yield from shown(store, page, day)
 
 
-def list_conflicts(db: str | None) -> list[dict]:
-    from .reconcile.archive import conflicts
+def list_conflicts(db: str | None) -> Iterator[dict]:
+    """Every event's conflicts, read and printed row by row."""
+    from .reconcile.archive import iter_conflicts
 
     with _store(db) as store:
-        return conflicts(store)
+        yield from iter_conflicts(store)
 
 
 def export_briefings(db: str | None, folder: Path) -> list[Path]:

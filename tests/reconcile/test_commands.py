@@ -59,6 +59,20 @@ def test_commitment_filters(db):
     assert r.exit_code == 1 and "YYYY-MM-DD" in r.output
 
 
+def test_commitments_print_a_page_unless_all_is_asked(db):
+    every = [json.loads(x) for x in run("commitments", "--db", db, "--json", "--all", "--today", "2026-01-10")
+             .splitlines()]
+    assert len(every) >= 3
+    r = CliRunner().invoke(main, ["commitments", "--db", db, "--json", "--limit", "2", "--today", "2026-01-10"])
+    assert r.exit_code == 0
+    assert [json.loads(x) for x in r.stdout.splitlines()] == every[:2]
+    assert f"2 of {len(every)} threads shown" in r.stderr
+    latest = max(t["entries"][-1]["event_date"] for t in every)
+    since = [json.loads(x) for x in run("commitments", "--db", db, "--json", "--all", "--since", latest,
+                                        "--today", "2026-01-10").splitlines()]
+    assert since == [t for t in every if t["entries"][-1]["event_date"] >= latest] and len(since) < len(every)
+
+
 def test_conflicts_list_both_values(db):
     rows = [json.loads(x) for x in run("conflicts", "--db", db, "--json").splitlines()]
     start = next(c for c in rows if c["field"] == "meetings.start")

@@ -140,6 +140,19 @@ def test_a_deadline_past_is_overdue_until_a_later_summit_takes_the_promise_up(ar
     assert thread["key"] not in [t["key"] for t in overdue]
 
 
+def test_ledger_pages_carry_their_citations(client):
+    every = client.get("/api/ledger", params={"today": "2026-01-10"}).json()
+    assert len(every) >= 2 and all(e["citations"] for t in every for e in t["entries"])
+    first = client.get("/api/ledger", params={"today": "2026-01-10", "limit": 1})
+    assert first.json() == every[:1] and first.headers["X-Total-Count"] == str(len(every))
+    assert "offset=1" in first.headers["Link"]
+    rest = client.get("/api/ledger", params={"today": "2026-01-10", "limit": 500, "offset": 1})
+    assert rest.json() == every[1:] and "Link" not in rest.headers
+    latest = max(t["entries"][-1]["event_date"] for t in every)
+    since = client.get("/api/ledger", params={"today": "2026-01-10", "since": latest}).json()
+    assert since == [t for t in every if t["entries"][-1]["event_date"] >= latest]
+
+
 @pytest.mark.parametrize("query", ["防衛費", "会談", "防衛", "重要鉱物"])
 def test_japanese_search_finds_words_written_without_spaces(client, query):
     res = client.get("/api/search", params={"q": query}).json()

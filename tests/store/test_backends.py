@@ -174,6 +174,7 @@ def test_postgres_migrates_an_older_schema(pg_url):
         db.execute("DROP TABLE event_records")
         db.execute("DROP TABLE event_commitments")
         db.execute("DROP TABLE event_conflicts")
+        db.execute("DROP TABLE ledger_links, ledger_dirty, ledger_marks")
         db.execute("ALTER TABLE documents DROP COLUMN site")
         db.execute("ALTER TABLE documents DROP COLUMN url")
         db.execute("UPDATE kaidan_meta SET value = '3'")
@@ -184,7 +185,7 @@ def test_postgres_migrates_an_older_schema(pg_url):
                         doc.id)
         store.cache_event_record("e", "m", {"commitments": []})
         assert store.cached_event_record("e", "m") == {"commitments": []}
-        assert sql(store, "SELECT value FROM kaidan_meta") == [("6",)]
+        assert sql(store, "SELECT value FROM kaidan_meta") == [("7",)]
         assert store.document_metadata([doc.id])[doc.id]["site"] == doc.site
 
 

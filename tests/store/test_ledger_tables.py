@@ -7,6 +7,7 @@ import sqlite3
 from kaidan.reconcile import ledger
 from kaidan.store import SCHEMA, Store, open_store
 from kaidan.store.postgres import PostgresStore
+from kaidan.store.sqlite import SCHEMA_VERSION
 
 from .conftest import sql
 from .test_sqlite import make_doc
@@ -93,7 +94,7 @@ def test_an_sqlite_database_of_schema_5_gets_the_rows_of_its_cached_records(tmp_
     db.commit()
     db.close()
     with Store(path) as store:
-        assert store._db.execute("PRAGMA user_version").fetchone()[0] == 6
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         day = dt.date(2026, 1, 1)
         assert ledger.build_from_rows(store.ledger_rows("m1"), day) == ledger.build(_records(doc.id), day)
         assert len(list(store.cached_conflicts("m1"))) == 1
@@ -108,9 +109,10 @@ def test_a_postgres_database_of_schema_5_gets_the_rows_of_its_cached_records(pg_
     with psycopg.connect(pg_url, autocommit=True) as db:     # as schema 5 left it: records, no ledger tables
         db.execute("DROP TABLE event_commitments")
         db.execute("DROP TABLE event_conflicts")
+        db.execute("DROP TABLE ledger_links, ledger_dirty, ledger_marks")
         db.execute("UPDATE kaidan_meta SET value = '5'")
     with PostgresStore(pg_url) as store:
-        assert sql(store, "SELECT value FROM kaidan_meta") == [("6",)]
+        assert sql(store, "SELECT value FROM kaidan_meta") == [(str(SCHEMA_VERSION),)]
         day = dt.date(2026, 1, 1)
         assert ledger.build_from_rows(store.ledger_rows("m1"), day) == ledger.build(_records(doc.id), day)
         assert len(list(store.cached_conflicts("m1"))) == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
+from collections.abc import Iterable, Iterator
 
 from . import events as grouping
 from . import ledger
@@ -49,10 +50,13 @@ def add_document(store, doc_id: str, record: dict) -> list[str]:
 
 
 def flush(store) -> None:
-    """Write the event records merged since the last flush to the store."""
+    """Write the event records merged since the last flush to the store, then relink the ledger's blocks
+    they changed (once for the whole batch: see kaidan.store.links)."""
     pending = _pending.pop(store, None) or {}
     for event_id, rec in pending.items():
         store.cache_event_record(event_id, MERGE_VERSION, rec.to_dict())
+    if pending and not store.readonly:
+        store.refresh_ledger(MERGE_VERSION, ledger.MATCHER)
 
 
 def place_missing(store) -> int:
@@ -92,13 +96,46 @@ def event_record(store, event_id: str) -> dict | None:
     return cached
 
 
-def commitment_ledger(store, today: dt.date | None = None) -> list[dict]:
-    """The ledger, from the store's commitment rows (written with each cached record), not the records."""
+def ledger_threads(store, today: dt.date) -> list[ledger.Shown]:
+    """The ledger's threads from the store's light commitment rows and stored links (brought up to date
+    first), entries without citations: :func:`shown` reads those of the threads printed."""
     _refresh(store)
-    return ledger.build_from_rows(store.ledger_rows(MERGE_VERSION), today or dt.date.today())
+    store.refresh_ledger(MERGE_VERSION, ledger.MATCHER)
+    return ledger.threads_of_links(store.ledger_entries(MERGE_VERSION), store.ledger_links(MERGE_VERSION), today)
+
+
+def shown(store, threads: Iterable[ledger.Shown], today: dt.date, chunk: int = 200) -> Iterator[dict]:
+    """The threads as JSON objects with their citations, read ``chunk`` threads at a time (the ledger's
+    memory is then its light rows, whatever is printed)."""
+    batch: list[ledger.Shown] = []
+    for t in threads:
+        batch.append(t)
+        if len(batch) >= chunk:
+            yield from _with_citations(store, batch, today)
+            batch = []
+    yield from _with_citations(store, batch, today)
+
+
+def _with_citations(store, batch: list[ledger.Shown], today: dt.date) -> Iterator[dict]:
+    if not batch:
+        return
+    cites = store.commitment_citations(k for t in batch for k in t.keys)
+    for t in batch:
+        yield ledger.with_citations(t, cites, today).to_dict()
+
+
+def commitment_ledger(store, today: dt.date | None = None) -> list[dict]:
+    """The whole ledger as JSON objects (what ``kaidan commitments --json --all`` prints)."""
+    day = today or dt.date.today()
+    return list(shown(store, ledger_threads(store, day), day))
 
 
 def conflicts(store) -> list[dict]:
     """Every event's conflicts, from the store's conflict rows (written with each cached record)."""
+    return list(iter_conflicts(store))
+
+
+def iter_conflicts(store) -> Iterator[dict]:
+    """:func:`conflicts` one row at a time."""
     _refresh(store)
-    return list(store.cached_conflicts(MERGE_VERSION))
+    yield from store.cached_conflicts(MERGE_VERSION)

@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..normalize import due_date
 from ..records import Amount, LedgerEntry, LedgerThread, SourceCitation
@@ -65,6 +66,152 @@ def _match_of(text: str) -> dict:
             "concepts": sorted(concepts_of(text))}
 
 
+def match_json(text: str) -> str:
+    """The stored match of a wording (its ``event_commitments.match``), as JSON."""
+    return json.dumps(_match_of(text), ensure_ascii=False)
+
+
+def _fingerprint() -> str:
+    """What stored profiles and links depend on: the matching code, its data and the dictionaries it reads
+    (a release that changes any of them makes the stored ones stale, whatever MERGE_VERSION says)."""
+    import hashlib
+    from importlib import metadata
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha1()
+    for rel in ("reconcile/ledger.py", "reconcile/match.py", "reconcile/bilingual.py", "text.py", "people.py",
+                "nlp/ja.py", "data/concepts.json", "data/people.json"):
+        try:
+            h.update(rel.encode() + b"\0" + (root / rel).read_bytes())
+        except OSError:
+            h.update(rel.encode() + b"\0-")
+    for package in ("SudachiPy", "SudachiDict-core", "jamdict", "jamdict-data", "pykakasi"):
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        h.update(f"{package}={version}\0".encode())
+    return "kaidan.ledger.m1:" + h.hexdigest()[:16]
+
+
+MATCHER = _fingerprint()
+
+
+def _block_key(party_: str | None, countries, topic: str) -> str:
+    return json.dumps([party_, countries, topic], ensure_ascii=False)
+
+
+def _topics_of(topics) -> set[str]:
+    return (set(topics) - {"other"}) or {"other"}
+
+
+def blocks_of_row(row: tuple) -> list[str]:
+    """The blocks of a stored commitment row (event id, version, position, event date, countries, actor, text,
+    key, amount, unit, qualifier, deadline, topics JSON, ...): one per topic."""
+    p = party(row[5])
+    return [_block_key(p, row[4], topic) for topic in sorted(_topics_of(json.loads(row[12])))]
+
+
+NEW = -1   # the link position of a block member not linked yet (a new commitment, or one whose head went)
+
+
+def block_links(block: str, before: list[tuple], after: list[tuple]) -> list[tuple[int, str | None, int | None]]:
+    """The links that change in a block from its first changed day on, as (index in ``after``, event id,
+    position) of the head each continues (None, None: it heads a thread).
+
+    ``before`` are the block's heads before that day, ``after`` every member from it on, as (event date, event
+    id, position, actor, text, amount, unit, qualifier, topics JSON, match JSON, linked event, linked position)
+    in the ledger's order; a member not linked yet has the position :data:`NEW`. The result is what
+    :func:`_threads` chooses for the block, found without comparing every member again: a member keeps its
+    link while that head still heads a thread and no head added before it continues it (heads added are few);
+    only a new member, or one whose head went, is compared with every head through :class:`_Heads`. Once no
+    head was added or lost and no new member is left, the rest of the block is as it was."""
+    topic = json.loads(block)[2]
+    heads_rows = list(before)                              # the current heads so far, in order
+    head_keys = {(r[1], r[2]): (r[0], r[1], r[2]) for r in before}   # each current head's place in the order
+    index: list = []                                       # [_Heads, [(event, pos, match)]] once needed
+    added: list[tuple[tuple, str, int, _Match]] = []       # heads that were not heads before, in order
+    lost = False                                           # a former head now continues another
+    pending = sum(1 for r in after if r[11] == NEW)
+    out: list[tuple[int, str | None, int | None]] = []
+
+    def match(r):
+        return _decoded(*r[3:10])
+
+    def indexed():
+        if not index:
+            heads, items = _Heads(topic), []
+            for r in heads_rows:
+                m = r[-1] if isinstance(r[-1], _Match) else match(r)
+                heads.add(len(items), m)
+                items.append((r[1], r[2], m))
+            index.extend([heads, items])
+        return index
+
+    for k, r in enumerate(after):
+        fresh = r[11] == NEW
+        if not fresh and not added and not lost and not pending:
+            break                                          # nothing before this member changed
+        old = (r[10], r[11]) if not fresh else None
+        m = None
+        if fresh or (old[0] is not None and old not in head_keys):
+            m = match(r)
+            heads, items = indexed()
+            new = (None, None)
+            for j in heads.candidates(m):
+                if items[j][0] != r[1] and _related_m(m, items[j][2]):
+                    new = items[j][:2]
+                    break
+            pending -= fresh
+        else:
+            new = old
+            limit = (r[0], r[1], r[2]) if old[0] is None else head_keys[old]   # only heads before its own
+            for at, event, pos, hm in added:
+                if at >= limit:
+                    break
+                m = m or match(r)
+                if event != r[1] and _related_m(m, hm):
+                    new = (event, pos)
+                    break
+        if new != old:
+            out.append((k, *new))
+        if new[0] is None:                                 # a head now
+            m = m or match(r)
+            head_keys[(r[1], r[2])] = (r[0], r[1], r[2])
+            heads_rows.append((*r[:3], m))
+            if index:
+                index[0].add(len(index[1]), m)
+                index[1].append((r[1], r[2], m))
+            if old is None or old[0] is not None:
+                added.append(((r[0], r[1], r[2]), r[1], r[2], m))
+        elif old is not None and old[0] is None:
+            lost = True
+    return out
+
+
+# Decoded stored matches, kept for the process: an ingest relinks the same blocks batch after batch, and
+# decoding a block's heads again each time would cost more than comparing. Bounded like the profile caches.
+_UNITS: dict = {}
+
+
+@lru_cache(maxsize=65536)
+def _decoded(actor, text, value, unit, qualifier, topics, match) -> _Match:
+    """The _Match of a stored row's (actor, text, amount, unit, qualifier, topics JSON, match JSON)."""
+    if len(_UNITS) > 200_000:
+        _UNITS.clear()
+    amount = Amount(float(value), unit, qualifier) if unit is not None else None
+    m = json.loads(match)
+    fact = {"actor": actor, "text": text or "", "topics": json.loads(topics),
+            "amount": amount.to_dict() if amount else None}
+    return _Match(_party(actor), _profile_of(m, _UNITS), frozenset(m["concepts"]), fact)
+
+
+@lru_cache(maxsize=4096)
+def _party(actor):
+    return party(actor)
+
+
 def _profile_of(match: dict, units_seen: dict | None = None) -> Profile:
     """The Profile a stored match holds. ``units_seen`` shares one Unit among the entries using the same word
     (a ledger reads tens of thousands of wordings made of a few thousand words)."""
@@ -83,7 +230,7 @@ def _profile_of(match: dict, units_seen: dict | None = None) -> Profile:
 def stored_commitments(record: dict) -> list[tuple]:
     """The rows the store keeps of an event record's merged commitments, in the record's order: (position,
     event date, countries, actor, text, normalised text, amount value, unit, qualifier, deadline, topics JSON,
-    support, citations JSON, match JSON)."""
+    support, citations JSON, match JSON, :data:`MATCHER`)."""
     rows = []
     for pos, c in enumerate(record.get("commitments") or []):
         a = c.get("amount")
@@ -92,7 +239,7 @@ def stored_commitments(record: dict) -> list[tuple]:
                      float(a["value"]) if a else None, a["unit"] if a else None, a.get("qualifier") if a else None,
                      c.get("deadline"), json.dumps(c.get("topics") or [], ensure_ascii=False), c.get("support", 1),
                      json.dumps(c.get("citations") or [], ensure_ascii=False),
-                     json.dumps(_match_of(text or ""), ensure_ascii=False)))
+                     match_json(text or ""), MATCHER))
     return rows
 
 
@@ -251,7 +398,7 @@ def _threads(items: list[tuple[LedgerEntry, _Match]], today: dt.date) -> list[Le
     # sharing a topic can be one promise: compare within those blocks, not every pair of the archive.
     blocks: dict[tuple, list[int]] = {}
     for i, e in enumerate(entries):
-        for topic in (set(e.topics) - {"other"}) or {"other"}:
+        for topic in _topics_of(e.topics):
             blocks.setdefault((matches[i].party, e.countries, topic), []).append(i)
     # Within a block an entry is compared with the first entry of each thread so far (not with every
     # entry), and only with the heads that could match (see _Heads), so the work grows with the entries
@@ -265,21 +412,84 @@ def _threads(items: list[tuple[LedgerEntry, _Match]], today: dt.date) -> list[Le
                     break
             else:
                 heads.add(i, matches[i])
-    groups: dict[int, list[LedgerEntry]] = {}
-    for i, e in enumerate(entries):
-        groups.setdefault(find(i), []).append(e)
+    return [t for t, _ in _assemble(entries, find, today)]
+
+
+def _assemble(entries: list[LedgerEntry], find: Callable[[int], int], today: dt.date) \
+        -> list[tuple[LedgerThread, list[int]]]:
+    """The threads of entries (in the ledger's order) joined by ``find`` (each entry's thread root), oldest due
+    first and numbered, each with the indices of its entries."""
+    groups: dict[int, list[int]] = {}
+    for i in range(len(entries)):
+        groups.setdefault(find(i), []).append(i)
     out = []
     for members in groups.values():
-        members.sort(key=lambda e: e.event_date)
-        first, last = members[0], members[-1]
-        dues = [m.due for m in members if m.due]
-        t = LedgerThread(f"{first.event}#{len(out) + 1}", first.actor, party(first.actor),
-                         tuple(sorted({x for m in members for x in m.topics} - {"other"}) or ["other"]),
-                         last.text, last.amount, dues[-1] if dues else None,
-                         tuple(sorted({m.event for m in members})), tuple(members), "open")
-        out.append(replace(t, **_status(t, today)))
-    out.sort(key=lambda t: (t.due or "9999", t.entries[0].event_date))
-    return [replace(t, id=f"C{n:04d}") for n, t in enumerate(out, 1)]
+        members.sort(key=lambda i: entries[i].event_date)
+        out.append((_thread(f"{entries[members[0]].event}#{len(out) + 1}", [entries[i] for i in members], today),
+                    members))
+    out.sort(key=lambda t: (t[0].due or "9999", t[0].entries[0].event_date))
+    return [(replace(t, id=f"C{n:04d}"), members) for n, (t, members) in enumerate(out, 1)]
+
+
+def _thread(thread_id: str, members: list[LedgerEntry], today: dt.date) -> LedgerThread:
+    first, last = members[0], members[-1]
+    dues = [m.due for m in members if m.due]
+    t = LedgerThread(thread_id, first.actor, party(first.actor),
+                     tuple(sorted({x for m in members for x in m.topics} - {"other"}) or ["other"]),
+                     last.text, last.amount, dues[-1] if dues else None,
+                     tuple(sorted({m.event for m in members})), tuple(members), "open")
+    return replace(t, **_status(t, today))
+
+
+# The ledger from stored links (see kaidan.store.links): the store's light rows (no citations) joined by the
+# links kept per block, so that a ledger of 100,000 documents compares no wording when it is read. Citations
+# are read afterwards for the threads shown only (:func:`with_citations`).
+
+@dataclass(frozen=True)
+class Shown:
+    """A thread of the stored ledger before its citations are read: the thread (entries without citations)
+    and the (event id, position) of each entry."""
+    thread: LedgerThread
+    keys: tuple[tuple[str, int], ...]
+
+
+def threads_of_links(rows: Iterable[tuple], links: Iterable[tuple], today: dt.date) -> list[Shown]:
+    """The ledger's threads from the store's light commitment rows (``Store.ledger_entries``: event id,
+    position, event date, countries, actor, text, amount value, unit, qualifier, deadline, topics JSON,
+    support; in the ledger's order) and its stored links (``Store.ledger_links``: event id, position, linked
+    event id, linked position): the threads :func:`threads_of_rows` computes, entries without citations."""
+    entries: list[LedgerEntry] = []
+    keys: list[tuple[str, int]] = []
+    for event, pos, date, countries, actor, text, value, unit, qualifier, deadline, topics, support in rows:
+        amount = {"value": value, "unit": unit, **({"qualifier": qualifier} if qualifier else {})} \
+            if unit is not None else None
+        entries.append(_entry(event, date, countries, {"actor": actor, "text": text, "amount": amount,
+                                                        "deadline": deadline, "topics": json.loads(topics),
+                                                        "support": support}))
+        keys.append((event, pos))
+    index = {k: i for i, k in enumerate(keys)}
+    parent = list(range(len(entries)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for event, pos, link_event, link_pos in links:
+        i, j = index.get((event, pos)), index.get((link_event, link_pos))
+        if i is not None and j is not None:
+            parent[find(i)] = find(j)
+    return [Shown(t, tuple(keys[i] for i in members)) for t, members in _assemble(entries, find, today)]
+
+
+def with_citations(shown: Shown, citations: dict[tuple[str, int], str], today: dt.date) -> LedgerThread:
+    """A thread of :func:`threads_of_links` with its entries' citations (JSON, by (event id, position))."""
+    entries = tuple(replace(e, citations=tuple(SourceCitation.from_dict(x) for x in json.loads(citations.get(k)
+                                                                                               or "[]")))
+                    for e, k in zip(shown.thread.entries, shown.keys))
+    t = replace(shown.thread, entries=entries, done_citation=None)
+    return replace(t, **_status(t, today))
 
 
 def build(events: list[dict], today: dt.date) -> list[dict]:
@@ -311,16 +521,33 @@ def _status(thread: LedgerThread, today: dt.date) -> dict:
 
 
 def select(threads: list[dict], *, actor: str | None = None, topic: str | None = None,
-           due_before: str | None = None, status: str | None = None) -> list[dict]:
-    out = []
-    for t in threads:
-        if actor and party(actor) != t["party"] and actor.lower() not in (t["actor"] or "").lower():
-            continue
-        if topic and topic not in t["topics"]:
-            continue
-        if due_before and not (t["due"] and t["due"] <= due_before):
-            continue
-        if status and t["status"] != status:
-            continue
-        out.append(t)
-    return out
+           due_before: str | None = None, status: str | None = None, since: str | None = None) -> list[dict]:
+    """Thread objects kept by the filters: ``actor`` a party (a country, or a leader standing for it) or words
+    of the actor, ``topic``, due on or before ``due_before``, ``status``, an entry on or after ``since``."""
+    return [t for t in threads if kept(t["party"], t["actor"], t["topics"], t["due"], t["status"],
+                                       t["entries"][-1]["event_date"] if t["entries"] else None,
+                                       actor=actor, topic=topic, due_before=due_before, status=status, since=since)]
+
+
+def kept(party_: str | None, actor_: str | None, topics, due: str | None, status_: str, last: str | None, *,
+         actor: str | None = None, topic: str | None = None, due_before: str | None = None,
+         status: str | None = None, since: str | None = None) -> bool:
+    """Whether a thread (its party, actor, topics, due date, status and latest entry's date) passes the filters
+    of :func:`select`."""
+    if actor and party(actor) != party_ and actor.lower() not in (actor_ or "").lower():
+        return False
+    if topic and topic not in topics:
+        return False
+    if due_before and not (due and due <= due_before):
+        return False
+    if status and status_ != status:
+        return False
+    if since and not (last and last >= since):
+        return False
+    return True
+
+
+def thread_kept(t: LedgerThread, **filters) -> bool:
+    """:func:`kept` of a thread record."""
+    return kept(t.party, t.actor, t.topics, t.due, t.status, t.entries[-1].event_date if t.entries else None,
+                **filters)

@@ -179,33 +179,57 @@ def get_document(request: Request, doc_id: Annotated[str, Path(min_length=1, max
                         "of its entries' actors in Japanese and English, as an event's `names` does. Filter by actor "
                         "(a country, leader or organisation: a leader stands for the country), by `who` (one party "
                         "whatever the script: the `names` id of the thread's actor, e.g. trump or country:JP, or the "
-                        "actor as written when the data lacks it), topic, due date and status.")
-def get_ledger(request: Request, actor: Text = None, topic: Text = None,
+                        "actor as written when the data lacks it), topic, due date, status and `since` (threads "
+                        "taken up on or after that day). One page of `limit` threads from `offset`: the header "
+                        "`X-Total-Count` gives how many match, and `Link: <…>; rel=\"next\"` the next page while "
+                        "there is one.")
+def get_ledger(request: Request, response: Response, actor: Text = None, topic: Text = None,
                who: Who = None,
                due_before: Annotated[models.Day | None, Query(description="Due on or before this day")] = None,
                status: models.Status | None = None,
-               today: Annotated[models.Day | None, Query(description="The day statuses are computed for")] = None):
-    threads = _ledger(store_of(request), today)
-    found = ledger.select(threads, actor=actor, topic=topic, due_before=due_before.isoformat() if due_before else None,
-                          status=status)
-    return [t for t in found if not who or party_id(t["actor"], t["names"]) == who]
+               since: Annotated[models.Day | None, Query(description="Taken up on or after this day")] = None,
+               today: Annotated[models.Day | None, Query(description="The day statuses are computed for")] = None,
+               limit: Annotated[int, Query(ge=1, le=1000)] = 500, offset: Offset = 0):
+    store = store_of(request)
+    day = today or dt.date.today()
+    found = [(t, d) for t, d in _light_ledger(store, day)
+             if ledger.select([d], actor=actor, topic=topic, due_before=due_before.isoformat() if due_before else None,
+                              status=status, since=since.isoformat() if since else None)
+             and (not who or party_id(d["actor"], _names(d)) == who)]
+    response.headers["X-Total-Count"] = str(len(found))
+    if offset + limit < len(found):
+        nxt = request.url.include_query_params(offset=offset + limit, limit=limit)
+        response.headers["Link"] = f'<{nxt.path}?{nxt.query}>; rel="next"'
+    return _with_citations(store, [t for t, _ in found[offset:offset + limit]], day)
 
 
-def _ledger(store, today: dt.date | None = None) -> list[dict]:
-    """The ledger as of ``today``, with the marks, each thread's ``names`` and, on each entry's citations, the
-    source's outlet, title, publication date and language (what the page names a citation by)."""
-    threads = marks.apply(archive.commitment_ledger(store, today or dt.date.today()), store.done_marks())
-    meta = store.document_metadata(c["doc_id"] for t in threads for e in t.get("entries") or []
+def _light_ledger(store, today: dt.date) -> list[tuple[ledger.Shown, dict]]:
+    """Every thread of the ledger (without citations) with its JSON object, marks applied (a mark changes the
+    status filtered on)."""
+    threads = archive.ledger_threads(store, today)
+    return list(zip(threads, marks.apply([t.thread.to_dict() for t in threads], store.done_marks())))
+
+
+def _names(thread: dict) -> dict:
+    """The party of a thread's actor and of its entries' actors, in Japanese and English (an event's ``names``)."""
+    return names_in([thread.get("actor"), *(e.get("actor") for e in thread.get("entries") or [])])
+
+
+def _with_citations(store, threads: list[ledger.Shown], today: dt.date) -> list[dict]:
+    """The threads with their marks, their ``names`` and, on each entry's citations, the source's outlet, title,
+    publication date and language (what the page names a citation by)."""
+    shown = marks.apply(list(archive.shown(store, threads, today)), store.done_marks())
+    meta = store.document_metadata(c["doc_id"] for t in shown for e in t.get("entries") or []
                                    for c in e.get("citations") or [])
 
     def cited(c: dict) -> dict:
-        shown = source_fields(meta.get(c["doc_id"]))
-        return {**c, **{k: shown.get(k) for k in ("source", "title", "outlet", "published", "lang")}}
+        fields = source_fields(meta.get(c["doc_id"]))
+        return {**c, **{k: fields.get(k) for k in ("source", "title", "outlet", "published", "lang")}}
 
     out = []
-    for t in threads:
+    for t in shown:
         entries = [{**e, "citations": [cited(c) for c in e.get("citations") or []]} for e in t.get("entries") or []]
-        out.append({**t, "entries": entries, "names": names_in([t.get("actor"), *(e.get("actor") for e in entries)])})
+        out.append({**t, "entries": entries, "names": _names(t)})
     return out
 
 
@@ -221,8 +245,9 @@ EntryKey = Annotated[str, Path(max_length=120, pattern=r"^[0-9A-Za-z-]+~[0-9a-f]
                          "the token when the service has one, and is refused from another site's page.")
 def mark_done(request: Request, key: EntryKey, body: models.DoneBody):
     store = store_of(request)
-    threads = _ledger(store)
-    thread = marks.find(threads, key)
+    day = dt.date.today()
+    threads = _light_ledger(store, day)
+    thread = marks.find([d for _, d in threads], key)
     if thread is None:
         raise NotFound(f"{key}: no promise of the ledger has this key; GET /api/ledger gives each thread's key")
     citation = body.citation.model_dump(exclude_none=True)
@@ -241,7 +266,7 @@ def mark_done(request: Request, key: EntryKey, body: models.DoneBody):
                               "writes it")
             citation["offsets"] = [at, at + len(body.citation.evidence)]
     store.mark_done(key, body.by.strip(), citation)
-    return marks.find(_ledger(store), key)
+    return _with_citations(store, [t for t, d in threads if d["id"] == thread["id"]], day)[0]
 
 
 @reads.get("/conflicts", response_model=list[models.Conflict], summary="Conflicts between sources",

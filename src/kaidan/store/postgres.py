@@ -35,10 +35,11 @@ from urllib.parse import urlsplit, urlunsplit
 from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
-from .sqlite import (INSERT_COMMITMENT, INSERT_CONFLICT, LEDGER_TABLES, SEARCH_WINDOW, SELECT_CONFLICTS, SELECT_LEDGER,
-                     _heading, record_rows, utc_now)
+from . import links
+from .sqlite import (INSERT_COMMITMENT, INSERT_CONFLICT, LEDGER_LINKS, LEDGER_TABLES, SEARCH_WINDOW, SELECT_CONFLICTS,
+                     SELECT_ENTRIES, SELECT_LEDGER, SELECT_LINKS, _heading, record_rows, utc_now)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 TS_CONFIG = "kaidan"
 CHUNK_TOKENS = 6000        # tokens of one document's text per search row (positions stop at 16,383)
 RETRIES = 5                # attempts of a transaction that deadlocked or failed serialisation
@@ -132,12 +133,13 @@ ALTER TABLE documents ADD COLUMN site TEXT;  -- the outlet: the page's site name
 ALTER TABLE documents ADD COLUMN url TEXT;   -- the page's own URL, when known
 """
 _LEDGER = LEDGER_TABLES.replace(" REAL,", " DOUBLE PRECISION,")
-_MARKS = ("CREATE TABLE IF NOT EXISTS ledger_marks (entry TEXT PRIMARY KEY, done_by TEXT NOT NULL, "
-          "done_at TEXT NOT NULL, citation TEXT NOT NULL)")
+_LINKS = LEDGER_LINKS
 _META = "CREATE TABLE kaidan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER
-# The same steps as the SQLite store's migrations, by the version they start from.
-MIGRATIONS = {1: _EVENTS, 2: _SEARCH, 3: _EVENT_RECORDS, 4: _METADATA, 5: _LEDGER}
+SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER + _LINKS
+# The same steps as the SQLite store's migrations, by the version they start from (a database of schema 6
+# where a mark was made already has the marks table: it was made by the first mark).
+MIGRATIONS = {1: _EVENTS, 2: _SEARCH, 3: _EVENT_RECORDS, 4: _METADATA, 5: _LEDGER,
+              6: _LINKS.replace("CREATE TABLE ledger_marks", "CREATE TABLE IF NOT EXISTS ledger_marks")}
 _RECORD_TABLES = ("event_records", "event_commitments", "event_conflicts")
 
 _DOC_COLUMNS = tuple(field.name for field in fields(RawDocument))
@@ -146,6 +148,7 @@ _HEX = frozenset("0123456789abcdef")
 _FACT_TYPES = ("meetings", "signed_documents", "agreements", "commitments", "statements", "quantities")
 _EVENT_FIELDS = ("id", "countries", "date_start", "date_end", "kind")
 _BATCH_LOCK = 0x6B616964  # the advisory lock of ingest batches ('kaid')
+_LINKS_LOCK = 0x6C696E6B  # held by a transaction changing the ledger's links ('link')
 _PAGE = 1000               # rows per page of the iterators (memory stays flat in the archive's size)
 
 
@@ -457,6 +460,7 @@ class PostgresStore:
             db.execute("INSERT INTO doc_events (doc_id, event_id, main) VALUES (%s, %s, %s) "
                        "ON CONFLICT (doc_id, event_id) DO UPDATE SET main = excluded.main",
                        (doc_id, event["id"], int(main)))
+            links.forget(_sql(db), [event["id"]])
             for table in _RECORD_TABLES:
                 db.execute(f"DELETE FROM {table} WHERE event_id = %s", (event["id"],))
 
@@ -464,6 +468,8 @@ class PostgresStore:
 
     def unlink_document(self, doc_id: str) -> None:
         def work(db):
+            links.forget(_sql(db), [r[0] for r in db.execute("SELECT event_id FROM doc_events WHERE doc_id = %s",
+                                                              (doc_id,))])
             for table in _RECORD_TABLES:
                 db.execute(f"DELETE FROM {table} WHERE event_id IN "
                            "(SELECT event_id FROM doc_events WHERE doc_id = %s)", (doc_id,))
@@ -495,6 +501,31 @@ class PostgresStore:
         """The merged commitments of the cached records of this version (see :meth:`Store.ledger_rows`),
         read through a server-side cursor (memory stays flat in the archive's size)."""
         yield from self._stream(_pg(SELECT_LEDGER), (version,))
+
+    def ledger_entries(self, version: str) -> Iterator[tuple]:
+        """The merged commitments without citations or profiles (see :meth:`Store.ledger_entries`)."""
+        yield from self._stream(_pg(SELECT_ENTRIES), (version,))
+
+    def ledger_links(self, version: str) -> Iterator[tuple]:
+        """Every stored link of this version (see :meth:`Store.ledger_links`)."""
+        yield from self._stream(_pg(SELECT_LINKS), (version,))
+
+    def commitment_citations(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """The citations (JSON) of these commitments, by (event id, position)."""
+        wanted = set(keys)
+        events = sorted({k[0] for k in wanted})
+        out = {}
+        for base in range(0, len(events), 1000):
+            for event_id, pos, cites in self._rows("SELECT event_id, pos, citations FROM event_commitments "
+                                                   "WHERE event_id = ANY(%s)", (events[base:base + 1000],)):
+                if (event_id, pos) in wanted:
+                    out[(event_id, pos)] = cites
+        return out
+
+    def refresh_ledger(self, version: str, matcher: str) -> None:
+        """Bring the stored links of this version up to date (see :meth:`Store.refresh_ledger`)."""
+        if links.dirty(_sql(self._db), version) or links.stale(_sql(self._db), version, matcher):
+            self._write(lambda db: links.refresh(_sql(db), version, matcher))
 
     def cached_conflicts(self, version: str) -> Iterator[dict]:
         for event_id, conflict in self._stream(_pg(SELECT_CONFLICTS), (version,)):
@@ -643,13 +674,12 @@ class PostgresStore:
             f"SELECT doc_id, kind, ref, rank FROM best ORDER BY {order} LIMIT %s OFFSET %s")
         return [tuple(r) for r in self._rows(sql, (*params, *extra, window, limit, offset))]
 
-    # the ledger's "done" marks (see the SQLite store): a table made by the first mark
+    # the ledger's "done" marks (see the SQLite store)
 
     def mark_done(self, entry: str, done_by: str, citation: dict) -> dict:
         mark = {"entry": entry, "by": done_by, "at": self._clock(), "citation": citation}
 
         def work(db):
-            db.execute(_MARKS)
             db.execute("INSERT INTO ledger_marks (entry, done_by, done_at, citation) VALUES (%s, %s, %s, %s) "
                        "ON CONFLICT (entry) DO UPDATE SET done_by = excluded.done_by, done_at = excluded.done_at, "
                        "citation = excluded.citation",
@@ -658,8 +688,6 @@ class PostgresStore:
         return mark
 
     def done_marks(self) -> dict[str, dict]:
-        if self._one("SELECT to_regclass('ledger_marks')")[0] is None:
-            return {}
         rows = self._rows("SELECT entry, done_by, done_at, citation FROM ledger_marks")
         return {e: {"entry": e, "by": by, "at": at, "citation": json.loads(c)} for e, by, at, c in rows}
 
@@ -676,6 +704,8 @@ def _pg(sql: str) -> str:
 def _write_rows(db, event_id: str, version: str, record: dict) -> None:
     """Replace an event's commitment and conflict rows (inside the caller's transaction)."""
     commitments, conflicts = record_rows(event_id, version, record)
+    sql = _sql(db)
+    links.forget(sql, [event_id])
     db.execute("DELETE FROM event_commitments WHERE event_id = %s", (event_id,))
     db.execute("DELETE FROM event_conflicts WHERE event_id = %s", (event_id,))
     with db.cursor() as cur:
@@ -683,6 +713,18 @@ def _write_rows(db, event_id: str, version: str, record: dict) -> None:
             cur.executemany(_pg(INSERT_COMMITMENT), commitments)
         if conflicts:
             cur.executemany(_pg(INSERT_CONFLICT), conflicts)
+    links.add(sql, event_id, version, commitments)
+
+
+def _sql(db) -> links.Sql:
+    """The ledger links' statements run on this connection, with PostgreSQL's placeholders."""
+    def many(q: str, seq: list[tuple]) -> None:
+        if seq:
+            with db.cursor() as cur:
+                cur.executemany(_pg(q), seq)
+
+    return links.Sql(lambda q, p: db.execute(_pg(q), p).fetchall(), lambda q, p: db.execute(_pg(q), p), many,
+                     "least", lambda: db.execute("SELECT pg_advisory_xact_lock(%s)", (_LINKS_LOCK,)))
 
 
 def _chunks(terms: str) -> list[str]:

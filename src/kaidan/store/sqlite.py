@@ -27,14 +27,17 @@ from pathlib import Path
 from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
-SCHEMA_VERSION = 6
+from . import links
+
+SCHEMA_VERSION = 7
 
 # How long a write waits for another process's write to finish before failing (milliseconds). A batch
 # writes one short transaction per step, so a waiting writer gets its turn within a transaction's time.
 BUSY_TIMEOUT_MS = 30_000
 
 # Tables a read-only store shadows with writable in-memory copies (see Store, readonly).
-_SHADOWED = ("events", "doc_events", "event_records", "event_commitments", "event_conflicts")
+_SHADOWED = ("events", "doc_events", "event_records", "event_commitments", "event_conflicts", "ledger_links",
+             "ledger_dirty")
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -144,22 +147,61 @@ CREATE TABLE event_conflicts (      -- the conflicts of each cached event record
 CREATE INDEX event_conflicts_by_version ON event_conflicts(version, event_id);
 """
 SCHEMA += LEDGER_TABLES
+# The ledger's thread links, kept per block and recomputed for the blocks a record changes (kaidan.store.links),
+# the matcher that wrote each commitment's profile, and the analysts' done marks.
+LEDGER_LINKS = """
+ALTER TABLE event_commitments ADD COLUMN matcher TEXT NOT NULL DEFAULT '';  -- kaidan.reconcile.ledger.MATCHER
+CREATE INDEX event_commitments_by_matcher ON event_commitments(version, matcher);
+CREATE TABLE ledger_links (         -- each commitment in each of its blocks (party, countries, topic)
+    version    TEXT NOT NULL,       -- the record's version
+    block      TEXT NOT NULL,       -- JSON [party, countries, topic]
+    event_date TEXT NOT NULL,
+    event_id   TEXT NOT NULL,
+    pos        INTEGER NOT NULL,
+    link_event TEXT,                -- the earlier head of the block it continues (NULL: it heads a thread)
+    link_pos   INTEGER,
+    PRIMARY KEY (version, block, event_date, event_id, pos)
+);
+CREATE INDEX ledger_links_by_event ON ledger_links(event_id);
+CREATE TABLE ledger_dirty (         -- blocks whose links are to be recomputed, from a day on
+    version    TEXT NOT NULL,
+    block      TEXT NOT NULL,
+    since      TEXT NOT NULL,
+    PRIMARY KEY (version, block)
+);
+CREATE TABLE ledger_marks (         -- who marked a ledger entry done, when, and the citation that shows it
+    entry      TEXT PRIMARY KEY,    -- kaidan.service.marks.entry_key
+    done_by    TEXT NOT NULL,
+    done_at    TEXT NOT NULL,
+    citation   TEXT NOT NULL        -- JSON
+);
+"""
+SCHEMA += LEDGER_LINKS
 # Statements that bring a database of an older schema version up to this one, by version.
 MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE TABLE search_rows")],
               2: SCHEMA[SCHEMA.index("CREATE TABLE search_rows"):SCHEMA.index("CREATE TABLE event_records")],
               3: SCHEMA[SCHEMA.index("CREATE TABLE event_records"):SCHEMA.index("ALTER TABLE documents ADD COLUMN site")],
               4: SCHEMA[SCHEMA.index("ALTER TABLE documents ADD COLUMN site"):SCHEMA.index("CREATE TABLE event_commitments")],
-              5: SCHEMA[SCHEMA.index("CREATE TABLE event_commitments"):]}
+              5: LEDGER_TABLES,
+              # a database of schema 6 where a mark was made already has the marks table (it was made by the first mark)
+              6: LEDGER_LINKS.replace("CREATE TABLE ledger_marks", "CREATE TABLE IF NOT EXISTS ledger_marks")}
 # The insert of one commitment row and of one conflict row.
 INSERT_COMMITMENT = ("INSERT INTO event_commitments (event_id, version, pos, event_date, countries, actor, text, key, "
-                     "amount, unit, qualifier, deadline, topics, support, citations, match) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                     "amount, unit, qualifier, deadline, topics, support, citations, match, matcher) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 INSERT_CONFLICT = "INSERT INTO event_conflicts (event_id, version, pos, conflict) VALUES (?, ?, ?, ?)"
 # The ledger's rows, in the order it reads them (an event record's date, then the order of cached records).
 SELECT_LEDGER = ("SELECT c.event_id, c.event_date, c.countries, c.actor, c.text, c.amount, c.unit, c.qualifier, "
                  "c.deadline, c.topics, c.support, c.citations, c.match FROM event_commitments c "
                  "JOIN events e ON e.id = c.event_id WHERE c.version = ? "
                  "ORDER BY c.event_date, e.date_start, c.event_id, c.pos")
+# The same rows without citations or profiles (what the ledger of stored links reads), and the links.
+SELECT_ENTRIES = ("SELECT c.event_id, c.pos, c.event_date, c.countries, c.actor, c.text, c.amount, c.unit, "
+                  "c.qualifier, c.deadline, c.topics, c.support FROM event_commitments c "
+                  "JOIN events e ON e.id = c.event_id WHERE c.version = ? "
+                  "ORDER BY c.event_date, e.date_start, c.event_id, c.pos")
+SELECT_LINKS = ("SELECT event_id, pos, link_event, link_pos FROM ledger_links "
+                "WHERE version = ? AND link_event IS NOT NULL")
 SELECT_CONFLICTS = ("SELECT c.event_id, c.conflict FROM event_conflicts c JOIN events e ON e.id = c.event_id "
                     "WHERE c.version = ? ORDER BY e.date_start, c.event_id, c.pos")
 
@@ -175,8 +217,6 @@ _HEX = frozenset("0123456789abcdef")
 SEARCH_WINDOW = 5000
 # Up to this many events, a filtered search reads the index for their documents' entries only.
 FEW_EVENTS = 50
-_MARKS = ("CREATE TABLE IF NOT EXISTS ledger_marks (entry TEXT PRIMARY KEY, done_by TEXT NOT NULL, "
-          "done_at TEXT NOT NULL, citation TEXT NOT NULL)")
 _FACT_TYPES = ("meetings", "signed_documents", "agreements", "commitments", "statements", "quantities")
 
 
@@ -249,6 +289,8 @@ class Store:
         db.execute("CREATE INDEX temp.doc_events_by_event ON doc_events(event_id)")
         db.execute("CREATE INDEX temp.event_commitments_by_date ON event_commitments(version, event_date, event_id, pos)")
         db.execute("CREATE INDEX temp.event_conflicts_by_version ON event_conflicts(version, event_id)")
+        db.execute("CREATE INDEX temp.ledger_links_by_event ON ledger_links(event_id)")
+        db.execute("CREATE INDEX temp.event_commitments_by_matcher ON event_commitments(version, matcher)")
         self._shadowed = True
 
     def _open(self) -> None:
@@ -484,11 +526,14 @@ class Store:
                 (event["id"], event["countries"], event["date_start"], event["date_end"], event.get("kind")))
             db.execute("INSERT OR REPLACE INTO doc_events (doc_id, event_id, main) VALUES (?, ?, ?)",
                        (doc_id, event["id"], int(main)))
+            links.forget(_sql(db), [event["id"]])
             for table in _RECORD_TABLES:
                 db.execute(f"DELETE FROM {table} WHERE event_id = ?", (event["id"],))
 
     def unlink_document(self, doc_id: str) -> None:
         with self._transaction() as db:
+            links.forget(_sql(db), [r[0] for r in db.execute("SELECT event_id FROM doc_events WHERE doc_id = ?",
+                                                              (doc_id,))])
             for table in _RECORD_TABLES:
                 db.execute(f"DELETE FROM {table} WHERE event_id IN "
                            "(SELECT event_id FROM doc_events WHERE doc_id = ?)", (doc_id,))
@@ -515,6 +560,38 @@ class Store:
         """The merged commitments of the cached records of this version, as :func:`ledger.threads_of_rows`
         reads them, in event date order: no event record is read."""
         yield from self._db.execute(SELECT_LEDGER, (version,))
+
+    def ledger_entries(self, version: str) -> Iterator[tuple]:
+        """The merged commitments of this version without citations or profiles, as
+        :func:`ledger.threads_of_links` reads them, in the ledger's order."""
+        yield from self._db.execute(SELECT_ENTRIES, (version,))
+
+    def ledger_links(self, version: str) -> Iterator[tuple]:
+        """(event id, position, linked event id, linked position) of every stored link of this version (see
+        :mod:`kaidan.store.links`); current after :meth:`refresh_ledger`."""
+        yield from self._db.execute(SELECT_LINKS, (version,))
+
+    def commitment_citations(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """The citations (JSON) of these commitments, by (event id, position)."""
+        wanted = set(keys)
+        events = sorted({k[0] for k in wanted})
+        out = {}
+        for base in range(0, len(events), 500):
+            chunk = events[base:base + 500]
+            for event_id, pos, cites in self._db.execute(
+                    f"SELECT event_id, pos, citations FROM event_commitments WHERE event_id IN "
+                    f"({', '.join('?' * len(chunk))})", chunk):
+                if (event_id, pos) in wanted:
+                    out[(event_id, pos)] = cites
+        return out
+
+    def refresh_ledger(self, version: str, matcher: str) -> None:
+        """Bring the stored links of this version up to date (see :func:`links.refresh`); writes only when
+        something changed, so that a read-only store reads a current ledger without copying any table."""
+        sql = _sql(self._db)
+        if links.dirty(sql, version) or links.stale(sql, version, matcher):
+            with self._transaction() as db:
+                links.refresh(_sql(db), version, matcher)
 
     def cached_conflicts(self, version: str) -> Iterator[dict]:
         """The conflicts of the cached records of this version, each with its event's id first, in the
@@ -672,22 +749,18 @@ class Store:
             raise StoreError(f"{self.path}: search failed ({exc}); simplify the query") from exc
         return rows
 
-    # the ledger's "done" marks: who marked a promise done, when, and the citation that shows it. The table is
-    # made by the first mark (not by a schema version: a database without marks reads as having none).
+    # the ledger's "done" marks: who marked a promise done, when, and the citation that shows it
 
     def mark_done(self, entry: str, done_by: str, citation: dict) -> dict:
         """Mark the ledger entry ``entry`` (see ``service.marks``) done; the mark as stored."""
         mark = {"entry": entry, "by": done_by, "at": self._clock(), "citation": citation}
         with self._transaction() as db:
-            db.execute(_MARKS)
             db.execute("INSERT OR REPLACE INTO ledger_marks (entry, done_by, done_at, citation) VALUES (?, ?, ?, ?)",
                        (entry, done_by, mark["at"], json.dumps(citation, ensure_ascii=False)))
         return mark
 
     def done_marks(self) -> dict[str, dict]:
         """Every mark, by entry."""
-        if not self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_marks'").fetchone():
-            return {}
         rows = self._db.execute("SELECT entry, done_by, done_at, citation FROM ledger_marks")
         return {e: {"entry": e, "by": by, "at": at, "citation": json.loads(c)} for e, by, at, c in rows}
 
@@ -727,10 +800,19 @@ def record_rows(event_id: str, version: str, record: dict) -> tuple[list[tuple],
 def _write_rows(db: sqlite3.Connection, event_id: str, version: str, record: dict) -> None:
     """Replace an event's commitment and conflict rows (inside the caller's transaction)."""
     commitments, conflicts = record_rows(event_id, version, record)
+    sql = _sql(db)
+    links.forget(sql, [event_id])
     db.execute("DELETE FROM event_commitments WHERE event_id = ?", (event_id,))
     db.execute("DELETE FROM event_conflicts WHERE event_id = ?", (event_id,))
     db.executemany(INSERT_COMMITMENT, commitments)
     db.executemany(INSERT_CONFLICT, conflicts)
+    links.add(sql, event_id, version, commitments)
+
+
+def _sql(db: sqlite3.Connection) -> links.Sql:
+    """The ledger links' statements run on this connection (see kaidan.store.links)."""
+    return links.Sql(lambda q, p: db.execute(q, p).fetchall(), db.execute, db.executemany, "min",
+                     lambda: None)
 
 
 def _heading(head: str) -> str:
