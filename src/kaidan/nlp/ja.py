@@ -53,13 +53,17 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     new = object.__new__
     for base in range(0, len(text), MAX_CHUNK):
         chunk = text[base:base + MAX_CHUNK]
-        shift = offset + base
+        start = offset + base
         for m in tok.tokenize(chunk, mode):
             p = _POS.get(m.part_of_speech_id())
             pos, pos2, pos3, form = p if p is not None else _pos(m)
-            # the fields a frozen Token's __init__ would set, without its per-field object.__setattr__ calls
+            # the fields a frozen Token's __init__ would set, without its per-field object.__setattr__ calls;
+            # morphemes cover the text end to end and a surface is the text between begin() and end()
+            surface = m.surface()
+            end = start + len(surface)
             t = new(Token)
-            t.__dict__.update(text=m.surface(), lemma=m.dictionary_form(), norm=m.normalized_form(), pos=pos,
-                              pos2=pos2, pos3=pos3, form=form, start=shift + m.begin(), end=shift + m.end())
+            t.__dict__.update(text=surface, lemma=m.dictionary_form(), norm=m.normalized_form(), pos=pos,
+                              pos2=pos2, pos3=pos3, form=form, start=start, end=end)
             out.append(t)
+            start = end
     return out

@@ -107,10 +107,35 @@ def _jamdict():
 
             jam = Jamdict(memory_mode=False)
             jam.lookup("協力", strict_lookup=True, lookup_chars=False, lookup_ne=False)
+            _local.ctx = jam.jmdict.ctx()
         except Exception:  # noqa: BLE001 — no dictionary: lemmas alone
             jam = None
         _local.jam = jam
     return jam
+
+
+# The entries JMdict's strict lookup finds for a word written in kanji or kana (or glossed by it): the query
+# ``jamdict`` itself runs, so the entries come in the same order.
+_ENTRIES = ("SELECT idseq FROM Entry WHERE (idseq IN (SELECT idseq FROM Kanji WHERE text == ?) OR idseq IN "
+            "(SELECT idseq FROM Kana WHERE text == ?) OR idseq IN (SELECT idseq FROM sense JOIN sensegloss ON "
+            "sense.ID == sensegloss.sid WHERE text == ?))")
+FIRST_ENTRIES, FIRST_SENSES, FIRST_GLOSSES = 2, 3, 4
+
+
+def _gloss_texts(jam, lemma: str) -> list[str]:
+    """The glosses :func:`glosses` reads: the first ``FIRST_GLOSSES`` of the first senses of the first entries.
+    Only the senses and glosses of those entries are read (a whole ``jam.lookup`` entry is some 30 queries);
+    a word that ``jamdict`` would read as a pattern (``%``, ``_``, ``@``, ``id#``) goes through its lookup."""
+    if not lemma or lemma.startswith("id#") or any(ch in lemma for ch in "_@%"):
+        res = jam.lookup(lemma, strict_lookup=True, lookup_chars=False, lookup_ne=False)
+        return [g.text for entry in res.entries[:FIRST_ENTRIES] for sense in entry.senses[:FIRST_SENSES]
+                for g in sense.gloss[:FIRST_GLOSSES]]
+    ctx = _local.ctx
+    out = []
+    for (idseq,) in ctx.execute(_ENTRIES, (lemma, lemma, lemma)).fetchall()[:FIRST_ENTRIES]:
+        for sense in ctx.Sense.select("idseq=?", (idseq,))[:FIRST_SENSES]:
+            out.extend(g.text for g in ctx.SenseGloss.select("sid=?", (sense.ID,))[:FIRST_GLOSSES])
+    return out
 
 
 def glosses(lemma: str) -> frozenset[str]:
@@ -122,19 +147,17 @@ def glosses(lemma: str) -> frozenset[str]:
     if jam is None:
         return frozenset()
     try:
-        res = jam.lookup(lemma, strict_lookup=True, lookup_chars=False, lookup_ne=False)
+        texts = _gloss_texts(jam, lemma)
     except Exception:  # noqa: BLE001 — a failed lookup is not cached
         return frozenset()
     out: set[str] = set()
-    for entry in res.entries[:2]:
-        for sense in entry.senses[:3]:
-            for g in sense.gloss[:4]:
-                bare = _PAREN.sub(" ", g.text)
-                words = _en_stems(bare)
-                if len(_WORD.findall(bare)) > 1:      # "place one visits": its light words say nothing, unless
-                    words = [w for w in words if w not in GLOSS_LIGHT] or words   # they are all ("taking up")
-                if len(words) <= 3:          # "Korean peninsula", not a definition
-                    out.update(words)
+    for text in texts:
+        bare = _PAREN.sub(" ", text)
+        words = _en_stems(bare)
+        if len(_WORD.findall(bare)) > 1:      # "place one visits": its light words say nothing, unless
+            words = [w for w in words if w not in GLOSS_LIGHT] or words   # they are all ("taking up")
+        if len(words) <= 3:          # "Korean peninsula", not a definition
+            out.update(words)
     found = frozenset(out)
     with _gloss_lock:
         if len(_gloss_cache) >= MAX_GLOSS_CACHE:

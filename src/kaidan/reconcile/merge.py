@@ -274,11 +274,9 @@ class _Nearby:
 
 
 def _score(g: MergedFact, kind: str, fact: dict, freq: dict[str, int] | None = None) -> float:
-    """The best score of a fact against a merged fact's representative wordings (one per language)."""
-    gf = g.view
-    if not compatible(g.type, gf, kind, fact):
-        return 0.0
-    figure = _same_amount(gf.get("amount"), fact.get("amount"))
+    """The best score of a fact against a merged fact's representative wordings (one per language); the two
+    must be :func:`compatible` (the caller tells)."""
+    figure = _same_amount(g.view.get("amount"), fact.get("amount"))
     pf = profile(fact.get("text", ""))
     return max((text_score(profile(t), pf, figure, freq) for _, t in g.texts), default=0.0)
 
@@ -292,8 +290,8 @@ def _covers(point: Profile, wording: Profile, freq: dict[str, int]) -> float:
 
 def _contained(g: MergedFact, kind: str, fact: dict, freq: dict[str, int]) -> tuple[float, frozenset[str]]:
     """How well a fact's wording holds a merged fact's point (a fact bundling several points holds each of
-    them) and the fact's specific words that meet it."""
-    if not compatible(g.type, g.view, kind, fact) or _same_amount(g.view.get("amount"), fact.get("amount")) is False:
+    them) and the fact's specific words that meet it; the two must be :func:`compatible` (the caller tells)."""
+    if _same_amount(g.view.get("amount"), fact.get("amount")) is False:
         return 0.0, frozenset()
     pf = profile(fact.get("text", ""))
     best, words = 0.0, frozenset()
@@ -322,6 +320,8 @@ def _clauses(rec: EventRecord, doc_id: str, record: dict) -> dict[str, tuple[Mer
     for n, (kind, fact) in enumerate(new):
         for m in near.candidates(fact["text"]):
             k, i = merged[m]
+            if not compatible(pools[k][i].type, pools[k][i].view, kind, fact):
+                continue
             s = _score(pools[k][i], kind, fact, freq)
             c, words = _contained(pools[k][i], kind, fact, freq)
             if c:

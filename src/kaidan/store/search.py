@@ -2,7 +2,8 @@
 
 SQLite's FTS5 cuts text at spaces and punctuation, and Japanese puts neither between words, so the index
 (the store's ``search_text`` table) is fed SudachiPy tokens joined by spaces: each line is tokenized in
-split mode A (short units: 防衛 / 費) and in mode C (long units: 防衛費), and both are indexed. A query is
+split mode A (short units: 防衛 / 費) and in mode C (long units: 防衛費), and both are indexed (one
+Sudachi pass: the mode C morphemes, each split into its mode A parts). A query is
 tokenized the same way, and each of its words must match as a phrase of its A tokens or of its C tokens,
 so 防衛費, 防衛 and 会談 all find text written without spaces. Lines of plain ASCII skip Sudachi: FTS5's
 own tokenizer splits them, and its porter stemmer folds "commitments" into "commitment".
@@ -36,21 +37,33 @@ def _sudachi():
     return dictionary.Dictionary().create(), modes.A, modes.C
 
 
-def _tokens(text: str, mode) -> list[str]:
-    tok = _sudachi()[0]
-    out = []
+def _keep(surfaces) -> list[str]:
+    return [t for t in surfaces if any(ch.isalnum() for ch in t)]
+
+
+def _tokens_ac(text: str) -> tuple[list[str], list[str]]:
+    """The text's mode A and mode C tokens from one Sudachi pass: mode C, each morpheme then split into its
+    mode A parts (what a mode A call gives, since Sudachi splits the same best path into either mode)."""
+    tok, mode_a, mode_c = _sudachi()
+    a, c = [], []
     with _lock:
         for base in range(0, len(text), MAX_CHUNK):
-            out.extend(m.surface() for m in tok.tokenize(text[base:base + MAX_CHUNK], mode))
-    return [t for t in out if any(ch.isalnum() for ch in t)]
+            for m in tok.tokenize(text[base:base + MAX_CHUNK], mode_c):
+                surface = m.surface()
+                c.append(surface)
+                parts = m.split(mode_a)
+                if len(parts) > 1:
+                    a.extend(p.surface() for p in parts)
+                else:
+                    a.append(surface)
+    return _keep(a), _keep(c)
 
 
 def variants(word: str) -> list[list[str]]:
     """The token sequences a word is indexed as: itself when ASCII, else its mode A and mode C tokens."""
     if word.isascii():
         return [[word]] if any(ch.isalnum() for ch in word) else []
-    _, mode_a, mode_c = _sudachi()
-    a, c = _tokens(word, mode_a), _tokens(word, mode_c)
+    a, c = _tokens_ac(word)
     return [v for v in ([a, c] if c != a else [a]) if v]
 
 
