@@ -176,6 +176,10 @@ def test_postgres_migrates_an_older_schema(pg_url):
         db.execute("DROP TABLE event_conflicts")
         db.execute("ALTER TABLE documents DROP COLUMN site")
         db.execute("ALTER TABLE documents DROP COLUMN url")
+        db.execute("DROP TABLE event_countries")
+        db.execute("DROP INDEX events_by_date")
+        db.execute("DROP INDEX events_by_end")
+        db.execute("INSERT INTO events VALUES ('2024-05-01-AU-JP', 'AU-JP', '2024-05-01', '2024-05-01', NULL)")
         db.execute("UPDATE kaidan_meta SET value = '3'")
     with PostgresStore(pg_url) as store:
         store.add_document(doc := make_doc())
@@ -184,7 +188,9 @@ def test_postgres_migrates_an_older_schema(pg_url):
                         doc.id)
         store.cache_event_record("e", "m", {"commitments": []})
         assert store.cached_event_record("e", "m") == {"commitments": []}
-        assert sql(store, "SELECT value FROM kaidan_meta") == [("6",)]
+        assert sql(store, "SELECT value FROM kaidan_meta") == [("7",)]
+        assert sql(store, "SELECT country, event_id FROM event_countries ORDER BY 1, 2") == [
+            ("AU", "2024-05-01-AU-JP"), ("JP", "2024-05-01-AU-JP"), ("JP", "e"), ("US", "e")]
         assert store.document_metadata([doc.id])[doc.id]["site"] == doc.site
 
 
