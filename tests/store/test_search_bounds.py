@@ -59,7 +59,7 @@ def test_relevance_ranks_the_latest_window_shorter_entries_first():
     long_doc = make_doc("会談 " + "両国の経済関係について長く説明した。" * 30, source="long.txt")
     store.add_document(long_doc)
     store.index_search(long_doc.id, search.entries(None, long_doc.text, None))
-    hits = store.search(search.match_query("会談"), window=3)
+    hits = store.search(search.match_query("会談"), limit=3, window=3)
     assert [d for d, *_ in hits] == [ids[5], ids[4], long_doc.id]   # the 3 latest indexed, the long one last
     assert hits[0][3] < hits[-1][3] < 0
 

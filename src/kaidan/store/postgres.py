@@ -650,7 +650,7 @@ class PostgresStore:
             "best AS (SELECT DISTINCT ON (doc_id, kind, ref) doc_id, kind, ref, "
             "-ts_rank(terms, q.q) AS rank, rowid FROM hits, q ORDER BY doc_id, kind, ref, rank, rowid DESC) "
             f"SELECT doc_id, kind, ref, rank FROM best ORDER BY {order} LIMIT %s OFFSET %s")
-        return [tuple(r) for r in self._rows(sql, (*params, *extra, window, limit, offset))]
+        return [tuple(r) for r in self._rows(sql, (*params, *extra, max(window, offset + limit), limit, offset))]
 
     # the ledger's "done" marks (see the SQLite store): a table made by the first mark
 

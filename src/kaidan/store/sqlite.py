@@ -185,10 +185,10 @@ _INSERT_DOC = (
 )
 _HEX = frozenset("0123456789abcdef")
 # Full-text matches ranked per search, the most recently indexed first (see Store.search).
-SEARCH_WINDOW = 5000
+SEARCH_WINDOW = 1000
 # Up to this many documents in its events, a filtered search reads the index for their entries only.
 FEW_DOCS = 100
-# A filter kept by fewer documents reads at most this many windows of matches to fill its window.
+# A filter kept by more documents reads at most this many windows of matches to fill the page asked for.
 FILTER_SCAN = 4
 # A search by date walks at most this many documents, the latest first, when the query matches more
 # than a window of entries (fewer: all its matches are sorted by date).
@@ -722,18 +722,19 @@ class Store:
 
         Every step reads a bounded part of the index, whatever the number of matches:
 
-        * Ranking: the ``window`` most recently indexed matches (the index is read in rowid order, which
+        * Ranking: the ``window`` (at least ``offset + limit``) most recently indexed matches (the index is read in rowid order, which
           FTS5 stops early), each ranked by BM25 at one occurrence: the entry's length against the mean
           (FTS5's stored sizes). FTS5's own ``rank`` is not used: it counts every match of each phrase first
           (62 ms for a word found in 160,000 entries) before returning one row.
         * ``within`` (:class:`EventFilter`): when its events have at most ``FEW_DOCS`` documents, only their
-          entries are read (a range of the index per document); otherwise each match read is checked
-          against the filter (indexed tables: ``event_countries``, ``events_by_date``), up to
-          ``FILTER_SCAN`` windows of matches until the window is full.
+          entries are read (a range of the index per document); otherwise the window's documents are
+          checked against the filter (indexed tables: ``event_countries``, ``events_by_date``), and older
+          windows read, up to ``FILTER_SCAN``, while fewer entries passed than the page needs.
         * ``by_date``: the date of the document's latest event, the latest first, then by rank. A query
           with at most a window of matches sorts them all; a commoner one walks the documents from the
           latest event back (at most ``WALK_DOCS``) and reads each one's range of the index.
         """
+        window = max(window, offset + limit)      # a page deep in the results widens the window
         try:
             if within is not None:
                 sql, params = _filter_docs_sql(within)
@@ -743,25 +744,31 @@ class Store:
             if by_date:
                 hits = self._hits_by_date(match, offset + limit, window, within)
             else:
-                hits = self._window_hits(match, window, within)
+                hits = self._window_hits(match, window, within, offset + limit)
             return self._page(hits, limit, offset, by_date)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: search failed ({exc}); simplify the query") from exc
 
-    _HIT = "r.rowid, r.doc_id, r.kind, r.ref, d.sz"
-
-    def _window_hits(self, match: str, window: int, within: EventFilter | None) -> list[tuple]:
-        """The entries of the ``window`` most recently indexed matches (that pass ``within``)."""
-        raw, where, params = window, "", []
-        if within is not None:
-            cond, params = _event_condition(within)
-            raw = window * FILTER_SCAN
-            where = (" WHERE EXISTS (SELECT 1 FROM doc_events de JOIN events e ON e.id = de.event_id "
-                     f"WHERE de.doc_id = r.doc_id AND {cond})")
-        sql = (f"SELECT {self._HIT} FROM (SELECT rowid FROM search_text WHERE search_text MATCH ? "
-               "ORDER BY rowid DESC LIMIT ?) m JOIN search_rows r ON r.rowid = m.rowid "
-               f"JOIN search_text_docsize d ON d.id = m.rowid{where} LIMIT ?")
-        return self._db.execute(sql, (match, raw, *params, window)).fetchall()
+    def _window_hits(self, match: str, window: int, within: EventFilter | None, need: int) -> list[tuple]:
+        """The entries of the ``window`` most recently indexed matches that pass ``within`` (each window's
+        documents checked at once); older windows, up to ``FILTER_SCAN``, only while fewer than ``need``
+        entries passed."""
+        hits: list[tuple] = []
+        below = None
+        for _ in range(FILTER_SCAN if within is not None else 1):
+            older = "" if below is None else " AND rowid < ?"
+            raw = [r for r, in self._db.execute(f"SELECT rowid FROM search_text WHERE search_text MATCH ?{older} "
+                                                "ORDER BY rowid DESC LIMIT ?",
+                                                (match, *(() if below is None else (below,)), window))]
+            batch = self._entries(raw)
+            if within is not None:
+                keep = self._docs_within({h[1] for h in batch}, within)
+                batch = [h for h in batch if h[1] in keep]
+            hits += batch
+            if len(raw) < window or len(hits) >= need:
+                break
+            below = raw[-1]
+        return hits[:window]
 
     def _hits_of_docs(self, match: str, doc_ids: Iterable[str]) -> list[tuple]:
         """The matching entries of these documents, each document's range of the index read alone."""
@@ -778,7 +785,7 @@ class Store:
     def _entries(self, rowids: list[int]) -> list[tuple]:
         if not rowids:
             return []
-        return self._db.execute(f"SELECT {self._HIT} FROM json_each(?) j JOIN search_rows r ON r.rowid = j.value "
+        return self._db.execute("SELECT r.rowid, r.doc_id, r.kind, r.ref, d.sz FROM json_each(?) j JOIN search_rows r ON r.rowid = j.value "
                                 "JOIN search_text_docsize d ON d.id = r.rowid", (json.dumps(rowids),)).fetchall()
 
     def _hits_by_date(self, match: str, need: int, window: int, within: EventFilter | None) -> list[tuple]:
