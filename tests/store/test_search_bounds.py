@@ -92,3 +92,20 @@ def test_a_rare_country_reads_its_documents_entries_only():
     sql, params = sqlite._filter_docs_sql(EventFilter(country="AU"))
     plan = " ".join(r[-1] for r in store._db.execute(f"EXPLAIN QUERY PLAN {sql}", (*params, 5)))
     assert plan.startswith("SEARCH ec USING PRIMARY KEY (country=?)")      # the country's events only
+
+
+def test_a_filter_rare_among_the_matches_still_fills_the_page(monkeypatch):
+    monkeypatch.setattr(sqlite, "FEW_DOCS", 2)
+    store, ids = _archive(40)
+    au = []
+    for i in range(5):                          # indexed first, far behind the window of the latest matches
+        doc = make_doc(f"会談 豪州 {i}", source=f"au{i}.txt")
+        store.add_document(doc)
+        store.index_search(doc.id, search.entries(None, doc.text, None))
+        store.put_event({"id": f"2024-05-0{i + 1}-AU-JP", "countries": "AU-JP", "date_start": f"2024-05-0{i + 1}",
+                         "date_end": f"2024-05-0{i + 1}"}, doc.id)
+        au.append(doc.id)
+    for doc_id in ids:
+        search.index_document(store, doc_id)
+    hits = store.search(search.match_query("会談"), limit=4, window=5, within=EventFilter(country="AU"))
+    assert len(hits) == 4 and {d for d, *_ in hits} <= set(au)

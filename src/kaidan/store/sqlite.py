@@ -729,7 +729,8 @@ class Store:
         * ``within`` (:class:`EventFilter`): when its events have at most ``FEW_DOCS`` documents, only their
           entries are read (a range of the index per document); otherwise the window's documents are
           checked against the filter (indexed tables: ``event_countries``, ``events_by_date``), and older
-          windows read, up to ``FILTER_SCAN``, while fewer entries passed than the page needs.
+          windows read, up to ``FILTER_SCAN``, while fewer entries passed than the page needs; then the
+          filter's documents are read one by one (at most ``WALK_DOCS``) until the page is filled.
         * ``by_date``: the date of the document's latest event, the latest first, then by rank. A query
           with at most a window of matches sorts them all; a commoner one walks the documents from the
           latest event back (at most ``WALK_DOCS``) and reads each one's range of the index.
@@ -752,7 +753,7 @@ class Store:
     def _window_hits(self, match: str, window: int, within: EventFilter | None, need: int) -> list[tuple]:
         """The entries of the ``window`` most recently indexed matches that pass ``within`` (each window's
         documents checked at once); older windows, up to ``FILTER_SCAN``, only while fewer than ``need``
-        entries passed."""
+        entries passed; then the entries of the filter's documents (at most ``WALK_DOCS``) until ``need``."""
         hits: list[tuple] = []
         below = None
         for _ in range(FILTER_SCAN if within is not None else 1):
@@ -766,8 +767,15 @@ class Store:
                 batch = [h for h in batch if h[1] in keep]
             hits += batch
             if len(raw) < window or len(hits) >= need:
-                break
+                return hits[:window]
             below = raw[-1]
+        # the filter's documents are rare among the matches: read their own entries, document by document
+        sql, params = _filter_docs_sql(within)
+        have = {h[0] for h in hits}
+        for doc_id, in self._db.execute(sql, (*params, WALK_DOCS)).fetchall():
+            hits += [h for h in self._hits_of_docs(match, [doc_id]) if h[0] not in have]
+            if len(hits) >= need:
+                break
         return hits[:window]
 
     def _hits_of_docs(self, match: str, doc_ids: Iterable[str]) -> list[tuple]:
