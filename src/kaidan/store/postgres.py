@@ -458,8 +458,8 @@ class PostgresStore:
                 "kind = coalesce(events.kind, excluded.kind)",
                 (event["id"], event["countries"], event["date_start"], event["date_end"], event.get("kind")))
             with db.cursor() as cur:
-                cur.executemany("INSERT INTO event_countries (country, event_id) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                                [(c, event["id"]) for c in event_countries(event)])
+                cur.executemany("INSERT INTO event_countries (country, event_id) VALUES (%s, %s) "
+                                "ON CONFLICT DO NOTHING", [(c, event["id"]) for c in event_countries(event)])
             db.execute("INSERT INTO doc_events (doc_id, event_id, main) VALUES (%s, %s, %s) "
                        "ON CONFLICT (doc_id, event_id) DO UPDATE SET main = excluded.main",
                        (doc_id, event["id"], int(main)))

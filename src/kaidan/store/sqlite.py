@@ -241,7 +241,8 @@ def _filter_docs_sql(within: EventFilter) -> tuple[str, list]:
         return ("SELECT DISTINCT de.doc_id FROM event_countries ec JOIN events e ON e.id = ec.event_id "
                 f"JOIN doc_events de ON de.event_id = e.id WHERE ec.country = ? AND {cond} LIMIT ?",
                 [within.country.upper(), *params])
-    return f"SELECT DISTINCT de.doc_id FROM events e JOIN doc_events de ON de.event_id = e.id WHERE {cond} LIMIT ?", params
+    return (f"SELECT DISTINCT de.doc_id FROM events e JOIN doc_events de ON de.event_id = e.id WHERE {cond} LIMIT ?",
+            params)
 
 
 def _varint(blob: bytes, pos: int = 0) -> tuple[int, int]:
@@ -722,10 +723,11 @@ class Store:
 
         Every step reads a bounded part of the index, whatever the number of matches:
 
-        * Ranking: the ``window`` (at least ``offset + limit``) most recently indexed matches (the index is read in rowid order, which
-          FTS5 stops early), each ranked by BM25 at one occurrence: the entry's length against the mean
-          (FTS5's stored sizes). FTS5's own ``rank`` is not used: it counts every match of each phrase first
-          (62 ms for a word found in 160,000 entries) before returning one row.
+        * Ranking: the ``window`` (at least ``offset + limit``) most recently indexed matches (the index
+          is read in rowid order, which FTS5 stops early), each ranked by BM25 at one occurrence: the
+          entry's length against the mean (FTS5's stored sizes). FTS5's own ``rank`` is not used: it
+          counts every match of each phrase first (62 ms for a word found in 160,000 entries) before
+          returning one row, and ``ORDER BY rank LIMIT k`` ranks every match.
         * ``within`` (:class:`EventFilter`): when its events have at most ``FEW_DOCS`` documents, only their
           entries are read (a range of the index per document); otherwise the window's documents are
           checked against the filter (indexed tables: ``event_countries``, ``events_by_date``), and older
@@ -793,8 +795,9 @@ class Store:
     def _entries(self, rowids: list[int]) -> list[tuple]:
         if not rowids:
             return []
-        return self._db.execute("SELECT r.rowid, r.doc_id, r.kind, r.ref, d.sz FROM json_each(?) j JOIN search_rows r ON r.rowid = j.value "
-                                "JOIN search_text_docsize d ON d.id = r.rowid", (json.dumps(rowids),)).fetchall()
+        return self._db.execute("SELECT r.rowid, r.doc_id, r.kind, r.ref, d.sz FROM json_each(?) j "
+                                "JOIN search_rows r ON r.rowid = j.value JOIN search_text_docsize d ON d.id = r.rowid",
+                                (json.dumps(rowids),)).fetchall()
 
     def _hits_by_date(self, match: str, need: int, window: int, within: EventFilter | None) -> list[tuple]:
         """Enough matching entries, by date, for the first ``need`` results (see :meth:`search`)."""
@@ -807,8 +810,8 @@ class Store:
                 hits = [h for h in hits if h[1] in keep]
             return hits
         hits, seen, last = [], set(), None
-        walk = self._db.execute("SELECT de.doc_id, e.date_start FROM events e JOIN doc_events de ON de.event_id = e.id "
-                                "ORDER BY e.date_start DESC")
+        walk = self._db.execute("SELECT de.doc_id, e.date_start FROM events e "
+                                "JOIN doc_events de ON de.event_id = e.id ORDER BY e.date_start DESC")
         for doc_id, date in walk:
             if doc_id in seen:
                 continue
@@ -827,8 +830,8 @@ class Store:
     def _docs_within(self, doc_ids: set[str], within: EventFilter) -> set[str]:
         """Which of these documents report an event the filter keeps."""
         cond, params = _event_condition(within)
-        rows = self._db.execute("SELECT DISTINCT de.doc_id FROM json_each(?) j JOIN doc_events de ON de.doc_id = j.value "
-                                f"JOIN events e ON e.id = de.event_id WHERE {cond}",
+        rows = self._db.execute("SELECT DISTINCT de.doc_id FROM json_each(?) j JOIN doc_events de "
+                                f"ON de.doc_id = j.value JOIN events e ON e.id = de.event_id WHERE {cond}",
                                 (json.dumps(sorted(doc_ids)), *params))
         return {d for d, in rows}
 
