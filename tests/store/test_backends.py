@@ -13,6 +13,7 @@ from kaidan.pipeline import ingest
 from kaidan.reconcile import archive
 from kaidan.store import Store, is_url, open_store, search
 from kaidan.store.postgres import PostgresStore, redact
+from kaidan.store.sqlite import EventFilter
 
 from .conftest import Clock, sql
 from .test_sqlite import make_doc
@@ -135,8 +136,12 @@ def test_the_pipeline_gives_the_same_records_events_search_and_ledger_on_both_ba
                 archive.conflicts(store),
                 sorted((d, k, r) for d, k, r, _ in store.search(search.match_query("首脳会談"))),
                 sorted((d, k, r) for d, k, r, _ in store.search(search.match_query("Prime Minister"))),
+                [sorted((d, k, r) for d, k, r, _ in store.search(search.match_query("首脳会談"), within=within,
+                                                                 limit=100))
+                 for within in (EventFilter(country="jp"), EventFilter(event="2025"),
+                                EventFilter(date_from="2025-06-01", date_to="2025-12-31"))],
             ))
-    assert results[0][5] and results[0][6] and results[0][2]
+    assert results[0][5] and results[0][6] and results[0][2] and all(results[0][7])
     assert results[0] == results[1]
 
 
