@@ -45,7 +45,8 @@ def _old_database(path, version: int) -> None:
     cut = {1: SCHEMA.index("CREATE TABLE events"), 2: SCHEMA.index("CREATE TABLE search_rows"),
            3: SCHEMA.index("CREATE TABLE event_records"),
            4: SCHEMA.index("ALTER TABLE documents ADD COLUMN site"),
-           5: SCHEMA.index("CREATE TABLE event_commitments")}[version]
+           5: SCHEMA.index("CREATE TABLE event_commitments"),
+           6: SCHEMA.index("CREATE TABLE event_countries")}[version]
     db = sqlite3.connect(path)
     db.executescript(SCHEMA[:cut] + f"PRAGMA user_version = {version};")
     text = canonical_text(JA_AU)
@@ -60,7 +61,7 @@ def _old_database(path, version: int) -> None:
     db.close()
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
 def test_older_databases_migrate_and_get_indexed_when_the_service_starts(tmp_path, make_client, version):
     path = tmp_path / "old.db"
     _old_database(path, version)
@@ -96,11 +97,11 @@ def test_reindexing_replaces_a_documents_entries(tmp_path):
 
 @pytest.fixture(params=["few", "many"])
 def filter_path(request, monkeypatch):
-    """Both ways a filtered search runs: the index read for the events' entries only, or the window filtered."""
+    """Both ways a filtered search runs: the index read for the events' documents only, or the window filtered."""
     from kaidan.store import sqlite
 
     if request.param == "many":
-        monkeypatch.setattr(sqlite, "FEW_EVENTS", 0)
+        monkeypatch.setattr(sqlite, "FEW_DOCS", 0)
 
 
 def test_phrase_or_and_filters_through_the_api(client, filter_path):

@@ -13,6 +13,7 @@ from kaidan.pipeline import ingest
 from kaidan.reconcile import archive
 from kaidan.store import Store, is_url, open_store, search
 from kaidan.store.postgres import PostgresStore, redact
+from kaidan.store.sqlite import EventFilter
 
 from .conftest import Clock, sql
 from .test_sqlite import make_doc
@@ -135,8 +136,12 @@ def test_the_pipeline_gives_the_same_records_events_search_and_ledger_on_both_ba
                 archive.conflicts(store),
                 sorted((d, k, r) for d, k, r, _ in store.search(search.match_query("首脳会談"))),
                 sorted((d, k, r) for d, k, r, _ in store.search(search.match_query("Prime Minister"))),
+                [sorted((d, k, r) for d, k, r, _ in store.search(search.match_query("首脳会談"), within=within,
+                                                                 limit=100))
+                 for within in (EventFilter(country="jp"), EventFilter(event="2025"),
+                                EventFilter(date_from="2025-06-01", date_to="2025-12-31"))],
             ))
-    assert results[0][5] and results[0][6] and results[0][2]
+    assert results[0][5] and results[0][6] and results[0][2] and all(results[0][7])
     assert results[0] == results[1]
 
 
@@ -177,6 +182,10 @@ def test_postgres_migrates_an_older_schema(pg_url):
         db.execute("DROP TABLE ledger_links, ledger_dirty, ledger_marks")
         db.execute("ALTER TABLE documents DROP COLUMN site")
         db.execute("ALTER TABLE documents DROP COLUMN url")
+        db.execute("DROP TABLE event_countries")
+        db.execute("DROP INDEX events_by_date")
+        db.execute("DROP INDEX events_by_end")
+        db.execute("INSERT INTO events VALUES ('2024-05-01-AU-JP', 'AU-JP', '2024-05-01', '2024-05-01', NULL)")
         db.execute("UPDATE kaidan_meta SET value = '3'")
     with PostgresStore(pg_url) as store:
         store.add_document(doc := make_doc())
@@ -186,6 +195,8 @@ def test_postgres_migrates_an_older_schema(pg_url):
         store.cache_event_record("e", "m", {"commitments": []})
         assert store.cached_event_record("e", "m") == {"commitments": []}
         assert sql(store, "SELECT value FROM kaidan_meta") == [("7",)]
+        assert sql(store, "SELECT country, event_id FROM event_countries ORDER BY 1, 2") == [
+            ("AU", "2024-05-01-AU-JP"), ("JP", "2024-05-01-AU-JP"), ("JP", "e"), ("US", "e")]
         assert store.document_metadata([doc.id])[doc.id]["site"] == doc.site
 
 

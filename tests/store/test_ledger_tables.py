@@ -95,6 +95,9 @@ def test_an_sqlite_database_of_schema_5_gets_the_rows_of_its_cached_records(tmp_
     db.close()
     with Store(path) as store:
         assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        # the migration to 7 lists each event's countries for the search's country filter
+        assert store._db.execute("SELECT country, event_id FROM event_countries ORDER BY 1, 2").fetchall() == \
+            sorted((c, ev["id"]) for ev in EVENTS for c in ev["countries"].split("-"))
         day = dt.date(2026, 1, 1)
         assert ledger.build_from_rows(store.ledger_rows("m1"), day) == ledger.build(_records(doc.id), day)
         assert len(list(store.cached_conflicts("m1"))) == 1
@@ -110,9 +113,14 @@ def test_a_postgres_database_of_schema_5_gets_the_rows_of_its_cached_records(pg_
         db.execute("DROP TABLE event_commitments")
         db.execute("DROP TABLE event_conflicts")
         db.execute("DROP TABLE ledger_links, ledger_dirty, ledger_marks")
+        db.execute("DROP TABLE event_countries")
+        db.execute("DROP INDEX events_by_date")
+        db.execute("DROP INDEX events_by_end")
         db.execute("UPDATE kaidan_meta SET value = '5'")
     with PostgresStore(pg_url) as store:
         assert sql(store, "SELECT value FROM kaidan_meta") == [(str(SCHEMA_VERSION),)]
+        assert sql(store, "SELECT country, event_id FROM event_countries ORDER BY 1, 2") == \
+            sorted((c, ev["id"]) for ev in EVENTS for c in ev["countries"].split("-"))
         day = dt.date(2026, 1, 1)
         assert ledger.build_from_rows(store.ledger_rows("m1"), day) == ledger.build(_records(doc.id), day)
         assert len(list(store.cached_conflicts("m1"))) == 1

@@ -25,6 +25,7 @@ from . import marks, models
 from .names import names_in, names_of, party_id
 from .public import source_fields
 from ..store import search
+from ..store.sqlite import EventFilter
 from .errors import Invalid, NotFound, responses
 from .ingest import guard, read_guard
 from .state import store_of
@@ -308,11 +309,12 @@ def get_search(request: Request, q: Annotated[str, Query(min_length=1, max_lengt
                sort: Literal["relevance", "date"] = "relevance",
                limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0, le=1000)] = 0):
     store = store_of(request)
-    events = None
+    within = None
     if event or country or date_from or date_to:
-        events = [ev["id"] for ev in _events_between(store, country, date_from, date_to)
-                  if not event or ev["id"].startswith(event)]
+        within = EventFilter(event=event, country=country.upper() if country else None,
+                             date_from=date_from.isoformat() if date_from else None,
+                             date_to=date_to.isoformat() if date_to else None)
     results = search.search(store, q, scope={"documents": "doc", "facts": "fact"}.get(scope),
-                            limit=limit, offset=offset, events=events, by_date=sort == "date")
+                            limit=limit, offset=offset, within=within, by_date=sort == "date")
     meta = store.document_metadata(r["doc_id"] for r in results)
     return {"query": q, "results": [{**r, **source_fields(meta.get(r["doc_id"]))} for r in results]}

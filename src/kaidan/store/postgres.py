@@ -36,8 +36,9 @@ from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
 from . import links
-from .sqlite import (INSERT_COMMITMENT, INSERT_CONFLICT, LEDGER_LINKS, LEDGER_TABLES, SEARCH_WINDOW, SELECT_CONFLICTS,
-                     SELECT_ENTRIES, SELECT_LEDGER, SELECT_LINKS, _heading, record_rows, utc_now)
+from .sqlite import (INSERT_COMMITMENT, INSERT_CONFLICT, LEDGER_LINKS, LEDGER_TABLES, SEARCH_FILTER_TABLES,
+                     SEARCH_WINDOW, SELECT_CONFLICTS, SELECT_ENTRIES, SELECT_LEDGER, SELECT_LINKS, EventFilter,
+                     _heading, event_countries, record_rows, utc_now)
 
 SCHEMA_VERSION = 7
 TS_CONFIG = "kaidan"
@@ -135,11 +136,14 @@ ALTER TABLE documents ADD COLUMN url TEXT;   -- the page's own URL, when known
 _LEDGER = LEDGER_TABLES.replace(" REAL,", " DOUBLE PRECISION,")
 _LINKS = LEDGER_LINKS
 _META = "CREATE TABLE kaidan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER + _LINKS
+_FILTERS = SEARCH_FILTER_TABLES.replace(") WITHOUT ROWID;", ");")
+SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER + _LINKS + _FILTERS
 # The same steps as the SQLite store's migrations, by the version they start from (a database of schema 6
 # where a mark was made already has the marks table: it was made by the first mark).
 MIGRATIONS = {1: _EVENTS, 2: _SEARCH, 3: _EVENT_RECORDS, 4: _METADATA, 5: _LEDGER,
-              6: _LINKS.replace("CREATE TABLE ledger_marks", "CREATE TABLE IF NOT EXISTS ledger_marks")}
+              6: _LINKS.replace("CREATE TABLE ledger_marks", "CREATE TABLE IF NOT EXISTS ledger_marks") + _FILTERS
+              + "INSERT INTO event_countries SELECT c, id FROM events, "
+                "unnest(string_to_array(countries, '-')) c WHERE c <> '' ON CONFLICT DO NOTHING;"}
 _RECORD_TABLES = ("event_records", "event_commitments", "event_conflicts")
 
 _DOC_COLUMNS = tuple(field.name for field in fields(RawDocument))
@@ -457,6 +461,9 @@ class PostgresStore:
                 "date_end = greatest(events.date_end, excluded.date_end), "
                 "kind = coalesce(events.kind, excluded.kind)",
                 (event["id"], event["countries"], event["date_start"], event["date_end"], event.get("kind")))
+            with db.cursor() as cur:
+                cur.executemany("INSERT INTO event_countries (country, event_id) VALUES (%s, %s) "
+                                "ON CONFLICT DO NOTHING", [(c, event["id"]) for c in event_countries(event)])
             db.execute("INSERT INTO doc_events (doc_id, event_id, main) VALUES (%s, %s, %s) "
                        "ON CONFLICT (doc_id, event_id) DO UPDATE SET main = excluded.main",
                        (doc_id, event["id"], int(main)))
@@ -645,13 +652,14 @@ class PostgresStore:
         return [row[0] for row in rows]
 
     def search(self, match: str, *, limit: int = 50, offset: int = 0, window: int = SEARCH_WINDOW,
-               events: list[str] | None = None, by_date: bool = False) -> list[tuple[str, str, int | None, float]]:
+               within: EventFilter | None = None, by_date: bool = False) -> list[tuple[str, str, int | None, float]]:
         """(doc id, kind, ref, rank) of the entries matching a query, best first (rank: lower is better).
 
         ``match`` is the query :func:`kaidan.store.search.match_query` builds for FTS5 (quoted phrases joined
         by AND/OR, a ``terms :`` and maybe a ``scope :`` filter); it is read into a tsquery of phrases. As in
-        SQLite, only the ``window`` most recently indexed matches are ranked; ``events`` keeps entries of
-        documents reporting one of these events, ``by_date`` puts the latest event first (see
+        SQLite, only the ``window`` most recently indexed matches are ranked (by ``ts_rank``, which reads
+        the row alone); ``within`` keeps entries of documents reporting one of its events (a join on the
+        indexed ``event_countries`` and ``events``), ``by_date`` puts the latest event first (see
         :meth:`Store.search`).
         """
         try:
@@ -660,9 +668,11 @@ class PostgresStore:
             raise StoreError(f"{self.path}: search failed ({exc}); simplify the query") from exc
         where = "AND scope = %s" if scope else ""
         extra: list = [scope] if scope else []
-        if events is not None:
-            where += " AND doc_id IN (SELECT doc_id FROM doc_events WHERE event_id = ANY(%s))"
-            extra.append(list(events))
+        if within is not None:
+            cond, params_within = _event_condition(within)
+            where += (" AND doc_id IN (SELECT de.doc_id FROM doc_events de JOIN events e ON e.id = de.event_id "
+                      f"WHERE {cond})")
+            extra += params_within
         order = ("(SELECT max(e.date_start) FROM doc_events de JOIN events e ON e.id = de.event_id "
                  "WHERE de.doc_id = best.doc_id) DESC NULLS LAST, rank, rowid DESC") if by_date else "rank, rowid DESC"
         sql = (
@@ -672,7 +682,7 @@ class PostgresStore:
             "best AS (SELECT DISTINCT ON (doc_id, kind, ref) doc_id, kind, ref, "
             "-ts_rank(terms, q.q) AS rank, rowid FROM hits, q ORDER BY doc_id, kind, ref, rank, rowid DESC) "
             f"SELECT doc_id, kind, ref, rank FROM best ORDER BY {order} LIMIT %s OFFSET %s")
-        return [tuple(r) for r in self._rows(sql, (*params, *extra, window, limit, offset))]
+        return [tuple(r) for r in self._rows(sql, (*params, *extra, max(window, offset + limit), limit, offset))]
 
     # the ledger's "done" marks (see the SQLite store)
 
@@ -694,6 +704,24 @@ class PostgresStore:
     def document_text(self, doc_id: str) -> str | None:
         row = self._one("SELECT text FROM documents WHERE id = %s", (doc_id,))
         return row[0] if row else None
+
+
+def _event_condition(within: EventFilter) -> tuple[str, list]:
+    """SQL over events ``e`` keeping the events of a filter, and its parameters (see the SQLite store's)."""
+    conds, params = [], []
+    if within.event:
+        conds.append("starts_with(e.id, %s)")
+        params.append(within.event)
+    if within.date_from:
+        conds.append("e.date_end >= %s")
+        params.append(within.date_from)
+    if within.date_to:
+        conds.append("e.date_start <= %s")
+        params.append(within.date_to)
+    if within.country:
+        conds.append("e.id IN (SELECT event_id FROM event_countries WHERE country = %s)")
+        params.append(within.country.upper())
+    return " AND ".join(conds) or "TRUE", params
 
 
 def _pg(sql: str) -> str:

@@ -186,17 +186,16 @@ def find_hit(text: str, q: str) -> tuple[int, int] | None:
 
 
 def search(store, q: str, *, scope: str | None = None, limit: int = 20, offset: int = 0,
-           events: list[str] | None = None, by_date: bool = False) -> list[dict]:
+           within=None, by_date: bool = False) -> list[dict]:
     """Documents and facts matching a query, best first (or the latest event first), each with what is needed
-    to show and cite it; ``events`` keeps documents reporting one of these events."""
+    to show and cite it; ``within`` (a :class:`kaidan.store.sqlite.EventFilter`) keeps documents reporting
+    one of its events."""
     match = match_query(q, scope)
     if match is None:
         return []
-    if events is not None and not events:
-        return []
     docs, records, events_of = {}, {}, {}
     results = []
-    for doc_id, kind, ref, rank in store.search(match, limit=limit, offset=offset, events=events, by_date=by_date):
+    for doc_id, kind, ref, rank in store.search(match, limit=limit, offset=offset, within=within, by_date=by_date):
         if doc_id not in docs:
             docs[doc_id] = store.get_document(doc_id)
             events_of[doc_id] = [e["id"] for e in store.events_of_document(doc_id)]

@@ -20,7 +20,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -37,7 +37,7 @@ BUSY_TIMEOUT_MS = 30_000
 
 # Tables a read-only store shadows with writable in-memory copies (see Store, readonly).
 _SHADOWED = ("events", "doc_events", "event_records", "event_commitments", "event_conflicts", "ledger_links",
-             "ledger_dirty")
+             "ledger_dirty", "event_countries")
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -177,14 +177,28 @@ CREATE TABLE ledger_marks (         -- who marked a ledger entry done, when, and
 );
 """
 SCHEMA += LEDGER_LINKS
+SEARCH_FILTER_TABLES = """
+CREATE TABLE event_countries (      -- each country of each event (its id's codes), for the search's country filter
+    country  TEXT NOT NULL,
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    PRIMARY KEY (country, event_id)
+) WITHOUT ROWID;
+CREATE INDEX events_by_date ON events(date_start);
+CREATE INDEX events_by_end ON events(date_end);
+"""
+SCHEMA += SEARCH_FILTER_TABLES
 # Statements that bring a database of an older schema version up to this one, by version.
 MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE TABLE search_rows")],
               2: SCHEMA[SCHEMA.index("CREATE TABLE search_rows"):SCHEMA.index("CREATE TABLE event_records")],
               3: SCHEMA[SCHEMA.index("CREATE TABLE event_records"):SCHEMA.index("ALTER TABLE documents ADD COLUMN site")],
               4: SCHEMA[SCHEMA.index("ALTER TABLE documents ADD COLUMN site"):SCHEMA.index("CREATE TABLE event_commitments")],
               5: LEDGER_TABLES,
-              # a database of schema 6 where a mark was made already has the marks table (it was made by the first mark)
-              6: LEDGER_LINKS.replace("CREATE TABLE ledger_marks", "CREATE TABLE IF NOT EXISTS ledger_marks")}
+              # a database of schema 6 where a mark was made already has the marks table (it was made by the first
+              # mark); the search filter's table is filled from the events stored
+              6: LEDGER_LINKS.replace("CREATE TABLE ledger_marks", "CREATE TABLE IF NOT EXISTS ledger_marks")
+              + SEARCH_FILTER_TABLES
+              + "INSERT INTO event_countries SELECT j.value, e.id FROM events e, "
+                "json_each('[\"' || replace(e.countries, '-', '\",\"') || '\"]') j WHERE j.value != '';\n"}
 # The insert of one commitment row and of one conflict row.
 INSERT_COMMITMENT = ("INSERT INTO event_commitments (event_id, version, pos, event_date, countries, actor, text, key, "
                      "amount, unit, qualifier, deadline, topics, support, citations, match, matcher) "
@@ -214,10 +228,77 @@ _INSERT_DOC = (
 )
 _HEX = frozenset("0123456789abcdef")
 # Full-text matches ranked per search, the most recently indexed first (see Store.search).
-SEARCH_WINDOW = 5000
-# Up to this many events, a filtered search reads the index for their documents' entries only.
-FEW_EVENTS = 50
+SEARCH_WINDOW = 1000
+# Up to this many documents in its events, a filtered search reads the index for their entries only.
+FEW_DOCS = 100
+# A filter kept by more documents reads at most this many windows of matches to fill the page asked for.
+FILTER_SCAN = 4
+# A search by date walks at most this many documents, the latest first, when the query matches more
+# than a window of entries (fewer: all its matches are sorted by date).
+WALK_DOCS = 1000
+# BM25's constants (FTS5's own): term-frequency saturation and length normalisation.
+BM25_K1, BM25_B = 1.2, 0.75
 _FACT_TYPES = ("meetings", "signed_documents", "agreements", "commitments", "statements", "quantities")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The events a search keeps documents of: an event id or its prefix, a country taking part (ISO code),
+    and dates (ISO, inclusive) that the event's dates must meet."""
+    event: str | None = None
+    country: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+def event_countries(event: dict) -> list[str]:
+    """The country codes of an event (its ``countries``, joined by '-')."""
+    return [c for c in event["countries"].split("-") if c]
+
+
+def _event_condition(within: EventFilter) -> tuple[str, list]:
+    """SQL over events ``e`` keeping the events of a filter, and its parameters (each part an index range)."""
+    conds, params = [], []
+    if within.event:
+        conds.append("e.id >= ? AND e.id < ?")        # a prefix of ids made of [0-9A-Za-z-]: '~' sorts after
+        params += [within.event, within.event + "~"]
+    if within.date_from:
+        conds.append("e.date_end >= ?")
+        params.append(within.date_from)
+    if within.date_to:
+        conds.append("e.date_start <= ?")
+        params.append(within.date_to)
+    if within.country:   # a lookup of the event's key (a non-correlated IN would list the country's events)
+        conds.append("EXISTS (SELECT 1 FROM event_countries ec WHERE ec.country = ? AND ec.event_id = e.id)")
+        params.append(within.country.upper())
+    return " AND ".join(conds) or "1", params
+
+
+def _filter_docs_sql(within: EventFilter) -> tuple[str, list]:
+    """The documents of a filter's events (with a ``LIMIT ?`` to add), driven by the most selective index:
+    the country's range of ``event_countries``, else the events' dates or ids."""
+    cond, params = _event_condition(EventFilter(within.event, None, within.date_from, within.date_to))
+    if within.country:
+        return ("SELECT DISTINCT de.doc_id FROM event_countries ec JOIN events e ON e.id = ec.event_id "
+                f"JOIN doc_events de ON de.event_id = e.id WHERE ec.country = ? AND {cond} LIMIT ?",
+                [within.country.upper(), *params])
+    return (f"SELECT DISTINCT de.doc_id FROM events e JOIN doc_events de ON de.event_id = e.id WHERE {cond} LIMIT ?",
+            params)
+
+
+def _varint(blob: bytes, pos: int = 0) -> tuple[int, int]:
+    """An SQLite varint (as FTS5 writes its sizes) at ``pos``: (value, position after it)."""
+    value = 0
+    for i in range(pos, min(pos + 8, len(blob))):
+        value = (value << 7) | (blob[i] & 0x7F)
+        if blob[i] < 0x80:
+            return value, i + 1
+    return (value << 8) | blob[pos + 8], pos + 9
+
+
+def bm25_at_one(size: int, mean: float) -> float:
+    """The rank of an entry of ``size`` tokens: BM25 of one occurrence (lower is better, as FTS5's rank)."""
+    return -(BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * size / (mean or 1)))
 
 
 def utc_now() -> str:
@@ -287,6 +368,8 @@ class Store:
             db.execute(f"INSERT INTO temp.{table} SELECT * FROM main.{table}")
         db.execute("CREATE INDEX temp.events_by_countries ON events(countries, date_start)")
         db.execute("CREATE INDEX temp.doc_events_by_event ON doc_events(event_id)")
+        db.execute("CREATE INDEX temp.events_by_date ON events(date_start)")
+        db.execute("CREATE INDEX temp.events_by_end ON events(date_end)")
         db.execute("CREATE INDEX temp.event_commitments_by_date ON event_commitments(version, event_date, event_id, pos)")
         db.execute("CREATE INDEX temp.event_conflicts_by_version ON event_conflicts(version, event_id)")
         db.execute("CREATE INDEX temp.ledger_links_by_event ON ledger_links(event_id)")
@@ -524,6 +607,8 @@ class Store:
                 "ON CONFLICT(id) DO UPDATE SET date_start = min(date_start, excluded.date_start), "
                 "date_end = max(date_end, excluded.date_end), kind = coalesce(kind, excluded.kind)",
                 (event["id"], event["countries"], event["date_start"], event["date_end"], event.get("kind")))
+            db.executemany("INSERT OR IGNORE INTO event_countries (country, event_id) VALUES (?, ?)",
+                           [(c, event["id"]) for c in event_countries(event)])
             db.execute("INSERT OR REPLACE INTO doc_events (doc_id, event_id, main) VALUES (?, ?, ?)",
                        (doc_id, event["id"], int(main)))
             links.forget(_sql(db), [event["id"]])
@@ -711,43 +796,148 @@ class Store:
         return [row[0] for row in rows]
 
     def search(self, match: str, *, limit: int = 50, offset: int = 0, window: int = SEARCH_WINDOW,
-               events: list[str] | None = None, by_date: bool = False) -> list[tuple[str, str, int | None, float]]:
+               within: EventFilter | None = None, by_date: bool = False) -> list[tuple[str, str, int | None, float]]:
         """(doc id, kind, ref, rank) of the entries matching an FTS5 query, best first (rank: lower is better).
 
-        Only the ``window`` most recently indexed matches are ranked: ranking every match of a common word
-        costs a lookup per match (a quarter of a second for 200,000 matches), ranking a window costs ~50 ms.
-        ``events`` keeps entries of documents reporting one of these events: up to ``FEW_EVENTS`` events,
-        before the window is taken (the full-text index is then read for their entries only); more events (a
-        country, a long date range) filter the window's matches. ``by_date`` orders by the date of the
-        document's latest event, the latest first, then by rank.
+        Every step reads a bounded part of the index, whatever the number of matches:
+
+        * Ranking: the ``window`` (at least ``offset + limit``) most recently indexed matches (the index
+          is read in rowid order, which FTS5 stops early), each ranked by BM25 at one occurrence: the
+          entry's length against the mean (FTS5's stored sizes). FTS5's own ``rank`` is not used: it
+          counts every match of each phrase first (62 ms for a word found in 160,000 entries) before
+          returning one row, and ``ORDER BY rank LIMIT k`` ranks every match.
+        * ``within`` (:class:`EventFilter`): when its events have at most ``FEW_DOCS`` documents, only their
+          entries are read (a range of the index per document); otherwise the window's documents are
+          checked against the filter (indexed tables: ``event_countries``, ``events_by_date``), and older
+          windows read, up to ``FILTER_SCAN``, while fewer entries passed than the page needs; then the
+          filter's documents are read one by one (at most ``WALK_DOCS``) until the page is filled.
+        * ``by_date``: the date of the document's latest event, the latest first, then by rank. A query
+          with at most a window of matches sorts them all; a commoner one walks the documents from the
+          latest event back (at most ``WALK_DOCS``) and reads each one's range of the index.
         """
-        params: list = [match]
-        where = outer = ""
-        marks = ", ".join("?" * len(events or ()))
-        if events is not None and len(events) <= FEW_EVENTS:
-            where = (" AND rowid IN (SELECT sr.rowid FROM search_rows sr JOIN doc_events de ON de.doc_id = sr.doc_id "
-                     f"WHERE de.event_id IN ({marks}))")
-            params += events
-        inner = f"SELECT rowid, rank FROM search_text WHERE search_text MATCH ?{where} ORDER BY rowid DESC LIMIT ?"
-        params.append(window)
-        if events is not None and len(events) > FEW_EVENTS:
-            outer = f" WHERE r.doc_id IN (SELECT doc_id FROM doc_events WHERE event_id IN ({marks}))"
-            params += events
-        if by_date:
-            sql = (f"SELECT r.doc_id, r.kind, r.ref, m.rank FROM ({inner}) m JOIN search_rows r ON r.rowid = m.rowid"
-                   f"{outer} ORDER BY (SELECT max(e.date_start) FROM doc_events de JOIN events e ON e.id = de.event_id "
-                   "WHERE de.doc_id = r.doc_id) DESC, m.rank LIMIT ? OFFSET ?")
-        elif outer:
-            sql = (f"SELECT r.doc_id, r.kind, r.ref, m.rank FROM ({inner}) m JOIN search_rows r ON r.rowid = m.rowid"
-                   f"{outer} ORDER BY m.rank LIMIT ? OFFSET ?")
-        else:
-            sql = (f"SELECT r.doc_id, r.kind, r.ref, m.rank FROM (SELECT rowid, rank FROM ({inner}) ORDER BY rank "
-                   "LIMIT ? OFFSET ?) m JOIN search_rows r ON r.rowid = m.rowid ORDER BY m.rank")
+        window = max(window, offset + limit)      # a page deep in the results widens the window
         try:
-            rows = self._db.execute(sql, (*params, limit, offset)).fetchall()
+            if within is not None:
+                sql, params = _filter_docs_sql(within)
+                docs = [d for d, in self._db.execute(sql, (*params, FEW_DOCS + 1))]
+                if len(docs) <= FEW_DOCS:
+                    return self._page(self._hits_of_docs(match, docs), limit, offset, by_date)
+            if by_date:
+                hits = self._hits_by_date(match, offset + limit, window, within)
+            else:
+                hits = self._window_hits(match, window, within, offset + limit)
+            return self._page(hits, limit, offset, by_date)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: search failed ({exc}); simplify the query") from exc
-        return rows
+
+    def _window_hits(self, match: str, window: int, within: EventFilter | None, need: int) -> list[tuple]:
+        """The entries of the ``window`` most recently indexed matches that pass ``within`` (each window's
+        documents checked at once); older windows, up to ``FILTER_SCAN``, only while fewer than ``need``
+        entries passed; then the entries of the filter's documents (at most ``WALK_DOCS``) until ``need``."""
+        hits: list[tuple] = []
+        below = None
+        for _ in range(FILTER_SCAN if within is not None else 1):
+            older = "" if below is None else " AND rowid < ?"
+            raw = [r for r, in self._db.execute(f"SELECT rowid FROM search_text WHERE search_text MATCH ?{older} "
+                                                "ORDER BY rowid DESC LIMIT ?",
+                                                (match, *(() if below is None else (below,)), window))]
+            batch = self._entries(raw)
+            if within is not None:
+                keep = self._docs_within({h[1] for h in batch}, within)
+                batch = [h for h in batch if h[1] in keep]
+            hits += batch
+            if len(raw) < window or len(hits) >= need:
+                return hits[:window]
+            below = raw[-1]
+        # the filter's documents are rare among the matches: read their own entries, document by document
+        sql, params = _filter_docs_sql(within)
+        have = {h[0] for h in hits}
+        for doc_id, in self._db.execute(sql, (*params, WALK_DOCS)).fetchall():
+            hits += [h for h in self._hits_of_docs(match, [doc_id]) if h[0] not in have]
+            if len(hits) >= need:
+                break
+        return hits[:window]
+
+    def _hits_of_docs(self, match: str, doc_ids: Iterable[str]) -> list[tuple]:
+        """The matching entries of these documents, each document's range of the index read alone."""
+        rowids = []
+        for doc_id in doc_ids:
+            lo, hi = self._db.execute("SELECT min(rowid), max(rowid) FROM search_rows WHERE doc_id = ?",
+                                      (doc_id,)).fetchone()
+            if lo is not None:
+                rowids += [r for r, in self._db.execute(
+                    "SELECT rowid FROM search_text WHERE search_text MATCH ? AND rowid BETWEEN ? AND ?",
+                    (match, lo, hi))]
+        return self._entries(rowids)
+
+    def _entries(self, rowids: list[int]) -> list[tuple]:
+        if not rowids:
+            return []
+        return self._db.execute("SELECT r.rowid, r.doc_id, r.kind, r.ref, d.sz FROM json_each(?) j "
+                                "JOIN search_rows r ON r.rowid = j.value JOIN search_text_docsize d ON d.id = r.rowid",
+                                (json.dumps(rowids),)).fetchall()
+
+    def _hits_by_date(self, match: str, need: int, window: int, within: EventFilter | None) -> list[tuple]:
+        """Enough matching entries, by date, for the first ``need`` results (see :meth:`search`)."""
+        raw = [r for r, in self._db.execute("SELECT rowid FROM search_text WHERE search_text MATCH ? "
+                                            "ORDER BY rowid DESC LIMIT ?", (match, window + 1))]
+        if len(raw) <= window:
+            hits = self._entries(raw)
+            if within is not None:
+                keep = self._docs_within({h[1] for h in hits}, within)
+                hits = [h for h in hits if h[1] in keep]
+            return hits
+        hits, seen, last = [], set(), None
+        walk = self._db.execute("SELECT de.doc_id, e.date_start FROM events e "
+                                "JOIN doc_events de ON de.event_id = e.id ORDER BY e.date_start DESC")
+        for doc_id, date in walk:
+            if doc_id in seen:
+                continue
+            if len(hits) >= need and date != last or len(seen) >= WALK_DOCS:
+                break
+            seen.add(doc_id)
+            if within is not None and not self._docs_within({doc_id}, within):
+                continue
+            found = self._hits_of_docs(match, [doc_id])
+            if found:
+                hits += found
+                last = date
+        walk.close()
+        return hits
+
+    def _docs_within(self, doc_ids: set[str], within: EventFilter) -> set[str]:
+        """Which of these documents report an event the filter keeps."""
+        cond, params = _event_condition(within)
+        rows = self._db.execute("SELECT DISTINCT de.doc_id FROM json_each(?) j JOIN doc_events de "
+                                f"ON de.doc_id = j.value JOIN events e ON e.id = de.event_id WHERE {cond}",
+                                (json.dumps(sorted(doc_ids)), *params))
+        return {d for d, in rows}
+
+    def _page(self, hits: list[tuple], limit: int, offset: int, by_date: bool) -> list[tuple]:
+        """One page of hits (rowid, doc id, kind, ref, FTS5 size blob) ranked, as :meth:`search` returns them."""
+        mean = self._mean_size()
+        ranked = [(h[0], h[1], h[2], h[3], bm25_at_one(_varint(h[4])[0], mean)) for h in hits]
+        if by_date:
+            dates = self._latest_dates({h[1] for h in ranked})
+            ranked.sort(key=lambda h: (dates.get(h[1]) or "", -h[4], h[0]), reverse=True)
+        else:
+            ranked.sort(key=lambda h: (h[4], -h[0]))
+        return [h[1:] for h in ranked[offset:offset + limit]]
+
+    def _latest_dates(self, doc_ids: set[str]) -> dict[str, str]:
+        rows = self._db.execute("SELECT de.doc_id, max(e.date_start) FROM json_each(?) j JOIN doc_events de "
+                                "ON de.doc_id = j.value JOIN events e ON e.id = de.event_id GROUP BY de.doc_id",
+                                (json.dumps(sorted(doc_ids)),))
+        return dict(rows.fetchall())
+
+    def _mean_size(self) -> float:
+        """The mean number of tokens of an entry's terms, from FTS5's stored totals (row 1 of its data)."""
+        row = self._db.execute("SELECT block FROM search_text_data WHERE id = 1").fetchone()
+        if not row or not row[0]:
+            return 1.0
+        rows, pos = _varint(row[0])
+        tokens, _ = _varint(row[0], pos)
+        return tokens / rows if rows else 1.0
 
     # the ledger's "done" marks: who marked a promise done, when, and the citation that shows it
 

@@ -1,0 +1,111 @@
+"""The SQLite store's search reads a bounded part of the index: the latest window of matches, the entries
+of a few documents, or the documents walked from the latest event back; never every match of a word."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kaidan.store import Store, search
+from kaidan.store import sqlite
+from kaidan.store.sqlite import EventFilter
+
+from .test_sqlite import make_doc
+
+
+def _archive(n: int, *, country: str = "JP", first_latest: bool = True) -> tuple[Store, list[str]]:
+    """n documents with 会談, each in an event of its own; the first indexed has the latest date."""
+    store = Store(":memory:")
+    ids = []
+    for i in range(n):
+        doc = make_doc(f"会談 第{i}回", source=f"d{i}.txt")
+        store.add_document(doc)
+        store.index_search(doc.id, search.entries(None, doc.text, None))
+        day = 10_000 - i if first_latest else i
+        date = (dt.date(2000, 1, 1) + dt.timedelta(days=day)).isoformat()
+        store.put_event({"id": f"{date}-{country}-US-{i}", "countries": f"{country}-US", "date_start": date,
+                         "date_end": date}, doc.id)
+        ids.append(doc.id)
+    return store, ids
+
+
+def _vm_steps(store: Store, run) -> int:
+    """How many SQLite virtual-machine steps (in hundreds) ``run`` takes: work, not time."""
+    steps = [0]
+
+    def tick():
+        steps[0] += 1
+        return 0
+
+    store._db.set_progress_handler(tick, 100)
+    try:
+        run()
+    finally:
+        store._db.set_progress_handler(None, 100)
+    return steps[0]
+
+
+def test_sort_by_date_gives_the_latest_documents_not_the_latest_indexed():
+    store, ids = _archive(12)                   # indexed from the latest date to the oldest
+    match = search.match_query("会談")
+    latest = store.search(match, limit=3, window=4, by_date=True)
+    assert [d for d, *_ in latest] == ids[:3]   # more matches than the window: documents walked by date
+    assert [d for d, *_ in store.search(match, limit=3, window=50, by_date=True)] == ids[:3]  # all matches sorted
+    assert [d for d, *_ in store.search(match, limit=2, offset=3, window=4, by_date=True)] == ids[3:5]
+
+
+def test_relevance_ranks_the_latest_window_shorter_entries_first():
+    store, ids = _archive(6, first_latest=False)
+    long_doc = make_doc("会談 " + "両国の経済関係について長く説明した。" * 30, source="long.txt")
+    store.add_document(long_doc)
+    store.index_search(long_doc.id, search.entries(None, long_doc.text, None))
+    hits = store.search(search.match_query("会談"), limit=3, window=3)
+    assert [d for d, *_ in hits] == [ids[5], ids[4], long_doc.id]   # the 3 latest indexed, the long one last
+    assert hits[0][3] < hits[-1][3] < 0
+
+
+@pytest.mark.parametrize("within", [EventFilter(country="JP"), EventFilter(date_from="2001-01-01"),
+                                    EventFilter(event="202")])
+def test_a_broad_filter_costs_the_same_at_ten_times_the_events(within, monkeypatch):
+    monkeypatch.setattr(sqlite, "FEW_DOCS", 20)
+    match = search.match_query("会談")
+    cost = []
+    for n in (60, 600):
+        store, _ = _archive(n)
+        hits = []
+        cost.append(_vm_steps(store, lambda: hits.extend(store.search(match, limit=5, window=30, within=within))))
+        assert len(hits) == 5
+    assert cost[1] < 1.5 * cost[0]
+
+
+def test_a_rare_country_reads_its_documents_entries_only():
+    store, ids = _archive(200)
+    au = make_doc("会談 豪州", source="au.txt")
+    store.add_document(au)
+    store.index_search(au.id, search.entries(None, au.text, None))
+    store.put_event({"id": "1999-01-01-AU-JP", "countries": "AU-JP", "date_start": "1999-01-01",
+                     "date_end": "1999-01-01"}, au.id)
+    for doc_id in ids[:150]:                    # indexed again: AU's entry is now far behind the window
+        search.index_document(store, doc_id)
+    hits = store.search(search.match_query("会談"), window=10, within=EventFilter(country="au"))
+    assert [(d, k) for d, k, *_ in hits] == [(au.id, "document")]
+    sql, params = sqlite._filter_docs_sql(EventFilter(country="AU"))
+    plan = " ".join(r[-1] for r in store._db.execute(f"EXPLAIN QUERY PLAN {sql}", (*params, 5)))
+    assert plan.startswith("SEARCH ec USING PRIMARY KEY (country=?)")      # the country's events only
+
+
+def test_a_filter_rare_among_the_matches_still_fills_the_page(monkeypatch):
+    monkeypatch.setattr(sqlite, "FEW_DOCS", 2)
+    store, ids = _archive(40)
+    au = []
+    for i in range(5):                          # indexed first, far behind the window of the latest matches
+        doc = make_doc(f"会談 豪州 {i}", source=f"au{i}.txt")
+        store.add_document(doc)
+        store.index_search(doc.id, search.entries(None, doc.text, None))
+        store.put_event({"id": f"2024-05-0{i + 1}-AU-JP", "countries": "AU-JP", "date_start": f"2024-05-0{i + 1}",
+                         "date_end": f"2024-05-0{i + 1}"}, doc.id)
+        au.append(doc.id)
+    for doc_id in ids:
+        search.index_document(store, doc_id)
+    hits = store.search(search.match_query("会談"), limit=4, window=5, within=EventFilter(country="AU"))
+    assert len(hits) == 4 and {d for d, *_ in hits} <= set(au)
