@@ -46,7 +46,7 @@ def _old_database(path, version: int) -> None:
            3: SCHEMA.index("CREATE TABLE event_records"),
            4: SCHEMA.index("ALTER TABLE documents ADD COLUMN site"),
            5: SCHEMA.index("CREATE TABLE event_commitments"),
-           6: SCHEMA.index("CREATE TABLE event_countries")}[version]
+           6: SCHEMA.index("ALTER TABLE event_commitments ADD COLUMN matcher")}[version]
     db = sqlite3.connect(path)
     db.executescript(SCHEMA[:cut] + f"PRAGMA user_version = {version};")
     text = canonical_text(JA_AU)

@@ -191,6 +191,8 @@ def test_a_postgres_database_of_schema_6_keeps_its_marks_and_gets_links(pg_url, 
         store.mark_done("e~0123456789", "analyst", {"url": "https://example.org/"})
     with psycopg.connect(pg_url, autocommit=True) as db:     # as schema 6 left it: marks made by the first mark
         db.execute("DROP TABLE ledger_links, ledger_dirty")
+        db.execute("DROP TABLE event_countries")
+        db.execute("DROP INDEX events_by_date, events_by_end")
         db.execute("ALTER TABLE event_commitments DROP COLUMN matcher")
         db.execute("UPDATE kaidan_meta SET value = '6'")
     with PostgresStore(pg_url) as store:
