@@ -36,9 +36,10 @@ from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
 from . import links
-from .sqlite import (INSERT_COMMITMENT, INSERT_CONFLICT, LEDGER_LINKS, LEDGER_TABLES, SEARCH_FILTER_TABLES,
-                     SEARCH_WINDOW, SELECT_CONFLICTS, SELECT_ENTRIES, SELECT_LEDGER, SELECT_LINKS, EventFilter,
-                     _heading, event_countries, record_rows, utc_now)
+from .base import (INSERT_COMMITMENT, INSERT_CONFLICT, SELECT_CONFLICTS, SELECT_ENTRIES, SELECT_LEDGER, SELECT_LINKS,
+                   EventFilter, event_countries, record_rows, utc_now)
+from .base import heading as _heading
+from .sqlite import LEDGER_LINKS, LEDGER_TABLES, SEARCH_FILTER_TABLES, SEARCH_WINDOW
 
 SCHEMA_VERSION = 7
 TS_CONFIG = "kaidan"

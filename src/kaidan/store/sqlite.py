@@ -20,14 +20,13 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
-from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from kaidan.errors import StoreError
-from kaidan.ingest import RawDocument
 
 from . import links
+from .base import EventFilter, SqlStore, marks, utc_now, write_rows
 
 SCHEMA_VERSION = 7
 
@@ -199,34 +198,6 @@ MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE
               + SEARCH_FILTER_TABLES
               + "INSERT INTO event_countries SELECT j.value, e.id FROM events e, "
                 "json_each('[\"' || replace(e.countries, '-', '\",\"') || '\"]') j WHERE j.value != '';\n"}
-# The insert of one commitment row and of one conflict row.
-INSERT_COMMITMENT = ("INSERT INTO event_commitments (event_id, version, pos, event_date, countries, actor, text, key, "
-                     "amount, unit, qualifier, deadline, topics, support, citations, match, matcher) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-INSERT_CONFLICT = "INSERT INTO event_conflicts (event_id, version, pos, conflict) VALUES (?, ?, ?, ?)"
-# The ledger's rows, in the order it reads them (an event record's date, then the order of cached records).
-SELECT_LEDGER = ("SELECT c.event_id, c.event_date, c.countries, c.actor, c.text, c.amount, c.unit, c.qualifier, "
-                 "c.deadline, c.topics, c.support, c.citations, c.match FROM event_commitments c "
-                 "JOIN events e ON e.id = c.event_id WHERE c.version = ? "
-                 "ORDER BY c.event_date, e.date_start, c.event_id, c.pos")
-# The same rows without citations or profiles (what the ledger of stored links reads), and the links.
-SELECT_ENTRIES = ("SELECT c.event_id, c.pos, c.event_date, c.countries, c.actor, c.text, c.amount, c.unit, "
-                  "c.qualifier, c.deadline, c.topics, c.support FROM event_commitments c "
-                  "JOIN events e ON e.id = c.event_id WHERE c.version = ? "
-                  "ORDER BY c.event_date, e.date_start, c.event_id, c.pos")
-SELECT_LINKS = ("SELECT event_id, pos, link_event, link_pos FROM ledger_links "
-                "WHERE version = ? AND link_event IS NOT NULL")
-SELECT_CONFLICTS = ("SELECT c.event_id, c.conflict FROM event_conflicts c JOIN events e ON e.id = c.event_id "
-                    "WHERE c.version = ? ORDER BY e.date_start, c.event_id, c.pos")
-
-# The documents columns that hold RawDocument's fields, named alike.
-_DOC_COLUMNS = tuple(field.name for field in fields(RawDocument))
-_SELECT_DOC = f"SELECT {', '.join('d.' + column for column in _DOC_COLUMNS)} FROM documents d"
-_INSERT_DOC = (
-    f"INSERT OR IGNORE INTO documents ({', '.join(_DOC_COLUMNS)}, added_at) "
-    f"VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 1))})"
-)
-_HEX = frozenset("0123456789abcdef")
 # Full-text matches ranked per search, the most recently indexed first (see Store.search).
 SEARCH_WINDOW = 1000
 # Up to this many documents in its events, a filtered search reads the index for their entries only.
@@ -238,24 +209,6 @@ FILTER_SCAN = 4
 WALK_DOCS = 1000
 # BM25's constants (FTS5's own): term-frequency saturation and length normalisation.
 BM25_K1, BM25_B = 1.2, 0.75
-_FACT_TYPES = ("meetings", "signed_documents", "agreements", "commitments", "statements", "quantities")
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """The events a search keeps documents of: an event id or its prefix, a country taking part (ISO code),
-    and dates (ISO, inclusive) that the event's dates must meet."""
-    event: str | None = None
-    country: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-
-
-def event_countries(event: dict) -> list[str]:
-    """The country codes of an event (its ``countries``, joined by '-')."""
-    return [c for c in event["countries"].split("-") if c]
-
-
 def _event_condition(within: EventFilter) -> tuple[str, list]:
     """SQL over events ``e`` keeping the events of a filter, and its parameters (each part an index range)."""
     conds, params = [], []
@@ -301,11 +254,7 @@ def bm25_at_one(size: int, mean: float) -> float:
     return -(BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * size / (mean or 1)))
 
 
-def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-class Store:
+class Store(SqlStore):
     """A Kaidan database file; use as a context manager or call :meth:`close`.
 
     ``path`` may be ``":memory:"`` (tests). ``clock`` returns the timestamps
@@ -402,7 +351,7 @@ class Store:
                 # event records cached before the ledger's tables existed get their rows in the same step
                 for event_id, record_version, record in db.execute(
                         "SELECT event_id, version, record FROM event_records").fetchall():
-                    _write_rows(db, event_id, record_version, json.loads(record))
+                    write_rows(_sql(db), event_id, record_version, json.loads(record))
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 db.execute("COMMIT")
             except sqlite3.Error:
@@ -443,334 +392,11 @@ class Store:
             if handle is not None:
                 handle.close()
 
-    def close(self) -> None:
-        """Close the connection (committed writes are already on disk)."""
-        if self._db is not None:
-            self._db.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    # documents
-
-    def add_document(self, doc: RawDocument) -> str:
-        """Store ``doc``; ``"stored"``, or ``"unchanged"`` when its content is already in.
-
-        Either way the source is recorded for the document and its failure, if
-        any, is cleared. Adding the same document from the same source again
-        writes nothing.
-        """
-        with self._transaction() as db:
-            now = self._clock()
-            values = [getattr(doc, column) for column in _DOC_COLUMNS]
-            added = db.execute(_INSERT_DOC, (*values, now)).rowcount
-            db.execute("INSERT OR IGNORE INTO sources (source, doc_id, added_at) VALUES (?, ?, ?)",
-                       (doc.source, doc.id, now))
-            db.execute("DELETE FROM failures WHERE source = ?", (doc.source,))
-        return "stored" if added else "unchanged"
-
-    def get_document(self, key: str) -> RawDocument | None:
-        """The document with this id, unique id prefix, or source (latest content read from it).
-
-        Raises StoreError when a prefix matches more than one document.
-        """
-        db = self._db
-        row = db.execute(f"{_SELECT_DOC} WHERE d.id = ?", (key,)).fetchone()
-        if row is None and key and set(key) <= _HEX:
-            rows = db.execute(f"{_SELECT_DOC} WHERE substr(d.id, 1, ?) = ? LIMIT 2", (len(key), key)).fetchall()
-            if len(rows) > 1:
-                raise StoreError(f"id prefix {key!r} matches several documents; give more characters")
-            row = rows[0] if rows else None
-        if row is None:
-            row = db.execute(
-                f"{_SELECT_DOC} JOIN sources s ON s.doc_id = d.id WHERE s.source = ? ORDER BY s.rowid DESC LIMIT 1",
-                (key,),
-            ).fetchone()
-        return _document(row) if row else None
-
-    def document_by_name(self, name: str) -> RawDocument | None:
-        """The document read from a source whose file name is ``name`` (``readouts/a.txt`` for ``a.txt``).
-
-        Raises StoreError when sources of several documents have that name."""
-        if not name:
-            return None
-        rows = self._db.execute(
-            f"{_SELECT_DOC} JOIN sources s ON s.doc_id = d.id WHERE s.source = ? OR substr(s.source, -?) IN (?, ?) "
-            "GROUP BY d.id ORDER BY max(s.rowid) DESC LIMIT 2",
-            (name, len(name) + 1, "/" + name, "\\" + name)).fetchall()
-        if len(rows) > 1:
-            raise StoreError(f"{name!r} names several documents; give the path as ingested or the document id")
-        return _document(rows[0]) if rows else None
-
-    def iter_documents(self) -> Iterator[RawDocument]:
-        """Every document, in the order they were stored."""
-        for row in self._db.execute(f"{_SELECT_DOC} ORDER BY d.rowid"):
-            yield _document(row)
-
-    def count_documents(self) -> int:
-        return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
-
-    def has_document(self, doc_id: str) -> bool:
-        return self._db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
-
-    # failures
-
-    def record_failure(self, source: str, error: Exception) -> None:
-        """Remember why ``source`` failed (replacing an earlier failure of it)."""
-        message = " ".join(str(error).split()) or type(error).__name__
-        with self._transaction() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO failures (source, error, code, message, failed_at) VALUES (?, ?, ?, ?, ?)",
-                (source, type(error).__name__, getattr(error, "code", None), message, self._clock()),
-            )
-
-    def clear_failure(self, source: str) -> None:
-        """Forget the failure of ``source`` (it was ingested after all)."""
-        with self._transaction() as db:
-            db.execute("DELETE FROM failures WHERE source = ?", (source,))
-
-    def failures(self) -> list[dict]:
-        """Sources that failed and were not ingested since: source, error, code, message, failed_at."""
-        cursor = self._db.execute("SELECT source, error, code, message, failed_at FROM failures ORDER BY source")
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row)) for row in cursor]
-
-    # facts
-
-    def save_facts(self, doc_id: str, record: dict, extractor_version: str) -> None:
-        """Store the fact record of a document (JSON), replacing an older one."""
-        text = json.dumps(record, ensure_ascii=False)
-        with self._transaction() as db:
-            if db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
-                raise StoreError(f"no document {doc_id!r} in {self.path}; add the document before its facts")
-            db.execute(
-                "INSERT OR REPLACE INTO facts (doc_id, extractor_version, record, extracted_at) VALUES (?, ?, ?, ?)",
-                (doc_id, extractor_version, text, self._clock()),
-            )
-
-    def get_facts(self, doc_id: str) -> dict | None:
-        row = self._db.execute("SELECT record FROM facts WHERE doc_id = ?", (doc_id,)).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def iter_facts(self) -> Iterator[tuple[str, dict]]:
-        """(document id, fact record) pairs, in the order the documents were stored."""
-        cursor = self._db.execute(
-            "SELECT f.doc_id, f.record FROM facts f JOIN documents d ON d.id = f.doc_id ORDER BY d.rowid"
-        )
-        for doc_id, record in cursor:
-            yield doc_id, json.loads(record)
-
-    def docs_without_facts(self, extractor_version: str) -> list[str]:
-        """Ids of documents with no facts from this extractor version, in the order stored."""
-        rows = self._db.execute(
-            "SELECT d.id FROM documents d LEFT JOIN facts f ON f.doc_id = d.id "
-            "WHERE f.doc_id IS NULL OR f.extractor_version != ? ORDER BY d.rowid",
-            (extractor_version,),
-        )
-        return [row[0] for row in rows]
-
-    def docs_without_any_facts(self) -> list[str]:
-        """Ids of documents stored without any fact record (a batch killed between the two steps)."""
-        rows = self._db.execute("SELECT d.id FROM documents d WHERE NOT EXISTS "
-                                "(SELECT 1 FROM facts f WHERE f.doc_id = d.id) ORDER BY d.rowid")
-        return [row[0] for row in rows]
-
-    def unplaced_documents(self) -> list[str]:
-        """Ids of documents whose facts give an event date but that are in no event (a batch killed between
-        saving the facts and placing the document)."""
-        rows = self._db.execute(
-            "SELECT f.doc_id FROM facts f WHERE NOT EXISTS (SELECT 1 FROM doc_events de WHERE de.doc_id = f.doc_id) "
-            "AND json_extract(f.record, '$.event.date') IS NOT NULL")  # the record is read only when in no event
-        return [row[0] for row in rows]
-
-    def is_indexed(self, doc_id: str) -> bool:
-        return self._db.execute("SELECT 1 FROM search_rows WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone() is not None
-
-    # events
-
-    def events_near(self, countries: str, date_lo: str, date_hi: str) -> list[dict]:
-        """Events of these countries whose date range meets [date_lo, date_hi] (an index range scan)."""
-        rows = self._db.execute(
-            "SELECT id, countries, date_start, date_end, kind FROM events "
-            "WHERE countries = ? AND date_start <= ? AND date_end >= ? ORDER BY date_start",
-            (countries, date_hi, date_lo))
-        return [dict(zip(("id", "countries", "date_start", "date_end", "kind"), r)) for r in rows]
-
-    def put_event(self, event: dict, doc_id: str, main: bool = True) -> None:
-        """Create or widen an event and link a document to it, in one transaction."""
-        with self._transaction() as db:
-            db.execute(
-                "INSERT INTO events (id, countries, date_start, date_end, kind) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET date_start = min(date_start, excluded.date_start), "
-                "date_end = max(date_end, excluded.date_end), kind = coalesce(kind, excluded.kind)",
-                (event["id"], event["countries"], event["date_start"], event["date_end"], event.get("kind")))
-            db.executemany("INSERT OR IGNORE INTO event_countries (country, event_id) VALUES (?, ?)",
-                           [(c, event["id"]) for c in event_countries(event)])
-            db.execute("INSERT OR REPLACE INTO doc_events (doc_id, event_id, main) VALUES (?, ?, ?)",
-                       (doc_id, event["id"], int(main)))
-            links.forget(_sql(db), [event["id"]])
-            for table in _RECORD_TABLES:
-                db.execute(f"DELETE FROM {table} WHERE event_id = ?", (event["id"],))
-
-    def unlink_document(self, doc_id: str) -> None:
-        with self._transaction() as db:
-            links.forget(_sql(db), [r[0] for r in db.execute("SELECT event_id FROM doc_events WHERE doc_id = ?",
-                                                              (doc_id,))])
-            for table in _RECORD_TABLES:
-                db.execute(f"DELETE FROM {table} WHERE event_id IN "
-                           "(SELECT event_id FROM doc_events WHERE doc_id = ?)", (doc_id,))
-            db.execute("DELETE FROM doc_events WHERE doc_id = ?", (doc_id,))
-
-    # merged event records (a cache: dropped whenever a document joins or leaves the event)
-
-    def cached_event_record(self, event_id: str, version: str) -> dict | None:
-        row = self._db.execute("SELECT record FROM event_records WHERE event_id = ? AND version = ?",
-                               (event_id, version)).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def cache_event_record(self, event_id: str, version: str, record: dict) -> None:
-        """Keep an event's merged record, with its commitment and conflict rows, replacing the old ones in
-        one transaction."""
-        with self._transaction() as db:
-            db.execute("INSERT OR REPLACE INTO event_records (event_id, version, commitments, conflicts, record) "
-                       "VALUES (?, ?, ?, ?, ?)", (event_id, version, len(record.get("commitments") or []),
-                                                  len(record.get("conflicts") or []),
-                                                  json.dumps(record, ensure_ascii=False)))
-            _write_rows(db, event_id, version, record)
-
-    def ledger_rows(self, version: str) -> Iterator[tuple]:
-        """The merged commitments of the cached records of this version, as :func:`ledger.threads_of_rows`
-        reads them, in event date order: no event record is read."""
-        yield from self._db.execute(SELECT_LEDGER, (version,))
-
-    def ledger_entries(self, version: str) -> Iterator[tuple]:
-        """The merged commitments of this version without citations or profiles, as
-        :func:`ledger.threads_of_links` reads them, in the ledger's order."""
-        yield from self._db.execute(SELECT_ENTRIES, (version,))
-
-    def ledger_links(self, version: str) -> Iterator[tuple]:
-        """(event id, position, linked event id, linked position) of every stored link of this version (see
-        :mod:`kaidan.store.links`); current after :meth:`refresh_ledger`."""
-        yield from self._db.execute(SELECT_LINKS, (version,))
-
-    def commitment_citations(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
-        """The citations (JSON) of these commitments, by (event id, position)."""
-        wanted = set(keys)
-        events = sorted({k[0] for k in wanted})
-        out = {}
-        for base in range(0, len(events), 500):
-            chunk = events[base:base + 500]
-            for event_id, pos, cites in self._db.execute(
-                    f"SELECT event_id, pos, citations FROM event_commitments WHERE event_id IN "
-                    f"({', '.join('?' * len(chunk))})", chunk):
-                if (event_id, pos) in wanted:
-                    out[(event_id, pos)] = cites
-        return out
-
-    def refresh_ledger(self, version: str, matcher: str) -> None:
-        """Bring the stored links of this version up to date (see :func:`links.refresh`); writes only when
-        something changed, so that a read-only store reads a current ledger without copying any table."""
-        sql = _sql(self._db)
-        if links.dirty(sql, version) or links.stale(sql, version, matcher):
-            with self._transaction() as db:
-                links.refresh(_sql(db), version, matcher)
-
-    def cached_conflicts(self, version: str) -> Iterator[dict]:
-        """The conflicts of the cached records of this version, each with its event's id first, in the
-        order of the events' dates (as :meth:`cached_event_records` with ``with_conflicts``)."""
-        for event_id, conflict in self._db.execute(SELECT_CONFLICTS, (version,)):
-            yield {"event": event_id, **json.loads(conflict)}
-
-    def uncached_events(self, version: str) -> list[str]:
-        rows = self._db.execute("SELECT e.id FROM events e LEFT JOIN event_records r ON r.event_id = e.id "
-                                "AND r.version = ? WHERE r.event_id IS NULL ORDER BY e.date_start, e.id", (version,))
-        return [r[0] for r in rows]
-
-    def cached_event_records(self, version: str, *, with_commitments: bool = False,
-                             with_conflicts: bool = False) -> Iterator[dict]:
-        """Cached records in date order; only those with commitments or conflicts when asked."""
-        where = " AND r.commitments > 0" if with_commitments else ""
-        where += " AND r.conflicts > 0" if with_conflicts else ""
-        rows = self._db.execute("SELECT r.record FROM event_records r JOIN events e ON e.id = r.event_id "
-                                f"WHERE r.version = ?{where} ORDER BY e.date_start, e.id", (version,))
-        for (rec,) in rows:
-            yield json.loads(rec)
-
-    def iter_events(self) -> Iterator[dict]:
-        rows = self._db.execute(
-            "SELECT e.id, e.countries, e.date_start, e.date_end, e.kind, count(de.doc_id) FROM events e "
-            "LEFT JOIN doc_events de ON de.event_id = e.id GROUP BY e.id ORDER BY e.date_start, e.id")
-        for r in rows:
-            yield dict(zip(("id", "countries", "date_start", "date_end", "kind", "documents"), r))
-
-    def get_event(self, event_id: str) -> dict | None:
-        row = self._db.execute("SELECT id, countries, date_start, date_end, kind FROM events WHERE id = ?",
-                               (event_id,)).fetchone()
-        if row is None:
-            rows = self._db.execute("SELECT id, countries, date_start, date_end, kind FROM events WHERE id LIKE ?",
-                                    (event_id + "%",)).fetchall()
-            if len(rows) != 1:
-                return None
-            row = rows[0]
-        return dict(zip(("id", "countries", "date_start", "date_end", "kind"), row))
-
-    def event_records(self, event_id: str) -> list[tuple[str, dict, bool]]:
-        """(doc id, fact record, is main event) of every document linked to an event."""
-        rows = self._db.execute(
-            "SELECT de.doc_id, f.record, de.main FROM doc_events de JOIN facts f ON f.doc_id = de.doc_id "
-            "JOIN documents d ON d.id = de.doc_id WHERE de.event_id = ? ORDER BY d.rowid", (event_id,))
-        return [(doc_id, json.loads(rec), bool(main)) for doc_id, rec, main in rows]
-
     def facts_without_event(self) -> list[tuple[str, dict]]:
         rows = self._db.execute(
             "SELECT f.doc_id, f.record FROM facts f LEFT JOIN doc_events de ON de.doc_id = f.doc_id "
             "WHERE de.doc_id IS NULL")
         return [(doc_id, json.loads(rec)) for doc_id, rec in rows]
-
-    def events_of_document(self, doc_id: str) -> list[dict]:
-        """The events a document reports: id, countries, date_start, date_end, kind and main (its main event)."""
-        rows = self._db.execute(
-            "SELECT e.id, e.countries, e.date_start, e.date_end, e.kind, de.main FROM doc_events de "
-            "JOIN events e ON e.id = de.event_id WHERE de.doc_id = ? ORDER BY de.main DESC, e.date_start", (doc_id,))
-        return [dict(zip(("id", "countries", "date_start", "date_end", "kind", "main"), (*r[:5], bool(r[5]))))
-                for r in rows]
-
-    def document_summaries(self, limit: int, offset: int = 0) -> list[dict]:
-        """Documents without their text (but its first line, as ``heading``), the latest stored first, with how
-        many facts of each type they have and the ids of their events."""
-        counts = ", ".join(f"json_array_length(f.record, '$.{t}')" for t in _FACT_TYPES)
-        rows = self._db.execute(
-            f"SELECT d.id, d.source, d.title, d.lang, d.content_type, d.published, d.size, d.added_at, d.site, d.url, "
-            f"{counts}, "
-            "(SELECT group_concat(event_id, ' ') FROM doc_events de WHERE de.doc_id = d.id), substr(d.text, 1, 200) "
-            "FROM documents d LEFT JOIN facts f ON f.doc_id = d.id ORDER BY d.rowid DESC LIMIT ? OFFSET ?",
-            (limit, offset))
-        names = ("id", "source", "title", "lang", "content_type", "published", "size", "added_at", "site", "url")
-        out = []
-        for r in rows:
-            facts = r[len(names):len(names) + len(_FACT_TYPES)]
-            out.append({**dict(zip(names, r)),
-                        "facts": None if facts[0] is None else dict(zip(_FACT_TYPES, facts)),
-                        "events": (r[-2] or "").split(), "heading": _heading(r[-1])})
-        return out
-
-    def document_metadata(self, doc_ids: Iterable[str]) -> dict[str, dict]:
-        """What shows a document as a source, by id: source, title, site, url, published, lang, content_type and
-        heading (the first line of its text), without the text."""
-        ids = list(dict.fromkeys(doc_ids))
-        out: dict[str, dict] = {}
-        names = ("id", "source", "title", "site", "url", "published", "lang", "content_type")
-        for base in range(0, len(ids), 500):
-            chunk = ids[base:base + 500]
-            rows = self._db.execute(
-                f"SELECT {', '.join(names)}, substr(text, 1, 200) FROM documents "
-                f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
-            for r in rows:
-                out[r[0]] = {**dict(zip(names, r)), "heading": _heading(r[-1])}
-        return out
 
     # search
 
@@ -787,13 +413,6 @@ class Store:
                 row = db.execute("INSERT INTO search_rows (doc_id, kind, ref) VALUES (?, ?, ?)", (doc_id, kind, ref))
                 db.execute("INSERT INTO search_text (rowid, terms, scope) VALUES (?, ?, ?)",
                            (row.lastrowid, terms, "doc" if kind == "document" else "fact"))
-
-    def docs_without_search(self, limit: int = 1000) -> list[str]:
-        """Ids of documents not indexed for search yet (stored by an older Kaidan), in the order stored."""
-        rows = self._db.execute(
-            "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM search_rows r WHERE r.doc_id = d.id) "
-            "ORDER BY d.rowid LIMIT ?", (limit,))
-        return [row[0] for row in rows]
 
     def search(self, match: str, *, limit: int = 50, offset: int = 0, window: int = SEARCH_WINDOW,
                within: EventFilter | None = None, by_date: bool = False) -> list[tuple[str, str, int | None, float]]:
@@ -939,24 +558,32 @@ class Store:
         tokens, _ = _varint(row[0], pos)
         return tokens / rows if rows else 1.0
 
-    # the ledger's "done" marks: who marked a promise done, when, and the citation that shows it
+    # the hooks of SqlStore
 
-    def mark_done(self, entry: str, done_by: str, citation: dict) -> dict:
-        """Mark the ledger entry ``entry`` (see ``service.marks``) done; the mark as stored."""
-        mark = {"entry": entry, "by": done_by, "at": self._clock(), "citation": citation}
+    def _rows(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        return self._db.execute(sql, params).fetchall()
+
+    def _pages(self, sql: str, params: tuple, key: Callable[[tuple], tuple], after: str) -> Iterator[tuple]:
+        yield from self._db.execute(sql.format(after=""), params)   # one cursor: SQLite reads as it goes
+
+    def _stream(self, sql: str, params: tuple) -> Iterator[tuple]:
+        yield from self._db.execute(sql, params)
+
+    def _write(self, work: Callable[[links.Sql], Any]) -> Any:
         with self._transaction() as db:
-            db.execute("INSERT OR REPLACE INTO ledger_marks (entry, done_by, done_at, citation) VALUES (?, ?, ?, ?)",
-                       (entry, done_by, mark["at"], json.dumps(citation, ensure_ascii=False)))
-        return mark
+            return work(_sql(db))
 
-    def done_marks(self) -> dict[str, dict]:
-        """Every mark, by entry."""
-        rows = self._db.execute("SELECT entry, done_by, done_at, citation FROM ledger_marks")
-        return {e: {"entry": e, "by": by, "at": at, "citation": json.loads(c)} for e, by, at, c in rows}
+    def _reader(self) -> links.Sql:
+        return _sql(self._db)
 
-    def document_text(self, doc_id: str) -> str | None:
-        row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return row[0] if row else None
+    def _replace(self, table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> str:
+        return f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({marks(len(columns))})"
+
+    def _insert_ignore(self, table: str, columns: tuple[str, ...], key: tuple[str, ...] = ()) -> str:
+        return f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({marks(len(columns))})"
+
+    def _event_prefix(self, prefix: str) -> tuple[str, tuple]:
+        return "id LIKE ?", (prefix + "%",)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -975,39 +602,10 @@ class Store:
             raise
 
 
-_RECORD_TABLES = ("event_records", "event_commitments", "event_conflicts")
-
-
-def record_rows(event_id: str, version: str, record: dict) -> tuple[list[tuple], list[tuple]]:
-    """The commitment and conflict rows of an event record, in the column order of INSERT_COMMITMENT and
-    INSERT_CONFLICT (both stores write these)."""
-    from kaidan.reconcile.ledger import stored_commitments, stored_conflicts
-
-    return ([(event_id, version, *row) for row in stored_commitments(record)],
-            [(event_id, version, *row) for row in stored_conflicts(record)])
-
-
-def _write_rows(db: sqlite3.Connection, event_id: str, version: str, record: dict) -> None:
-    """Replace an event's commitment and conflict rows (inside the caller's transaction)."""
-    commitments, conflicts = record_rows(event_id, version, record)
-    sql = _sql(db)
-    links.forget(sql, [event_id])
-    db.execute("DELETE FROM event_commitments WHERE event_id = ?", (event_id,))
-    db.execute("DELETE FROM event_conflicts WHERE event_id = ?", (event_id,))
-    db.executemany(INSERT_COMMITMENT, commitments)
-    db.executemany(INSERT_CONFLICT, conflicts)
-    links.add(sql, event_id, version, commitments)
-
-
 def _sql(db: sqlite3.Connection) -> links.Sql:
     """The ledger links' statements run on this connection (see kaidan.store.links)."""
     return links.Sql(lambda q, p: db.execute(q, p).fetchall(), db.execute, db.executemany, "min",
                      lambda: None)
-
-
-def _heading(head: str) -> str:
-    """The first line of a text that has words in it (not a lone '|' or '▼'), cut to 120 characters."""
-    return next((line.strip()[:120] for line in head.splitlines() if sum(ch.isalnum() for ch in line) >= 2), "")
 
 
 def _readonly_uri(path: Path) -> str:
@@ -1017,10 +615,6 @@ def _readonly_uri(path: Path) -> str:
     if not path.exists():
         raise StoreError(f"{path}: no database here; run `kaidan ingest PATH` first or pass --db")
     return f"file:{quote(str(path.resolve()))}?mode=ro"
-
-
-def _document(row: tuple) -> RawDocument:
-    return RawDocument(**dict(zip(_DOC_COLUMNS, row)))
 
 
 def _explain(exc: sqlite3.Error) -> str:
