@@ -7,6 +7,9 @@
   stand for SQLite's rowid (the order documents and sources were stored). The schema version is kept in
   ``kaidan_meta``; an older version is brought up with the same steps as SQLite's, under an advisory
   lock, so two processes opening a new database at once create it once.
+* **Shared code.** Every method the two stores run alike is :class:`kaidan.store.base.SqlStore`'s, with
+  PostgreSQL's words: ``seq`` for rowid, ``least``/``greatest``, ``ON CONFLICT`` upserts, ``?`` placeholders
+  turned into ``%s``. Opening and migrating, batch locks, parallel workers' writes and search are here.
 * **Concurrent writers.** Every write is one transaction; inserts are ``ON CONFLICT`` upserts, so two
   writers storing the same document, source or event both succeed and leave one row; a transaction that
   deadlocks or fails serialisation is retried.
@@ -22,13 +25,11 @@
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import json
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import fields
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -36,9 +37,7 @@ from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
 from . import links
-from .base import (INSERT_COMMITMENT, INSERT_CONFLICT, SELECT_CONFLICTS, SELECT_ENTRIES, SELECT_LEDGER, SELECT_LINKS,
-                   EventFilter, event_countries, record_rows, utc_now)
-from .base import heading as _heading
+from .base import DOC_COLUMNS, EventFilter, SqlStore, marks, utc_now, write_rows
 from .sqlite import LEDGER_LINKS, LEDGER_TABLES, SEARCH_FILTER_TABLES, SEARCH_WINDOW
 
 SCHEMA_VERSION = 7
@@ -145,13 +144,6 @@ MIGRATIONS = {1: _EVENTS, 2: _SEARCH, 3: _EVENT_RECORDS, 4: _METADATA, 5: _LEDGE
               6: _LINKS.replace("CREATE TABLE ledger_marks", "CREATE TABLE IF NOT EXISTS ledger_marks") + _FILTERS
               + "INSERT INTO event_countries SELECT c, id FROM events, "
                 "unnest(string_to_array(countries, '-')) c WHERE c <> '' ON CONFLICT DO NOTHING;"}
-_RECORD_TABLES = ("event_records", "event_commitments", "event_conflicts")
-
-_DOC_COLUMNS = tuple(field.name for field in fields(RawDocument))
-_SELECT_DOC = f"SELECT {', '.join('d.' + column for column in _DOC_COLUMNS)} FROM documents d"
-_HEX = frozenset("0123456789abcdef")
-_FACT_TYPES = ("meetings", "signed_documents", "agreements", "commitments", "statements", "quantities")
-_EVENT_FIELDS = ("id", "countries", "date_start", "date_end", "kind")
 _BATCH_LOCK = 0x6B616964  # the advisory lock of ingest batches ('kaid')
 _LINKS_LOCK = 0x6C696E6B  # held by a transaction changing the ledger's links ('link')
 _PAGE = 1000               # rows per page of the iterators (memory stays flat in the archive's size)
@@ -175,8 +167,16 @@ def redact(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
-class PostgresStore:
+class PostgresStore(SqlStore):
     """A Kaidan database in PostgreSQL; use as a context manager or call :meth:`close`."""
+
+    SEQ = "seq"
+    LEAST, GREATEST = "least", "greatest"
+    LEFT = "left({0}, {1})"
+    RIGHT = "right({0}, {1})"
+    JSON_LENGTH = "json_array_length({0}::json -> '{1}')"
+    EVENT_DATE = "({0}::json -> 'event' ->> 'date')"
+    JOIN_WORDS = "string_agg({0}, ' ')"
 
     def __init__(self, url: str, *, clock: Callable[[], str] = utc_now, readonly: bool = False) -> None:
         psycopg = _psycopg()
@@ -222,29 +222,19 @@ class PostgresStore:
                 # event records cached before the ledger's tables existed get their rows in the same step
                 for event_id, record_version, record in self._db.execute(
                         "SELECT event_id, version, record FROM event_records").fetchall():
-                    _write_rows(self._db, event_id, record_version, json.loads(record))
+                    write_rows(_sql(self._db), event_id, record_version, json.loads(record))
                 self._db.execute("UPDATE kaidan_meta SET value = %s WHERE key = 'schema_version'",
                                  (str(SCHEMA_VERSION),))
 
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-
-    def __enter__(self) -> PostgresStore:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
     # plumbing
 
-    def _write(self, work: Callable[[Any], Any]) -> Any:
-        """Run ``work(connection)`` in one transaction, again when it deadlocked or lost a serialisation race."""
+    def _write(self, work: Callable[[links.Sql], Any]) -> Any:
+        """Run ``work(tx)`` in one transaction, again when it deadlocked or lost a serialisation race."""
         psycopg = _psycopg()
         for attempt in range(RETRIES):
             try:
                 with self._db.transaction():
-                    return work(self._db)
+                    return work(_sql(self._db))
             except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
                 if attempt == RETRIES - 1:
                     raise StoreError(f"{self.path}: gave up after {RETRIES} conflicting attempts; try again")
@@ -252,15 +242,37 @@ class PostgresStore:
             except psycopg.Error as exc:
                 raise StoreError(f"{self.path}: {_explain(exc)}") from exc
 
-    def _rows(self, sql: str, params: tuple = ()) -> list[tuple]:
+    def _rows(self, sql: str, params: Iterable = ()) -> list[tuple]:
         try:
-            return self._db.execute(sql, params).fetchall()
+            return self._db.execute(_pg(sql), params).fetchall()
         except _psycopg().Error as exc:
             raise StoreError(f"{self.path}: {_explain(exc)}") from exc
 
-    def _one(self, sql: str, params: tuple = ()) -> tuple | None:
-        rows = self._rows(sql, params)
-        return rows[0] if rows else None
+    def _stream(self, sql: str, params: tuple) -> Iterator[tuple]:
+        """Rows of one query through a named (server-side) cursor, in one read transaction."""
+        psycopg = _psycopg()
+        try:
+            with self._db.transaction(), self._db.cursor(name="kaidan_stream") as cur:
+                cur.itersize = _PAGE * 10
+                cur.execute(_pg(sql), params)
+                yield from cur
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.path}: {_explain(exc)}") from exc
+
+    def _reader(self) -> links.Sql:
+        return _sql(self._db)
+
+    def _replace(self, table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> str:
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key)
+        return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks(len(columns))}) "
+                f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}")
+
+    def _insert_ignore(self, table: str, columns: tuple[str, ...], key: tuple[str, ...] = ()) -> str:
+        target = f" ({', '.join(key)})" if key else ""
+        return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks(len(columns))}) ON CONFLICT{target} DO NOTHING"
+
+    def _event_prefix(self, prefix: str) -> tuple[str, tuple]:
+        return "left(id, ?) = ?", (len(prefix), prefix)
 
     def _pages(self, sql: str, params: tuple, key: Callable[[tuple], tuple], after: str) -> Iterator[tuple]:
         """Rows of ``sql`` page by page (keyset pagination: no transaction stays open between pages).
@@ -274,50 +286,6 @@ class PostgresStore:
             if len(rows) < _PAGE:
                 return
             last = key(rows[-1])
-
-    # documents
-
-    def add_document(self, doc: RawDocument) -> str:
-        return "stored" if self._write(self._add_work(doc)) else "unchanged"
-
-    def _add_work(self, doc: RawDocument) -> Callable:
-        def work(db):
-            now = self._clock()
-            values = [getattr(doc, column) for column in _DOC_COLUMNS]
-            added = db.execute(
-                f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, added_at) "
-                f"VALUES ({', '.join(['%s'] * (len(_DOC_COLUMNS) + 1))}) ON CONFLICT (id) DO NOTHING",
-                (*values, now)).rowcount
-            db.execute("INSERT INTO sources (source, doc_id, added_at) VALUES (%s, %s, %s) "
-                       "ON CONFLICT (source, doc_id) DO NOTHING", (doc.source, doc.id, now))
-            db.execute("DELETE FROM failures WHERE source = %s", (doc.source,))
-            return added
-
-        return work
-
-    def get_document(self, key: str) -> RawDocument | None:
-        row = self._one(f"{_SELECT_DOC} WHERE d.id = %s", (key,))
-        if row is None and key and set(key) <= _HEX:
-            rows = self._rows(f"{_SELECT_DOC} WHERE left(d.id, %s) = %s LIMIT 2", (len(key), key))
-            if len(rows) > 1:
-                raise StoreError(f"id prefix {key!r} matches several documents; give more characters")
-            row = rows[0] if rows else None
-        if row is None:
-            row = self._one(f"{_SELECT_DOC} JOIN sources s ON s.doc_id = d.id WHERE s.source = %s "
-                            "ORDER BY s.seq DESC LIMIT 1", (key,))
-        return _document(row) if row else None
-
-    def document_by_name(self, name: str) -> RawDocument | None:
-        """The document read from a source whose file name is ``name`` (see :meth:`Store.document_by_name`)."""
-        if not name:
-            return None
-        rows = self._rows(
-            f"{_SELECT_DOC} JOIN sources s ON s.doc_id = d.id WHERE s.source = %s OR right(s.source, %s) IN (%s, %s) "
-            "GROUP BY d.id ORDER BY max(s.seq) DESC LIMIT 2",
-            (name, len(name) + 1, "/" + name, "\\" + name))
-        if len(rows) > 1:
-            raise StoreError(f"{name!r} names several documents; give the path as ingested or the document id")
-        return _document(rows[0]) if rows else None
 
     @contextmanager
     def batch(self, first: Callable[[], object] | None = None) -> Iterator[object]:
@@ -337,11 +305,6 @@ class PostgresStore:
             else:
                 self._rows("SELECT pg_advisory_unlock_shared(%s)", (_BATCH_LOCK,))
 
-    def iter_documents(self) -> Iterator[RawDocument]:
-        sql = f"SELECT {', '.join('d.' + c for c in _DOC_COLUMNS)}, d.seq FROM documents d {{after}} ORDER BY d.seq"
-        for row in self._pages(sql, (), lambda r: (r[-1],), "WHERE d.seq > %s"):
-            yield _document(row[:-1])
-
     def document_mark(self) -> int:
         """The seq of the last document stored so far (0 for none): documents stored later have a larger one."""
         return self._one("SELECT coalesce(max(seq), 0) FROM documents")[0]
@@ -355,274 +318,28 @@ class PostgresStore:
         facts = self._facts_work(doc.id, record, extractor_version) if record is not None else None
         index = self._search_work(doc.id, entries or []) if record is not None else None
 
-        def work(db):
-            won = bool(add(db))
+        def work(tx: links.Sql) -> tuple[bool, int]:
+            won = bool(add(tx))
             if won and facts is not None:
-                facts(db)
-                index(db)
-            return won, db.execute("SELECT seq FROM documents WHERE id = %s", (doc.id,)).fetchone()[0]
+                facts(tx)
+                index(tx)
+            return won, tx.rows("SELECT seq FROM documents WHERE id = ?", (doc.id,))[0][0]
 
         return self._write(work)
 
     def restore_document(self, doc: RawDocument) -> None:
         """Give a stored document the columns of ``doc`` (same text, so same id): the source read first of a
         parallel batch whose later copy a worker happened to store first (kaidan.parallel)."""
-        cols = [c for c in _DOC_COLUMNS if c not in ("id", "text")]
-        self._write(lambda db: db.execute(
-            f"UPDATE documents SET {', '.join(c + ' = %s' for c in cols)} WHERE id = %s",
+        cols = [c for c in DOC_COLUMNS if c not in ("id", "text")]
+        self._write(lambda tx: tx.run(
+            f"UPDATE documents SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?",
             (*[getattr(doc, c) for c in cols], doc.id)))
-
-    def count_documents(self) -> int:
-        return self._one("SELECT count(*) FROM documents")[0]
-
-    def has_document(self, doc_id: str) -> bool:
-        return self._one("SELECT 1 FROM documents WHERE id = %s", (doc_id,)) is not None
-
-    # failures
-
-    def clear_failure(self, source: str) -> None:
-        """Forget the failure of ``source`` (it was ingested after all)."""
-        self._write(lambda db: db.execute("DELETE FROM failures WHERE source = %s", (source,)))
-
-    def record_failure(self, source: str, error: Exception) -> None:
-        message = " ".join(str(error).split()) or type(error).__name__
-        self._write(lambda db: db.execute(
-            "INSERT INTO failures (source, error, code, message, failed_at) VALUES (%s, %s, %s, %s, %s) "
-            "ON CONFLICT (source) DO UPDATE SET error = excluded.error, code = excluded.code, "
-            "message = excluded.message, failed_at = excluded.failed_at",
-            (source, type(error).__name__, getattr(error, "code", None), message, self._clock())))
-
-    def failures(self) -> list[dict]:
-        names = ("source", "error", "code", "message", "failed_at")
-        rows = self._rows("SELECT source, error, code, message, failed_at FROM failures ORDER BY source")
-        return [dict(zip(names, row)) for row in rows]
-
-    # facts
-
-    def save_facts(self, doc_id: str, record: dict, extractor_version: str) -> None:
-        self._write(self._facts_work(doc_id, record, extractor_version))
-
-    def _facts_work(self, doc_id: str, record: dict, extractor_version: str) -> Callable:
-        text = json.dumps(record, ensure_ascii=False)
-
-        def work(db):
-            if db.execute("SELECT 1 FROM documents WHERE id = %s", (doc_id,)).fetchone() is None:
-                raise StoreError(f"no document {doc_id!r} in {self.path}; add the document before its facts")
-            db.execute(
-                "INSERT INTO facts (doc_id, extractor_version, record, extracted_at) VALUES (%s, %s, %s, %s) "
-                "ON CONFLICT (doc_id) DO UPDATE SET extractor_version = excluded.extractor_version, "
-                "record = excluded.record, extracted_at = excluded.extracted_at",
-                (doc_id, extractor_version, text, self._clock()))
-
-        return work
-
-    def get_facts(self, doc_id: str) -> dict | None:
-        row = self._one("SELECT record FROM facts WHERE doc_id = %s", (doc_id,))
-        return json.loads(row[0]) if row else None
-
-    def iter_facts(self) -> Iterator[tuple[str, dict]]:
-        sql = "SELECT f.doc_id, f.record, d.seq FROM facts f JOIN documents d ON d.id = f.doc_id {after} ORDER BY d.seq"
-        for doc_id, record, _seq in self._pages(sql, (), lambda r: (r[2],), "WHERE d.seq > %s"):
-            yield doc_id, json.loads(record)
-
-    def docs_without_any_facts(self) -> list[str]:
-        """Ids of documents stored without any fact record (a batch killed between the two steps)."""
-        return [r[0] for r in self._rows("SELECT d.id FROM documents d WHERE NOT EXISTS "
-                                         "(SELECT 1 FROM facts f WHERE f.doc_id = d.id) ORDER BY d.seq")]
-
-    def unplaced_documents(self) -> list[str]:
-        """Ids of documents whose facts give an event date but that are in no event."""
-        return [r[0] for r in self._rows(
-            "SELECT f.doc_id FROM facts f WHERE NOT EXISTS (SELECT 1 FROM doc_events de WHERE de.doc_id = f.doc_id) "
-            "AND (f.record::json -> 'event' ->> 'date') IS NOT NULL")]
-
-    def is_indexed(self, doc_id: str) -> bool:
-        return self._one("SELECT 1 FROM search_rows WHERE doc_id = %s LIMIT 1", (doc_id,)) is not None
-
-    def docs_without_facts(self, extractor_version: str) -> list[str]:
-        rows = self._rows(
-            "SELECT d.id FROM documents d LEFT JOIN facts f ON f.doc_id = d.id "
-            "WHERE f.doc_id IS NULL OR f.extractor_version != %s ORDER BY d.seq", (extractor_version,))
-        return [row[0] for row in rows]
-
-    # events
-
-    def events_near(self, countries: str, date_lo: str, date_hi: str) -> list[dict]:
-        rows = self._rows(
-            "SELECT id, countries, date_start, date_end, kind FROM events "
-            "WHERE countries = %s AND date_start <= %s AND date_end >= %s ORDER BY date_start",
-            (countries, date_hi, date_lo))
-        return [dict(zip(_EVENT_FIELDS, r)) for r in rows]
-
-    def put_event(self, event: dict, doc_id: str, main: bool = True) -> None:
-        def work(db):
-            db.execute(
-                "INSERT INTO events (id, countries, date_start, date_end, kind) VALUES (%s, %s, %s, %s, %s) "
-                "ON CONFLICT (id) DO UPDATE SET date_start = least(events.date_start, excluded.date_start), "
-                "date_end = greatest(events.date_end, excluded.date_end), "
-                "kind = coalesce(events.kind, excluded.kind)",
-                (event["id"], event["countries"], event["date_start"], event["date_end"], event.get("kind")))
-            with db.cursor() as cur:
-                cur.executemany("INSERT INTO event_countries (country, event_id) VALUES (%s, %s) "
-                                "ON CONFLICT DO NOTHING", [(c, event["id"]) for c in event_countries(event)])
-            db.execute("INSERT INTO doc_events (doc_id, event_id, main) VALUES (%s, %s, %s) "
-                       "ON CONFLICT (doc_id, event_id) DO UPDATE SET main = excluded.main",
-                       (doc_id, event["id"], int(main)))
-            links.forget(_sql(db), [event["id"]])
-            for table in _RECORD_TABLES:
-                db.execute(f"DELETE FROM {table} WHERE event_id = %s", (event["id"],))
-
-        self._write(work)
-
-    def unlink_document(self, doc_id: str) -> None:
-        def work(db):
-            links.forget(_sql(db), [r[0] for r in db.execute("SELECT event_id FROM doc_events WHERE doc_id = %s",
-                                                              (doc_id,))])
-            for table in _RECORD_TABLES:
-                db.execute(f"DELETE FROM {table} WHERE event_id IN "
-                           "(SELECT event_id FROM doc_events WHERE doc_id = %s)", (doc_id,))
-            db.execute("DELETE FROM doc_events WHERE doc_id = %s", (doc_id,))
-
-        self._write(work)
-
-    # merged event records (a cache: dropped whenever a document joins or leaves the event)
-
-    def cached_event_record(self, event_id: str, version: str) -> dict | None:
-        row = self._one("SELECT record FROM event_records WHERE event_id = %s AND version = %s", (event_id, version))
-        return json.loads(row[0]) if row else None
-
-    def cache_event_record(self, event_id: str, version: str, record: dict) -> None:
-        values = (event_id, version, len(record.get("commitments") or []), len(record.get("conflicts") or []),
-                  json.dumps(record, ensure_ascii=False))
-
-        def work(db):
-            db.execute(
-                "INSERT INTO event_records (event_id, version, commitments, conflicts, record) "
-                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (event_id) DO UPDATE SET version = excluded.version, "
-                "commitments = excluded.commitments, conflicts = excluded.conflicts, record = excluded.record",
-                values)
-            _write_rows(db, event_id, version, record)
-
-        self._write(work)
-
-    def ledger_rows(self, version: str) -> Iterator[tuple]:
-        """The merged commitments of the cached records of this version (see :meth:`Store.ledger_rows`),
-        read through a server-side cursor (memory stays flat in the archive's size)."""
-        yield from self._stream(_pg(SELECT_LEDGER), (version,))
-
-    def ledger_entries(self, version: str) -> Iterator[tuple]:
-        """The merged commitments without citations or profiles (see :meth:`Store.ledger_entries`)."""
-        yield from self._stream(_pg(SELECT_ENTRIES), (version,))
-
-    def ledger_links(self, version: str) -> Iterator[tuple]:
-        """Every stored link of this version (see :meth:`Store.ledger_links`)."""
-        yield from self._stream(_pg(SELECT_LINKS), (version,))
-
-    def commitment_citations(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
-        """The citations (JSON) of these commitments, by (event id, position)."""
-        wanted = set(keys)
-        events = sorted({k[0] for k in wanted})
-        out = {}
-        for base in range(0, len(events), 1000):
-            for event_id, pos, cites in self._rows("SELECT event_id, pos, citations FROM event_commitments "
-                                                   "WHERE event_id = ANY(%s)", (events[base:base + 1000],)):
-                if (event_id, pos) in wanted:
-                    out[(event_id, pos)] = cites
-        return out
-
-    def refresh_ledger(self, version: str, matcher: str) -> None:
-        """Bring the stored links of this version up to date (see :meth:`Store.refresh_ledger`)."""
-        if links.dirty(_sql(self._db), version) or links.stale(_sql(self._db), version, matcher):
-            self._write(lambda db: links.refresh(_sql(db), version, matcher))
-
-    def cached_conflicts(self, version: str) -> Iterator[dict]:
-        for event_id, conflict in self._stream(_pg(SELECT_CONFLICTS), (version,)):
-            yield {"event": event_id, **json.loads(conflict)}
-
-    def _stream(self, sql: str, params: tuple) -> Iterator[tuple]:
-        """Rows of one query through a named (server-side) cursor, in one read transaction."""
-        psycopg = _psycopg()
-        try:
-            with self._db.transaction(), self._db.cursor(name="kaidan_stream") as cur:
-                cur.itersize = _PAGE * 10
-                cur.execute(sql, params)
-                yield from cur
-        except psycopg.Error as exc:
-            raise StoreError(f"{self.path}: {_explain(exc)}") from exc
-
-    def uncached_events(self, version: str) -> list[str]:
-        rows = self._rows("SELECT e.id FROM events e LEFT JOIN event_records r ON r.event_id = e.id "
-                          "AND r.version = %s WHERE r.event_id IS NULL ORDER BY e.date_start, e.id", (version,))
-        return [r[0] for r in rows]
-
-    def cached_event_records(self, version: str, *, with_commitments: bool = False,
-                             with_conflicts: bool = False) -> Iterator[dict]:
-        where = " AND r.commitments > 0" if with_commitments else ""
-        where += " AND r.conflicts > 0" if with_conflicts else ""
-        sql = ("SELECT r.record, e.date_start, e.id FROM event_records r JOIN events e ON e.id = r.event_id "
-               f"WHERE r.version = %s{where} {{after}} ORDER BY e.date_start, e.id")
-        for rec, _date, _id in self._pages(sql, (version,), lambda r: (r[1], r[2]),
-                                           "AND (e.date_start, e.id) > (%s, %s)"):
-            yield json.loads(rec)
-
-    def iter_events(self) -> Iterator[dict]:
-        rows = self._rows(
-            "SELECT e.id, e.countries, e.date_start, e.date_end, e.kind, count(de.doc_id) FROM events e "
-            "LEFT JOIN doc_events de ON de.event_id = e.id GROUP BY e.id ORDER BY e.date_start, e.id")
-        for r in rows:
-            yield dict(zip((*_EVENT_FIELDS, "documents"), r))
-
-    def get_event(self, event_id: str) -> dict | None:
-        row = self._one("SELECT id, countries, date_start, date_end, kind FROM events WHERE id = %s", (event_id,))
-        if row is None:
-            rows = self._rows("SELECT id, countries, date_start, date_end, kind FROM events WHERE left(id, %s) = %s "
-                              "LIMIT 2", (len(event_id), event_id))
-            if len(rows) != 1:
-                return None
-            row = rows[0]
-        return dict(zip(_EVENT_FIELDS, row))
-
-    def event_records(self, event_id: str) -> list[tuple[str, dict, bool]]:
-        rows = self._rows(
-            "SELECT de.doc_id, f.record, de.main FROM doc_events de JOIN facts f ON f.doc_id = de.doc_id "
-            "JOIN documents d ON d.id = de.doc_id WHERE de.event_id = %s ORDER BY d.seq", (event_id,))
-        return [(doc_id, json.loads(rec), bool(main)) for doc_id, rec, main in rows]
 
     def facts_without_event(self) -> list[tuple[str, dict]]:
         rows = self._rows(
             "SELECT f.doc_id, f.record FROM facts f JOIN documents d ON d.id = f.doc_id "
             "LEFT JOIN doc_events de ON de.doc_id = f.doc_id WHERE de.doc_id IS NULL ORDER BY d.seq")
         return [(doc_id, json.loads(rec)) for doc_id, rec in rows]
-
-    def events_of_document(self, doc_id: str) -> list[dict]:
-        rows = self._rows(
-            "SELECT e.id, e.countries, e.date_start, e.date_end, e.kind, de.main FROM doc_events de "
-            "JOIN events e ON e.id = de.event_id WHERE de.doc_id = %s ORDER BY de.main DESC, e.date_start", (doc_id,))
-        return [dict(zip((*_EVENT_FIELDS, "main"), (*r[:5], bool(r[5])))) for r in rows]
-
-    def document_summaries(self, limit: int, offset: int = 0) -> list[dict]:
-        counts = ", ".join(f"json_array_length(f.record::json -> '{t}')" for t in _FACT_TYPES)
-        rows = self._rows(
-            f"SELECT d.id, d.source, d.title, d.lang, d.content_type, d.published, d.size, d.added_at, d.site, d.url, "
-            f"{counts}, (SELECT string_agg(event_id, ' ') FROM doc_events de WHERE de.doc_id = d.id), left(d.text, 200) "
-            "FROM documents d LEFT JOIN facts f ON f.doc_id = d.id ORDER BY d.seq DESC LIMIT %s OFFSET %s",
-            (limit, offset))
-        names = ("id", "source", "title", "lang", "content_type", "published", "size", "added_at", "site", "url")
-        out = []
-        for r in rows:
-            counted = r[len(names):len(names) + len(_FACT_TYPES)]
-            out.append({**dict(zip(names, r)),
-                        "facts": None if counted[0] is None else dict(zip(_FACT_TYPES, counted)),
-                        "events": (r[-2] or "").split(), "heading": _heading(r[-1])})
-        return out
-
-    def document_metadata(self, doc_ids: Iterable[str]) -> dict[str, dict]:
-        """What shows a document as a source, by id (see :meth:`Store.document_metadata`)."""
-        ids = list(dict.fromkeys(doc_ids))
-        names = ("id", "source", "title", "site", "url", "published", "lang", "content_type")
-        rows = self._rows(f"SELECT {', '.join(names)}, left(text, 200) FROM documents WHERE id = ANY(%s)",
-                          (ids,)) if ids else []
-        return {r[0]: {**dict(zip(names, r)), "heading": _heading(r[-1])} for r in rows}
 
     # search
 
@@ -635,22 +352,14 @@ class PostgresStore:
                 for kind, ref, terms in entries
                 for chunk in (_chunks(terms) if kind == "document" else [terms])]
 
-        def work(db):
+        def work(tx: links.Sql) -> None:
             # one writer at a time per document: two replacing its entries at once would each keep their own
-            db.execute("SELECT 1 FROM documents WHERE id = %s FOR NO KEY UPDATE", (doc_id,))
-            db.execute("DELETE FROM search_rows WHERE doc_id = %s", (doc_id,))
-            if rows:
-                with db.cursor() as cur:
-                    cur.executemany("INSERT INTO search_rows (doc_id, kind, ref, scope, terms) "
-                                    f"VALUES (%s, %s, %s, %s, to_tsvector('{TS_CONFIG}', %s))", rows)
+            tx.run("SELECT 1 FROM documents WHERE id = ? FOR NO KEY UPDATE", (doc_id,))
+            tx.run("DELETE FROM search_rows WHERE doc_id = ?", (doc_id,))
+            tx.many("INSERT INTO search_rows (doc_id, kind, ref, scope, terms) "
+                    f"VALUES (?, ?, ?, ?, to_tsvector('{TS_CONFIG}', ?))", rows)
 
         return work
-
-    def docs_without_search(self, limit: int = 1000) -> list[str]:
-        rows = self._rows(
-            "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM search_rows r WHERE r.doc_id = d.id) "
-            "ORDER BY d.seq LIMIT %s", (limit,))
-        return [row[0] for row in rows]
 
     def search(self, match: str, *, limit: int = 50, offset: int = 0, window: int = SEARCH_WINDOW,
                within: EventFilter | None = None, by_date: bool = False) -> list[tuple[str, str, int | None, float]]:
@@ -685,28 +394,6 @@ class PostgresStore:
             f"SELECT doc_id, kind, ref, rank FROM best ORDER BY {order} LIMIT %s OFFSET %s")
         return [tuple(r) for r in self._rows(sql, (*params, *extra, max(window, offset + limit), limit, offset))]
 
-    # the ledger's "done" marks (see the SQLite store)
-
-    def mark_done(self, entry: str, done_by: str, citation: dict) -> dict:
-        mark = {"entry": entry, "by": done_by, "at": self._clock(), "citation": citation}
-
-        def work(db):
-            db.execute("INSERT INTO ledger_marks (entry, done_by, done_at, citation) VALUES (%s, %s, %s, %s) "
-                       "ON CONFLICT (entry) DO UPDATE SET done_by = excluded.done_by, done_at = excluded.done_at, "
-                       "citation = excluded.citation",
-                       (entry, done_by, mark["at"], json.dumps(citation, ensure_ascii=False)))
-        self._write(work)
-        return mark
-
-    def done_marks(self) -> dict[str, dict]:
-        rows = self._rows("SELECT entry, done_by, done_at, citation FROM ledger_marks")
-        return {e: {"entry": e, "by": by, "at": at, "citation": json.loads(c)} for e, by, at, c in rows}
-
-    def document_text(self, doc_id: str) -> str | None:
-        row = self._one("SELECT text FROM documents WHERE id = %s", (doc_id,))
-        return row[0] if row else None
-
-
 def _event_condition(within: EventFilter) -> tuple[str, list]:
     """SQL over events ``e`` keeping the events of a filter, and its parameters (see the SQLite store's)."""
     conds, params = [], []
@@ -728,21 +415,6 @@ def _event_condition(within: EventFilter) -> tuple[str, list]:
 def _pg(sql: str) -> str:
     """A statement shared with the SQLite store, with PostgreSQL's placeholders."""
     return sql.replace("?", "%s")
-
-
-def _write_rows(db, event_id: str, version: str, record: dict) -> None:
-    """Replace an event's commitment and conflict rows (inside the caller's transaction)."""
-    commitments, conflicts = record_rows(event_id, version, record)
-    sql = _sql(db)
-    links.forget(sql, [event_id])
-    db.execute("DELETE FROM event_commitments WHERE event_id = %s", (event_id,))
-    db.execute("DELETE FROM event_conflicts WHERE event_id = %s", (event_id,))
-    with db.cursor() as cur:
-        if commitments:
-            cur.executemany(_pg(INSERT_COMMITMENT), commitments)
-        if conflicts:
-            cur.executemany(_pg(INSERT_CONFLICT), conflicts)
-    links.add(sql, event_id, version, commitments)
 
 
 def _sql(db) -> links.Sql:
@@ -841,10 +513,6 @@ def _tsquery(match: str) -> tuple[str, list[str], str | None]:
     if len(set(scope)) > 1 or (scope and scope[0] not in ("doc", "fact")):
         raise ValueError("an unknown scope")
     return expr, params, scope[0] if scope else None
-
-
-def _document(row: tuple) -> RawDocument:
-    return RawDocument(**dict(zip(_DOC_COLUMNS, row)))
 
 
 def _explain(exc: Exception) -> str:

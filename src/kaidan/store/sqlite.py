@@ -12,6 +12,10 @@ URI): it never writes, so it reads a file it may not write (``chmod 444``, a
 read-only mount). What reading commands would write there (placing documents a
 killed batch left in no event, the cache of merged events) goes to in-memory
 copies of those tables that last as long as the connection.
+
+What this store runs like the PostgreSQL one (documents, failures, facts, events, cached records, the
+ledger's rows and marks) is :class:`kaidan.store.base.SqlStore`; this module holds the schema and its
+migrations, the file's lock and read-only mode, and the FTS5 search.
 """
 from __future__ import annotations
 
