@@ -96,3 +96,31 @@ def test_a_page_cut_after_the_complement_of_an_agreement_keeps_the_point(tail, t
 def test_no_cut_agreement_without_both_sides_or_a_cut_complement(tail):
     out = facts("両首脳は、経済協力を強化することで一致しました。\n" + tail)["agreements"]
     assert CUT not in [a["rule"] for a in out]
+
+
+NEWS = "【ソウル共同】石破茂首相は9日、韓国の李在明大統領と電話会談した。\n"
+
+
+def test_an_institution_that_announces_a_quotation_is_its_speaker():
+    out = facts("韓国大統領府は「互いの信頼に基づき、未来志向の関係を築くことで両首脳が一致した」と発表した。", NEWS)
+    assert [(s["speaker"], s["mode"], s["text"]) for s in out["statements"]] == [
+        ("韓国大統領府", "direct", "互いの信頼に基づき、未来志向の関係を築くことで両首脳が一致した")]
+    # the point both sides agreed, without the sides named after it
+    assert [a["text"] for a in out["agreements"]] == ["互いの信頼に基づき、未来志向の関係を築く"]
+
+
+def test_an_institution_as_subject_is_not_the_leader_carried_from_before():
+    out = facts("石破首相は「訪問を歓迎する」と述べた。外務省は「両首脳は、関係を発展させていくことで一致した」とした。", NEWS)
+    assert [(s["speaker"], s["text"]) for s in out["statements"]][0] == ("石破茂", "訪問を歓迎する")
+    assert "石破茂" not in [s["speaker"] for s in out["statements"][1:]]
+    assert [a["text"] for a in out["agreements"]] == ["関係を発展させていく"]
+
+
+def test_a_plain_announcement_without_a_quotation_is_no_statement():
+    out = facts("韓国大統領府は会談の結果を発表した。", NEWS)
+    assert out["statements"] == []
+
+
+def test_ryoshi_is_both_sides():
+    out = facts("両氏は、北朝鮮への対応で緊密に連携する重要性を確認した。", NEWS)
+    assert [(a["verb"], a["text"]) for a in out["agreements"]] == [("confirmed", "北朝鮮への対応で緊密に連携する重要性")]

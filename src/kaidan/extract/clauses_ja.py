@@ -195,6 +195,9 @@ class JaClauses(CommitmentReader, QuoteReader):
                                  Subject("group", None, "両首脳", 0, 0, "は"), raw, toks[i].start - len(raw), "",
                                  "embedded"))
                 continue
+            if kind == "boundary" and label == "発表" and who is not None and who.kind == "unnamed" \
+                    and self.quoted_before(toks, dep, c_lo, i):
+                kind = "speech"     # 報道官は「…」と発表した: an official's announcement quoted is what it said
             if i <= c_lo or kind == "boundary":
                 lo = skip_after(toks, j)
                 continue

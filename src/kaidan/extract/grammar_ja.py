@@ -284,6 +284,7 @@ def skip_after(tokens: list[Token], j: int) -> int:
 def _strip_content(text: str, kind: str, label: str) -> str:
     s = TRAILING_ADVERBS.sub("", text.strip(" 、,")).strip(" 、,")
     if kind == "agreement":
+        s = _late_sides().sub("", s)    # …関係をつくることで両首脳が一致した: both sides named after the point
         s = re.sub(r"(?:こと(?:で|を)?も?|との認識で|という認識で|との考えで|旨で|を|で|に|も|と)$", "", s)
         s = re.sub(r"こと$", "", s)
         if label == "shared_view":
@@ -292,6 +293,12 @@ def _strip_content(text: str, kind: str, label: str) -> str:
     else:
         s = re.sub(r"(?:旨を|旨の|旨|という旨|との旨|との|という|と|、と|ことを|ことも|を|が|に|の|も)$", "", s)
     return s.strip(" 、,")
+
+
+@lru_cache(maxsize=1)
+def _late_sides() -> re.Pattern:
+    sides = "|".join(sorted(_lex()["group_subjects"], key=len, reverse=True))
+    return re.compile(rf"(?<=こと[でを])[、,]?(?:{sides})(?:が|は|も)$")
 
 
 @lru_cache(maxsize=1)
