@@ -124,3 +124,13 @@ def test_a_plain_announcement_without_a_quotation_is_no_statement():
 def test_ryoshi_is_both_sides():
     out = facts("両氏は、北朝鮮への対応で緊密に連携する重要性を確認した。", NEWS)
     assert [(a["verb"], a["text"]) for a in out["agreements"]] == [("confirmed", "北朝鮮への対応で緊密に連携する重要性")]
+
+
+def test_the_meetings_own_passive_clause_is_no_part_of_the_agreed_point():
+    out = facts("会談は約30分間行われ、「安定的な関係」を目指す方針でも一致した。", NEWS)
+    assert [a["text"] for a in out["agreements"]] == ["「安定的な関係」を目指す方針"]
+
+
+def test_a_passive_of_okonau_inside_the_point_stays_in_it():
+    out = facts("両首脳は、閣僚協議が定期的に行われることで一致した。", NEWS)
+    assert [a["text"] for a in out["agreements"]] == ["閣僚協議が定期的に行われる"]

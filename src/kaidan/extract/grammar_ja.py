@@ -157,6 +157,9 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
             i >= 3 and tokens[i - 3].text + tokens[i - 2].text in BOUNDARY)):
         j = group_end(tokens, i)
         return ("boundary", "行う", j) if clause_final(tokens, j) else None
+    if t.lemma == "行う" and nxt is not None and nxt.lemma in ("れる", "られる"):
+        j = group_end(tokens, i)      # 会談は約30分間行われ、…で一致した: the meeting's own clause, no content
+        return ("boundary", "行われる", j) if j < len(tokens) and tokens[j].text in ("、", ",", "，") else None
     if t.pos == "名詞" and (t.text in BOUNDARY or compound in BOUNDARY) and verbal:
         j = group_end(tokens, i + 1)
         return ("boundary", t.text, j) if clause_final(tokens, j) else None
@@ -285,7 +288,7 @@ def _strip_content(text: str, kind: str, label: str) -> str:
     s = TRAILING_ADVERBS.sub("", text.strip(" 、,")).strip(" 、,")
     if kind == "agreement":
         s = _late_sides().sub("", s)    # …関係をつくることで両首脳が一致した: both sides named after the point
-        s = re.sub(r"(?:こと(?:で|を)?も?|との認識で|という認識で|との考えで|旨で|を|で|に|も|と)$", "", s)
+        s = re.sub(r"(?:こと(?:で|を)?も?|との認識で|という認識で|との考えで|旨で|でも|をも|を|で|に|も|と)$", "", s)
         s = re.sub(r"こと$", "", s)
         if label == "shared_view":
             s = re.sub(r"(?:について|に関し)?、?認識$", lambda m: "について" if m.group(0).startswith("について") else "", s)
