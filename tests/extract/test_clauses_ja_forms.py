@@ -134,3 +134,15 @@ def test_the_meetings_own_passive_clause_is_no_part_of_the_agreed_point():
 def test_a_passive_of_okonau_inside_the_point_stays_in_it():
     out = facts("両首脳は、閣僚協議が定期的に行われることで一致した。", NEWS)
     assert [a["text"] for a in out["agreements"]] == ["閣僚協議が定期的に行われる"]
+
+
+def test_plain_forms_listed_before_mune_are_one_turn():
+    out = said("スナク首相から,ご招待に感謝する,英国は日本の最も緊密なパートナーである,"
+               "両国の協力を一層深めていきたい旨の発言がありました。")
+    assert [t for _, t, _ in out] == [
+        "ご招待に感謝する,英国は日本の最も緊密なパートナーである,両国の協力を一層深めていきたい"]
+
+
+def test_a_continuative_speech_verb_before_a_comma_still_ends_its_clause():
+    out = said("スナク首相から,ご招待に感謝を表し,両国の協力を一層深めていきたい旨述べました。")
+    assert [t for _, t, _ in out] == ["ご招待に感謝", "両国の協力を一層深めていきたい"]

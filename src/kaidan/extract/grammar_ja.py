@@ -136,6 +136,32 @@ def _heads() -> tuple[frozenset[str], frozenset[str]]:
 
 def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     """(type, label, index after the verb group) when token i heads a clause-final predicate."""
+    p = _predicate(tokens, i)
+    if p and p[0] in ("speech", "agreement") and in_mune_list(tokens, p[2]):
+        return None
+    return p
+
+
+def in_mune_list(tokens: list[Token], j: int) -> bool:
+    """…招待に感謝する,…関係である,…パートナーである旨の発言があった: a plain non-past form before a comma,
+    with 旨 later in the sentence, is one point of the reported content that 旨 closes, not the end of a clause
+    (readouts list one speaker's points so)."""
+    if j >= len(tokens) or tokens[j].text not in ("、", ",", "，") or not tokens[j - 1].form.startswith("終止形"):
+        return False
+    depth = 0
+    for t in tokens[j + 1:]:
+        if t.text in OPEN:
+            depth += 1
+        elif t.text in CLOSE:
+            depth -= 1
+        elif t.text == "。":
+            return False
+        elif t.text == "旨" and depth == 0:
+            return True
+    return False
+
+
+def _predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     t = tokens[i]
     texts, lemmas = _heads()
     # a compound the tokeniser splits (意見 + 交換): the boundary noun it spells
