@@ -44,7 +44,7 @@ HEAD = "令和6年5月10日\n5月10日、岸田総理大臣は、来日中のス
     ("両首脳は、閣僚対話を毎年開くことで一致しました。", "agreements", "kaidan.ja.agreement.verb.v3"),
     ("両首脳は、閣僚対話を毎年開くことで一致。", "agreements", "kaidan.ja.agreement.nominal_end.v1"),
     ("岸田総理大臣は「協力は新たな段階に入った」と述べました。", "statements", "kaidan.ja.statement.direct.v2"),
-    ("スナク首相から、日本の協力に謝意を表する旨述べました。", "statements", "kaidan.ja.statement.reported.v2"),
+    ("スナク首相から、日本の協力に謝意を表する旨述べました。", "statements", "kaidan.ja.statement.reported.v3"),
 ])
 def test_each_path_names_its_own_rule(body, fact, rule):
     out = extract_text(HEAD + body, "t.txt").to_dict()

@@ -28,13 +28,17 @@ from ..records import Agreement, Commitment, Statement
 from .commitments_ja import CommitmentReader, same_undertaking
 from .context import DocContext
 from .grammar_ja import (CLOSE, CONNECTIVES, OPEN, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
-                         group_end, _lex, _quote_span, _strip_content, cited, depths, predicate, rule_id, rules, skip_after)
+                         group_end, _lex, _quote_span, _strip_content, cited, depths, predicate, rule_id, rules, skip_after,
+                         thought_frame, together)
 from .quotes_ja import QuoteReader, headline_quotes, introduced_quotes
 from .subjects import Subject, subjects_in
 from .topics import topics_of
 
 DECISION = set(rules("commitments")["decision"]["verbs"])
 LIST = rules("agreements")["list_item"]
+MANNER = rules("statements")["quote_manner"]["verbs"]    # verbs that report speech only after 」と
+CUT_TAIL = re.compile(rules("agreements")["cut_tail"]["tail"])
+SENTENCE_END = ("。", "．", "！", "？", "!", "?", "」", "』", ")", "）")
 # a headline's subject set off by a space or comma, with no particle (日英首脳 防衛協力の強化で一致)
 HEADLINE_SIDES = re.compile(r"^[^\s、,]{0,8}(?:首脳|両国|両首相)[\s　、,]+")
 
@@ -130,6 +134,9 @@ class JaClauses(CommitmentReader, QuoteReader):
                 p = predicate(toks, i)
                 if p:
                     preds.append((i,) + p)
+        cut_at = self.cut_tail(s, toks, dep)
+        if cut_at is not None:
+            preds.append((cut_at, "agreement", "other", len(toks)))
         lo = 0
         subject = None if heading else self.carry
         topic = ""
@@ -188,12 +195,17 @@ class JaClauses(CommitmentReader, QuoteReader):
                                  Subject("group", None, "両首脳", 0, 0, "は"), raw, toks[i].start - len(raw), "",
                                  "embedded"))
                 continue
+            if kind == "boundary" and label == "発表" and who is not None and who.kind == "unnamed" \
+                    and self.quoted_before(toks, dep, c_lo, i):
+                kind = "speech"     # 報道官は「…」と発表した: an official's announcement quoted is what it said
             if i <= c_lo or kind == "boundary":
                 lo = skip_after(toks, j)
                 continue
             if subject is None and kind == "agreement" and heading and label in ("welcomed", "opposed"):
                 lo = skip_after(toks, j)
                 continue    # a headline's 総理笑顔で歓迎: one side's welcome, no subject to make it both sides'
+            if i == cut_at and (subject is None or subject.kind not in ("group", "self")):
+                break       # a cut point of one side only: what it would have said is unknown
             if subject is None and kind == "agreement":
                 subject = Subject("group", None, "両首脳", 0, 0, "は")   # a readout's agreement verb with no subject
             raw_start = toks[c_lo].start
@@ -204,6 +216,8 @@ class JaClauses(CommitmentReader, QuoteReader):
                 raw = raw[stripped_lead.end():]
             if subject is not None:
                 self.emit(Clause(s, tuple(toks), tuple(dep), c_lo, i, j, kind, label, subject, raw, raw_start, prefix,
+                                 how="cut_tail" if i == cut_at else
+                                 "quote_manner" if kind == "speech" and label in MANNER else None,
                                  stated=pick is not None))
             lo = skip_after(toks, j)
         if preds and subject is not None:
@@ -213,6 +227,18 @@ class JaClauses(CommitmentReader, QuoteReader):
         self.sentence_final_intent(s, toks, dep)
         self.embedded_stance(s)
         self.quotes(s, toks, dep, subject)
+
+    def cut_tail(self, s: Sentence, toks, dep) -> int | None:
+        """The token where a document cut in the middle of its last sentence stops after the complement marker
+        of an agreement (…緊密に協力していくことで一): the head of a predicate whose verb is lost, or None."""
+        text = self.ctx.text
+        if text[s.end:].strip() or s.text.rstrip().endswith(SENTENCE_END) or dep[-1]:
+            return None
+        m = CUT_TAIL.search(s.text.rstrip())
+        if m is None:
+            return None
+        at = s.start + m.start()
+        return next((n for n, t in enumerate(toks) if t.start == at), None)
 
     def nominalised_speech(self, s, toks, dep) -> None:
         """「…」と首相が述べたことを強調した: a quotation, its speaker (が/は) and a past speech verb nominalised
@@ -265,8 +291,9 @@ class JaClauses(CommitmentReader, QuoteReader):
         if who is None or who.kind not in ("person", "unnamed"):
             return False
         stance = (kind == "agreement" and label == "welcomed") or (kind == "speech" and label in STANCE)
-        if not stance or j >= len(toks) or toks[j].text not in ("、", ",", "，") or toks[j - 1].text != "し":
-            return False
+        continuative = j < len(toks) and toks[j].text in ("、", ",", "，") and toks[j - 1].text == "し"
+        if not stance or not (continuative or together(toks, j)):
+            return False     # …を歓迎し、/ …を歓迎するとともに、: the same turn goes on
         if i > 0 and toks[i - 1].text in ("旨", "と"):
             return False
         nxt = next((h for h, k, _, _ in rest if k == "speech"), None)
@@ -413,7 +440,8 @@ class JaClauses(CommitmentReader, QuoteReader):
             part = part.strip("、,， ")
             if len(part) < 4:
                 continue
-            self.found.statements.append(Statement(subject.name, part, "reported", cited(
+            said = thought_frame().sub("", part) or part     # …を評価するとの前向きな考え: what precedes との
+            self.found.statements.append(Statement(subject.name, said, "reported", cited(
                 cite, "statements", c.how or ("nominal_end" if c.nominal else "reported"))))
             if subject.kind == "person" and not resolved and c.label not in STANCE \
                     and c.label not in ("welcomed", "opposed"):

@@ -111,6 +111,8 @@ def clause_final(tokens: list[Token], j: int) -> bool:
         return True     # …招待したということです: hearsay closing a reported predicate (news style)
     if t.pos == "補助記号" and t.text not in OPEN + CLOSE:
         return True
+    if together(tokens, j):
+        return True     # …を提案するとともに、…: "and at the same time" joins two clauses
     if t.text in OPEN and j > 0 and (tokens[j - 1].form.startswith("連用形") or tokens[j - 1].text in ("て", "で")) \
             and any(tokens[k].text == "と" and tokens[k - 1].text in CLOSE for k in range(max(1, j - 5), j - 1)):
         return True     # 「…」と歓迎し「…」と述べた: a quoted turn in the continuative form before a new quotation
@@ -127,12 +129,39 @@ def _heads() -> tuple[frozenset[str], frozenset[str]]:
     lex = _lex()
     texts = {"と", "明らか", "鮮明", "明確"} | BOUNDARY | set(lex["agreement"]) | set(lex["speech"]) \
         | set(lex["speech_nouns_have"]) | set(rules("statements")["nominal_end"]["nouns"])
-    lemmas = {"行う"} | set(lex["speech"]) | set(rules("commitments")["decision"]["verbs"]) | set(lex["agreement"])
+    lemmas = {"行う"} | set(lex["speech"]) | set(rules("commitments")["decision"]["verbs"]) | set(lex["agreement"]) \
+        | set(rules("statements")["quote_manner"]["verbs"])
     return frozenset(texts), frozenset(lemmas)
 
 
 def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     """(type, label, index after the verb group) when token i heads a clause-final predicate."""
+    p = _predicate(tokens, i)
+    if p and p[0] in ("speech", "agreement") and in_mune_list(tokens, p[2]):
+        return None
+    return p
+
+
+def in_mune_list(tokens: list[Token], j: int) -> bool:
+    """…招待に感謝する,…関係である,…パートナーである旨の発言があった: a plain non-past form before a comma,
+    with 旨 later in the sentence, is one point of the reported content that 旨 closes, not the end of a clause
+    (readouts list one speaker's points so)."""
+    if j >= len(tokens) or tokens[j].text not in ("、", ",", "，") or not tokens[j - 1].form.startswith("終止形"):
+        return False
+    depth = 0
+    for t in tokens[j + 1:]:
+        if t.text in OPEN:
+            depth += 1
+        elif t.text in CLOSE:
+            depth -= 1
+        elif t.text == "。":
+            return False
+        elif t.text == "旨" and depth == 0:
+            return True
+    return False
+
+
+def _predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     t = tokens[i]
     texts, lemmas = _heads()
     # a compound the tokeniser splits (意見 + 交換): the boundary noun it spells
@@ -154,6 +183,9 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
             i >= 3 and tokens[i - 3].text + tokens[i - 2].text in BOUNDARY)):
         j = group_end(tokens, i)
         return ("boundary", "行う", j) if clause_final(tokens, j) else None
+    if t.lemma == "行う" and nxt is not None and nxt.lemma in ("れる", "られる"):
+        j = group_end(tokens, i)      # 会談は約30分間行われ、…で一致した: the meeting's own clause, no content
+        return ("boundary", "行われる", j) if j < len(tokens) and tokens[j].text in ("、", ",", "，") else None
     if t.pos == "名詞" and (t.text in BOUNDARY or compound in BOUNDARY) and verbal:
         j = group_end(tokens, i + 1)
         return ("boundary", t.text, j) if clause_final(tokens, j) else None
@@ -195,6 +227,9 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
                 tokens[j + 1].pos in ("動詞", "名詞", "補助記号"):
             return ("speech_embedded", t.lemma, j)   # Xは…考えを示したと(関係者が)明らかにした
         return ("speech", t.lemma, j) if clause_final(tokens, j) else None
+    if t.pos == "動詞" and t.lemma in rules("statements")["quote_manner"]["verbs"] and quoted_manner(tokens, i):
+        j = group_end(tokens, i)      # 「…」と笑顔で迎えた: a verb of manner governing a quotation
+        return ("speech", t.lemma, j) if clause_final(tokens, j) else None
     if t.pos == "名詞" and t.text in speech and verbal:
         j = group_end(tokens, i + 1)
         if _progressive(tokens, i + 1, j):
@@ -209,6 +244,19 @@ def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
         j = group_end(tokens, i + 2)
         return ("speech", t.text, j) if clause_final(tokens, j) else None
     return None
+
+
+def quoted_manner(tokens: list[Token], i: int) -> bool:
+    """Token i follows a quotation closed by 」と, with at most a few nouns and particles between
+    (「…」と笑顔で迎えた / 「…」と胸を張った): the quotative と makes the verb report those words."""
+    most = rules("statements")["quote_manner"]["between"]
+    for k in range(i - 1, max(i - most - 2, 0), -1):
+        t = tokens[k]
+        if t.text == "と" and t.pos == "助詞" and tokens[k - 1].text in CLOSE:
+            return True
+        if t.pos not in ("名詞", "助詞", "接頭辞", "接尾辞") or t.text in ("と", "、", ",", "，"):
+            return False
+    return False
 
 
 def _passive(tokens: list[Token], i: int, j: int) -> bool:
@@ -236,8 +284,21 @@ def _progressive(tokens: list[Token], i: int, j: int) -> bool:
     return j < len(tokens) and tokens[j].text == "、" and bool(re.search(r"て(?:き)?(?:おり|い(?:て)?)$", forms))
 
 
+def together(tokens: list[Token], j: int) -> int:
+    """The number of tokens of とともに / と共に at token j (the conjunctive "and at the same time" after a
+    predicate in the attributive form), else 0."""
+    if j + 1 >= len(tokens) or tokens[j].text != "と" or j == 0 or tokens[j - 1].pos not in ("動詞", "助動詞"):
+        return 0
+    if tokens[j + 1].text in ("共に", "ともに"):
+        return 2
+    if j + 2 < len(tokens) and tokens[j + 1].text in ("共", "とも") and tokens[j + 2].text == "に":
+        return 3
+    return 0
+
+
 def skip_after(tokens: list[Token], j: int) -> int:
-    """Start of the next clause: past 上で、 / 後、 / のに対し、 / punctuation after a predicate."""
+    """Start of the next clause: past 上で、 / 後、 / のに対し、 / とともに、 / punctuation after a predicate."""
+    j += together(tokens, j)
     if j + 2 < len(tokens) and tokens[j].text == "の" and tokens[j + 1].text == "に" and tokens[j + 2].lemma == "対する":
         j += 3
         if j < len(tokens) and tokens[j].text == "て":
@@ -252,7 +313,8 @@ def skip_after(tokens: list[Token], j: int) -> int:
 def _strip_content(text: str, kind: str, label: str) -> str:
     s = TRAILING_ADVERBS.sub("", text.strip(" 、,")).strip(" 、,")
     if kind == "agreement":
-        s = re.sub(r"(?:こと(?:で|を)?も?|との認識で|という認識で|との考えで|旨で|を|で|に|も|と)$", "", s)
+        s = _late_sides().sub("", s)    # …関係をつくることで両首脳が一致した: both sides named after the point
+        s = re.sub(r"(?:こと(?:で|を)?も?|との認識で|という認識で|との考えで|旨で|でも|をも|を|で|に|も|と)$", "", s)
         s = re.sub(r"こと$", "", s)
         if label == "shared_view":
             s = re.sub(r"(?:について|に関し)?、?認識$", lambda m: "について" if m.group(0).startswith("について") else "", s)
@@ -260,6 +322,19 @@ def _strip_content(text: str, kind: str, label: str) -> str:
     else:
         s = re.sub(r"(?:旨を|旨の|旨|という旨|との旨|との|という|と|、と|ことを|ことも|を|が|に|の|も)$", "", s)
     return s.strip(" 、,")
+
+
+@lru_cache(maxsize=1)
+def _late_sides() -> re.Pattern:
+    sides = "|".join(sorted(_lex()["group_subjects"], key=len, reverse=True))
+    return re.compile(rf"(?<=こと[でを])[、,]?(?:{sides})(?:が|は|も)$")
+
+
+@lru_cache(maxsize=1)
+def thought_frame() -> re.Pattern:
+    """…を評価するとの前向きな考え / …深化させるとの意向: the frame noun of a reported thought after との/という."""
+    nouns = "|".join(sorted(rules("statements")["reported"]["frame_nouns"], key=len, reverse=True))
+    return re.compile(rf"(?<=[^、,。])(?:との|という)(?:[^、,。とい]{{1,6}}な|強い|固い)?(?:{nouns})$")
 
 
 def _quote_span(tokens: list[Token], depth: list[int], k: int, lo: int) -> tuple[int, int] | None:

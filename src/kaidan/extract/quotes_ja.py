@@ -6,6 +6,7 @@ Mixed into :class:`clauses_ja.JaClauses`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..nlp import Sentence, tokenize
 from ..records import Agreement, Statement
@@ -27,6 +28,13 @@ _UNCHANGED = re.compile(r"(?:考え|方針|決意|姿勢)(?:は|に)変わ")
 _READY_CLAUSE = re.compile(r"(?:^|。|、)(?:また)?(?:私からは|私から|私は)?、?([^。「」『』]+?)(?:への|に向けた)?"
                            r"(?:という|との)?(用意|決意|意思)(?:が|を)(?:改めて)?(?:ある|あり|表明|伝え|示)")
 _UNCHANGED_CLAUSE = re.compile(r"([^。「」]+?)(?:という|との)?(?:考え|方針|決意|姿勢)(?:は|に)変わり?(?:ない|はない|ありません)")
+
+@lru_cache(maxsize=1)
+def _sides_first() -> re.Pattern:
+    """Both sides as the quotation's own subject, at its start (「両首脳は、…ことで一致した」)."""
+    sides = "|".join(sorted(_lex()["group_subjects"], key=len, reverse=True))
+    return re.compile(rf"^(?:{sides})(?:は|も|が)[、,]?")
+
 
 class QuoteReader:
     def quotes(self, s, toks, dep, speaker: Subject | None) -> None:
@@ -76,6 +84,8 @@ class QuoteReader:
                 m = re.match(r"^(?:[^、。]*?(?:との間で|と私は|私は|私から|われわれは)、?)", raw)
                 who = re.match(r"^(彼ら|同社|同国)(?:は|も|が)、?", raw)
                 raw = raw[m.end():] if m else raw
+                sides = _sides_first().match(raw)
+                raw = raw[sides.end():] if sides else raw     # 「両首脳は、…で一致した」と発表した: who agreed
                 if who and third:
                     self.add_commitment(third, _strip_content(raw[who.end():], "agreement", p[1]),
                                         cited(cite, "commitments", "quote_third"))
