@@ -424,3 +424,22 @@ def test_a_named_official_the_people_data_does_not_know_speaks_by_the_title_writ
 def test_an_official_named_before_an_appositive_title():
     out = facts("Tom Reyes, the presidential chief of staff for policy, said that the talks went well.")
     assert [(s["speaker"], s["text"]) for s in out["statements"]] == [("Tom Reyes", "the talks went well")]
+
+
+def test_an_assertion_of_a_joint_statement_is_both_sides_shared_view():
+    out = extract_text("Japan-Australia Joint Statement\nWe, the leaders of Japan and Australia, met in Tokyo on "
+                       "3 March 2025.\n1. Maritime security and economic resilience are closely interlinked.\n"
+                       "2. Disputes should be settled through dialogue, and we support the peaceful resolution of "
+                       "differences.\n3. This is the fifth visit by an Australian leader.\n", "t.txt").to_dict()
+    got = [(a["verb"], a["text"], a["rule"]) for a in out["agreements"]]
+    assert ("shared_view", "Maritime security and economic resilience are closely interlinked",
+            "kaidan.en.agreement.joint_assertion.v1") in got
+    assert ("shared_view", "Disputes should be settled through dialogue", "kaidan.en.agreement.joint_assertion.v1") in got
+    assert not any("fifth visit" in t for _, t, _ in got)
+
+
+def test_an_assertion_in_news_is_not_an_agreement():
+    out = extract_text("TOKYO, March 3 (Reuters) - Prime Minister Ishiba Shigeru met Prime Minister Anthony Albanese "
+                       "on Monday.\nMaritime security and economic resilience are closely interlinked.\n",
+                       "t.txt").to_dict()
+    assert not any(a["rule"].startswith("kaidan.en.agreement.joint_assertion") for a in out["agreements"])

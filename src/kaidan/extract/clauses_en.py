@@ -140,6 +140,9 @@ RELATIVE_SUBJECT = re.compile(r",\s*(?:which|who)\s+(?:(?:also|further|then)\s+)
 # a modal of the future: "Modi said the two countries will …" is one leader's account, not both sides' pledge
 MODAL = re.compile(r"will|would")
 CONTENTS = "kaidan.en.agreement.contents"
+ASSERTION = "kaidan.en.agreement.joint_assertion"
+# a subject that points back or is a person: "This is …", "He is …" narrate, they do not assert for both sides
+DEICTIC = re.compile(r"^\W*(?:this|that|these|those|it|he|she|they|i|we|there|which|who)\b", re.I)
 # a definite description of a country's leader: "the Japanese leader", "the Chinese president"
 LEADER_NOUN = re.compile(r"(?:leader|president|prime minister|premier|chancellor|head of state|head of government)", re.I)
 # a joint document as the subject: named as joint ("the joint statement", "the treaty"), or "the statement" /
@@ -496,6 +499,11 @@ class EnClauses:
     def predicates(self, s: Sentence, nested: bool = False) -> None:
         text = s.text
         sets = {k: _rules(k)[0].read(text, s.start)[1] for k in ("agreements", "commitments", "statements")}
+        asserted = [m for m in sets["agreements"] if m.rule == ASSERTION]
+        if asserted:
+            sets["agreements"] = tuple(m for m in sets["agreements"] if m.rule != ASSERTION)
+            if not nested and self.profile.kind == "joint_statement":
+                self.joint_assertion(s, asserted[0], sets)
         wholes = [m for m in sets["commitments"] if m.rule == PLEDGE_PART]
         if wholes:
             sets["commitments"] = tuple(m for m in sets["commitments"] if m.rule != PLEDGE_PART)
@@ -574,6 +582,32 @@ class EnClauses:
             if st:
                 self.points(s, ("statements", st[0]), pool, kind, name, ent)
                 return
+
+    def joint_assertion(self, s: Sentence, m: EnMatch, sets: dict) -> None:
+        """'The security of Europe and that of the Indo-Pacific are closely interlinked.' in a joint statement: the
+        text speaks for both sides, so its assertion is their shared view. The subject is a noun phrase of the
+        clause's own (no pronoun, no person, no other predicate before the copula); the content is the clause, up
+        to a coordinated clause with its own predicate ("…, and we support …")."""
+        head = self.ctx.text[s.start:m.start_char]
+        if DEICTIC.match(head) or len(head.strip()) < 8 or any(
+                x.start_char < m.start_char for ms in sets.values() for x in ms):
+            return
+        if self.subject(head)[0] in ("person", "group", "country", "unnamed"):
+            return
+        end = s.end
+        later = sorted(x.start_char for ms in sets.values() for x in ms if x.start_char > m.end_char)
+        for pos in later:
+            cut = re.search(r"(?:,\s*and|;)\s*(?:\w+\s+){0,2}$", self.ctx.text[m.end_char:pos])
+            if cut:
+                end = m.end_char + cut.start()
+                break
+        body = self.ctx.text[s.start:end].strip(" ,;.")
+        body = re.sub(r"^(?:\(?\d{1,2}[.)]\s+)", "", body)
+        if len(body) < 20:
+            return
+        start = self.ctx.text.index(body, s.start)
+        self.found.agreements.append(Agreement(body, "shared_view", topics_of(body),
+                                               self.ctx.cite(start, start + len(body), rule_name("agreements", ASSERTION))))
 
     def pledge_part(self, s: Sentence, m: EnMatch) -> None:
         """'The agreement includes $200 billion in cash and $150 billion in shipbuilding' / 'Seoul set a cap of $20
