@@ -443,3 +443,35 @@ def test_an_assertion_in_news_is_not_an_agreement():
                        "on Monday.\nMaritime security and economic resilience are closely interlinked.\n",
                        "t.txt").to_dict()
     assert not any(a["rule"].startswith("kaidan.en.agreement.joint_assertion") for a in out["agreements"])
+
+
+NEWS = "SYDNEY, March 3 (Reuters) - Prime Minister Anthony Albanese met Prime Minister Ishiba Shigeru on Monday.\n"
+
+
+def test_a_quotation_paragraph_after_an_attributed_one_is_the_same_speakers():
+    out = extract_text(NEWS + "“We are building a partnership for the next decade,” Mr Albanese declared at the press "
+                       "conference.\n“This partnership makes both of our nations stronger and safer.”\n", "t.txt").to_dict()
+    said = {(s["speaker"], s["text"]) for s in out["statements"] if s["mode"] == "direct"}
+    assert ("Anthony Albanese", "This partnership makes both of our nations stronger and safer") in said
+
+
+def test_a_quotation_left_open_runs_on_into_the_next_paragraph():
+    out = extract_text(NEWS + "“Thank you for this welcome,” Mr Ishiba said.\n“Our two peoples share a long history."
+                       "\n“We will write its next chapter together.”\n", "t.txt").to_dict()
+    said = [(s["speaker"], s["text"]) for s in out["statements"] if s["mode"] == "direct"]
+    assert ("Ishiba Shigeru", "Our two peoples share a long history. We will write its next chapter together.") in said
+    assert not any(t == "We will write its next chapter together." for _, t in said)
+
+
+def test_content_as_a_person_noted_is_that_persons_reported_statement():
+    out = extract_text(NEWS + "The pact is modelled on earlier defence treaties, as Mr Albanese noted in his "
+                       "remarks.\n", "t.txt").to_dict()
+    assert [(s["speaker"], s["text"], s["mode"]) for s in out["statements"]] == [
+        ("Anthony Albanese", "The pact is modelled on earlier defence treaties", "reported")]
+
+
+def test_he_after_a_quotation_naming_someone_else_is_the_speaker_before():
+    out = extract_text("SYDNEY, March 3 (Reuters) - Japan's Ishiba Shigeru arrived in Sydney on Monday.\n“I thank Prime "
+                       "Minister Albanese for his hospitality today,” he said.\n", "t.txt").to_dict()
+    assert ("Ishiba Shigeru", "I thank Prime Minister Albanese for his hospitality today") in {
+        (s["speaker"], s["text"]) for s in out["statements"]}

@@ -46,6 +46,9 @@ REPORTED_WILL = re.compile(
     r"is determined to|pledged to|has committed to|is ready to|stands ready to|is prepared to)\s+(.+?)"
     r"(?=,?\s+and that\b|,\s+(?:while|whereas)\s|$)")
 # "…," adding, "…" / "…," and added: "…": a participle or coordinated verb of saying whose subject is the speaker before
+# "It is similar to the ANZUS Treaty, as Mr Albanese noted in his remarks.": the as-clause names who said the content
+AS_SAID = re.compile(r"^(.{12,}?),\s+as\s+((?:he|she)|[A-Z][\w.\-’' ]{1,40}?)\s+(?:said|noted|pointed out|observed|"
+                     r"stressed|remarked|put it|told [\w ]+)\b[^,;“”\"]{0,40}\.?$")
 ADDING = re.compile(r"[”\"]\s*,?\s*(?:adding|and added|he added|she added|continuing)\s*[,:]?\s*$")
 # where a point's content ends: an adverbial clause set off by a comma (", as negotiators struggled", ", while …",
 # also after a closing quotation mark: 'the “details of a deal,” as …'), or an attribution; a non-restrictive
@@ -214,6 +217,7 @@ class EnClauses:
         self.list_line = self.listed_line = -1
         self.last_quoted = None                 # the speaker of the last attributed quotation, and its line
         self.quoted_line = -2
+        self.quoted_until = -1                  # the end of a quotation that runs on across paragraphs
         self.group_words = sorted(_lex()["group_subjects"], key=len, reverse=True)
         self._written: dict[str, str] = {}
         self.date = ctx.event_date or ctx.ref_iso
@@ -448,9 +452,10 @@ class EnClauses:
 
     def sentence(self, s: Sentence) -> None:
         text = s.text
+        quoted = [(s.start + q.start(), s.start + q.end()) for q in QUOTE.finditer(text)]
         for m in self.ctx.mentions(s):
-            if m.kind == "person":
-                self.last_person = m.entity
+            if m.kind == "person" and not any(a <= m.start < b for a, b in quoted):
+                self.last_person = m.entity     # a name inside a quotation is addressed or spoken of, not the speaker
         off = OFFICIAL.search(text)
         if off and not off.group(0).lower().startswith("the"):
             self.last_official = off.group(0)
@@ -462,7 +467,7 @@ class EnClauses:
                 self.last_subject = ent
         if self.quotes(s):
             return
-        said = SAID_END.match(text)
+        said = SAID_END.match(text) or AS_SAID.match(text)
         if said:
             # "Canada would keep its counter-tariffs in place …, he said."
             kind, name, ent = self.subject(said.group(2))
@@ -945,8 +950,52 @@ class EnClauses:
         self.found.commitments.append(Commitment(actor, text, parse_amount(text), deadline_of(text, ref), cite,
                                                  topics_of(text)))
 
+    def open_quote(self, s: Sentence) -> bool:
+        """A paragraph that opens a quotation and does not close it: news style for a quotation that runs on into
+        the next paragraph, which opens with a quote mark again. One statement, of the speaker quoted just
+        before or of the attribution after the closing mark."""
+        text = self.ctx.text
+        ls = text.rfind("\n", 0, s.start) + 1
+        le = text.find("\n", s.start)
+        le = len(text) if le < 0 else le
+        if s.start < self.quoted_until:
+            return True                            # a later sentence of a quotation already read
+        if text[ls:s.start].strip() or not s.text.startswith("“") or "”" in text[ls:le]:
+            return False
+        parts, end, close = [(s.start + 1, le)], le, None
+        while close is None:
+            nxt = re.compile(r"\n\s*(“)").match(text, end)
+            if not nxt:
+                break
+            ne = text.find("\n", nxt.end())
+            ne = len(text) if ne < 0 else ne
+            c = text.find("”", nxt.end(), ne)
+            close = c if c >= 0 else None
+            parts.append((nxt.end(), c if c >= 0 else ne))
+            end = ne
+        if len(parts) < 2:
+            return False
+        after = SAID_AFTER.match(text[close + 1:end]) if close is not None else None
+        who = self.subject(after.group(1) or after.group(2)) if after else None
+        if who is None and self.last_quoted and self.quoted_line == s.line - 1:
+            who = self.last_quoted
+        if not who or who[0] not in ("person", "unnamed"):
+            return False
+        self.quoted_until = end
+        self.last_quoted, self.quoted_line = who, s.line + text.count("\n", s.start, end)
+        body = " ".join(text[a:b].strip() for a, b in parts).strip(" ,")
+        qcite = self.ctx.cite(s.start + 1, parts[-1][1], "kaidan.en.statement.quotation.v1")
+        self.found.statements.append(Statement(who[1], body, "direct", qcite))
+        if who[0] == "person":
+            self.last_subject = who[2]
+            self.reported_commitment(body, qcite, speaker=who[1])
+            self.nested(s.start + 1, parts[-1][1], speaker=who[2])
+        return True
+
     def quotes(self, s: Sentence) -> bool:
         """“…,” he said. / X said: “…” / “…,” said X. — direct statements."""
+        if self.open_quote(s):
+            return True
         text = s.text
         hit = False
         prev = None                               # the speaker of the quotation before, in this sentence
@@ -966,8 +1015,7 @@ class EnClauses:
                 who = self.subject(before.group(1))
             if who is None and prev and ADDING.search(text[:q.start()]):
                 who = prev                        # X said, "…," adding, "…": the same speaker goes on
-            if who is None and self.last_quoted and self.quoted_line == s.line - 1 or (
-                    who is None and self.last_quoted and self.quoted_line == s.line and q.start() == 0):
+            if who is None and self.last_quoted and q.start() == 0 and self.quoted_line in (s.line - 1, s.line):
                 who = self.last_quoted            # a quotation standing on its own after an attributed one
             prev = who
             if who and who[0] in ("person", "unnamed"):
