@@ -475,3 +475,29 @@ def test_he_after_a_quotation_naming_someone_else_is_the_speaker_before():
                        "Minister Albanese for his hospitality today,” he said.\n", "t.txt").to_dict()
     assert ("Ishiba Shigeru", "I thank Prime Minister Albanese for his hospitality today") in {
         (s["speaker"], s["text"]) for s in out["statements"]}
+
+
+def test_a_quotation_over_several_sentences_of_a_paragraph_is_one_statement():
+    out = extract_text(NEWS + 'The minister briefed reporters. He said, "Both sides signed five accords today. '
+                       'The leaders also opened a new consulate." Officials left soon after.\n'
+                       '"Our trade is growing fast. Investment follows it", noted Mr Albanese.\n', "t.txt").to_dict()
+    said = {(s["speaker"], s["text"]) for s in out["statements"] if s["mode"] == "direct"}
+    assert ("Anthony Albanese", "Our trade is growing fast. Investment follows it") in said
+    assert not any(s["text"].startswith('"') for s in out["statements"])
+
+
+def test_a_korean_official_named_once_is_then_called_by_the_family_name():
+    out = extract_text("SEOUL, March 3 (Yonhap) - President Lee Jae-myung met Prime Minister Ishiba Shigeru on "
+                       "Monday.\nPark Min-soo, the presidential chief of staff, briefed reporters on the talks.\n"
+                       "Park said in a briefing that the two sides will expand exchanges of students.\n",
+                       "t.txt").to_dict()
+    assert ("Park Min-soo", "the two sides will expand exchanges of students") in {
+        (s["speaker"], s["text"]) for s in out["statements"]}
+
+
+def test_in_a_leaders_own_readout_the_title_he_does_not_hold_is_the_counterparts():
+    out = extract_text("Japan-Korea Summit Meeting\nOn August 23, 2025, Prime Minister Ishiba Shigeru held a summit "
+                       "meeting with President Lee Jae-myung of the Republic of Korea in Tokyo.\nThe President stated "
+                       "that the two countries are partners who should look to the future together.\n",
+                       "t.txt").to_dict()
+    assert [(s["speaker"], s["mode"]) for s in out["statements"]] == [("Lee Jae-myung", "reported")]

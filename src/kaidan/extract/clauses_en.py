@@ -49,6 +49,10 @@ REPORTED_WILL = re.compile(
 # "It is similar to the ANZUS Treaty, as Mr Albanese noted in his remarks.": the as-clause names who said the content
 AS_SAID = re.compile(r"^(.{12,}?),\s+as\s+((?:he|she)|[A-Z][\w.\-’' ]{1,40}?)\s+(?:said|noted|pointed out|observed|"
                      r"stressed|remarked|put it|told [\w ]+)\b[^,;“”\"]{0,40}\.?$")
+# the occasion of speaking between the verb and its that-clause: "said in a press briefing (in Gyeongju) that …"
+OCCASION_THAT = re.compile(r"\s*(?:in|at|during|on)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:briefing|"
+                           r"press conference|news conference|interview|speech|address|statement|remarks|session|call)"
+                           r"(?:\s+(?:in|at|on|with)\s+[\w’'. -]{2,40}?)?\s+that\s+")
 ADDING = re.compile(r"[”\"]\s*,?\s*(?:adding|and added|he added|she added|continuing)\s*[,:]?\s*$")
 # where a point's content ends: an adverbial clause set off by a comma (", as negotiators struggled", ", while …",
 # also after a closing quotation mark: 'the “details of a deal,” as …'), or an attribution; a non-restrictive
@@ -262,8 +266,14 @@ class EnClauses:
         office = "prime_minister" if t in ("prime minister", "pm") else (
             "chancellor" if "chancellor" in t else "president")
         who = self.profile.bare_title(office)
-        if who is None and self.profile.self_leader is None and self.profile.kind in ("news", "joint_statement"):
-            who = self.ctx.gaz.holder(office, self.date, prefer=tuple(self.ctx.event_leaders))
+        if who is None and (self.profile.self_leader is None and self.profile.kind in ("news", "joint_statement")
+                            or self.profile.self_leader and self.ctx.event_leaders):
+            # (in a leader's own readout, a title that leader does not hold is the counterpart's: "The President")
+            who = self.ctx.gaz.holder(office, self.date, prefer=tuple(
+                e for e in self.ctx.event_leaders if e != self.profile.self_leader) if self.profile.self_leader
+                else tuple(self.ctx.event_leaders))
+            if self.profile.self_leader and who not in self.ctx.event_leaders:
+                who = None
         return who
 
     def subject(self, head: str):
@@ -378,11 +388,15 @@ class EnClauses:
 
     def named_official(self, h: str) -> str | None:
         """The name of an official the people data does not know, written with a title ("Foreign Secretary
-        Vikram Misri") or, once named so, by the surname alone ("Misri said")."""
+        Vikram Misri") or, once named so, by the surname alone ("Misri said"; "Kim said" of Kim Yong-beom: Korean,
+        Chinese and Japanese names put the family name first, so either end of the name may be the surname)."""
         m = TITLED_NAME.match(h) or NAME_TITLED.match(h)
         if m:
             name = m.group("name")
-            self.officials[name.split()[-1]] = name
+            words = name.split()
+            self.officials[words[-1]] = name
+            if len(words) > 1 and words[0] not in self.officials:
+                self.officials[words[0]] = name
         else:
             name = self.officials.get(h.strip())
         if name:
@@ -778,6 +792,9 @@ class EnClauses:
             elif ks == "commitments":
                 self.single_commit(m, kind, name, ent, content, body, cite)
             else:
+                occasion = OCCASION_THAT.match(content)
+                if occasion:      # "said in a press briefing in Gyeongju that …": what was said follows "that"
+                    content, body = content[occasion.end():], _clean(content[occasion.end():])
                 self.single_statement(m, kind, name, content, body, cite)
 
     def agreement(self, m: EnMatch, content: str, body: str, cite) -> None:
@@ -992,9 +1009,46 @@ class EnClauses:
             self.nested(s.start + 1, parts[-1][1], speaker=who[2])
         return True
 
+    def running_quote(self, s: Sentence) -> bool:
+        """He said, "There has been … MoUs. The PM also announced …": a quotation opened in this sentence and
+        closed in a later one of the same paragraph is one direct statement, its sentences the speaker's words."""
+        text = self.ctx.text
+        le = text.find("\n", s.end)
+        le = len(text) if le < 0 else le
+        opened = None
+        for m in re.finditer(r"[“”\"]", s.text):
+            if m.group(0) == "“" or (m.group(0) == '"' and opened is None):
+                opened = m
+            else:
+                opened = None
+        if opened is None:
+            return False
+        mark = "”" if opened.group(0) == "“" else '"'
+        close = text.find(mark, s.end, le)
+        if close < 0:
+            return False
+        start = s.start + opened.end()
+        before = SAID_BEFORE.search(s.text[:opened.start()])
+        tail = text[close + 1:le]
+        after = SAID_AFTER.match(tail) if not before else None
+        inv = SAID_AFTER_INV.match(tail) if not before and not after else None
+        who = self.subject(before.group(1)) if before else (
+            self.subject(after.group(1) or after.group(2)) if after else (self.subject(inv.group(1)) if inv else None))
+        if not who or who[0] not in ("person", "unnamed"):
+            return False
+        self.last_quoted, self.quoted_line = who, s.line
+        body = text[start:close].strip(" ,")
+        qcite = self.ctx.cite(start, start + len(text[start:close].rstrip(" ,")), "kaidan.en.statement.quotation.v1")
+        self.found.statements.append(Statement(who[1], body, "direct", qcite))
+        if who[0] == "person":
+            self.last_subject = who[2]
+            self.reported_commitment(text[start:s.end], qcite, speaker=who[1])
+            self.nested(start, s.end, speaker=who[2])
+        return True     # the later sentences of the quotation are read on their own, as the speaker's words
+
     def quotes(self, s: Sentence) -> bool:
         """“…,” he said. / X said: “…” / “…,” said X. — direct statements."""
-        if self.open_quote(s):
+        if self.open_quote(s) or self.running_quote(s):
             return True
         text = s.text
         hit = False
