@@ -501,3 +501,18 @@ def test_in_a_leaders_own_readout_the_title_he_does_not_hold_is_the_counterparts
                        "that the two countries are partners who should look to the future together.\n",
                        "t.txt").to_dict()
     assert [(s["speaker"], s["mode"]) for s in out["statements"]] == [("Lee Jae-myung", "reported")]
+
+
+def test_a_curly_quotation_closed_by_a_straight_mark_in_a_later_sentence():
+    out = extract_text(NEWS + "“Our ties have never been closer. We will keep building them,\" Mr Ishiba said.\n",
+                       "t.txt").to_dict()
+    assert ("Ishiba Shigeru", "Our ties have never been closer. We will keep building them") in {
+        (s["speaker"], s["text"]) for s in out["statements"] if s["mode"] == "direct"}
+
+
+def test_sir_and_a_given_name_is_the_knighted_event_leader():
+    out = extract_text("LONDON, July 24 (Reuters) - Prime Minister Keir Starmer met Prime Minister Narendra Modi at "
+                       "Chequers on Thursday.\nSir Keir said the agreement would create thousands of jobs in both "
+                       "countries.\n", "t.txt").to_dict()
+    assert [(s["speaker"], s["text"]) for s in out["statements"]] == [
+        ("Keir Starmer", "the agreement would create thousands of jobs in both countries")]

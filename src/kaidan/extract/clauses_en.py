@@ -307,6 +307,12 @@ class EnClauses:
         if low in FIRST_SINGULAR:
             who = self.turn or self.profile.first_person or self.speaking     # "I" in the words a person said
             return self._person(who) if who else (None, None, None)
+        sir = re.fullmatch(r"(?:Sir|Dame)\s+([A-Z][a-z]+)", h)
+        if sir:
+            # "Sir Keir said": a knight is called by honorific and given name; the event leader of that given name
+            given = [e for e in self.ctx.event_leaders if sir.group(1).lower() in self.ctx.gaz.name(e, "en").lower().split()]
+            if len(given) == 1:
+                return self._person(given[0])
         ms = self.ctx.gaz.mentions(h)
         ents = [m.entity for m in ms]
         # "The Prime Minister and Prime Minister Modi": a bare title beside a named leader
@@ -1023,10 +1029,10 @@ class EnClauses:
                 opened = None
         if opened is None:
             return False
-        mark = "”" if opened.group(0) == "“" else '"'
-        close = text.find(mark, s.end, le)
-        if close < 0:
+        shut = re.compile(r"[”\"]").search(text, s.end, le)     # (a curly quote is often closed by a straight one)
+        if not shut:
             return False
+        close = shut.start()
         start = s.start + opened.end()
         before = SAID_BEFORE.search(s.text[:opened.start()])
         tail = text[close + 1:le]
