@@ -516,3 +516,11 @@ def test_sir_and_a_given_name_is_the_knighted_event_leader():
                        "countries.\n", "t.txt").to_dict()
     assert [(s["speaker"], s["text"]) for s in out["statements"]] == [
         ("Keir Starmer", "the agreement would create thousands of jobs in both countries")]
+
+
+def test_a_relative_clause_with_its_own_subject_answers_the_first_clause():
+    out = extract_text(HEAD + "Prime Minister Ishiba announced a new programme of student exchanges, to which Prime "
+                       "Minister Albanese expressed his appreciation.\n", "t.txt").to_dict()
+    got = {(s["speaker"], s["text"]) for s in out["statements"]}
+    assert ("Anthony Albanese", "his appreciation") in got
+    assert not any("to which" in t for _, t in got)

@@ -1099,7 +1099,8 @@ def ms_is_name(phrase: str) -> bool:
 
 
 # ", and Prime Minister Modi accepted …": a second clause with a subject of its own is read on its own
-NEW_SUBJECT = re.compile(r"(?:,\s+(?:and|while|but|whereas)|\s+(?:while|but|whereas))\s+(?=(?:the\s+)?(?:Prime Minister|President|Chancellor|King)\b|"
+# (", to which President Joko expressed his gratitude": a relative clause with a subject of its own answers the first)
+NEW_SUBJECT = re.compile(r"(?:,\s+(?:and|while|but|whereas|(?:to|for|in\s+response\s+to)\s+which)|\s+(?:while|but|whereas))\s+(?=(?:the\s+)?(?:Prime Minister|President|Chancellor|King)\b|"
                          r"(?:Japan|the United States|the U\.S\.)\s+[a-z]+ed\b)")
 
 
