@@ -424,3 +424,103 @@ def test_a_named_official_the_people_data_does_not_know_speaks_by_the_title_writ
 def test_an_official_named_before_an_appositive_title():
     out = facts("Tom Reyes, the presidential chief of staff for policy, said that the talks went well.")
     assert [(s["speaker"], s["text"]) for s in out["statements"]] == [("Tom Reyes", "the talks went well")]
+
+
+def test_an_assertion_of_a_joint_statement_is_both_sides_shared_view():
+    out = extract_text("Japan-Australia Joint Statement\nWe, the leaders of Japan and Australia, met in Tokyo on "
+                       "3 March 2025.\n1. Maritime security and economic resilience are closely interlinked.\n"
+                       "2. Disputes should be settled through dialogue, and we support the peaceful resolution of "
+                       "differences.\n3. This is the fifth visit by an Australian leader.\n", "t.txt").to_dict()
+    got = [(a["verb"], a["text"], a["rule"]) for a in out["agreements"]]
+    assert ("shared_view", "Maritime security and economic resilience are closely interlinked",
+            "kaidan.en.agreement.joint_assertion.v1") in got
+    assert ("shared_view", "Disputes should be settled through dialogue", "kaidan.en.agreement.joint_assertion.v1") in got
+    assert not any("fifth visit" in t for _, t, _ in got)
+
+
+def test_an_assertion_in_news_is_not_an_agreement():
+    out = extract_text("TOKYO, March 3 (Reuters) - Prime Minister Ishiba Shigeru met Prime Minister Anthony Albanese "
+                       "on Monday.\nMaritime security and economic resilience are closely interlinked.\n",
+                       "t.txt").to_dict()
+    assert not any(a["rule"].startswith("kaidan.en.agreement.joint_assertion") for a in out["agreements"])
+
+
+NEWS = "SYDNEY, March 3 (Reuters) - Prime Minister Anthony Albanese met Prime Minister Ishiba Shigeru on Monday.\n"
+
+
+def test_a_quotation_paragraph_after_an_attributed_one_is_the_same_speakers():
+    out = extract_text(NEWS + "“We are building a partnership for the next decade,” Mr Albanese declared at the press "
+                       "conference.\n“This partnership makes both of our nations stronger and safer.”\n", "t.txt").to_dict()
+    said = {(s["speaker"], s["text"]) for s in out["statements"] if s["mode"] == "direct"}
+    assert ("Anthony Albanese", "This partnership makes both of our nations stronger and safer") in said
+
+
+def test_a_quotation_left_open_runs_on_into_the_next_paragraph():
+    out = extract_text(NEWS + "“Thank you for this welcome,” Mr Ishiba said.\n“Our two peoples share a long history."
+                       "\n“We will write its next chapter together.”\n", "t.txt").to_dict()
+    said = [(s["speaker"], s["text"]) for s in out["statements"] if s["mode"] == "direct"]
+    assert ("Ishiba Shigeru", "Our two peoples share a long history. We will write its next chapter together.") in said
+    assert not any(t == "We will write its next chapter together." for _, t in said)
+
+
+def test_content_as_a_person_noted_is_that_persons_reported_statement():
+    out = extract_text(NEWS + "The pact is modelled on earlier defence treaties, as Mr Albanese noted in his "
+                       "remarks.\n", "t.txt").to_dict()
+    assert [(s["speaker"], s["text"], s["mode"]) for s in out["statements"]] == [
+        ("Anthony Albanese", "The pact is modelled on earlier defence treaties", "reported")]
+
+
+def test_he_after_a_quotation_naming_someone_else_is_the_speaker_before():
+    out = extract_text("SYDNEY, March 3 (Reuters) - Japan's Ishiba Shigeru arrived in Sydney on Monday.\n“I thank Prime "
+                       "Minister Albanese for his hospitality today,” he said.\n", "t.txt").to_dict()
+    assert ("Ishiba Shigeru", "I thank Prime Minister Albanese for his hospitality today") in {
+        (s["speaker"], s["text"]) for s in out["statements"]}
+
+
+def test_a_quotation_over_several_sentences_of_a_paragraph_is_one_statement():
+    out = extract_text(NEWS + 'The minister briefed reporters. He said, "Both sides signed five accords today. '
+                       'The leaders also opened a new consulate." Officials left soon after.\n'
+                       '"Our trade is growing fast. Investment follows it", noted Mr Albanese.\n', "t.txt").to_dict()
+    said = {(s["speaker"], s["text"]) for s in out["statements"] if s["mode"] == "direct"}
+    assert ("Anthony Albanese", "Our trade is growing fast. Investment follows it") in said
+    assert not any(s["text"].startswith('"') for s in out["statements"])
+
+
+def test_a_korean_official_named_once_is_then_called_by_the_family_name():
+    out = extract_text("SEOUL, March 3 (Yonhap) - President Lee Jae-myung met Prime Minister Ishiba Shigeru on "
+                       "Monday.\nPark Min-soo, the presidential chief of staff, briefed reporters on the talks.\n"
+                       "Park said in a briefing that the two sides will expand exchanges of students.\n",
+                       "t.txt").to_dict()
+    assert ("Park Min-soo", "the two sides will expand exchanges of students") in {
+        (s["speaker"], s["text"]) for s in out["statements"]}
+
+
+def test_in_a_leaders_own_readout_the_title_he_does_not_hold_is_the_counterparts():
+    out = extract_text("Japan-Korea Summit Meeting\nOn August 23, 2025, Prime Minister Ishiba Shigeru held a summit "
+                       "meeting with President Lee Jae-myung of the Republic of Korea in Tokyo.\nThe President stated "
+                       "that the two countries are partners who should look to the future together.\n",
+                       "t.txt").to_dict()
+    assert [(s["speaker"], s["mode"]) for s in out["statements"]] == [("Lee Jae-myung", "reported")]
+
+
+def test_a_curly_quotation_closed_by_a_straight_mark_in_a_later_sentence():
+    out = extract_text(NEWS + "“Our ties have never been closer. We will keep building them,\" Mr Ishiba said.\n",
+                       "t.txt").to_dict()
+    assert ("Ishiba Shigeru", "Our ties have never been closer. We will keep building them") in {
+        (s["speaker"], s["text"]) for s in out["statements"] if s["mode"] == "direct"}
+
+
+def test_sir_and_a_given_name_is_the_knighted_event_leader():
+    out = extract_text("LONDON, July 24 (Reuters) - Prime Minister Keir Starmer met Prime Minister Narendra Modi at "
+                       "Chequers on Thursday.\nSir Keir said the agreement would create thousands of jobs in both "
+                       "countries.\n", "t.txt").to_dict()
+    assert [(s["speaker"], s["text"]) for s in out["statements"]] == [
+        ("Keir Starmer", "the agreement would create thousands of jobs in both countries")]
+
+
+def test_a_relative_clause_with_its_own_subject_answers_the_first_clause():
+    out = extract_text(HEAD + "Prime Minister Ishiba announced a new programme of student exchanges, to which Prime "
+                       "Minister Albanese expressed his appreciation.\n", "t.txt").to_dict()
+    got = {(s["speaker"], s["text"]) for s in out["statements"]}
+    assert ("Anthony Albanese", "his appreciation") in got
+    assert not any("to which" in t for _, t in got)

@@ -276,3 +276,20 @@ def test_japanese_counts_of_meetings_ministers_and_documents(text, expected):
 ])
 def test_english_counts_of_occasions(text, expected):
     assert [(q.unit, q.value) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The company will raise its intake of apprentices from 12,000 to 45,000.", [(12000, "count"), (45000, "count")]),
+    ("Exports grew from 1.5 million to 3 million.", [(1.5e6, "count"), (3e6, "count")]),
+    ("Places rise from 4,000 to 6,500 students.", [(4000, "people"), (6500, "people")]),
+])
+def test_both_ends_of_a_bare_range_are_quantities(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The plan runs from 2025 to 2030.", "The road grows from 1,000 to 2,000 kilometres.",
+    "Talks ran from 10 to 11.",
+])
+def test_years_lengths_and_small_figures_in_a_range_are_not_counts(text):
+    assert find_quantities(text) == []

@@ -46,6 +46,13 @@ REPORTED_WILL = re.compile(
     r"is determined to|pledged to|has committed to|is ready to|stands ready to|is prepared to)\s+(.+?)"
     r"(?=,?\s+and that\b|,\s+(?:while|whereas)\s|$)")
 # "…," adding, "…" / "…," and added: "…": a participle or coordinated verb of saying whose subject is the speaker before
+# "It is similar to the ANZUS Treaty, as Mr Albanese noted in his remarks.": the as-clause names who said the content
+AS_SAID = re.compile(r"^(.{12,}?),\s+as\s+((?:he|she)|[A-Z][\w.\-’' ]{1,40}?)\s+(?:said|noted|pointed out|observed|"
+                     r"stressed|remarked|put it|told [\w ]+)\b[^,;“”\"]{0,40}\.?$")
+# the occasion of speaking between the verb and its that-clause: "said in a press briefing (in Gyeongju) that …"
+OCCASION_THAT = re.compile(r"\s*(?:in|at|during|on)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:briefing|"
+                           r"press conference|news conference|interview|speech|address|statement|remarks|session|call)"
+                           r"(?:\s+(?:in|at|on|with)\s+[\w’'. -]{2,40}?)?\s+that\s+")
 ADDING = re.compile(r"[”\"]\s*,?\s*(?:adding|and added|he added|she added|continuing)\s*[,:]?\s*$")
 # where a point's content ends: an adverbial clause set off by a comma (", as negotiators struggled", ", while …",
 # also after a closing quotation mark: 'the “details of a deal,” as …'), or an attribution; a non-restrictive
@@ -140,6 +147,9 @@ RELATIVE_SUBJECT = re.compile(r",\s*(?:which|who)\s+(?:(?:also|further|then)\s+)
 # a modal of the future: "Modi said the two countries will …" is one leader's account, not both sides' pledge
 MODAL = re.compile(r"will|would")
 CONTENTS = "kaidan.en.agreement.contents"
+ASSERTION = "kaidan.en.agreement.joint_assertion"
+# a subject that points back or is a person: "This is …", "He is …" narrate, they do not assert for both sides
+DEICTIC = re.compile(r"^\W*(?:this|that|these|those|it|he|she|they|i|we|there|which|who)\b", re.I)
 # a definite description of a country's leader: "the Japanese leader", "the Chinese president"
 LEADER_NOUN = re.compile(r"(?:leader|president|prime minister|premier|chancellor|head of state|head of government)", re.I)
 # a joint document as the subject: named as joint ("the joint statement", "the treaty"), or "the statement" /
@@ -211,6 +221,7 @@ class EnClauses:
         self.list_line = self.listed_line = -1
         self.last_quoted = None                 # the speaker of the last attributed quotation, and its line
         self.quoted_line = -2
+        self.quoted_until = -1                  # the end of a quotation that runs on across paragraphs
         self.group_words = sorted(_lex()["group_subjects"], key=len, reverse=True)
         self._written: dict[str, str] = {}
         self.date = ctx.event_date or ctx.ref_iso
@@ -255,8 +266,14 @@ class EnClauses:
         office = "prime_minister" if t in ("prime minister", "pm") else (
             "chancellor" if "chancellor" in t else "president")
         who = self.profile.bare_title(office)
-        if who is None and self.profile.self_leader is None and self.profile.kind in ("news", "joint_statement"):
-            who = self.ctx.gaz.holder(office, self.date, prefer=tuple(self.ctx.event_leaders))
+        if who is None and (self.profile.self_leader is None and self.profile.kind in ("news", "joint_statement")
+                            or self.profile.self_leader and self.ctx.event_leaders):
+            # (in a leader's own readout, a title that leader does not hold is the counterpart's: "The President")
+            who = self.ctx.gaz.holder(office, self.date, prefer=tuple(
+                e for e in self.ctx.event_leaders if e != self.profile.self_leader) if self.profile.self_leader
+                else tuple(self.ctx.event_leaders))
+            if self.profile.self_leader and who not in self.ctx.event_leaders:
+                who = None
         return who
 
     def subject(self, head: str):
@@ -290,6 +307,12 @@ class EnClauses:
         if low in FIRST_SINGULAR:
             who = self.turn or self.profile.first_person or self.speaking     # "I" in the words a person said
             return self._person(who) if who else (None, None, None)
+        sir = re.fullmatch(r"(?:Sir|Dame)\s+([A-Z][a-z]+)", h)
+        if sir:
+            # "Sir Keir said": a knight is called by honorific and given name; the event leader of that given name
+            given = [e for e in self.ctx.event_leaders if sir.group(1).lower() in self.ctx.gaz.name(e, "en").lower().split()]
+            if len(given) == 1:
+                return self._person(given[0])
         ms = self.ctx.gaz.mentions(h)
         ents = [m.entity for m in ms]
         # "The Prime Minister and Prime Minister Modi": a bare title beside a named leader
@@ -371,11 +394,15 @@ class EnClauses:
 
     def named_official(self, h: str) -> str | None:
         """The name of an official the people data does not know, written with a title ("Foreign Secretary
-        Vikram Misri") or, once named so, by the surname alone ("Misri said")."""
+        Vikram Misri") or, once named so, by the surname alone ("Misri said"; "Kim said" of Kim Yong-beom: Korean,
+        Chinese and Japanese names put the family name first, so either end of the name may be the surname)."""
         m = TITLED_NAME.match(h) or NAME_TITLED.match(h)
         if m:
             name = m.group("name")
-            self.officials[name.split()[-1]] = name
+            words = name.split()
+            self.officials[words[-1]] = name
+            if len(words) > 1 and words[0] not in self.officials:
+                self.officials[words[0]] = name
         else:
             name = self.officials.get(h.strip())
         if name:
@@ -445,9 +472,10 @@ class EnClauses:
 
     def sentence(self, s: Sentence) -> None:
         text = s.text
+        quoted = [(s.start + q.start(), s.start + q.end()) for q in QUOTE.finditer(text)]
         for m in self.ctx.mentions(s):
-            if m.kind == "person":
-                self.last_person = m.entity
+            if m.kind == "person" and not any(a <= m.start < b for a, b in quoted):
+                self.last_person = m.entity     # a name inside a quotation is addressed or spoken of, not the speaker
         off = OFFICIAL.search(text)
         if off and not off.group(0).lower().startswith("the"):
             self.last_official = off.group(0)
@@ -459,7 +487,7 @@ class EnClauses:
                 self.last_subject = ent
         if self.quotes(s):
             return
-        said = SAID_END.match(text)
+        said = SAID_END.match(text) or AS_SAID.match(text)
         if said:
             # "Canada would keep its counter-tariffs in place …, he said."
             kind, name, ent = self.subject(said.group(2))
@@ -496,6 +524,11 @@ class EnClauses:
     def predicates(self, s: Sentence, nested: bool = False) -> None:
         text = s.text
         sets = {k: _rules(k)[0].read(text, s.start)[1] for k in ("agreements", "commitments", "statements")}
+        asserted = [m for m in sets["agreements"] if m.rule == ASSERTION]
+        if asserted:
+            sets["agreements"] = tuple(m for m in sets["agreements"] if m.rule != ASSERTION)
+            if not nested and self.profile.kind == "joint_statement":
+                self.joint_assertion(s, asserted[0], sets)
         wholes = [m for m in sets["commitments"] if m.rule == PLEDGE_PART]
         if wholes:
             sets["commitments"] = tuple(m for m in sets["commitments"] if m.rule != PLEDGE_PART)
@@ -574,6 +607,32 @@ class EnClauses:
             if st:
                 self.points(s, ("statements", st[0]), pool, kind, name, ent)
                 return
+
+    def joint_assertion(self, s: Sentence, m: EnMatch, sets: dict) -> None:
+        """'The security of Europe and that of the Indo-Pacific are closely interlinked.' in a joint statement: the
+        text speaks for both sides, so its assertion is their shared view. The subject is a noun phrase of the
+        clause's own (no pronoun, no person, no other predicate before the copula); the content is the clause, up
+        to a coordinated clause with its own predicate ("…, and we support …")."""
+        head = self.ctx.text[s.start:m.start_char]
+        if DEICTIC.match(head) or len(head.strip()) < 8 or any(
+                x.start_char < m.start_char for ms in sets.values() for x in ms):
+            return
+        if self.subject(head)[0] in ("person", "group", "country", "unnamed"):
+            return
+        end = s.end
+        later = sorted(x.start_char for ms in sets.values() for x in ms if x.start_char > m.end_char)
+        for pos in later:
+            cut = re.search(r"(?:,\s*and|;)\s*(?:\w+\s+){0,2}$", self.ctx.text[m.end_char:pos])
+            if cut:
+                end = m.end_char + cut.start()
+                break
+        body = self.ctx.text[s.start:end].strip(" ,;.")
+        body = re.sub(r"^(?:\(?\d{1,2}[.)]\s+)", "", body)
+        if len(body) < 20:
+            return
+        start = self.ctx.text.index(body, s.start)
+        self.found.agreements.append(Agreement(body, "shared_view", topics_of(body),
+                                               self.ctx.cite(start, start + len(body), rule_name("agreements", ASSERTION))))
 
     def pledge_part(self, s: Sentence, m: EnMatch) -> None:
         """'The agreement includes $200 billion in cash and $150 billion in shipbuilding' / 'Seoul set a cap of $20
@@ -739,6 +798,9 @@ class EnClauses:
             elif ks == "commitments":
                 self.single_commit(m, kind, name, ent, content, body, cite)
             else:
+                occasion = OCCASION_THAT.match(content)
+                if occasion:      # "said in a press briefing in Gyeongju that …": what was said follows "that"
+                    content, body = content[occasion.end():], _clean(content[occasion.end():])
                 self.single_statement(m, kind, name, content, body, cite)
 
     def agreement(self, m: EnMatch, content: str, body: str, cite) -> None:
@@ -911,8 +973,89 @@ class EnClauses:
         self.found.commitments.append(Commitment(actor, text, parse_amount(text), deadline_of(text, ref), cite,
                                                  topics_of(text)))
 
+    def open_quote(self, s: Sentence) -> bool:
+        """A paragraph that opens a quotation and does not close it: news style for a quotation that runs on into
+        the next paragraph, which opens with a quote mark again. One statement, of the speaker quoted just
+        before or of the attribution after the closing mark."""
+        text = self.ctx.text
+        ls = text.rfind("\n", 0, s.start) + 1
+        le = text.find("\n", s.start)
+        le = len(text) if le < 0 else le
+        if s.start < self.quoted_until:
+            return True                            # a later sentence of a quotation already read
+        if text[ls:s.start].strip() or not s.text.startswith("“") or "”" in text[ls:le]:
+            return False
+        parts, end, close = [(s.start + 1, le)], le, None
+        while close is None:
+            nxt = re.compile(r"\n\s*(“)").match(text, end)
+            if not nxt:
+                break
+            ne = text.find("\n", nxt.end())
+            ne = len(text) if ne < 0 else ne
+            c = text.find("”", nxt.end(), ne)
+            close = c if c >= 0 else None
+            parts.append((nxt.end(), c if c >= 0 else ne))
+            end = ne
+        if len(parts) < 2:
+            return False
+        after = SAID_AFTER.match(text[close + 1:end]) if close is not None else None
+        who = self.subject(after.group(1) or after.group(2)) if after else None
+        if who is None and self.last_quoted and self.quoted_line == s.line - 1:
+            who = self.last_quoted
+        if not who or who[0] not in ("person", "unnamed"):
+            return False
+        self.quoted_until = end
+        self.last_quoted, self.quoted_line = who, s.line + text.count("\n", s.start, end)
+        body = " ".join(text[a:b].strip() for a, b in parts).strip(" ,")
+        qcite = self.ctx.cite(s.start + 1, parts[-1][1], "kaidan.en.statement.quotation.v1")
+        self.found.statements.append(Statement(who[1], body, "direct", qcite))
+        if who[0] == "person":
+            self.last_subject = who[2]
+            self.reported_commitment(body, qcite, speaker=who[1])
+            self.nested(s.start + 1, parts[-1][1], speaker=who[2])
+        return True
+
+    def running_quote(self, s: Sentence) -> bool:
+        """He said, "There has been … MoUs. The PM also announced …": a quotation opened in this sentence and
+        closed in a later one of the same paragraph is one direct statement, its sentences the speaker's words."""
+        text = self.ctx.text
+        le = text.find("\n", s.end)
+        le = len(text) if le < 0 else le
+        opened = None
+        for m in re.finditer(r"[“”\"]", s.text):
+            if m.group(0) == "“" or (m.group(0) == '"' and opened is None):
+                opened = m
+            else:
+                opened = None
+        if opened is None:
+            return False
+        shut = re.compile(r"[”\"]").search(text, s.end, le)     # (a curly quote is often closed by a straight one)
+        if not shut:
+            return False
+        close = shut.start()
+        start = s.start + opened.end()
+        before = SAID_BEFORE.search(s.text[:opened.start()])
+        tail = text[close + 1:le]
+        after = SAID_AFTER.match(tail) if not before else None
+        inv = SAID_AFTER_INV.match(tail) if not before and not after else None
+        who = self.subject(before.group(1)) if before else (
+            self.subject(after.group(1) or after.group(2)) if after else (self.subject(inv.group(1)) if inv else None))
+        if not who or who[0] not in ("person", "unnamed"):
+            return False
+        self.last_quoted, self.quoted_line = who, s.line
+        body = text[start:close].strip(" ,")
+        qcite = self.ctx.cite(start, start + len(text[start:close].rstrip(" ,")), "kaidan.en.statement.quotation.v1")
+        self.found.statements.append(Statement(who[1], body, "direct", qcite))
+        if who[0] == "person":
+            self.last_subject = who[2]
+            self.reported_commitment(text[start:s.end], qcite, speaker=who[1])
+            self.nested(start, s.end, speaker=who[2])
+        return True     # the later sentences of the quotation are read on their own, as the speaker's words
+
     def quotes(self, s: Sentence) -> bool:
         """“…,” he said. / X said: “…” / “…,” said X. — direct statements."""
+        if self.open_quote(s) or self.running_quote(s):
+            return True
         text = s.text
         hit = False
         prev = None                               # the speaker of the quotation before, in this sentence
@@ -932,8 +1075,7 @@ class EnClauses:
                 who = self.subject(before.group(1))
             if who is None and prev and ADDING.search(text[:q.start()]):
                 who = prev                        # X said, "…," adding, "…": the same speaker goes on
-            if who is None and self.last_quoted and self.quoted_line == s.line - 1 or (
-                    who is None and self.last_quoted and self.quoted_line == s.line and q.start() == 0):
+            if who is None and self.last_quoted and q.start() == 0 and self.quoted_line in (s.line - 1, s.line):
                 who = self.last_quoted            # a quotation standing on its own after an attributed one
             prev = who
             if who and who[0] in ("person", "unnamed"):
@@ -957,7 +1099,8 @@ def ms_is_name(phrase: str) -> bool:
 
 
 # ", and Prime Minister Modi accepted …": a second clause with a subject of its own is read on its own
-NEW_SUBJECT = re.compile(r"(?:,\s+(?:and|while|but|whereas)|\s+(?:while|but|whereas))\s+(?=(?:the\s+)?(?:Prime Minister|President|Chancellor|King)\b|"
+# (", to which President Joko expressed his gratitude": a relative clause with a subject of its own answers the first)
+NEW_SUBJECT = re.compile(r"(?:,\s+(?:and|while|but|whereas|(?:to|for|in\s+response\s+to)\s+which)|\s+(?:while|but|whereas))\s+(?=(?:the\s+)?(?:Prime Minister|President|Chancellor|King)\b|"
                          r"(?:Japan|the United States|the U\.S\.)\s+[a-z]+ed\b)")
 
 

@@ -30,6 +30,11 @@ SPEAKER_TURN = re.compile(r"^\s*[^\s「」『』。、,，]{2,15}[「『][^」�
 # …はこう強調しました / 次のように述べました: the quotation on the next or previous line is that person's
 INTRODUCER = re.compile(r"(?:こう|このように|次のように|以下のように)(?:述べ|強調|語|話|訴え|説明|明らかに|呼びかけ)|"
                         r"\b(?:said|stated|told reporters)\s*:\s*$")
+# English news style: a paragraph that is only a quotation goes on with the speaker of the quotation just before
+# it ("“…,” Mr X declared." then "“…”"), and a paragraph that opens a quotation without closing it runs on into
+# the next one, which opens with a quote mark again.
+EN_ATTRIBUTED = re.compile(r"[”\"]\s*,?\s*(?:(?:he|she)|(?:the\s+)?[A-Z][\w.\-’' ]{1,60}?)\s+(?:said|says|declared|"
+                           r"added|stated|told\b|noted|stressed|remarked|replied)\b")
 
 
 def _neighbour(lines: list[str], i: int, step: int) -> str:
@@ -42,9 +47,11 @@ def _neighbour(lines: list[str], i: int, step: int) -> str:
 def article_lines(lines: list[str]) -> set[int]:
     """Indices of the lines that belong to the article. A line that is only a quotation is a reader's
     comment or a pull quote, unless the line before or after introduces it (石破総理大臣はこう強調しました)
-    or it continues a transcript turn (安倍首相「…」 then 「…」 on the following lines)."""
+    or it continues a transcript turn (安倍首相「…」 then 「…」 on the following lines) or, in English, the quoted
+    speech of the paragraph before it."""
     keep = set()
     turn = None         # the line of the speaker's turn that bare quotations below it continue
+    quoting = False     # the last article line kept was quoted speech
     for i, line in enumerate(lines):
         s = line.strip()
         if s.lower() in TRAILER_HEADINGS:
@@ -55,14 +62,23 @@ def article_lines(lines: list[str]) -> set[int]:
             continue
         if BARE_QUOTE.match(s) and not (INTRODUCER.search(_neighbour(lines, i, -1))
                                         or INTRODUCER.search(_neighbour(lines, i, 1))):
-            if not (turn is not None and turn in keep):
+            if not (turn is not None and turn in keep) and not (quoting and _goes_on(s, _neighbour(lines, i, -1))):
+                quoting = False
                 continue
         if SPEAKER_TURN.match(s) and not BARE_QUOTE.match(s):
             turn = i
         elif s and not BARE_QUOTE.match(s):
             turn = None
         keep.add(i)
+        quoting = s[:1] in "“\"" or bool(EN_ATTRIBUTED.search(s))
     return keep
+
+
+def _goes_on(line: str, before: str) -> bool:
+    """An English quotation paragraph continuing the quoted speech of the paragraph before it."""
+    if not line.startswith("“"):
+        return False
+    return bool(EN_ATTRIBUTED.search(before)) or before.count("“") > before.count("”") or bool(BARE_QUOTE.match(before))
 
 
 def article_sentences(text: str, sentences: list[Sentence]) -> list[Sentence]:

@@ -295,6 +295,15 @@ _EN_COUNTED_FAR = re.compile(
 _EN_MONEY = Gated(_EN_MONEY, *_CURRENCY_SYMBOLS)          # every match has a currency sign or code
 _EN_COUNTED_FAR = Gated(_EN_COUNTED_FAR, gate=r"\d")      # and a figure in digits
 _EN_SUFFIX = re.compile(r"\s+or\s+(more|less)\b", re.I)
+# "increase visas from 20,000 to 90,000": in a change "from A to B" written as bare figures the counted noun stands
+# before the range; each end is a count. Only figures in thousands grouping or with a scale word, so years
+# ("from 2020 to 2025"), clock times and small ordinals stay out; durations and lengths after the range too.
+_EN_BARE = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?(?=\s+(?:thousand|million|billion|trillion|lakhs?|crores?)\b)"
+_EN_BARE_RANGE = re.compile(
+    rf"\bfrom\s+{_NUM_START}(?P<a>{_EN_BARE})(?P<sa>{_EN_SCALE_RE})?\s+to\s+{_NUM_START}(?P<b>{_EN_BARE})"
+    rf"(?P<sb>{_EN_SCALE_RE})?(?![\w%,.]?\d)(?!\s*(?:%|percent\b|per\s+cent\b|years?\b|months?\b|weeks?\b|days?\b|"
+    r"hours?\b|minutes?\b|km\b|kilomet|miles?\b|met(?:er|re)s?\b|feet\b))", re.I)
+_EN_BARE_RANGE = Gated(_EN_BARE_RANGE, gate=r"\d")
 _FX_EN = re.compile(rf"{_NUM_START}(?:¥\s?(?P<num>\d+(?:\.\d+)?)|(?P<num2>\d+(?:\.\d+)?)\s?yen)\s+"
                     r"(?:to|per|against)\s+(?:the|one|a|each)\s+(?:(?:U\.S\.|US)\s+)?dollar\b", re.I)
 
@@ -324,6 +333,13 @@ def _en_candidates(f: str) -> list[tuple]:
         num = m.group("num")
         if unit in _EN_FAR_UNITS and not (len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100):
             out.append(_en_finish(f, m, unit))
+    for m in _EN_BARE_RANGE.finditer(f):
+        tail = _EN_COUNTED.match(f, m.start("b"))     # "from 1,000 to 2,000 people": both ends are people
+        unit = next(_EN_UNIT_WORDS[i][1] for i in range(len(_EN_UNIT_WORDS)) if tail.group(f"u{i}")) if tail else "count"
+        for num, scale in (("a", "sa"), ("b", "sb")):
+            value = _num(m.group(num) + (" " + m.group(scale).strip() if m.group(scale) else ""))
+            if value is not None:
+                out.append((m.start(num), m.end(scale) if m.group(scale) else m.end(num), value, unit, None, None))
     return [c for c in out if c is not None]
 
 
