@@ -27,6 +27,7 @@ source saying no document was signed where others list signed documents.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -270,7 +271,10 @@ class _Nearby:
 
     def __init__(self, texts: list[tuple[tuple[str, str], ...]], freq: Frequencies, containment: bool = True,
                  same_word: bool = False) -> None:
-        self.by_key: dict[str, list[tuple[int, int, str, bool]]] = {}
+        # (wording, unit) under each key: met by a wording in any language, or (``glossed``, per language of
+        # the merged wording) only by one in another language
+        self.keyed: dict[str, list[tuple[int, int]]] = {}
+        self.glossed: dict[str, dict[str, list[tuple[int, int]]]] = {}
         self.norms: list[tuple[int, str, str]] = []
         self.owner: list[int] = []      # the merged fact of each wording
         self.least: list[int] = []      # the fewest specific units a sentence must meet in each wording
@@ -282,27 +286,39 @@ class _Nearby:
                 self.owner.append(m)
                 own = coverage(p, p, freq)[1] if same_word else 0
                 self.least.append(min(SUPPORT_SPECIFIC, own) if own else SUPPORT_SPECIFIC)
+                glossed = self.glossed.setdefault(p.lang, {}) if same_word else self.keyed
                 for u_i, u in enumerate(weighed(p, freq).specific):
-                    for key in u.keys | {u.primary}:
-                        self.by_key.setdefault(key, []).append((w, u_i, p.lang, key == u.primary))
+                    entry = (w, u_i)
+                    self.keyed.setdefault(u.primary, []).append(entry)
+                    for key in u.keys:
+                        if key != u.primary:
+                            glossed.setdefault(key, []).append(entry)
                 if containment and len(p.norm) >= CONTAINED_CHARS:
                     self.norms.append((m, p.lang, p.norm))
 
-    def candidates(self, text: str, least: int | None = None) -> list[int]:
+    def candidates(self, text: str, least: int | None = None) -> dict[int, int]:
         """The merged facts one of whose wordings ``text`` meets on ``least`` specific units (else on the
-        least its support test needs), or holding it or held by it (with ``containment``)."""
+        least its support test needs), each with the most units it meets in one wording, in order; and
+        (with ``containment``) those holding it or held by it in one language, with 0 when they meet fewer."""
         p = profile(text)
-        lang, same_word = p.lang, self.same_word
-        met: dict[int, set[int]] = {}
-        for key in p.keys:
-            for w, u_i, wl, own in self.by_key.get(key, ()):
-                if own or not same_word or wl != lang:
-                    met.setdefault(w, set()).add(u_i)
-        found = {self.owner[w] for w, units in met.items()
-                 if len(units) >= (self.least[w] if least is None else least)}
+        keys, lang = p.keys, p.lang
+        keyed = self.keyed
+        met = {e for key in keys if key in keyed for e in keyed[key]}
+        for wl, glossed in self.glossed.items():
+            if wl != lang:
+                met.update(e for key in keys if key in glossed for e in glossed[key])
+        units = Counter(w for w, _ in met)
+        owner, least_of = self.owner, self.least
+        found: dict[int, int] = {}
+        for w, n in units.items():
+            if n >= (least_of[w] if least is None else least):
+                m = owner[w]
+                found[m] = max(found.get(m, 0), n)
         if len(p.norm) >= CONTAINED_CHARS:
-            found.update(m for m, wl, n in self.norms if wl == lang and (n in p.norm or p.norm in n))
-        return sorted(found)
+            for m, wl, t in self.norms:
+                if wl == lang and m not in found and (t in p.norm or p.norm in t):
+                    found[m] = 0
+        return dict(sorted(found.items()))
 
 
 def _score(g: MergedFact, kind: str, fact: dict, freq: dict[str, int] | None = None) -> float:
@@ -352,12 +368,13 @@ def _clauses(rec: EventRecord, doc_id: str, record: dict) -> dict[str, tuple[Mer
     for n, (kind, fact) in enumerate(new):
         # the fewest specific units a score (one with a figure) or a containment test needs
         least = 1 if fact.get("amount") else min(MIN_SPECIFIC, SUPPORT_SPECIFIC)
-        for m in near.candidates(fact["text"], least):
+        for m, units in near.candidates(fact["text"], least).items():
             k, i = merged[m]
             if not compatible(pools[k][i].type, pools[k][i].view, kind, fact):
                 continue
             s = _score(pools[k][i], kind, fact, freq)
-            c, words = _contained(pools[k][i], kind, fact, freq)
+            c, words = _contained(pools[k][i], kind, fact, freq) if units >= SUPPORT_SPECIFIC \
+                else (0.0, frozenset())
             if c:
                 held[(n, m)] = words
             if s > 0:
