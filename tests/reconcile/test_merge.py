@@ -129,6 +129,29 @@ def test_records_merged_source_by_source_at_ingest_equal_a_merge_of_the_whole_ev
             assert archive.event_record(store, ev["id"]) == whole
 
 
+EVENTS = SEEDS.parent / "events"
+
+
+@pytest.mark.skipif(not (SEEDS.is_dir() and EVENTS.is_dir()), reason="../shared/corpus/seeds or events not present")
+def test_merged_facts_skipped_as_meeting_too_few_specific_words_would_change_no_record(tmp_path, monkeypatch):
+    from kaidan.reconcile import merge
+    from kaidan.store import Store
+
+    with Store(tmp_path / "k.db") as store:
+        ingest(sorted(str(p) for p in SEEDS.glob("*.txt")) + sorted(str(p) for p in EVENTS.rglob("*.txt")), store)
+        events = [(store.get_event(ev["id"]), store.event_records(ev["id"])) for ev in store.iter_events()]
+        indexed = [merge_event(ev, docs, store.document_text) for ev, docs in events]
+        asked, indexed_candidates = [], merge._Nearby.candidates
+
+        def every(self, text, least=None):
+            asked.append(len(set(self.owner)) - len(indexed_candidates(self, text, least)))
+            return dict.fromkeys(sorted(set(self.owner)), len(self.owner) + 99)   # as if meeting every unit
+
+        monkeypatch.setattr(merge._Nearby, "candidates", every)
+        assert [merge_event(ev, docs, store.document_text) for ev, docs in events] == indexed
+    assert sum(asked) > 0       # the index did leave merged facts out
+
+
 def test_two_weekdays_given_for_one_date_are_a_conflict():
     from kaidan.reconcile.weekdays import stated
 

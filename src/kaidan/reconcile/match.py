@@ -33,6 +33,7 @@ GENERIC = frozenset({"alliance", "indo_pacific", "investment", "nuclear", "energ
                      "security_environment", "cooperation", "peace_stability", "china", "north_korea"})
 MIN_SCORE = 0.3        # the weakest best match that still merges
 MIN_SPECIFIC = 2       # shared non-generic content units (one with the same figure)
+CONTAINED_CHARS = 6    # one text holding another scores 1 when both are at least this long
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,7 @@ def text_score(pa: Profile, pb: Profile, figure: bool | None = None, freq: dict[
     if figure is False:
         return 0.0
     if pa.lang == pb.lang and pa.norm and pb.norm and (pa.norm in pb.norm or pb.norm in pa.norm) \
-            and min(len(pa.norm), len(pb.norm)) >= 6:
+            and min(len(pa.norm), len(pb.norm)) >= CONTAINED_CHARS:
         return 1.0
     shared = min(specific_shared(pa, pb, freq), specific_shared(pb, pa, freq))
     if shared < (1 if figure else MIN_SPECIFIC):

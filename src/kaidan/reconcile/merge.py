@@ -27,6 +27,7 @@ source saying no document was signed where others list signed documents.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -35,8 +36,8 @@ from ..people import gazetteer
 from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameForms, Source, SourceCitation,
                        ValueGroup)
 from ..text import glued_breaks, norm
-from .bilingual import Frequencies, Profile, coverage, profile, specific_units
-from .match import _same_amount, compatible, lang_of, same_concepts, text_score
+from .bilingual import Frequencies, Profile, coverage, profile, specific_units, weighed
+from .match import CONTAINED_CHARS, MIN_SPECIFIC, _same_amount, compatible, lang_of, same_concepts, text_score
 from .weekdays import stated as stated_weekdays
 
 CLAUSE_TYPES = ("agreements", "commitments", "statements")
@@ -248,29 +249,76 @@ def _freq(texts) -> Frequencies:
 
 
 class _Nearby:
-    """Which merged facts a wording could match at all: those sharing a word (a lemma, stem, gloss or entity)
-    with it, or, in one language, holding it or held by it as a whole (:func:`match.text_score`'s shortcut).
-    Every score and coverage test needs one of these, so the others are skipped without being scored."""
+    """Which merged facts a wording could match at all, so the others are skipped without being scored.
 
-    def __init__(self, texts: list[tuple[tuple[str, str], ...]], containment: bool = True) -> None:
-        self.by_key: dict[str, list[int]] = {}
+    Every test a pair must pass needs *specific* units of one wording of the merged fact (units weighing at
+    least ``bilingual.SPECIFIC`` under the event's word counts) whose keys meet the new wording's keys, and
+    how many it needs is known before scoring:
+
+    * a score (:func:`match.text_score`) counts only with ``MIN_SPECIFIC`` specific units of each side that
+      the other side has (:func:`bilingual.specific_shared`), one when both carry the same figure;
+    * a fact holding a merged fact's point (:func:`_contained`) needs ``SUPPORT_SPECIFIC`` specific units of
+      the merged wording that the fact's wording has (:func:`bilingual.coverage`);
+    * a supporting sentence (:func:`_support_of`) needs ``SUPPORT_SPECIFIC`` of them, or, for a short point,
+      all the specific units the wording counts in itself; and in one language ``coverage`` counts a unit
+      only when the other wording has the word itself (``same_word``: such a unit meets the sentence by its
+      own lemma or stem, not by a gloss).
+
+    So each merged wording is indexed by the keys of its specific units alone, a query counts the units it
+    meets per wording, and a wording meeting fewer than the least any test needs is no candidate. The one
+    score needing no specific unit, one text holding the other in one language (``match.text_score``'s
+    shortcut, texts of at least ``CONTAINED_CHARS``), is looked for apart with ``containment``."""
+
+    def __init__(self, texts: list[tuple[tuple[str, str], ...]], freq: Frequencies, containment: bool = True,
+                 same_word: bool = False) -> None:
+        # (wording, unit) under each key: met by a wording in any language, or (``glossed``, per language of
+        # the merged wording) only by one in another language
+        self.keyed: dict[str, list[tuple[int, int]]] = {}
+        self.glossed: dict[str, dict[str, list[tuple[int, int]]]] = {}
         self.norms: list[tuple[int, str, str]] = []
+        self.owner: list[int] = []      # the merged fact of each wording
+        self.least: list[int] = []      # the fewest specific units a sentence must meet in each wording
+        self.same_word = same_word
         for m, wordings in enumerate(texts):
             for _lang, t in wordings:
                 p = profile(t)
-                for key in p.keys:
-                    ids = self.by_key.setdefault(key, [])
-                    if not ids or ids[-1] != m:
-                        ids.append(m)
-                if containment and p.norm:
+                w = len(self.owner)
+                self.owner.append(m)
+                own = coverage(p, p, freq)[1] if same_word else 0
+                self.least.append(min(SUPPORT_SPECIFIC, own) if own else SUPPORT_SPECIFIC)
+                glossed = self.glossed.setdefault(p.lang, {}) if same_word else self.keyed
+                for u_i, u in enumerate(weighed(p, freq).specific):
+                    entry = (w, u_i)
+                    self.keyed.setdefault(u.primary, []).append(entry)
+                    for key in u.keys:
+                        if key != u.primary:
+                            glossed.setdefault(key, []).append(entry)
+                if containment and len(p.norm) >= CONTAINED_CHARS:
                     self.norms.append((m, p.lang, p.norm))
 
-    def candidates(self, text: str) -> list[int]:
+    def candidates(self, text: str, least: int | None = None) -> dict[int, int]:
+        """The merged facts one of whose wordings ``text`` meets on ``least`` specific units (else on the
+        least its support test needs), each with the most units it meets in one wording, in order; and
+        (with ``containment``) those holding it or held by it in one language, with 0 when they meet fewer."""
         p = profile(text)
-        found = {m for key in p.keys for m in self.by_key.get(key, ())}
-        if p.norm:
-            found.update(m for m, lang, n in self.norms if lang == p.lang and (n in p.norm or p.norm in n))
-        return sorted(found)
+        keys, lang = p.keys, p.lang
+        keyed = self.keyed
+        met = {e for key in keys if key in keyed for e in keyed[key]}
+        for wl, glossed in self.glossed.items():
+            if wl != lang:
+                met.update(e for key in keys if key in glossed for e in glossed[key])
+        units = Counter(w for w, _ in met)
+        owner, least_of = self.owner, self.least
+        found: dict[int, int] = {}
+        for w, n in units.items():
+            if n >= (least_of[w] if least is None else least):
+                m = owner[w]
+                found[m] = max(found.get(m, 0), n)
+        if len(p.norm) >= CONTAINED_CHARS:
+            for m, wl, t in self.norms:
+                if wl == lang and m not in found and (t in p.norm or p.norm in t):
+                    found[m] = 0
+        return dict(sorted(found.items()))
 
 
 def _score(g: MergedFact, kind: str, fact: dict, freq: dict[str, int] | None = None) -> float:
@@ -316,14 +364,17 @@ def _clauses(rec: EventRecord, doc_id: str, record: dict) -> dict[str, tuple[Mer
     freq = _freq([t for k, i in merged for _, t in pools[k][i].texts] + [f["text"] for _, f in new])
     pairs = []
     held: dict[tuple[int, int], frozenset[str]] = {}
-    near = _Nearby([pools[k][i].texts for k, i in merged])
+    near = _Nearby([pools[k][i].texts for k, i in merged], freq)
     for n, (kind, fact) in enumerate(new):
-        for m in near.candidates(fact["text"]):
+        # the fewest specific units a score (one with a figure) or a containment test needs
+        least = 1 if fact.get("amount") else min(MIN_SPECIFIC, SUPPORT_SPECIFIC)
+        for m, units in near.candidates(fact["text"], least).items():
             k, i = merged[m]
             if not compatible(pools[k][i].type, pools[k][i].view, kind, fact):
                 continue
             s = _score(pools[k][i], kind, fact, freq)
-            c, words = _contained(pools[k][i], kind, fact, freq)
+            c, words = _contained(pools[k][i], kind, fact, freq) if units >= SUPPORT_SPECIFIC \
+                else (0.0, frozenset())
             if c:
                 held[(n, m)] = words
             if s > 0:
@@ -406,7 +457,7 @@ def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str 
     the sentence that the facts it already supports did not use (another point, not the same point again)."""
     pairs = []
     hits: dict[tuple[int, int], frozenset[str]] = {}
-    near = _Nearby([pools[k][i].texts for k, i in merged], containment=False)
+    near = _Nearby([pools[k][i].texts for k, i in merged], freq, containment=False, same_word=True)
     for n, s in enumerate(sentences):
         ps = profile(s.text)
         for m in near.candidates(s.text):
