@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..normalize import due_date
 from ..records import Amount, LedgerEntry, LedgerThread, SourceCitation
@@ -383,16 +383,19 @@ class _Heads:
             self.by_concept.setdefault(c, []).append(i)
 
 
+def _root(parent: list[int], i: int) -> int:
+    """The root of ``i`` in the union-find forest ``parent`` (halving the path on the way)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 def _threads(items: list[tuple[LedgerEntry, _Match]], today: dt.date) -> list[LedgerThread]:
     entries = [e for e, _ in items]
     matches = [m for _, m in items]
     parent = list(range(len(entries)))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    find = partial(_root, parent)
 
     # Only commitments of the same party, in the same bilateral relationship (the event's countries) and
     # sharing a topic can be one promise: compare within those blocks, not every pair of the archive.
@@ -469,12 +472,7 @@ def threads_of_links(rows: Iterable[tuple], links: Iterable[tuple], today: dt.da
         keys.append((event, pos))
     index = {k: i for i, k in enumerate(keys)}
     parent = list(range(len(entries)))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    find = partial(_root, parent)
 
     for event, pos, link_event, link_pos in links:
         i, j = index.get((event, pos)), index.get((link_event, link_pos))
