@@ -50,6 +50,15 @@ def test_ja_bare_memorandum_is_named_by_its_nitsuite_complement():
     assert titles("2024年5月1日\n漁業資源の管理や、防災教育の協力についても覚書が交わされた。") == ["漁業資源の管理", "防災教育の協力"]
 
 
+def test_ja_bare_documents_named_by_the_toshite_enumeration_of_their_relative_head():
+    got = signed("2024年5月1日\n交換公文・借款契約が交わされた分野として、港湾整備計画(第1期、北部)、空港改修計画、"
+                 "借款契約としては橋梁建設計画があった。")
+    assert got == [("港湾整備計画(第1期、北部)", "kaidan.ja.signed.toshite.v1"),
+                   ("空港改修計画", "kaidan.ja.signed.toshite.v1"), ("橋梁建設計画", "kaidan.ja.signed.toshite.v1")]
+    # a named document keeps its own title: the enumeration only names bare document nouns
+    assert titles("2024年5月1日\n漁業協力に関する覚書が交わされた分野として、漁港整備計画があった。") == ["漁業協力に関する覚書"]
+
+
 def test_ja_a_signing_still_to_come_or_long_past_is_not_listed():
     assert titles("2024年5月1日\n両首脳は投資協定の締結に向けた交渉の開始で一致した。") == []
     assert titles("2024年5月1日\n首相は港湾協力に関する交換公文に署名する意思を伝えた。") == []

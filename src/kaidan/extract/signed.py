@@ -138,6 +138,10 @@ def _ja_trigger_titles(ctx: DocContext, s: Sentence, toks: list[Token], i: int, 
         a, region = a + m.end(), region[m.end():]
     if not J["head_end"].search(region):
         return []
+    if _generic(region, "ja"):                            # a bare 覚書 / 交換公文・融資契約: named elsewhere in the clause
+        members = _toshite(ctx, s, toks[i].end)
+        if members:
+            return members
     if region in J["heads"]:                              # a bare 覚書: named by its について complement, if any
         topic = _nitsuite(ctx, toks, start, floor)
         if topic:
@@ -147,6 +151,37 @@ def _ja_trigger_titles(ctx: DocContext, s: Sentence, toks: list[Token], i: int, 
         off = ctx.text.find(title, a, b)
         out.append(Found(title, off if off >= 0 else a, (off if off >= 0 else a) + len(title), _rid(rule)))
     return out
+
+
+def _toshite(ctx: DocContext, s: Sentence, after: int) -> list[Found]:
+    """覚書が交わされた分野として、X、Y があった: the members that として…があった enumerates."""
+    r = _ja()["rules"]["toshite"]
+    m = re.match(r["pattern"], ctx.text[after:s.end])
+    if not m:
+        return []
+    a = after + m.start(1)
+    out, pos = [], a
+    for piece in _split_top(m.group(1)):
+        seg = re.sub(r"^[^、]{1,12}としては、?", "", piece).strip("、, ")   # 融資契約としては X: a sub-category, X the title
+        if len(norm(seg)) >= 4 and not _generic(seg, "ja"):
+            off = ctx.text.find(seg, pos, after + m.end(1))
+            out.append(Found(seg, off, off + len(seg), _rid(r)))
+        pos += len(piece) + 1
+    return out
+
+
+def _split_top(text: str) -> list[str]:
+    """Split on 、 outside brackets (NSCR計画(マロロス~トゥトゥバン、第2期) stays whole)."""
+    parts, depth, cur = [], 0, ""
+    for ch in text:
+        depth += ch in OPENERS
+        depth -= ch in CLOSERS and depth > 0
+        if ch in COMMAS and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return parts + [cur]
 
 
 def _nitsuite(ctx: DocContext, toks: list[Token], start: int, floor: int) -> list[Found]:
