@@ -62,6 +62,25 @@ class EventFilter:
     date_to: str | None = None
 
 
+def event_condition(within: EventFilter, prefix: tuple[str, list]) -> tuple[str, list]:
+    """SQL over events ``e`` keeping the events of a filter (``?`` placeholders), and its parameters; ``prefix``
+    is the backend's condition and parameters for ``within.event`` (an id prefix)."""
+    conds, params = [], []
+    if within.event:
+        conds.append(prefix[0])
+        params += prefix[1]
+    if within.date_from:
+        conds.append("e.date_end >= ?")
+        params.append(within.date_from)
+    if within.date_to:
+        conds.append("e.date_start <= ?")
+        params.append(within.date_to)
+    if within.country:   # a lookup of the event's key (a non-correlated IN would list the country's events)
+        conds.append("EXISTS (SELECT 1 FROM event_countries ec WHERE ec.country = ? AND ec.event_id = e.id)")
+        params.append(within.country.upper())
+    return " AND ".join(conds) or "1 = 1", params
+
+
 def event_countries(event: dict) -> list[str]:
     """The country codes of an event (its ``countries``, joined by '-')."""
     return [c for c in event["countries"].split("-") if c]

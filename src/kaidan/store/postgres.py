@@ -37,7 +37,7 @@ from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
 from . import links
-from .base import DOC_COLUMNS, EventFilter, SqlStore, marks, utc_now, write_rows
+from .base import DOC_COLUMNS, EventFilter, SqlStore, event_condition, marks, utc_now, write_rows
 from .sqlite import LEDGER_LINKS, LEDGER_TABLES, SEARCH_FILTER_TABLES, SEARCH_WINDOW
 
 SCHEMA_VERSION = 7
@@ -395,21 +395,10 @@ class PostgresStore(SqlStore):
         return [tuple(r) for r in self._rows(sql, (*params, *extra, max(window, offset + limit), limit, offset))]
 
 def _event_condition(within: EventFilter) -> tuple[str, list]:
-    """SQL over events ``e`` keeping the events of a filter, and its parameters (see the SQLite store's)."""
-    conds, params = [], []
-    if within.event:
-        conds.append("starts_with(e.id, %s)")
-        params.append(within.event)
-    if within.date_from:
-        conds.append("e.date_end >= %s")
-        params.append(within.date_from)
-    if within.date_to:
-        conds.append("e.date_start <= %s")
-        params.append(within.date_to)
-    if within.country:
-        conds.append("e.id IN (SELECT event_id FROM event_countries WHERE country = %s)")
-        params.append(within.country.upper())
-    return " AND ".join(conds) or "TRUE", params
+    """The shared filter condition with PostgreSQL's placeholders, the id prefix tested by ``starts_with``
+    (a range would depend on the database's collation)."""
+    cond, params = event_condition(within, ("starts_with(e.id, ?)", [within.event]))
+    return _pg(cond), params
 
 
 def _pg(sql: str) -> str:

@@ -30,7 +30,7 @@ from typing import Any
 from kaidan.errors import StoreError
 
 from . import links
-from .base import EventFilter, SqlStore, marks, utc_now, write_rows
+from .base import EventFilter, SqlStore, event_condition, marks, utc_now, write_rows
 
 SCHEMA_VERSION = 7
 
@@ -214,21 +214,8 @@ WALK_DOCS = 1000
 # BM25's constants (FTS5's own): term-frequency saturation and length normalisation.
 BM25_K1, BM25_B = 1.2, 0.75
 def _event_condition(within: EventFilter) -> tuple[str, list]:
-    """SQL over events ``e`` keeping the events of a filter, and its parameters (each part an index range)."""
-    conds, params = [], []
-    if within.event:
-        conds.append("e.id >= ? AND e.id < ?")        # a prefix of ids made of [0-9A-Za-z-]: '~' sorts after
-        params += [within.event, within.event + "~"]
-    if within.date_from:
-        conds.append("e.date_end >= ?")
-        params.append(within.date_from)
-    if within.date_to:
-        conds.append("e.date_start <= ?")
-        params.append(within.date_to)
-    if within.country:   # a lookup of the event's key (a non-correlated IN would list the country's events)
-        conds.append("EXISTS (SELECT 1 FROM event_countries ec WHERE ec.country = ? AND ec.event_id = e.id)")
-        params.append(within.country.upper())
-    return " AND ".join(conds) or "1", params
+    """The shared filter condition, the id prefix as an index range (ids are [0-9A-Za-z-]: '~' sorts after)."""
+    return event_condition(within, ("e.id >= ? AND e.id < ?", [within.event, f"{within.event}~"]))
 
 
 def _filter_docs_sql(within: EventFilter) -> tuple[str, list]:
