@@ -68,10 +68,10 @@ _modules_at_freeze = -1
 
 
 def _freeze_loaded() -> None:
-    """Move what the first extractions loaded for good (the people data, rule files, word lists, spaCy's
-    vocabulary) out of the cyclic garbage collector's reach, so that its full passes stop re-scanning
+    """Move what the first extractions loaded for good (the people data, rule files, word lists, the English
+    tokenizer's rules) out of the cyclic garbage collector's reach, so that its full passes stop re-scanning
     them after every few thousand tokens. Done again only when a later document imported more modules
-    (its first English sentence loads spaCy); the objects stay freed by reference counting as before."""
+    (its first English sentence loads the English reader); the objects stay freed by reference counting as before."""
     global _modules_at_freeze
     if len(sys.modules) != _modules_at_freeze:
         gc.collect()

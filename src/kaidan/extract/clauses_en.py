@@ -1,7 +1,7 @@
 """Agreements, commitments and statements in English joint statements, readouts, press statements and news.
 
 A clause is read on tokens as SUBJECT + PREDICATE + CONTENT. Predicates are token patterns
-(spaCy Matcher, tokenizer only) in three rule files, each rule with an id and a version that the
+(spaCy Matcher patterns over spaCy's English tokens, read by ``nlp.en`` without spaCy) in three rule files, each rule with an id and a version that the
 facts it finds carry:
 
 * ``data/rules/en_agreements.json``: joint verbs (reaffirmed, agreed, shared the view, condemned …),
