@@ -34,8 +34,6 @@ from .errors import ExtractionFailed, IngestError
 from .extract import claims, clauses, event, meetings, names, profile, quantities, signed
 from .extract.context import DocContext
 from .records import FACT_TYPES, Citation, DocumentFacts
-from .reconcile import archive
-from .store import search
 
 EXTRACTOR_VERSION = "kaidan.extract.v7"
 
@@ -55,7 +53,7 @@ def extract_text(text: str, doc_id: str = "doc", lang: str | None = None,
     extracted on its own with the first section's reference date (its offsets shifted to the whole text);
     the event is the first section's, where the dateline and the lede stand. Memory per document is then
     bounded by one section's, plus the facts found."""
-    from .ingest.language import detect_language
+    from .text import detect_language     # not through kaidan.ingest, whose loader imports httpx
 
     lang = lang or detect_language(text)
     try:
@@ -205,6 +203,9 @@ def repair(store) -> tuple[set[str], int]:
     transactions, so a kill between two leaves a document stored without facts, or with facts but in no
     event. Every batch calls this first: such documents are extracted, indexed and placed from their
     stored text, whether or not their source is in the batch."""
+    from .reconcile import archive
+    from .store import search
+
     extracted, placed = set(), 0
     for doc_id in store.docs_without_any_facts():
         doc = store.get_document(doc_id)
@@ -246,6 +247,8 @@ def ingest(sources: Iterable[str], store, *, loader: Callable | None = None,
     was stored before stays stored. The merged event records are written at the end of the batch."""
     from .errors import StoreError
     from .ingest import load
+    from .reconcile import archive       # ingestion only: extraction alone never loads the store or the merger
+    from .store import search
 
     steps = _Steps(loader or load, extractor or extract_text, indexer or search.entries)
     report = report if report is not None else BatchReport()
@@ -278,6 +281,7 @@ class _Steps:
 def _batch(sources, store, steps: _Steps, on_item, extract: bool, report: BatchReport, stale: set[str],
            extracted: set[str]) -> None:
     from .errors import StoreError
+    from .reconcile import archive
 
     for source in sources:
         report.seen += 1
