@@ -32,8 +32,16 @@ def test_leaders_witnessing_a_signing_is_a_signing_ceremony():
     ms = meetings("On 3 May 2024, Prime Minister Narendra Modi and Prime Minister Anthony Albanese held talks in Delhi. "
                   "The two leaders then witnessed the signing of a Memorandum of Understanding on Ports.")
     assert sorted((m["kind"], m["rule"]) for m in ms) == [
-        ("signing_ceremony", "kaidan.meeting.witnessed_signing.v1"), ("summit", "kaidan.en.meeting.summit.v1")]
+        ("signing_ceremony", "kaidan.meeting.witnessed_signing.v2"), ("summit", "kaidan.en.meeting.summit.v1")]
     assert kinds("2024年5月1日\n会談後、両首脳は、港湾整備に関する交換公文の署名に立ち会いました。") == ["signing_ceremony", "summit"]
+
+
+def test_leaders_meeting_for_or_attending_a_signing_is_a_signing_ceremony_but_an_exchange_of_views_is_not():
+    assert kinds("On 3 May 2024, Prime Minister Modi and Prime Minister Albanese met in Delhi for the formal signing "
+                 "of the trade agreement.") == ["signing_ceremony", "summit"]
+    assert kinds("On 3 May 2024, Modi and Albanese held talks in Delhi. The two leaders later attended the signing "
+                 "of five agreements.") == ["signing_ceremony", "summit"]
+    assert kinds("On 3 May 2024, Modi and Albanese met in Delhi for the exchange of views on trade.") == ["summit"]
 
 
 def test_countries_signing_is_not_the_leaders_ceremony():
