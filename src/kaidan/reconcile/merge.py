@@ -10,7 +10,7 @@ the event, so the pipeline merges a new source into the stored record (:mod:`arc
   statement in a wire story); commitments merge with commitments of the same actor. Each new fact is scored against every merged fact
   (:func:`match.text_score`); pairs are taken best first, each merged fact taking at most one fact of the
   source; a fact that bundles several points also joins (as a citation) each further merged fact whose
-  words it holds on words of its own (:func:`_contained`); a fact left over joins the merged fact it scores
+  words it holds on words of its own (:func:`_contained`); a fact left over cites the merged fact it scores
   best with when another fact of its sentence took that one (one point told in two facts of one sentence);
   the rest start merged facts of their own type.
   A merged fact's wording per language is its tightest (:func:`_tighter`), so it does not drift to a
@@ -414,8 +414,8 @@ def _clauses(rec: EventRecord, doc_id: str, record: dict,
             taker[m] = n
             pools[k][i] = _join(pools[k][i], kind, fact, _cite(doc_id, record, fact))
     # One point told in two facts of one sentence (共感を示し、…枠組みを立ち上げることで一致した; a quoted readout
-    # read as an agreement and as a statement): a fact left over joins the best-scoring of the merged facts
-    # that a fact of its own sentence took.
+    # read as an agreement and as a statement): a fact left over cites the best-scoring of the merged facts
+    # that a fact of its own sentence took, whose wording stays that of the point (not of the second clause).
     if text:
         where = _sentence_of(text)
         for s, n, m in pairs:
@@ -427,7 +427,7 @@ def _clauses(rec: EventRecord, doc_id: str, record: dict,
                 continue
             taken_fact.add(n)
             k, i = merged[m]
-            pools[k][i] = _join(pools[k][i], kind, fact, _cite(doc_id, record, fact))
+            pools[k][i] = _cite_only(pools[k][i], _cite(doc_id, record, fact))
     for n, (kind, fact) in enumerate(new):
         if n not in taken_fact:
             pools[kind].append(_new(kind, fact, _cite(doc_id, record, fact)))
