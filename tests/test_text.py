@@ -9,6 +9,11 @@ def test_glued_english_sentences_are_cut_after_their_full_stop_but_abbreviations
     assert [t[:b].split()[-1] for b in glued_breaks(t)] == ["Saturday.", "spoke.", "U.S."]
 
 
+def test_a_full_stop_before_the_straight_quote_closing_its_quotation_is_no_glued_break():
+    assert glued_breaks('He said "ties reached a new level." "I hope so," Lee replied.') == []
+    assert glued_breaks('They met."We agreed," Lee said.') == [len("They met.")]
+
+
 def test_sentences_with_a_space_after_the_full_stop_have_no_glued_break():
     assert glued_breaks("The talks lasted an hour. Lee spoke. Ishiba replied.") == []
 

@@ -99,8 +99,8 @@ def lang(text: str | None) -> str:
 
 # A sentence's full stop directly followed by the capital of the next one, after a lower-case word ("hours.Lee")
 # or after a dotted abbreviation when a capitalised word follows ("the U.S.Welcoming"); "p.m." and "U.S.A." do
-# not match.
-_GLUED = re.compile(r"(?<=[a-z0-9\)”\"'’])[.!?](?=[A-Z“\"‘])|(?<=\b[A-Z]\.[A-Z])\.(?=[A-Z][a-z])")
+# not match, nor a stop before the straight quote that closes its quotation ('a new level." "I hope').
+_GLUED = re.compile(r"(?<=[a-z0-9\)”\"'’])[.!?](?=[A-Z“‘]|\"[A-Z])|(?<=\b[A-Z]\.[A-Z])\.(?=[A-Z][a-z])")
 
 
 def glued_breaks(text: str) -> list[int]:

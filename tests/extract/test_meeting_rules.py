@@ -32,8 +32,27 @@ def test_leaders_witnessing_a_signing_is_a_signing_ceremony():
     ms = meetings("On 3 May 2024, Prime Minister Narendra Modi and Prime Minister Anthony Albanese held talks in Delhi. "
                   "The two leaders then witnessed the signing of a Memorandum of Understanding on Ports.")
     assert sorted((m["kind"], m["rule"]) for m in ms) == [
-        ("signing_ceremony", "kaidan.meeting.witnessed_signing.v1"), ("summit", "kaidan.en.meeting.summit.v1")]
+        ("signing_ceremony", "kaidan.meeting.witnessed_signing.v2"), ("summit", "kaidan.en.meeting.summit.v1")]
     assert kinds("2024年5月1日\n会談後、両首脳は、港湾整備に関する交換公文の署名に立ち会いました。") == ["signing_ceremony", "summit"]
+
+
+def test_leaders_meeting_for_or_attending_a_signing_is_a_signing_ceremony_but_an_exchange_of_views_is_not():
+    assert kinds("On 3 May 2024, Prime Minister Modi and Prime Minister Albanese met in Delhi for the formal signing "
+                 "of the trade agreement.") == ["signing_ceremony", "summit"]
+    assert kinds("On 3 May 2024, Modi and Albanese held talks in Delhi. The two leaders later attended the signing "
+                 "of five agreements.") == ["signing_ceremony", "summit"]
+    assert kinds("On 3 May 2024, Modi and Albanese met in Delhi for the exchange of views on trade.") == ["summit"]
+
+
+def test_two_small_group_formats_with_their_own_starts_are_two_segments_but_one_summit_named_twice_is_one():
+    text = ("On 3 May 2024, President Biden and President Yoon held a summit in Seoul. The small-group meeting began "
+            "around 1:35 pm. Following the meeting, the two leaders had a private conversation with only an "
+            "interpreter from around 2 p.m.")
+    assert sorted((m["kind"], m["start"]) for m in meetings(text) if m["kind"] == "small_group") == [
+        ("small_group", "13:35"), ("small_group", "14:00")]
+    text = ("On 3 May 2024, President Biden and President Yoon held a summit in Seoul that began at 1:30 pm. "
+            "The talks, which started around 1:35 pm, focused on North Korea.")
+    assert [m["kind"] for m in meetings(text)] == ["summit"]
 
 
 def test_countries_signing_is_not_the_leaders_ceremony():

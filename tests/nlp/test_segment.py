@@ -52,3 +52,13 @@ def test_an_abbreviation_stop_ends_the_sentence_before_a_word_that_opens_one():
     assert [s.text for s in split_sentences(text)] == [
         "The talks began at 3 p.m.", "Afterward, they toured the port.", "Talks at 3 p.m. Tokyo time followed."]
     assert len(split_sentences("He met the U.S. President in the U.S. They spoke.")) == 2
+
+
+def test_english_sentences_glued_without_a_space_are_split_with_exact_offsets():
+    text = ("Lee said they agreed to release a document on the outcome.It is the first time in 17 years. "
+            "Talks ended at 6 p.m. Saturday with the U.S.Welcoming the outcome.")
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Lee said they agreed to release a document on the outcome.", "It is the first time in 17 years.",
+        "Talks ended at 6 p.m. Saturday with the U.S.", "Welcoming the outcome."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)

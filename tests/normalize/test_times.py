@@ -118,7 +118,13 @@ def test_english_duration_text_leaves_out_for():
 
 
 NOT_DURATIONS = ["9分野", "9時30分", "午前9時45分", "3分の1", "十分な", "分析", "ah", "an h", "2025年", "80歳",
-                 "the minutes of the meeting", "15:30"]
+                 "the minutes of the meeting", "15:30",
+                 # a range names no one length (NOTES_en 09: "about 5-10 minutes" has no duration)
+                 "a private conversation for about 5-10 minutes", "約5～10分間", "three to four hours"]
+
+
+def test_a_figure_after_a_clock_time_and_to_is_still_a_duration():
+    assert [d.minutes for d in find_durations("from 10:00 to 45 minutes later")] == [45]
 
 
 @pytest.mark.parametrize("text", NOT_DURATIONS)

@@ -433,3 +433,26 @@ def test_a_sentence_giving_another_sum_does_not_support_a_commitment():
                           {"d1": "", "d2": text}.get)
         (point,) = rec["commitments"]
         assert ("b.txt" in {c["doc"] for c in point["citations"]}) is cited
+
+
+def test_one_point_told_in_two_facts_of_one_sentence_joins_one_merged_fact():
+    a = _rec("a.txt", "en", agreements=[_fact("launch a consultative body to seek solutions to low birth rates, "
+                                              "regional revitalisation and disaster safety", verb="agreed")])
+    t2 = "両首脳は少子化や地方創生、防災の共通課題に共感を示し、解決策を模索する協議体を立ち上げることで一致した。次の文。"
+    first, second = "少子化や地方創生、防災の共通課題に共感を示し", "解決策を模索する協議体を立ち上げる"
+    b = _rec("b.txt", "ja", statements=[{**_fact(first, speaker=None, mode="reported"),
+                                         "offsets": [t2.index(first), t2.index(first) + len(first)]}],
+             agreements=[{**_fact(second, verb="agreed"),
+                          "offsets": [t2.index(second), t2.index(second) + len(second)]}])
+    rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)], {"d1": "", "d2": t2}.get)
+    merged = rec["agreements"] + rec["statements"]
+    assert len(merged) == 1
+    assert sorted(c["evidence"] for c in merged[0]["citations"] if c["doc"] == "b.txt") == sorted([first, second])
+    # the same two facts in two sentences stay apart: only one of them joins the English point
+    t3 = t2.replace("共感を示し、", "共感を示した。")
+    b3 = _rec("b.txt", "ja", statements=[{**_fact(first, speaker=None, mode="reported"),
+                                          "offsets": [t3.index(first), t3.index(first) + len(first)]}],
+              agreements=[{**_fact(second, verb="agreed"),
+                           "offsets": [t3.index(second), t3.index(second) + len(second)]}])
+    rec3 = merge_event(EVENT, [("d1", a, True), ("d2", b3, True)], {"d1": "", "d2": t3}.get)
+    assert len(rec3["agreements"] + rec3["statements"]) == 2

@@ -619,15 +619,21 @@ def _participants(ctx: DocContext, d: Draft, leaders: list[str], written: list[s
     return list(dict.fromkeys(names))
 
 
-def _merge_into(merged: dict, certain: dict, first_sentence: dict, d: Draft, m: Meeting) -> None:
-    """Mentions of the same kind on the same date are one meeting, keeping the values whose zone was stated."""
+def _merge_into(merged: dict, certain: dict, first_sentence: dict, named: dict, d: Draft, m: Meeting) -> None:
+    """Mentions of the same kind on the same date are one meeting, keeping the values whose zone was stated;
+    ``named`` holds the folded names of the mentions that gave each meeting's start."""
     key = (d.kind, m.date)
     sure = d.time_zone is not None
     item = d.rule == _construction("programme_item")
     if key in merged and m.start and merged[key].start and merged[key].start != m.start \
-            and (d.sentence is first_sentence.get(key) or (item and m.duration_minutes)):
-        key = (d.kind, m.date, m.start)    # two starts in one sentence or a timed programme item: two segments
+            and (d.sentence is first_sentence.get(key) or (item and m.duration_minutes)
+                 or (d.kind in NAMED_FORMATS and _named(d) not in named.get(key, ()))):
+        # two starts in one sentence, a timed programme item, or the start of a format named otherwise ("the
+        # small-group meeting began around 1:35 pm" / "a private conversation … from around 2 p.m."): two segments
+        key = (d.kind, m.date, m.start)
     first_sentence.setdefault(key, d.sentence)
+    if m.start:
+        named.setdefault(key, set()).add(_named(d))
     if key not in merged:
         merged[key], certain[key] = m, sure
         return
@@ -647,6 +653,16 @@ def _merge_into(merged: dict, certain: dict, first_sentence: dict, d: Draft, m: 
         upd["citation"] = m.citation     # cite the mention that gives the time, not a headline
     if upd:
         merged[key] = replace(old, **upd)
+
+
+# Kinds whose names are formats a programme runs in turn (a small-group meeting, then a private conversation with
+# interpreters only: NOTES_en 09), unlike the names of one summit (summit / talks / meeting).
+NAMED_FORMATS = frozenset({"small_group"})
+
+
+def _named(d: Draft) -> str:
+    """The words naming a meeting, folded ("small-group meeting" and "small group meeting" are one name)."""
+    return re.sub(r"[\W_]+", "", d.sentence.text[d.key_off - d.sentence.start:d.key_end - d.sentence.start]).lower()
 
 
 def _fold_remote(merged: dict) -> None:
@@ -678,6 +694,7 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
     merged: dict[tuple, Meeting] = {}
     certain: dict[tuple, bool] = {}
     first_sentence: dict[tuple, object] = {}
+    named: dict[tuple, set[str]] = {}
     for d in ds:
         if default_place and d.place is None and d.kind not in ("telephone", "video", "visit"):
             d.place = default_place
@@ -686,7 +703,7 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
         local_date, start = _when(ctx, d, tz)
         m = Meeting(d.kind, tuple(_participants(ctx, d, leaders, written)), local_date, start, d.duration, d.place,
                     ctx.cite(d.start_off, d.end_off, d.rule))
-        _merge_into(merged, certain, first_sentence, d, m)
+        _merge_into(merged, certain, first_sentence, named, d, m)
     _fold_remote(merged)
     _first_segments(merged, ds)
     return list(merged.values())

@@ -11,12 +11,16 @@ an opening quote, unless the word before the stop is a known abbreviation
 word after it is one that only opens a clause (a pronoun, an article, a
 sentence adverb: "… from 2 p.m. Afterward, they …", "… and the U.S. They …"):
 English writes one stop for both, and no abbreviation is followed inside its
-phrase by such a word.
+phrase by such a word. A stop glued to the next sentence's capital without a
+space ends a sentence too ("…the outcome.It is…", a page that lost its line
+breaks: :func:`kaidan.text.glued_breaks`).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from ..text import glued_breaks
 
 OPEN = "「『（(［【〈《“"
 CLOSE = "」』）)］】〉》”"
@@ -114,4 +118,11 @@ def _split_en(line: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         start = m.end()
     spans.append((start, len(line)))
-    return spans
+    return [cut for s, e in spans for cut in _unglue(line, s, e)]
+
+
+def _unglue(line: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A span cut after each stop that ends a sentence glued to the next without a space (a page that lost
+    its line breaks: "…the outcome.It is the first time…", :func:`kaidan.text.glued_breaks`)."""
+    cuts = [s] + [s + c for c in glued_breaks(line[s:e]) if s + c < e] + [e]
+    return list(zip(cuts, cuts[1:]))

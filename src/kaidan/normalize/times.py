@@ -163,8 +163,14 @@ def _pre_q(m: re.Match, table: dict) -> str | None:
     return table[" ".join(pre.lower().split())] if pre else None
 
 
+# The lower end of a range just before a duration's figure ("about 5-10 minutes", "5 to 10 minutes", 約5～10分間).
+_RANGE_FROM = re.compile(r"(?:(?<![:\d.])\d+|[一二三四五六七八九十]+|\b(?:one|two|three|four|five|six|seven|eight|nine|"
+                         r"ten|fifteen|twenty|thirty|forty|fifty))\s*(?:-|–|~|～|〜|\bto)\s*$", re.I)
+
+
 def _find_durations(text: str) -> list[DurationMatch]:
-    """Every duration in ``text`` in minutes (約40分間, 1時間30分, "for about 40 minutes")."""
+    """Every duration in ``text`` in minutes (約40分間, 1時間30分, "for about 40 minutes"); the upper end of a range
+    ("5-10 minutes") is none."""
     if not isinstance(text, str) or not text:
         return []
     f = fold(text)
@@ -175,6 +181,8 @@ def _find_durations(text: str) -> list[DurationMatch]:
         if minutes is None or minutes < 0:
             return
         s = start if start is not None else m.start()
+        if _RANGE_FROM.search(f[:s]):
+            return       # "5-10 minutes", 5～10分間: a range names no one length
         if not any(cs < m.end() and s < ce for cs, ce in clocks):
             cands.append((s, m.end(), int(minutes.to_integral_value()), q))
 

@@ -10,7 +10,9 @@ the event, so the pipeline merges a new source into the stored record (:mod:`arc
   statement in a wire story); commitments merge with commitments of the same actor. Each new fact is scored against every merged fact
   (:func:`match.text_score`); pairs are taken best first, each merged fact taking at most one fact of the
   source; a fact that bundles several points also joins (as a citation) each further merged fact whose
-  words it holds on words of its own (:func:`_contained`); the rest start merged facts of their own type.
+  words it holds on words of its own (:func:`_contained`); a fact left over cites the merged fact it scores
+  best with when another fact of its sentence took that one (one point told in two facts of one sentence);
+  the rest start merged facts of their own type.
   A merged fact's wording per language is its tightest (:func:`_tighter`), so it does not drift to a
   bundled fact that would attract the other points of later sources.
 * Signed documents merge by title, quantities by unit and value, meetings by kind and date; a meeting keeps
@@ -26,6 +28,7 @@ source saying no document was signed where others list signed documents.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -357,7 +360,8 @@ def _cite_only(g: MergedFact, cite: SourceCitation) -> MergedFact:
     return MergedFact.make(g.type, g.fields, dict(g.texts), g.citations + (cite,), g.amounts)
 
 
-def _clauses(rec: EventRecord, doc_id: str, record: dict) -> dict[str, tuple[MergedFact, ...]]:
+def _clauses(rec: EventRecord, doc_id: str, record: dict,
+             text: str | None = None) -> dict[str, tuple[MergedFact, ...]]:
     pools = {k: list(getattr(rec, k)) for k in CLAUSE_TYPES}
     merged = [(k, i) for k in CLAUSE_TYPES for i in range(len(pools[k]))]
     new = [(kind, f) for kind in CLAUSE_TYPES for f in record.get(kind) or [] if f.get("text")]
@@ -381,12 +385,14 @@ def _clauses(rec: EventRecord, doc_id: str, record: dict) -> dict[str, tuple[Mer
                 pairs.append((s, n, m))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     taken_fact, taken_merged = set(), set()
+    taker: dict[int, int] = {}
     claimed: dict[int, frozenset[str]] = {}
     for s, n, m in pairs:
         if n in taken_fact or m in taken_merged:
             continue
         taken_fact.add(n)
         taken_merged.add(m)
+        taker[m] = n
         k, i = merged[m]
         kind, fact = new[n]
         pf = profile(fact["text"])
@@ -405,11 +411,41 @@ def _clauses(rec: EventRecord, doc_id: str, record: dict) -> dict[str, tuple[Mer
             pools[k][i] = _cite_only(pools[k][i], _cite(doc_id, record, fact))
         else:
             taken_fact.add(n)
+            taker[m] = n
             pools[k][i] = _join(pools[k][i], kind, fact, _cite(doc_id, record, fact))
+    # One point told in two facts of one sentence (共感を示し、…枠組みを立ち上げることで一致した; a quoted readout
+    # read as an agreement and as a statement): a fact left over cites the best-scoring of the merged facts
+    # that a fact of its own sentence took, whose wording stays that of the point (not of the second clause).
+    if text:
+        where = _sentence_of(text)
+        for s, n, m in pairs:
+            if n in taken_fact or m not in taker:
+                continue
+            kind, fact = new[n]
+            at = where(fact.get("offsets"))
+            if at is None or at != where(new[taker[m]][1].get("offsets")):
+                continue
+            taken_fact.add(n)
+            k, i = merged[m]
+            pools[k][i] = _cite_only(pools[k][i], _cite(doc_id, record, fact))
     for n, (kind, fact) in enumerate(new):
         if n not in taken_fact:
             pools[kind].append(_new(kind, fact, _cite(doc_id, record, fact)))
     return {k: tuple(v) for k, v in pools.items()}
+
+
+def _sentence_of(text: str):
+    """The index of the sentence of ``text`` (:func:`_sentences`) that a span starts in, or None."""
+    sentences = _sentences(text)
+    starts = [x.start for x in sentences]
+
+    def where(offsets) -> int | None:
+        if not offsets:
+            return None
+        j = bisect.bisect_right(starts, offsets[0]) - 1
+        return j if j >= 0 and offsets[0] < sentences[j].end else None
+
+    return where
 
 
 def _names(names: tuple[NameForms, ...], doc_id: str, record: dict) -> tuple[NameForms, ...]:
@@ -565,7 +601,7 @@ def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: b
                       rec.denials + tuple(_cite(doc_id, record, c) for c in record.get("claims") or []
                                           if c.get("type") == "no_document"), rec.weekdays)
     if main:
-        pools = _clauses(rec, doc_id, record)
+        pools = _clauses(rec, doc_id, record, text)
         weekdays = rec.weekdays
         programme = rec.programme
         quantities = _quantities(rec.quantities, doc_id, record)
