@@ -35,7 +35,7 @@ HEAD = "令和6年5月10日\n5月10日、岸田総理大臣は、来日中のス
 
 @pytest.mark.parametrize("body, fact, rule", [
     ("岸田総理大臣から、2027年度までに防衛費を増額する方針を説明しました。", "commitments",
-     "kaidan.ja.commitment.intent_noun.v1"),
+     "kaidan.ja.commitment.intent_noun.v2"),
     ("英国は、日本への液化水素の輸出を拡大すると約束しました。", "commitments", "kaidan.ja.commitment.party_clause.v1"),
     ("スナク首相は、日本への液化水素の輸出を拡大すると約束しました。", "commitments",
      "kaidan.ja.commitment.promise_verb.v2"),

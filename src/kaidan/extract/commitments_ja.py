@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ..normalize import deadline_of, parse_amount
 from ..text import dice, norm
@@ -25,6 +26,34 @@ _STANCE_SHOWN = re.compile(r"(?:姿勢|方針|意向|決意)を(?:明確に|鮮�
 # a clause closed by quotative として (…増しているとして、/ …貢献してきたとして,): the reason the speaker gave;
 # a noun before として (G7議長国として) is a role, not a clause
 REASON = re.compile(r"^[^「」]*(?:[たるいだ]|ない)として[、,，]\s*")
+
+
+@lru_cache(maxsize=1)
+def _general_aim() -> re.Pattern:
+    rule = _rule("intent_noun")
+    rel = "|".join(sorted(rule["relations"], key=len, reverse=True))
+    deepen = "|".join(sorted(rule["deepen"], key=len, reverse=True))
+    return re.compile(rf"(?:{rel})(?:を|の)?(?:一層|さらに|更に|より一層|より|一段と|着実に|大きく)?(?:{deepen})"
+                      r"(?:させる|させていく|する|していく|る|ていく)?$")
+
+
+def general_aim(body: str) -> bool:
+    """The content only deepens a relationship (…協力関係を深化させる, …関係を一層強化する): a general aim,
+    no verifiable action (FACTS.md)."""
+    return bool(_general_aim().search(body))
+
+
+@lru_cache(maxsize=1)
+def _preparation() -> re.Pattern:
+    rule = _rule("preparation")
+    goals = "|".join(sorted(rule["goals"], key=len, reverse=True))
+    verbs = "|".join(sorted(rule["verbs"], key=len, reverse=True))
+    return re.compile(rf"(?:{goals})(?:に向け(?:て|た)?|のため(?:の)?|の)[、,，]?[^、,，。]{{0,10}}?準備を(?:{verbs})$")
+
+
+def preparation(body: str) -> bool:
+    """…早期供与に向け準備を進める: the speaker prepares a verifiable act, an undertaking of that act."""
+    return bool(_preparation().search(body))
 
 
 def same_undertaking(commitments: list) -> list:
@@ -61,6 +90,8 @@ class CommitmentReader:
                 return None
         if re.search(r"[てで]いく$|[てで]いきます$", text) and not re.search(r"なっていく$|られていく$", text):
             return "own_action"
+        if preparation(text):
+            return "preparation"
         if self.wish_action(toks):
             return "wish_action"
         verbs = [k for k, t in enumerate(toks) if t.pos == "動詞"]
@@ -138,7 +169,15 @@ class CommitmentReader:
                 body = body[lead.end():]
         if len(body) < 4 or re.search(r"べき(?:だ)?$|一致したい|確認したい|(?:歓迎|評価|期待|感謝)する$", body):
             return
+        if how == "intent_noun" and general_aim(body) and not self.concrete(body):
+            return      # …協力関係を深化させるとの意向: a general aim, a statement only
         self.add_commitment(subject, body, cited(cite, "commitments", how))
+
+    def concrete(self, body: str) -> bool:
+        """The content states an amount or a deadline: something one could check was done."""
+        ctx = self.ctx
+        ref = dt.date.fromisoformat(ctx.event_date) if ctx.event_date else ctx.ref_date
+        return bool(parse_amount(body) or deadline_of(body, ref))
 
     def add_commitment(self, subject: Subject, body: str, cite) -> None:
         ctx = self.ctx

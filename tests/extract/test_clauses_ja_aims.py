@@ -1,0 +1,85 @@
+"""Japanese commitments against general aims, preparations of a verifiable act, and a speaker's turn cut by the
+end of a stored page. The sentences are written for these tests (not taken from any corpus)."""
+from __future__ import annotations
+
+import pytest
+
+from kaidan.pipeline import extract_text
+
+HEAD = "令和6年5月10日\n5月10日、岸田総理大臣は、来日中のスナク英国首相と日英首脳会談を行ったところ、概要は以下のとおりです。\n"
+
+
+def facts(body: str):
+    return extract_text(HEAD + body, "t.txt").to_dict()
+
+
+@pytest.mark.parametrize("body, said", [
+    ("岸田総理大臣は、英国との間では、宇宙や医療の分野でさらに協力関係を深化させるとの意向を示しました。",
+     "英国との間では、宇宙や医療の分野でさらに協力関係を深化させる"),
+    ("岸田総理大臣から、英国との関係を一層強化する考えを伝えました。", "英国との関係を一層強化する考え"),
+    ("スナク首相から、日本との絆を深めるとの意向が示されました。", "日本との絆を深める"),
+])
+def test_an_intention_only_to_deepen_a_relationship_is_a_statement_not_a_commitment(body, said):
+    out = facts(body)
+    assert [s["text"] for s in out["statements"]] == [said]
+    assert out["commitments"] == []
+
+
+@pytest.mark.parametrize("body, text", [
+    ("岸田総理大臣から、2027年度までに英国との防衛協力を強化する方針を説明しました。", "2027年度までに英国との防衛協力を強化する"),
+    ("岸田総理大臣から、来年度中に英国に研究拠点を設ける方針を説明しました。", "来年度中に英国に研究拠点を設ける"),
+])
+def test_an_intention_with_a_deadline_or_an_act_stays_a_commitment(body, text):
+    out = facts(body)
+    assert [(c["text"], c["rule"]) for c in out["commitments"]] == [(text, "kaidan.ja.commitment.intent_noun.v2")]
+
+
+def test_preparing_a_verifiable_act_is_an_undertaking_of_it():
+    out = facts("岸田総理大臣から、要請のあった練習機の供与について、手続きが整えば、早期の引き渡しに向け準備を進める旨伝達しました。")
+    assert [(c["actor"][:2], c["rule"]) for c in out["commitments"]] == [("岸田", "kaidan.ja.commitment.preparation.v1")]
+    assert out["commitments"][0]["text"].endswith("早期の引き渡しに向け準備を進める")
+
+
+@pytest.mark.parametrize("body", [
+    "岸田総理大臣から、検討の準備を進める旨伝達しました。",
+    "岸田総理大臣から、英国との対話の準備を進める旨伝達しました。",
+])
+def test_preparing_without_a_verifiable_goal_is_no_commitment(body):
+    out = facts(body)
+    assert len(out["statements"]) == 1
+    assert out["commitments"] == []
+
+
+CUT = ("岸田総理大臣から,日本は平和国家として歩んできた旨述べた。また,国際協調の立場から,今後も地域と国際社会の安定に一層貢献していく,"
+       "この一環として関連する法整備を進めており,首")
+
+
+def test_a_turn_cut_before_its_speech_verb_keeps_its_complete_points():
+    out = facts(CUT)
+    assert [(s["speaker"][:2], s["mode"], s["text"], s["rule"]) for s in out["statements"]][1:] == [
+        ("岸田", "reported", "国際協調の立場から,今後も地域と国際社会の安定に一層貢献していく,この一環として関連する法整備を進めており",
+         "kaidan.ja.statement.cut_speech.v1")]
+    assert [(c["actor"][:2], c["text"]) for c in out["commitments"]] == [("岸田", "国際協調の立場から,今後も地域と国際社会の安定に一層貢献していく")]
+    for f in out["statements"] + out["commitments"]:
+        assert f["evidence"] in HEAD + CUT
+
+
+def test_a_cut_turn_ending_in_besides_keeps_the_point_before_it():
+    out = facts("スナク首相は,日本の歓待に感謝の意を述べた上で,両国は法の支配の重要性で一致している他,技術分野で")
+    assert [s["text"] for s in out["statements"]] == ["日本の歓待に感謝の意", "両国は法の支配の重要性で一致している"]
+
+
+@pytest.mark.parametrize("body", [
+    # the point before the cut is incomplete (a topic, a compound particle)
+    "また,岸田総理大臣から,練習機の無償譲渡は,防衛協力を進める上で大きな一",
+    "また,スナク首相より,日本のこれまでの協力に対し,高い評価と謝",
+    # no speaker's turn: a subject with は that has not spoken in the sentence
+    "岸田総理大臣は,ロンドンの研究所を視察し,研究者と懇談し,大",
+])
+def test_a_cut_clause_that_is_no_complete_spoken_point_gives_nothing(body):
+    assert facts(body)["statements"] == []
+
+
+def test_a_page_that_is_not_cut_gives_no_cut_turn():
+    out = facts("岸田総理大臣から,今後も地域の安定に一層貢献していく,この一環として法整備を進めている旨述べた。")
+    assert [s["rule"] for s in out["statements"]] == ["kaidan.ja.statement.reported.v3"]
