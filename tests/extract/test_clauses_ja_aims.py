@@ -82,4 +82,34 @@ def test_a_cut_clause_that_is_no_complete_spoken_point_gives_nothing(body):
 
 def test_a_page_that_is_not_cut_gives_no_cut_turn():
     out = facts("岸田総理大臣から,今後も地域の安定に一層貢献していく,この一環として法整備を進めている旨述べた。")
-    assert [s["rule"] for s in out["statements"]] == ["kaidan.ja.statement.reported.v3"]
+    assert [s["rule"] for s in out["statements"]] == ["kaidan.ja.statement.reported.v4"]
+
+
+@pytest.mark.parametrize("body, said", [
+    ("スナク首相は会談で、日本への液化水素の輸出を拡大すると伝えました。", "日本への液化水素の輸出を拡大する"),
+    ("岸田総理大臣は共同記者会見で、英国との防衛装備品の共同開発を進める考えを示しました。", "英国との防衛装備品の共同開発を進める考え"),
+    ("岸田総理大臣は記者団に対し、英国との経済対話を来年も開く考えを示しました。", "英国との経済対話を来年も開く考え"),
+])
+def test_the_occasion_or_addressee_of_a_speech_is_no_part_of_what_was_said(body, said):
+    assert [s["text"] for s in facts(body)["statements"]] == [said]
+
+
+@pytest.mark.parametrize("body, text", [
+    ("また、スナク首相は、日本にとって必要な時は、いつでも助けになる旨強調しました。", "日本にとって必要な時は、いつでも助けになる"),
+    ("スナク首相から、被災した地域の復興の力になる旨述べました。", "被災した地域の復興の力になる"),
+    ("スナク首相は「必要な時は、いつでも力になる」と述べました。", "必要な時は、いつでも力になる"),
+])
+def test_the_idiom_of_help_is_an_undertaking_of_the_speaker(body, text):
+    out = facts(body)
+    assert [(c["actor"], c["text"]) for c in out["commitments"]] == [("リシ・スナク", text)]
+
+
+@pytest.mark.parametrize("body", [
+    "スナク首相から、この協定は両国にとって大きな力になる旨述べました。",
+    "スナク首相は「この合意は両国の力になる」と述べました。",
+    "スナク首相から、日本は今後も重要な市場となる旨述べました。",
+])
+def test_a_thing_that_becomes_a_strength_is_no_undertaking(body):
+    out = facts(body)
+    assert len(out["statements"]) == 1
+    assert out["commitments"] == []

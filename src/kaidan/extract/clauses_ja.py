@@ -41,6 +41,11 @@ CUT_TAIL = re.compile(rules("agreements")["cut_tail"]["tail"])
 # verbs that with a case particle form a compound particle (に対し / について / として / に向け): no predicate
 PARTICLE_VERBS = {"対する", "関する", "つく", "付く", "する", "よる", "因る", "向ける", "おく", "於く", "わたる", "渡る",
                   "際する", "伴う", "基づく", "通じる", "通ずる", "めぐる", "巡る"}
+_REPORTED = rules("statements")["reported"]
+# the occasion or the addressee of a speech right after its speaker (会談で、/ 記者団に対し、)
+OCCASION = re.compile(
+    rf"^(?:(?:{'|'.join(sorted(_REPORTED['occasions'], key=len, reverse=True))})(?:の冒頭|の席|の場)?(?:では|で|において)"
+    rf"|(?:{'|'.join(sorted(_REPORTED['addressees'], key=len, reverse=True))})に(?:対し(?:て)?)?)[、,，]?")
 CLAUSE_ADJUNCTS = ("他", "ほか")    # …一致している他,: a nominal "besides" closing a point
 SENTENCE_END = ("。", "．", "！", "？", "!", "?", "」", "』", ")", "）")
 # a headline's subject set off by a space or comma, with no particle (日英首脳 防衛協力の強化で一致)
@@ -218,6 +223,10 @@ class JaClauses(CommitmentReader, QuoteReader):
             if stripped_lead:
                 raw_start += stripped_lead.end()
                 raw = raw[stripped_lead.end():]
+            occasion = OCCASION.match(raw) if kind == "speech" else None
+            if occasion and len(raw) - occasion.end() >= 4:
+                raw_start += occasion.end()      # 首相は会談で、…と伝えた: where it was said, not what
+                raw = raw[occasion.end():]
             if subject is not None:
                 self.emit(Clause(s, tuple(toks), tuple(dep), c_lo, i, j, kind, label, subject, raw, raw_start, prefix,
                                  how="cut_tail" if i == cut_at else

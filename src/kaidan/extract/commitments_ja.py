@@ -20,6 +20,9 @@ def _rule(name: str) -> dict:
     return rules("commitments")[name]
 
 
+# nouns heading a clause of time or condition (必要な時は、): a topic that is no subject
+TIME_NOUNS = {"時", "とき", "際", "場合", "折"}
+
 # the fixed end of the embedded-stance construction (…姿勢を示した): every match of it contains this
 _STANCE_SHOWN = re.compile(r"(?:姿勢|方針|意向|決意)を(?:明確に|鮮明に|示|表明|伝え|説明|強調)")
 
@@ -56,6 +59,19 @@ def preparation(body: str) -> bool:
     return bool(_preparation().search(body))
 
 
+def helps(toks, k: int) -> bool:
+    """Token k is なる of a noun of help + に (助けになる, 力になる): the idiom of the verb "to help", with no
+    subject of its own before it (この合意は大きな力になる is an evaluation of the agreement); a clause of time
+    (必要な時は、) is no subject."""
+    if not (toks[k].lemma == "なる" and k >= 2 and toks[k - 1].text == "に"
+            and toks[k - 2].text in _rule("own_action")["help_nouns"]):
+        return False
+    if toks[k - 3].pos in ("形容詞", "連体詞") if k >= 3 else False:
+        return False    # 大きな力になる: a measure of worth, not help given
+    start = max((n + 1 for n in range(1, k - 2) if toks[n].text == "は" and toks[n - 1].text in TIME_NOUNS), default=0)
+    return not any(t.text in ("は", "が") and t.pos == "助詞" for t in toks[start:k - 2])
+
+
 def same_undertaking(commitments: list) -> list:
     """One actor's undertaking told twice with different reasons (a lead and the body: …負担も増しているとして、
     ODAを通じて支えていく / …増えているとして、ODA=政府開発援助を通じて支えていく) is one commitment: the
@@ -85,6 +101,8 @@ class CommitmentReader:
         if re.match(r"^[^、]{0,15}?(?:は|が)、?", text) and not re.match(r"^(?:我が国|わが国|日本)として", text):
             head = re.match(r"^([^、]{0,15}?)(?:は|が)", text).group(1)
             ent = self.ctx.gaz.lookup(head) if head else None
+            if ent and len(self.ctx.gaz.entities[ent].name("ja")) * 2 < len(head) and not re.search(r"側$", head):
+                ent = None      # …日本にとって必要な時は、: a name inside a clause of time, not the subject
             own = speaker is not None and speaker.entity and ent == f"country:{self.ctx.gaz.country_of(speaker.entity)}"
             if head and not own and (ent or re.search(r"関係|情勢|同盟|状況", head)):
                 return None
@@ -100,6 +118,8 @@ class CommitmentReader:
         k = verbs[-1]
         v = toks[k]
         head = toks[k - 1].text if v.lemma == "する" and k > 0 and toks[k - 1].pos == "名詞" else v.lemma
+        if helps(toks, k):
+            head = "支援"       # …いつでも助けになる: the idiom of the verb "to help"
         return "own_action" if v.form.startswith(PLAIN) and head in ACTION_PROMISES else None
 
     def wish_action(self, toks) -> bool:
@@ -135,7 +155,8 @@ class CommitmentReader:
             wish = bool(re.search(r"たい$", text))
             if re.search(rf"(?:{'|'.join(_rule('promise_verb')['stances'])})$", text):
                 promise = False     # …歓待に謝意を表明 / …への期待を伝え: a feeling expressed, not an undertaking
-            elif not wish and (not verbs or not verbs[-1].form.startswith(PLAIN) or verbs[-1].lemma in STATIVE):
+            elif not wish and (not verbs or not verbs[-1].form.startswith(PLAIN) or (
+                    verbs[-1].lemma in STATIVE and not helps(tokens, len(tokens) - 1 - tokens[::-1].index(verbs[-1])))):
                 promise = False
         nouns = "|".join(sorted(lex["commitment_nouns"], key=len, reverse=True))
         m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い|前向きな|積極的な)?"
