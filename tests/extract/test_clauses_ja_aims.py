@@ -113,3 +113,31 @@ def test_a_thing_that_becomes_a_strength_is_no_undertaking(body):
     out = facts(body)
     assert len(out["statements"]) == 1
     assert out["commitments"] == []
+
+
+@pytest.mark.parametrize("body, actor, text", [
+    # the other leader of the meeting is the one thanked
+    ("スナク首相は「港湾整備への支援の表明に深く感謝する」と述べました。", "日本", "港湾整備への支援"),
+    # the side named before the act
+    ("スナク首相から、日本からの練習機の供与の決定に謝意が示されました。", "日本", "練習機の供与"),
+])
+def test_thanks_for_an_announced_act_report_the_undertaking_of_the_one_thanked(body, actor, text):
+    out = facts(body)
+    assert [(c["actor"], c["text"], c["rule"]) for c in out["commitments"]] == [
+        (actor, text, "kaidan.ja.commitment.thanked_pledge.v1")]
+
+
+def test_thanks_for_an_act_its_maker_announced_add_no_second_commitment():
+    out = facts("岸田総理大臣から、練習機の供与を決定した旨伝えました。スナク首相から、練習機の供与の決定に謝意が示されました。")
+    assert [(c["actor"][:2], c["text"]) for c in out["commitments"]] == [("岸田", "練習機の供与")]
+
+
+@pytest.mark.parametrize("body", [
+    "スナク首相は、日本の支援表明に対して謝意を示しました。",     # the act says no more than "support"
+    "スナク首相は、日本の長年の支援に深く感謝する旨述べました。",  # thanks for past help, no announcement
+])
+def test_thanks_without_an_announced_verifiable_act_give_no_commitment(body):
+    out = facts(body)
+    assert len(out["statements"]) == 1
+    assert out["commitments"] == []
+

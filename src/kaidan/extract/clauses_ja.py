@@ -548,5 +548,6 @@ def extract(ctx: DocContext, sentences: list[Sentence]) -> Found:
         an.sentence(s)
     introduced_quotes(an, sentences)
     headline_quotes(an, sentences)
+    an.thanked_pledges()
     an.found.commitments[:] = same_undertaking(an.found.commitments)
     return an.found

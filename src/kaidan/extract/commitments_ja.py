@@ -72,6 +72,15 @@ def helps(toks, k: int) -> bool:
     return not any(t.text in ("は", "が") and t.pos == "助詞" for t in toks[start:k - 2])
 
 
+@lru_cache(maxsize=1)
+def _thanked() -> re.Pattern:
+    rule = _rule("thanked_pledge")
+    said = "|".join(sorted(rule["announcements"], key=len, reverse=True))
+    acts = "|".join(sorted(rule["acts"], key=len, reverse=True))
+    return re.compile(rf"([^、。「」,，]{{0,30}}?(?:{acts}))の?(?:{said})に(?:対し(?:て)?|対する)?(?:深く|心から|改めて|大きな)?"
+                      r"(?:感謝|謝意)")
+
+
 def same_undertaking(commitments: list) -> list:
     """One actor's undertaking told twice with different reasons (a lead and the body: …負担も増しているとして、
     ODAを通じて支えていく / …増えているとして、ODA=政府開発援助を通じて支えていく) is one commitment: the
@@ -245,5 +254,37 @@ class CommitmentReader:
             return    # …日本に帰国する予定です: the trip's own schedule, not an undertaking
         if len(body) >= 4:
             self.add_commitment(subj, body, self.ctx.cite(s.start, s.end, rule_id("commitments", "sentence_final")))
+
+    def thanked_pledges(self) -> None:
+        """…支援の表明に深く感謝する: a speaker thanking for an announced act reports the undertaking of the one
+        thanked (rule thanked_pledge), unless the document states that act as a commitment already."""
+        ctx, pattern = self.ctx, _thanked()
+        for st in list(self.found.statements):
+            c = st.citation
+            for m in pattern.finditer(ctx.text, c.start, c.end):
+                act = m.group(1).strip("、,， ")
+                actor, named = self.thanked_side(act, st.speaker)
+                if named:
+                    act = act[named:]       # 日本からの…供与: the side is the actor, the rest the act
+                if actor is None or len(act) < 4 or any(
+                        norm(act) in norm(o.text) or dice(act, o.text) >= 0.5 for o in self.found.commitments):
+                    continue    # 日本の支援表明に謝意: an act that says no more than "support" is nothing to check
+                self.add_commitment(actor, act, ctx.cite(m.start(1), m.end(), rule_id("commitments", "thanked_pledge")))
+
+    def thanked_side(self, act: str, speaker: str) -> tuple[Subject | None, int]:
+        """The side thanked for an act and the length of its name in the act: named before the act (日本の支援 /
+        日本からの供与), else the other leader's country (no name: 0)."""
+        gaz = self.ctx.gaz
+        lead = re.match(r"^([^、,，]{1,12}?)(?:からの|による|の)", act)
+        ent = gaz.lookup(lead.group(1)) if lead else None
+        if ent and gaz.entities[ent].kind in ("country", "org") and len(gaz.entities[ent].name("ja")) * 2 >= len(lead.group(1)):
+            e = gaz.entities[ent]
+            return Subject(e.kind, e.id, e.name("ja"), 0, 0, "が"), lead.end()
+        me = gaz.lookup(speaker)
+        others = {gaz.country_of(p) for p in self.ctx.event_leaders if p != me} - {gaz.country_of(me), None}
+        if len(others) != 1 or f"country:{next(iter(others))}" not in gaz.entities:
+            return None, 0
+        e = gaz.entities[f"country:{others.pop()}"]
+        return Subject("country", e.id, e.name("ja"), 0, 0, "が"), 0
 
     # -- inside quotations ----------------------------------------------------
