@@ -141,3 +141,15 @@ def test_thanks_without_an_announced_verifiable_act_give_no_commitment(body):
     assert len(out["statements"]) == 1
     assert out["commitments"] == []
 
+
+def test_a_lead_repeated_in_the_body_with_another_reason_is_one_statement():
+    out = facts("岸田総理大臣は、英国の負担も増しているとして、技術協力を通じて支えていく意向を示しました。\n"
+                "そして、岸田総理大臣は、英国の財政負担も年々増えているとして、技術協力を通じて支えていく意向を示しました。")
+    assert [s["text"] for s in out["statements"]] == ["英国の財政負担も年々増えているとして、技術協力を通じて支えていく意向"]
+    assert len(out["commitments"]) == 1
+
+
+def test_two_different_points_after_reasons_stay_two_statements():
+    out = facts("岸田総理大臣は、英国の負担も増しているとして、技術協力を通じて支えていく意向を示しました。\n"
+                "岸田総理大臣は、留学生が増えているとして、奨学金の枠を広げていく意向を示しました。")
+    assert len(out["statements"]) == 2

@@ -550,4 +550,5 @@ def extract(ctx: DocContext, sentences: list[Sentence]) -> Found:
     headline_quotes(an, sentences)
     an.thanked_pledges()
     an.found.commitments[:] = same_undertaking(an.found.commitments)
+    an.found.statements[:] = same_undertaking(an.found.statements, lambda st: (st.speaker, st.mode))
     return an.found

@@ -81,10 +81,11 @@ def _thanked() -> re.Pattern:
                       r"(?:感謝|謝意)")
 
 
-def same_undertaking(commitments: list) -> list:
+def same_undertaking(commitments: list, who=lambda c: c.actor) -> list:
     """One actor's undertaking told twice with different reasons (a lead and the body: …負担も増しているとして、
     ODAを通じて支えていく / …増えているとして、ODA=政府開発援助を通じて支えていく) is one commitment: the
-    acts after the reasons are compared, the fuller wording kept."""
+    acts after the reasons are compared, the fuller wording kept. ``who`` gives the side a fact belongs to
+    (a statement's speaker and mode: the same lead and body are also one statement, FACTS.md)."""
     def core(c):
         m = REASON.match(c.text)
         return norm(c.text[m.end():] if m and len(c.text) - m.end() >= 4 else c.text)
@@ -93,7 +94,7 @@ def same_undertaking(commitments: list) -> list:
         k = core(c)
         for i, o in enumerate(out):
             ko = core(o)
-            if o.actor == c.actor and k != norm(c.text) and ko != norm(o.text) and (k in ko or ko in k or dice(k, ko) >= 0.7):
+            if who(o) == who(c) and k != norm(c.text) and ko != norm(o.text) and (k in ko or ko in k or dice(k, ko) >= 0.7):
                 if len(c.text) > len(o.text):
                     out[i] = c
                 break
