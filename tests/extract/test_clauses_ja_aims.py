@@ -153,3 +153,22 @@ def test_two_different_points_after_reasons_stay_two_statements():
     out = facts("岸田総理大臣は、英国の負担も増しているとして、技術協力を通じて支えていく意向を示しました。\n"
                 "岸田総理大臣は、留学生が増えているとして、奨学金の枠を広げていく意向を示しました。")
     assert len(out["statements"]) == 2
+
+
+@pytest.mark.parametrize("body, actor, text", [
+    ("岸田総理大臣から、英国の原子力発電所の建設を支援する方針に変わりはない旨述べました。", "岸田文雄",
+     "英国の原子力発電所の建設を支援する"),
+    # an official not named speaks for its government
+    ("英国政府高官は、日本との協力を引き続き支持し、ともに地域の安定に取り組む考えは変わらないと強調しました。", "英国",
+     "日本との協力を引き続き支持し、ともに地域の安定に取り組む"),
+])
+def test_an_intention_said_to_be_unchanged_is_restated(body, actor, text):
+    out = facts(body)
+    assert [(c["actor"], c["text"], c["rule"]) for c in out["commitments"]] == [
+        (actor, text, "kaidan.ja.commitment.intent_noun.v2")]
+
+
+def test_a_stance_said_to_be_unchanged_is_a_statement_only():
+    out = facts("岸田総理大臣から、ウクライナと共にあるとの日本の姿勢は変わらない旨述べました。")
+    assert len(out["statements"]) == 1
+    assert out["commitments"] == []

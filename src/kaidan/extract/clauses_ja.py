@@ -518,6 +518,11 @@ class JaClauses(CommitmentReader, QuoteReader):
                 own = "promise_verb" if c.modality == "promise" else self.own_intention(part, c.content_tokens, subject)
                 self.commitment_of(part, subject, cite, promise=bool(own), tokens=c.content_tokens,
                                    via=own or "own_action")
+            elif subject.kind == "unnamed" and not resolved and c.label not in STANCE \
+                    and c.label not in ("welcomed", "opposed"):
+                side = self.country_of_speaker(subject)
+                if side is not None:
+                    self.commitment_of(part, side, cite)
 
     def quoted_before(self, toks, dep, lo, i) -> list[tuple[int, int]]:
         """Offsets of the top-level quotations in tokens[lo:i] that end in 」と (…」と述べ / …」と期待を示し)."""

@@ -20,6 +20,10 @@ def _rule(name: str) -> dict:
     return rules("commitments")[name]
 
 
+# an intention said to be unchanged (…取り組む考えは変わらない / …方針に変わりはない) restates it; a stance
+# (姿勢は変わらない) does not
+UNCHANGED = re.compile(r"(考え|方針|決意|意思)(?:は|に)変わ(?:らない|りない|りはない|りありません|りません)$")
+
 # nouns heading a clause of time or condition (必要な時は、): a topic that is no subject
 TIME_NOUNS = {"時", "とき", "際", "場合", "折"}
 
@@ -170,7 +174,7 @@ class CommitmentReader:
                 promise = False
         nouns = "|".join(sorted(lex["commitment_nouns"], key=len, reverse=True))
         m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い|前向きな|積極的な)?"
-                      rf"(?:{nouns})(?:であること|であり|である)?$", text)
+                      rf"(?:{nouns})(?:であること|であり|である)?$", UNCHANGED.sub(r"\1", text))
         body = m.group(1) if m else (text if promise else None)
         how = "intent_noun" if m else via
         if body is None and re.search(r"(?:関与|コミットメント|防衛義務)は(?:揺るぎない|揺るぎません|不変|変わらない)$", text):
