@@ -35,16 +35,16 @@ HEAD = "令和6年5月10日\n5月10日、岸田総理大臣は、来日中のス
 
 @pytest.mark.parametrize("body, fact, rule", [
     ("岸田総理大臣から、2027年度までに防衛費を増額する方針を説明しました。", "commitments",
-     "kaidan.ja.commitment.intent_noun.v1"),
+     "kaidan.ja.commitment.intent_noun.v2"),
     ("英国は、日本への液化水素の輸出を拡大すると約束しました。", "commitments", "kaidan.ja.commitment.party_clause.v1"),
     ("スナク首相は、日本への液化水素の輸出を拡大すると約束しました。", "commitments",
      "kaidan.ja.commitment.promise_verb.v2"),
-    ("岸田総理大臣から、被災地の復興を全面的に支援する旨述べました。", "commitments", "kaidan.ja.commitment.own_action.v2"),
+    ("岸田総理大臣から、被災地の復興を全面的に支援する旨述べました。", "commitments", "kaidan.ja.commitment.own_action.v3"),
     ("政府は、来月中に追加の支援策をまとめる方針だ。", "commitments", "kaidan.ja.commitment.sentence_final.v2"),
     ("両首脳は、閣僚対話を毎年開くことで一致しました。", "agreements", "kaidan.ja.agreement.verb.v3"),
     ("両首脳は、閣僚対話を毎年開くことで一致。", "agreements", "kaidan.ja.agreement.nominal_end.v1"),
     ("岸田総理大臣は「協力は新たな段階に入った」と述べました。", "statements", "kaidan.ja.statement.direct.v2"),
-    ("スナク首相から、日本の協力に謝意を表する旨述べました。", "statements", "kaidan.ja.statement.reported.v3"),
+    ("スナク首相から、日本の協力に謝意を表する旨述べました。", "statements", "kaidan.ja.statement.reported.v4"),
 ])
 def test_each_path_names_its_own_rule(body, fact, rule):
     out = extract_text(HEAD + body, "t.txt").to_dict()

@@ -38,6 +38,15 @@ DECISION = set(rules("commitments")["decision"]["verbs"])
 LIST = rules("agreements")["list_item"]
 MANNER = rules("statements")["quote_manner"]["verbs"]    # verbs that report speech only after 」と
 CUT_TAIL = re.compile(rules("agreements")["cut_tail"]["tail"])
+# verbs that with a case particle form a compound particle (に対し / について / として / に向け): no predicate
+PARTICLE_VERBS = {"対する", "関する", "つく", "付く", "する", "よる", "因る", "向ける", "おく", "於く", "わたる", "渡る",
+                  "際する", "伴う", "基づく", "通じる", "通ずる", "めぐる", "巡る"}
+_REPORTED = rules("statements")["reported"]
+# the occasion or the addressee of a speech right after its speaker (会談で、/ 記者団に対し、)
+OCCASION = re.compile(
+    rf"^(?:(?:{'|'.join(sorted(_REPORTED['occasions'], key=len, reverse=True))})(?:の冒頭|の席|の場)?(?:では|で|において)"
+    rf"|(?:{'|'.join(sorted(_REPORTED['addressees'], key=len, reverse=True))})に(?:対し(?:て)?)?)[、,，]?")
+CLAUSE_ADJUNCTS = ("他", "ほか")    # …一致している他,: a nominal "besides" closing a point
 SENTENCE_END = ("。", "．", "！", "？", "!", "?", "」", "』", ")", "）")
 # a headline's subject set off by a space or comma, with no particle (日英首脳 防衛協力の強化で一致)
 HEADLINE_SIDES = re.compile(r"^[^\s、,]{0,8}(?:首脳|両国|両首相)[\s　、,]+")
@@ -214,6 +223,10 @@ class JaClauses(CommitmentReader, QuoteReader):
             if stripped_lead:
                 raw_start += stripped_lead.end()
                 raw = raw[stripped_lead.end():]
+            occasion = OCCASION.match(raw) if kind == "speech" else None
+            if occasion and len(raw) - occasion.end() >= 4:
+                raw_start += occasion.end()      # 首相は会談で、…と伝えた: where it was said, not what
+                raw = raw[occasion.end():]
             if subject is not None:
                 self.emit(Clause(s, tuple(toks), tuple(dep), c_lo, i, j, kind, label, subject, raw, raw_start, prefix,
                                  how="cut_tail" if i == cut_at else
@@ -224,6 +237,7 @@ class JaClauses(CommitmentReader, QuoteReader):
             self.carry = subject
         elif heading:
             self.carry = None
+        self.cut_speech(s, toks, dep, lo, subject, any(p[1] == "speech" for p in preds))
         self.sentence_final_intent(s, toks, dep)
         self.embedded_stance(s)
         self.quotes(s, toks, dep, subject)
@@ -239,6 +253,62 @@ class JaClauses(CommitmentReader, QuoteReader):
             return None
         at = s.start + m.start()
         return next((n for n, t in enumerate(toks) if t.start == at), None)
+
+    def cut_speech(self, s: Sentence, toks, dep, lo: int, subject: Subject | None, spoke: bool) -> None:
+        """A speaker's turn cut by the end of the document before its speech verb (安倍総理から,…貢献していく,
+        …推進中であり,大統) : the points complete before the last comma are what was said (rule cut_speech),
+        and a point in the declarative future (…していく,) is the speaker's undertaking, as before 旨."""
+        ctx = self.ctx
+        if ctx.text[s.end:].strip() or s.text.rstrip().endswith(SENTENCE_END) or dep[-1] or lo >= len(toks):
+            return
+        cands = [c for c in subjects_in(ctx, toks, dep, lo, len(toks), self.named)
+                 if c[1].kind == "person" and _at_start(toks, lo, c[1])]
+        if cands:
+            pi, subject = cands[0]
+            lo = pi + 1
+        if subject is None or subject.kind != "person" or not (
+                subject.particle in rules("statements")["cut_speech"]["speaker_marks"] or spoke):
+            return      # only a speaker's turn: a cut clause of another verb (首相は…を訪問し、…) may say nothing
+        commas = [k for k in range(lo, len(toks)) if toks[k].text in ("、", ",", "，") and not dep[k]]
+        if not commas:
+            return
+        k, forms = commas[-1] - 1, ("終止形", "連用形")
+        if toks[k].text in CLAUSE_ADJUNCTS:
+            k, forms = k - 1, ("連体形",)      # …で一致している他,: "besides" after a complete point
+        if k <= lo or toks[k].pos not in ("動詞", "助動詞") or not toks[k].form.startswith(forms) or (
+                toks[k - 1].text in ("に", "と", "を") and toks[k].lemma in PARTICLE_VERBS):
+            return      # the content before the cut is no complete point (…無償譲渡は, / …協力に対し,)
+        while lo < k and toks[lo].text in ("は", "も", "、", ",", "，"):
+            lo += 1
+        start = toks[lo].start
+        lead = CONNECTIVES.match(ctx.text[start:toks[k].end])
+        if lead:
+            start += lead.end()
+        text = ctx.text[start:toks[k].end]
+        if len(text) < 4:
+            return
+        cite = ctx.cite(start, toks[k].end, rule_id("statements", "cut_speech"))
+        self.found.statements.append(Statement(subject.name, text, "reported", cite))
+        first = next((n for n in range(lo, k + 1) if toks[n].start >= start), lo)
+        for a, b in self._points(toks, dep, first, k + 1):
+            part = ctx.text[toks[a].start:toks[b - 1].end]
+            own = self.own_intention(part, toks[a:b], subject)
+            if own:
+                self.commitment_of(part, subject, cite, promise=True, tokens=toks[a:b],
+                                   via=own)
+
+    @staticmethod
+    def _points(toks, dep, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Token ranges of the points of one reported content, split at a comma after a plain non-past form
+        (…貢献していく,この一環として…): the way readouts list one speaker's points before 旨."""
+        out, a = [], lo
+        for n in range(lo, hi):
+            if toks[n].text in ("、", ",", "，") and not dep[n] and n > a and toks[n - 1].form.startswith("終止形"):
+                out.append((a, n))
+                a = n + 1
+        if a < hi:
+            out.append((a, hi))
+        return out
 
     def nominalised_speech(self, s, toks, dep) -> None:
         """「…」と首相が述べたことを強調した: a quotation, its speaker (が/は) and a past speech verb nominalised
@@ -448,6 +518,11 @@ class JaClauses(CommitmentReader, QuoteReader):
                 own = "promise_verb" if c.modality == "promise" else self.own_intention(part, c.content_tokens, subject)
                 self.commitment_of(part, subject, cite, promise=bool(own), tokens=c.content_tokens,
                                    via=own or "own_action")
+            elif subject.kind == "unnamed" and not resolved and c.label not in STANCE \
+                    and c.label not in ("welcomed", "opposed"):
+                side = self.country_of_speaker(subject)
+                if side is not None:
+                    self.commitment_of(part, side, cite)
 
     def quoted_before(self, toks, dep, lo, i) -> list[tuple[int, int]]:
         """Offsets of the top-level quotations in tokens[lo:i] that end in 」と (…」と述べ / …」と期待を示し)."""
@@ -478,5 +553,7 @@ def extract(ctx: DocContext, sentences: list[Sentence]) -> Found:
         an.sentence(s)
     introduced_quotes(an, sentences)
     headline_quotes(an, sentences)
+    an.thanked_pledges()
     an.found.commitments[:] = same_undertaking(an.found.commitments)
+    an.found.statements[:] = same_undertaking(an.found.statements, lambda st: (st.speaker, st.mode))
     return an.found

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ..normalize import deadline_of, parse_amount
 from ..text import dice, norm
@@ -19,6 +20,13 @@ def _rule(name: str) -> dict:
     return rules("commitments")[name]
 
 
+# an intention said to be unchanged (…取り組む考えは変わらない / …方針に変わりはない) restates it; a stance
+# (姿勢は変わらない) does not
+UNCHANGED = re.compile(r"(考え|方針|決意|意思)(?:は|に)変わ(?:らない|りない|りはない|りありません|りません)$")
+
+# nouns heading a clause of time or condition (必要な時は、): a topic that is no subject
+TIME_NOUNS = {"時", "とき", "際", "場合", "折"}
+
 # the fixed end of the embedded-stance construction (…姿勢を示した): every match of it contains this
 _STANCE_SHOWN = re.compile(r"(?:姿勢|方針|意向|決意)を(?:明確に|鮮明に|示|表明|伝え|説明|強調)")
 
@@ -27,10 +35,61 @@ _STANCE_SHOWN = re.compile(r"(?:姿勢|方針|意向|決意)を(?:明確に|鮮�
 REASON = re.compile(r"^[^「」]*(?:[たるいだ]|ない)として[、,，]\s*")
 
 
-def same_undertaking(commitments: list) -> list:
+@lru_cache(maxsize=1)
+def _general_aim() -> re.Pattern:
+    rule = _rule("intent_noun")
+    rel = "|".join(sorted(rule["relations"], key=len, reverse=True))
+    deepen = "|".join(sorted(rule["deepen"], key=len, reverse=True))
+    return re.compile(rf"(?:{rel})(?:を|の)?(?:一層|さらに|更に|より一層|より|一段と|着実に|大きく)?(?:{deepen})"
+                      r"(?:させる|させていく|する|していく|る|ていく)?$")
+
+
+def general_aim(body: str) -> bool:
+    """The content only deepens a relationship (…協力関係を深化させる, …関係を一層強化する): a general aim,
+    no verifiable action (FACTS.md)."""
+    return bool(_general_aim().search(body))
+
+
+@lru_cache(maxsize=1)
+def _preparation() -> re.Pattern:
+    rule = _rule("preparation")
+    goals = "|".join(sorted(rule["goals"], key=len, reverse=True))
+    verbs = "|".join(sorted(rule["verbs"], key=len, reverse=True))
+    return re.compile(rf"(?:{goals})(?:に向け(?:て|た)?|のため(?:の)?|の)[、,，]?[^、,，。]{{0,10}}?準備を(?:{verbs})$")
+
+
+def preparation(body: str) -> bool:
+    """…早期供与に向け準備を進める: the speaker prepares a verifiable act, an undertaking of that act."""
+    return bool(_preparation().search(body))
+
+
+def helps(toks, k: int) -> bool:
+    """Token k is なる of a noun of help + に (助けになる, 力になる): the idiom of the verb "to help", with no
+    subject of its own before it (この合意は大きな力になる is an evaluation of the agreement); a clause of time
+    (必要な時は、) is no subject."""
+    if not (toks[k].lemma == "なる" and k >= 2 and toks[k - 1].text == "に"
+            and toks[k - 2].text in _rule("own_action")["help_nouns"]):
+        return False
+    if toks[k - 3].pos in ("形容詞", "連体詞") if k >= 3 else False:
+        return False    # 大きな力になる: a measure of worth, not help given
+    start = max((n + 1 for n in range(1, k - 2) if toks[n].text == "は" and toks[n - 1].text in TIME_NOUNS), default=0)
+    return not any(t.text in ("は", "が") and t.pos == "助詞" for t in toks[start:k - 2])
+
+
+@lru_cache(maxsize=1)
+def _thanked() -> re.Pattern:
+    rule = _rule("thanked_pledge")
+    said = "|".join(sorted(rule["announcements"], key=len, reverse=True))
+    acts = "|".join(sorted(rule["acts"], key=len, reverse=True))
+    return re.compile(rf"([^、。「」,，]{{0,30}}?(?:{acts}))の?(?:{said})に(?:対し(?:て)?|対する)?(?:深く|心から|改めて|大きな)?"
+                      r"(?:感謝|謝意)")
+
+
+def same_undertaking(commitments: list, who=lambda c: c.actor) -> list:
     """One actor's undertaking told twice with different reasons (a lead and the body: …負担も増しているとして、
     ODAを通じて支えていく / …増えているとして、ODA=政府開発援助を通じて支えていく) is one commitment: the
-    acts after the reasons are compared, the fuller wording kept."""
+    acts after the reasons are compared, the fuller wording kept. ``who`` gives the side a fact belongs to
+    (a statement's speaker and mode: the same lead and body are also one statement, FACTS.md)."""
     def core(c):
         m = REASON.match(c.text)
         return norm(c.text[m.end():] if m and len(c.text) - m.end() >= 4 else c.text)
@@ -39,7 +98,7 @@ def same_undertaking(commitments: list) -> list:
         k = core(c)
         for i, o in enumerate(out):
             ko = core(o)
-            if o.actor == c.actor and k != norm(c.text) and ko != norm(o.text) and (k in ko or ko in k or dice(k, ko) >= 0.7):
+            if who(o) == who(c) and k != norm(c.text) and ko != norm(o.text) and (k in ko or ko in k or dice(k, ko) >= 0.7):
                 if len(c.text) > len(o.text):
                     out[i] = c
                 break
@@ -56,11 +115,15 @@ class CommitmentReader:
         if re.match(r"^[^、]{0,15}?(?:は|が)、?", text) and not re.match(r"^(?:我が国|わが国|日本)として", text):
             head = re.match(r"^([^、]{0,15}?)(?:は|が)", text).group(1)
             ent = self.ctx.gaz.lookup(head) if head else None
+            if ent and len(self.ctx.gaz.entities[ent].name("ja")) * 2 < len(head) and not re.search(r"側$", head):
+                ent = None      # …日本にとって必要な時は、: a name inside a clause of time, not the subject
             own = speaker is not None and speaker.entity and ent == f"country:{self.ctx.gaz.country_of(speaker.entity)}"
             if head and not own and (ent or re.search(r"関係|情勢|同盟|状況", head)):
                 return None
         if re.search(r"[てで]いく$|[てで]いきます$", text) and not re.search(r"なっていく$|られていく$", text):
             return "own_action"
+        if preparation(text):
+            return "preparation"
         if self.wish_action(toks):
             return "wish_action"
         verbs = [k for k, t in enumerate(toks) if t.pos == "動詞"]
@@ -69,6 +132,8 @@ class CommitmentReader:
         k = verbs[-1]
         v = toks[k]
         head = toks[k - 1].text if v.lemma == "する" and k > 0 and toks[k - 1].pos == "名詞" else v.lemma
+        if helps(toks, k):
+            head = "支援"       # …いつでも助けになる: the idiom of the verb "to help"
         return "own_action" if v.form.startswith(PLAIN) and head in ACTION_PROMISES else None
 
     def wish_action(self, toks) -> bool:
@@ -104,11 +169,12 @@ class CommitmentReader:
             wish = bool(re.search(r"たい$", text))
             if re.search(rf"(?:{'|'.join(_rule('promise_verb')['stances'])})$", text):
                 promise = False     # …歓待に謝意を表明 / …への期待を伝え: a feeling expressed, not an undertaking
-            elif not wish and (not verbs or not verbs[-1].form.startswith(PLAIN) or verbs[-1].lemma in STATIVE):
+            elif not wish and (not verbs or not verbs[-1].form.startswith(PLAIN) or (
+                    verbs[-1].lemma in STATIVE and not helps(tokens, len(tokens) - 1 - tokens[::-1].index(verbs[-1])))):
                 promise = False
         nouns = "|".join(sorted(lex["commitment_nouns"], key=len, reverse=True))
         m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い|前向きな|積極的な)?"
-                      rf"(?:{nouns})(?:であること|であり|である)?$", text)
+                      rf"(?:{nouns})(?:であること|であり|である)?$", UNCHANGED.sub(r"\1", text))
         body = m.group(1) if m else (text if promise else None)
         how = "intent_noun" if m else via
         if body is None and re.search(r"(?:関与|コミットメント|防衛義務)は(?:揺るぎない|揺るぎません|不変|変わらない)$", text):
@@ -138,7 +204,15 @@ class CommitmentReader:
                 body = body[lead.end():]
         if len(body) < 4 or re.search(r"べき(?:だ)?$|一致したい|確認したい|(?:歓迎|評価|期待|感謝)する$", body):
             return
+        if how == "intent_noun" and general_aim(body) and not self.concrete(body):
+            return      # …協力関係を深化させるとの意向: a general aim, a statement only
         self.add_commitment(subject, body, cited(cite, "commitments", how))
+
+    def concrete(self, body: str) -> bool:
+        """The content states an amount or a deadline: something one could check was done."""
+        ctx = self.ctx
+        ref = dt.date.fromisoformat(ctx.event_date) if ctx.event_date else ctx.ref_date
+        return bool(parse_amount(body) or deadline_of(body, ref))
 
     def add_commitment(self, subject: Subject, body: str, cite) -> None:
         ctx = self.ctx
@@ -185,5 +259,37 @@ class CommitmentReader:
             return    # …日本に帰国する予定です: the trip's own schedule, not an undertaking
         if len(body) >= 4:
             self.add_commitment(subj, body, self.ctx.cite(s.start, s.end, rule_id("commitments", "sentence_final")))
+
+    def thanked_pledges(self) -> None:
+        """…支援の表明に深く感謝する: a speaker thanking for an announced act reports the undertaking of the one
+        thanked (rule thanked_pledge), unless the document states that act as a commitment already."""
+        ctx, pattern = self.ctx, _thanked()
+        for st in list(self.found.statements):
+            c = st.citation
+            for m in pattern.finditer(ctx.text, c.start, c.end):
+                act = m.group(1).strip("、,， ")
+                actor, named = self.thanked_side(act, st.speaker)
+                if named:
+                    act = act[named:]       # 日本からの…供与: the side is the actor, the rest the act
+                if actor is None or len(act) < 4 or any(
+                        norm(act) in norm(o.text) or dice(act, o.text) >= 0.5 for o in self.found.commitments):
+                    continue    # 日本の支援表明に謝意: an act that says no more than "support" is nothing to check
+                self.add_commitment(actor, act, ctx.cite(m.start(1), m.end(), rule_id("commitments", "thanked_pledge")))
+
+    def thanked_side(self, act: str, speaker: str) -> tuple[Subject | None, int]:
+        """The side thanked for an act and the length of its name in the act: named before the act (日本の支援 /
+        日本からの供与), else the other leader's country (no name: 0)."""
+        gaz = self.ctx.gaz
+        lead = re.match(r"^([^、,，]{1,12}?)(?:からの|による|の)", act)
+        ent = gaz.lookup(lead.group(1)) if lead else None
+        if ent and gaz.entities[ent].kind in ("country", "org") and len(gaz.entities[ent].name("ja")) * 2 >= len(lead.group(1)):
+            e = gaz.entities[ent]
+            return Subject(e.kind, e.id, e.name("ja"), 0, 0, "が"), lead.end()
+        me = gaz.lookup(speaker)
+        others = {gaz.country_of(p) for p in self.ctx.event_leaders if p != me} - {gaz.country_of(me), None}
+        if len(others) != 1 or f"country:{next(iter(others))}" not in gaz.entities:
+            return None, 0
+        e = gaz.entities[f"country:{others.pop()}"]
+        return Subject("country", e.id, e.name("ja"), 0, 0, "が"), 0
 
     # -- inside quotations ----------------------------------------------------

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..nlp import Sentence, tokenize
 from ..records import Agreement, Statement
+from .commitments_ja import helps
 from .grammar_ja import (CLOSE, CONNECTIVES, INTENT_END, OPEN, STATIVE, _lex, _strip_content, cited, depths, predicate,
                          rule_id)
 from .subjects import Subject, np_before, resolve_phrase, subjects_in, titled_name
@@ -34,6 +35,12 @@ def _sides_first() -> re.Pattern:
     """Both sides as the quotation's own subject, at its start (「両首脳は、…ことで一致した」)."""
     sides = "|".join(sorted(_lex()["group_subjects"], key=len, reverse=True))
     return re.compile(rf"^(?:{sides})(?:は|も|が)[、,]?")
+
+
+def _helps_at_end(text: str) -> bool:
+    """The quoted sentence ends in the idiom of help (「…いつでも助けになる」): the speaker's own undertaking."""
+    toks = tokenize(text.rstrip("。"))
+    return bool(toks) and helps(toks, len(toks) - 1)
 
 
 class QuoteReader:
@@ -134,7 +141,8 @@ class QuoteReader:
                 body = t[m.end():]
         if not explicit and third is not None and self._topic_third:
             actor = third
-        intent = INTENT_END.search(t) or re.search(r"(?:を)?目指(?:す|している|します)$", t)
+        intent = INTENT_END.search(t) or re.search(r"(?:を)?目指(?:す|している|します)$", t) or (
+            not explicit and _helps_at_end(t))
         plain = explicit and self.plain_action(t)
         if not (intent or plain):
             return
