@@ -7,7 +7,8 @@
 * :func:`language_of` / :func:`detect_language` — Japanese or English by counting scripts: kana and kanji,
   weighted by :data:`JA_CHAR_WEIGHT`, against Latin letters;
 * :func:`glued_breaks` — where English sentences run together without a space (a scraped page that lost
-  its line breaks: "…two hours.President Lee said…").
+  its line breaks: "…two hours.President Lee said…");
+* :class:`Gated` — a pattern that does not scan a text lacking every word its matches all contain.
 """
 from __future__ import annotations
 
@@ -106,3 +107,22 @@ _GLUED = re.compile(r"(?<=[a-z0-9\)”\"'’])[.!?](?=[A-Z“‘]|\"[A-Z])|(?<=\
 def glued_breaks(text: str) -> list[int]:
     """Offsets just after each full stop that ends an English sentence glued to the next one."""
     return [m.end() for m in _GLUED.finditer(text)]
+
+
+class Gated:
+    """A compiled pattern whose every match contains one of a few words: ``finditer`` does not scan a text
+    in which none of them occurs (searching for a handful of literals is far cheaper than trying a long
+    pattern at every character). The words are searched with the pattern's own case-folding, so the gate
+    only skips texts where the pattern cannot match; everything else is the pattern's."""
+
+    __slots__ = ("pattern", "gate")
+
+    def __init__(self, pattern: re.Pattern, *words: str, gate: str | None = None) -> None:
+        self.pattern = pattern        # ``gate``: a regex instead of words (r"\d": every match has a digit)
+        self.gate = re.compile(gate or "|".join(map(re.escape, words)), pattern.flags & re.IGNORECASE)
+
+    def finditer(self, text: str, *args):
+        return self.pattern.finditer(text, *args) if self.gate.search(text) else iter(())
+
+    def __getattr__(self, name: str):
+        return getattr(self.pattern, name)

@@ -32,6 +32,7 @@ from ..normalize import find_dates, to_local
 from ..normalize.dates import WEEKDAY_NAMES
 from ..people import trie_pattern
 from ..records import Event
+from ..text import Gated
 from .context import DocContext
 from .dating import LEADER_OFFICES, in_office, is_leader
 from .lexicon import load
@@ -44,7 +45,7 @@ LEAD_WEIGHT = 3
 BODY_DATE_SENTENCES = 6   # title, byline, date line and the lead paragraph
 MAIN_KINDS = ("summit", "telephone", "video", "small_group", "working_lunch", "dinner")
 # 日米首脳会談, 日英首脳電話会談, 日米韓首脳会合, 日・ベトナム首脳会談, 日カンボジア両首脳
-JA_COMPOUND = re.compile(r"([一-龥ァ-ヶー・]{2,16}?)(?:首脳|両首脳|首相会談|電話会談)")
+JA_COMPOUND = Gated(re.compile(r"([一-龥ァ-ヶー・]{2,16}?)(?:首脳|両首脳|首相会談|電話会談)"), "首脳", "首相会談", "電話会談")
 EN_COMPOUND = re.compile(
     r"\b((?:[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)(?:\s?[-–]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)+)\s+"
     r"(?:Joint|Telephone|Annual Summit|Bilateral|(?i:summit|leaders'?|leaders’|talks|phone call|telephone talks))\b")

@@ -23,6 +23,7 @@ from functools import lru_cache
 from ..nlp import Sentence
 from ..normalize import find_clock_times, find_dates, find_durations, load_places, to_local, zone_of_place
 from ..records import Meeting
+from ..text import Gated
 from .context import DocContext
 from .lexicon import load
 
@@ -493,8 +494,9 @@ def _fallbacks(ds: list[Draft]) -> list[Draft]:
     return [d for d in ds if not (d.weak and strong) and not (d.sole and others)]
 
 
-UNKNOWN_LEADER_JA = re.compile(r"(?<![一-龥ァ-ヶー・])((?:[ァ-ヶー]+・)+[ァ-ヶー]+|[ァ-ヶー]{3,}|[一-龥]{2,5})(?:米国|英国|米|英|仏|独|伊|印|韓国|豪州)?"
-                               r"(?:内閣総理大臣|総理大臣|首相|大統領|国家主席)")
+UNKNOWN_LEADER_JA = Gated(re.compile(r"(?<![一-龥ァ-ヶー・])((?:[ァ-ヶー]+・)+[ァ-ヶー]+|[ァ-ヶー]{3,}|[一-龥]{2,5})"
+                                     r"(?:米国|英国|米|英|仏|独|伊|印|韓国|豪州)?(?:内閣総理大臣|総理大臣|首相|大統領|国家主席)"),
+                          "総理大臣", "首相", "大統領", "国家主席")     # a title ends every match
 UNKNOWN_LEADER_EN = re.compile(r"\b(?:President|Prime Minister|Chancellor)\s+((?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+)\b")
 NOT_NAMES = re.compile(r"^(?:同|両|米国|日本|英国|韓国|中国|前|元|各国|当時|現職|新|副|歴代|現|同国|内閣)")
 

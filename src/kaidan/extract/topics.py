@@ -14,5 +14,5 @@ def _table() -> list[tuple[str, tuple[str, ...]]]:
 
 def topics_of(text: str) -> tuple[str, ...]:
     low = text.lower()
-    found = tuple(t for t, words in _table() if any(w in low for w in words))
+    found = tuple(t for t, words in _table() if any(map(low.__contains__, words)))
     return found or ("other",)

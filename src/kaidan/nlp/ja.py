@@ -7,12 +7,11 @@ fed one sentence at a time: a single SudachiPy call fails above 49,149 bytes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     lemma: str        # dictionary form (述べ → 述べる)
     norm: str         # Sudachi normalised form (表記揺れ folded)
@@ -28,7 +27,10 @@ class Token:
 def _tokenizer():
     from sudachipy import dictionary, tokenizer  # imported lazily: English-only runs never pay for it
 
-    return dictionary.Dictionary().create(), tokenizer.Tokenizer.SplitMode.C
+    mode = tokenizer.Tokenizer.SplitMode.C
+    # only the fields a Token reads (surface is always there): the reading, split and synonym fields of
+    # every word are not decoded
+    return dictionary.Dictionary().create(mode, fields={"pos", "dictionary_form", "normalized_form"}), mode
 
 
 MAX_CHUNK = 4000  # characters per Sudachi call; far below its 49,149-byte input limit
@@ -50,7 +52,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of one sentence (or any short text), offsets shifted by ``offset``."""
     tok, mode = _tokenizer()
     out: list[Token] = []
-    new = object.__new__
+    new = tuple.__new__
     for base in range(0, len(text), MAX_CHUNK):
         chunk = text[base:base + MAX_CHUNK]
         start = offset + base
@@ -61,9 +63,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             # morphemes cover the text end to end and a surface is the text between begin() and end()
             surface = m.surface()
             end = start + len(surface)
-            t = new(Token)
-            t.__dict__.update(text=surface, lemma=m.dictionary_form(), norm=m.normalized_form(), pos=pos,
-                              pos2=pos2, pos3=pos3, form=form, start=start, end=end)
-            out.append(t)
+            out.append(new(Token, (surface, m.dictionary_form(), m.normalized_form(), pos, pos2, pos3, form,
+                                   start, end)))
             start = end
     return out

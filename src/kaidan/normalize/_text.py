@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import Gated  # noqa: F401  (the normalizers' patterns are gated with it)
+
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # ！..～ → !..~
 _FOLD.update({0x3000: 0x20, 0xFFE5: 0xA5, 0xFFE1: 0xA3, 0x2212: 0x2D, 0x00A0: 0x20})  # 　 ￥ ￡ − nbsp
 
@@ -43,25 +45,6 @@ def char_before(text: str, i: int) -> str:
 
 def char_at(text: str, i: int) -> str:
     return text[i] if i < len(text) else ""
-
-
-class Gated:
-    """A compiled pattern whose every match contains one of a few words: ``finditer`` does not scan a text
-    in which none of them occurs (searching for a handful of literals is far cheaper than trying a long
-    pattern at every character). The words are searched with the pattern's own case-folding, so the gate
-    only skips texts where the pattern cannot match; everything else is the pattern's."""
-
-    __slots__ = ("pattern", "gate")
-
-    def __init__(self, pattern: re.Pattern, *words: str, gate: str | None = None) -> None:
-        self.pattern = pattern        # ``gate``: a regex instead of words (r"\d": every match has a digit)
-        self.gate = re.compile(gate or "|".join(map(re.escape, words)), pattern.flags & re.IGNORECASE)
-
-    def finditer(self, text: str, *args):
-        return self.pattern.finditer(text, *args) if self.gate.search(text) else iter(())
-
-    def __getattr__(self, name: str):
-        return getattr(self.pattern, name)
 
 
 def pick_spans(cands: list, start=lambda c: c[0], end=lambda c: c[1]) -> list:

@@ -395,7 +395,7 @@ def _skipped(f: str) -> frozenset:
         skip = _NEEDS_WIDE if f.isascii() else _NONE
     if _DIGIT.search(f) is None:
         skip = skip | _NEEDS_DIGIT
-    missing = [reader for reader, words in _NEEDS_WORD if not any(w in f for w in words)]
+    missing = [reader for reader, words in _NEEDS_WORD if not any(map(f.__contains__, words))]
     return skip.union(missing) if missing else skip
 
 

@@ -293,6 +293,7 @@ _EN_COUNTED_FAR = re.compile(
     rf"(?:\b(?P<pre>{_EN_PREFIX_RE})\s+)?{_NUM_START}(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{2,}})(?P<scale>{_EN_SCALE_RE})?"
     rf"[\s\-]+(?:(?!and\b|or\b|of\b|in\b|to\b|the\b|for\b)[A-Za-z]+[\s\-]+){{1,3}}(?:{_EN_UNIT_RE})(?![A-Za-z])", re.I)
 _EN_MONEY = Gated(_EN_MONEY, *_CURRENCY_SYMBOLS)          # every match has a currency sign or code
+_EN_COUNTED = Gated(_EN_COUNTED, gate=r"[a-z%]")          # and a unit: % or a word (a Japanese line's figures are not)
 _EN_COUNTED_FAR = Gated(_EN_COUNTED_FAR, gate=r"\d")      # and a figure in digits
 _EN_SUFFIX = re.compile(r"\s+or\s+(more|less)\b", re.I)
 # "increase visas from 20,000 to 90,000": in a change "from A to B" written as bare figures the counted noun stands
