@@ -63,6 +63,8 @@ class Gazetteer:
         self.office_titles: dict[str, tuple[str, ...]] = {}
         self._alias: list[tuple[str, str]] = []      # (alias, entity id)
         self._mention_cache: dict[tuple[str, int], tuple[Mention, ...]] = {}
+        self._data, self._source = data, source
+        self.base = self        # the gazetteer of the people data itself (``with_people`` keeps it)
         self._load(data, source)
         self._build()
 
@@ -136,6 +138,13 @@ class Gazetteer:
         for oid, ts in self.office_titles.items():
             for t in ts:
                 self._title_office.setdefault(t.lower(), oid)
+
+    def with_people(self, entries: tuple[dict, ...]) -> Gazetteer:
+        """This gazetteer and some people more (people.json entries): the people one document names with a
+        title that the data does not know. Its countries and offices are this one's."""
+        if not entries:
+            return self
+        return _extended(self.base, tuple(sorted(entries, key=lambda e: e["id"])))
 
     # -- queries -------------------------------------------------------------
     def aliases(self) -> list[tuple[str, str]]:
@@ -251,6 +260,18 @@ class Gazetteer:
             if date is None or (start <= date and (end is None or date <= end)):
                 return off
         return None
+
+
+@lru_cache(maxsize=32)
+def _extended_cached(base: Gazetteer, key: str) -> Gazetteer:
+    entries = json.loads(key)
+    g = Gazetteer({**base._data, "people": list(base._data["people"]) + entries}, base._source)
+    g.base = base
+    return g
+
+
+def _extended(base: Gazetteer, entries: tuple[dict, ...]) -> Gazetteer:
+    return _extended_cached(base, json.dumps(entries, ensure_ascii=False, sort_keys=True))
 
 
 def _first(pairs: list[tuple[str, str]], alias: str) -> str:
