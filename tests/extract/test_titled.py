@@ -64,3 +64,11 @@ def test_unknown_leaders_become_participants_speakers_and_event_countries():
     assert rec["meetings"][0]["participants"] == ["芹沢征爾", "ウィリアム・ルト"]
     # 芹沢総理から / ルト大統領は: the family name with a title is the person named in full before
     assert [s["speaker"] for s in rec["statements"]] == ["芹沢征爾", "ウィリアム・ルト"]
+
+
+def test_former_leader_is_a_person_without_office_and_kanji_shusho_is_japanese():
+    people = found("会談には芹沢征爾元首相も同席した。鷲尾蒼一首相は述べた。", "ja")
+    assert (people["芹沢征爾"].office, people["芹沢征爾"].country) == (None, "JP")
+    assert people["芹沢征爾"].entry()["terms"] == []
+    assert (people["鷲尾蒼一"].office, people["鷲尾蒼一"].country) == ("prime_minister", "JP")
+    assert found("ザトレキ首相は述べた。", "ja")["ザトレキ"].country is None

@@ -10,7 +10,9 @@ Rules (each person found carries the id of the rule that found them):
 * ``kaidan.person.ja_name_title.v1``: Japanese, a name Sudachi tags 人名 (or a run of katakana with a
   middle dot, as foreign names are written) followed by an office title, with a country name before it
   (ケニアのルト大統領) or between the name and the title (文在寅韓国大統領); 内閣総理大臣 / 総理大臣 / 総理
-  with no country name is Japan's. The family name is the first 人名 token of a kanji name, and each
+  with no country name is Japan's, and so is 首相 after a kanji name with no country name (the Japanese press
+  writes a foreign leader with the country: スターマー英首相, 中国の李強首相); 元 / 前 before the title is a
+  former holder: a person who holds no office now. The family name is the first 人名 token of a kanji name, and each
   part of a dotted katakana name that the text also writes with a title (ルト大統領) or 氏.
 * ``kaidan.person.en_title_name.v1``: English, a title before a capitalised name of two or three words
   ("Kenyan President William Ruto", "President William Ruto of Kenya", "Kenya's President William Ruto").
@@ -36,6 +38,7 @@ RULE_EN_APPOSITION = "kaidan.person.en_name_apposition.v1"
 OFFICES = LEADER_OFFICES | {"foreign_minister", "vice_president"}
 KATA_DOTTED = re.compile(r"^[ァ-ヴー]+(?:[・＝=][ァ-ヴー]+)+$")
 KATA_RUN = re.compile(r"^[ァ-ヴー]{3,}$")
+KANJI_NAME = re.compile(r"^[一-龥々]{2,5}$")
 EN_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
 EN_COUNTRY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
 
@@ -44,7 +47,7 @@ EN_COUNTRY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
 class TitledPerson:
     name: str                    # as written, in full
     aliases: tuple[str, ...]     # the full name first, then the family name(s) the text uses
-    office: str
+    office: str | None           # None for a former holder (安倍元首相): a person, holding no office now
     country: str | None
     lang: str
     rule: str
@@ -53,7 +56,8 @@ class TitledPerson:
         """The person as a people.json entry (an office held on any date: the document says they hold it)."""
         names = {"ja": list(self.aliases), "en": []} if self.lang == "ja" else {"ja": [], "en": list(self.aliases)}
         return {"id": f"named:{self.name}", "kind": "person", "country": self.country, "names": names,
-                "terms": [{"office": self.office, "from": "0000-00-00", "to": None}], "rule": self.rule}
+                "terms": [{"office": self.office, "from": "0000-00-00", "to": None}] if self.office else [],
+                "rule": self.rule}
 
 
 def _data() -> dict:
@@ -133,15 +137,17 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             after = ctx.text[run[-1].end:run[-1].end + 24]
             between = cw_ja.match(after)
             rest = after[between.end():] if between else after
-            t = title_re.match(rest)
+            former = re.match(r"[元前故]", rest)
+            t = title_re.match(rest, 1 if former else 0)
             if t and len(name) >= 2 and not _known(ctx, name) and name not in cnames:
                 before = ctx.text[max(s.start, run[0].start - 12):run[0].start]
                 pre = re.search(r"(" + cw_ja.pattern + r")の?$", before)
                 country = cnames.get(between.group(0)) if between else (cnames.get(pre.group(1)) if pre else None)
-                if country is None and t.group(0) in japan:
-                    country = "JP"
+                if country is None and (t.group(0) in japan or (t.group(0) == "首相" and KANJI_NAME.match(name))):
+                    country = "JP"     # 総理 is Japan's; the Japanese press writes a foreign 首相 with the country
                 family = _ja_family(ctx, name, run)
-                found.setdefault(name, TitledPerson(name, (name,) + family, office_of[t.group(0).lower()],
+                found.setdefault(name, TitledPerson(name, (name,) + family,
+                                                    None if former else office_of[t.group(0).lower()],
                                                     country, "ja", RULE_JA))
             i = max(j, i + 1)
     # 芹沢総理 after 芹沢征爾内閣総理大臣: a family name with a title is the person named in full, not another
