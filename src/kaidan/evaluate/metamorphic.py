@@ -49,7 +49,7 @@ JP = "JP"
 class Substitution:
     """One consistent rewrite: source strings (with the context each needs) to targets, and country codes."""
     variant: str
-    pairs: tuple[tuple[str, str, str], ...]       # (regex of the source, source, target)
+    pairs: tuple[tuple[str, str, str], ...]       # (context kind of the source, source, target)
     countries: tuple[tuple[str, str], ...]        # (source code, target code)
 
     @property
@@ -57,14 +57,31 @@ class Substitution:
         return dict(self.countries)
 
     def apply(self, text: str) -> str:
-        return _compiled(self)[0].sub(lambda m: _compiled(self)[1][m.lastgroup], text)
+        rx, table = _compiled(self)
+        return rx.sub(lambda m: table[(m.lastgroup, m.group(0))], text)
+
+
+# the context each kind of source needs, in the order they are tried at one position (longest first within one)
+CONTEXTS = {
+    "compound": "(?:{})(?=[" + KANJI + "ァ-ヶ・])",     # 日韓 before 関係 / 首脳: a compound of abbreviations
+    "plain": "(?:{})",                                   # kanji names, Japanese country names, protected words
+    "one_kanji": "(?:{})" + ONE_KANJI_TAIL,              # 文 only before a title: 文大統領, not 文書
+    "kata": f"(?<![{KATA}])(?:{{}})(?![{KATA}])",         # a whole katakana word
+    "latin": "(?<![A-Za-z])(?:{})(?![A-Za-z])",         # a whole Latin word
+}
 
 
 @lru_cache(maxsize=16)
-def _compiled(sub: Substitution) -> tuple[re.Pattern, dict[str, str]]:
-    order = sorted(range(len(sub.pairs)), key=lambda i: -len(sub.pairs[i][1]))
-    pattern = "|".join(f"(?P<s{i}>{sub.pairs[i][0]})" for i in order)
-    return re.compile(pattern or r"(?!x)x"), {f"s{i}": sub.pairs[i][2] for i in order}
+def _compiled(sub: Substitution) -> tuple[re.Pattern, dict[tuple[str, str], str]]:
+    from ..people import trie_pattern
+
+    groups: dict[str, list[str]] = {}
+    table: dict[tuple[str, str], str] = {}
+    for kind, src, dst in sub.pairs:
+        groups.setdefault(kind, []).append(src)
+        table[(kind, src)] = dst
+    pattern = "|".join(f"(?P<{k}>{CONTEXTS[k].format(trie_pattern(groups[k]))})" for k in CONTEXTS if k in groups)
+    return re.compile(pattern or r"(?!x)x"), table
 
 
 def tables() -> dict:
@@ -197,14 +214,13 @@ def _person_pairs(people: list[Person], bundled: dict, seed: int) -> list[tuple[
                     latin[w] = new.upper() if w.isupper() and len(w) > 1 else new
     pairs = []
     for src, dst in kanji.items():
-        ctx = ONE_KANJI_TAIL if len(src) == 1 else ""
-        pairs.append((re.escape(src) + ctx, src, dst))
+        pairs.append(("one_kanji" if len(src) == 1 else "plain", src, dst))
     for src, dst in kata.items():
-        pairs.append((f"(?<![{KATA}]){re.escape(src)}(?![{KATA}])", src, dst))
+        pairs.append(("kata", src, dst))
     for src, dst in latin.items():
-        pairs.append((rf"(?<![A-Za-z]){re.escape(src)}(?![A-Za-z])", src, dst))
+        pairs.append(("latin", src, dst))
         if src[:1].isupper() and not src.isupper() and len(src) > 3:
-            pairs.append((rf"(?<![A-Za-z]){re.escape(src.upper())}(?![A-Za-z])", src.upper(), dst.upper()))
+            pairs.append(("latin", src.upper(), dst.upper()))
     return pairs
 
 
@@ -250,10 +266,10 @@ def _country_pairs(bundled: dict, gold_people: list[dict], seed: int,
             if a.isascii():
                 to = target["en_adj"] if _demonym(a, en_names.get(code, "")) else en
                 to = to + "s" if a.endswith("ans") and not to.endswith("s") else to
-                pairs.append((rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", a, to))
+                pairs.append(("latin", a, to))
             else:
                 to = ja + "政府" if a.endswith("政府") else ja
-                pairs.append((re.escape(a), a, to))
+                pairs.append(("plain", a, to))
     # one-kanji abbreviations in a compound of abbreviations: 日韓 → 日・ケニア, 日米韓 → 日米・ケニア
     one = {a: code for code in cmap for a in aliases[code] if len(a) == 1 and a in abbr}
     compounds = set()
@@ -267,9 +283,9 @@ def _country_pairs(bundled: dict, gold_people: list[dict], seed: int,
         out = parts[0]
         for prev, p in zip(parts, parts[1:]):
             out += ("・" if len(prev) > 1 or len(p) > 1 else "") + p
-        pairs.append((rf"{re.escape(c)}(?=[{KANJI}ァ-ヶ・])", c, out))
+        pairs.append(("compound", c, out))
     for p in t["protected"]:
-        pairs.append((re.escape(p), p, p))
+        pairs.append(("latin" if p.isascii() else "plain", p, p))
     return pairs, [(c, cmap[c]["code"]) for c in sources]
 
 
@@ -293,8 +309,8 @@ def build(variant: str, gold_people: list[dict], bundled: dict | None = None,
         pairs += cp
     seen, unique = set(), []
     for p in pairs:
-        if p[1] not in seen:
-            seen.add(p[1])
+        if p[:2] not in seen:
+            seen.add(p[:2])
             unique.append(p)
     return Substitution(variant, tuple(unique), tuple(moved))
 
