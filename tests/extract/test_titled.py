@@ -72,3 +72,9 @@ def test_former_leader_is_a_person_without_office_and_kanji_shusho_is_japanese()
     assert people["芹沢征爾"].entry()["terms"] == []
     assert (people["鷲尾蒼一"].office, people["鷲尾蒼一"].country) == ("prime_minister", "JP")
     assert found("ザトレキ首相は述べた。", "ja")["ザトレキ"].country is None
+
+
+def test_english_family_name_in_capitals_and_name_particles():
+    people = found("Prime Minister SERIZAWA Seiji met President Lena von der Maroto in Tokyo.", "en")
+    assert people["SERIZAWA Seiji"].aliases == ("SERIZAWA Seiji", "Serizawa")
+    assert people["Lena von der Maroto"].aliases == ("Lena von der Maroto", "Maroto")

@@ -15,7 +15,8 @@ Rules (each person found carries the id of the rule that found them):
   former holder: a person who holds no office now. The family name is the first 人名 token of a kanji name, and each
   part of a dotted katakana name that the text also writes with a title (ルト大統領) or 氏.
 * ``kaidan.person.en_title_name.v1``: English, a title before a capitalised name of two or three words
-  ("Kenyan President William Ruto", "President William Ruto of Kenya", "Kenya's President William Ruto").
+  ("Kenyan President William Ruto", "President William Ruto of Kenya", "Kenya's President William Ruto",
+  "President Lena von der Maroto", MOFA's "Prime Minister SERIZAWA Seiji").
 * ``kaidan.person.en_name_apposition.v1``: English, a name set off by a comma before its title
   ("William Ruto, the Kenyan president", "William Ruto, President of Kenya").
 
@@ -39,7 +40,10 @@ OFFICES = LEADER_OFFICES | {"foreign_minister", "vice_president"}
 KATA_DOTTED = re.compile(r"^[ァ-ヴー]+(?:[・＝=][ァ-ヴー]+)+$")
 KATA_RUN = re.compile(r"^[ァ-ヴー]{3,}$")
 KANJI_NAME = re.compile(r"^[一-龥々]{2,5}$")
-EN_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
+# a given name and a family name (with von / de … before it), or MOFA's FAMILY Given
+EN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}(?:\s(?:(?:von|van|de|der|den|da|del|dos|bin|al)\s)*{EN_WORD}){{1,2}})"
+           r"(?![A-Za-z])")
 EN_COUNTRY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
 
 
@@ -192,7 +196,8 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
                 if title not in office_of:
                     continue
                 country = country_code(ctx, m.group("post")) or country_code(ctx, m.group("pre"))
-                surname = words[-1]
+                upper = [w for w in words if w.isupper()]
+                surname = upper[0].title() if upper else words[-1]
                 aliases = (name,) + ((surname,) if len(surname) >= 3 and surname not in stop else ())
                 found.setdefault(name, TitledPerson(name, aliases, office_of[title], country, "en", rule))
     return list(found.values())
