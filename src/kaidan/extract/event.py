@@ -399,7 +399,8 @@ def _year_from_terms(ctx: DocContext, md: tuple[int, int], leaders: tuple[str, .
     among them: the data vouches for one usual term after the last change, not for ever."""
     if len(leaders) < 2:
         return None
-    spans = [[t for t in ctx.gaz.entities[e].terms if t[0] in LEADER_OFFICES] for e in leaders]
+    # (a leader the document names with a title but the data lacks has no known term: no year follows from it)
+    spans = [[t for t in ctx.gaz.entities[e].terms if t[0] in LEADER_OFFICES and not t[1].startswith("0000")] for e in leaders]
     if not all(spans):
         return None
     new = _new_leaders(ctx)
