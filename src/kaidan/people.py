@@ -23,6 +23,7 @@ from pathlib import Path
 from .errors import DataFileError
 
 DATA = Path(__file__).parent / "data" / "people.json"
+NAMED = "named:"     # id prefix of the people a document names with a title that the data lacks
 
 # Subjects that stand for both sides together.
 GROUP_JA = ("両首脳", "両国首脳", "両国", "双方", "両政府", "日米両国", "両者", "両首相")
@@ -240,6 +241,11 @@ class Gazetteer:
                 if off == office and (date is None or (start <= date and (end is None or date <= end))):
                     cands.append(e.id)
                     break
+        # a holder the document itself names with the title (``with_people``) is who the title stands for
+        # there, before anyone the data says held the office then
+        own = [c for c in cands if c.startswith(NAMED)]
+        if len(own) == 1:
+            return own[0]
         for p in prefer:
             if p in cands:
                 return p

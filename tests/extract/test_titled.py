@@ -78,3 +78,10 @@ def test_english_family_name_in_capitals_and_name_particles():
     people = found("Prime Minister SERIZAWA Seiji met President Lena von der Maroto in Tokyo.", "en")
     assert people["SERIZAWA Seiji"].aliases == ("SERIZAWA Seiji", "Serizawa")
     assert people["Lena von der Maroto"].aliases == ("Lena von der Maroto", "Maroto")
+
+
+def test_kanji_name_between_country_and_title_and_one_kanji_family():
+    people = found("韓国・慶州を訪問中の檜山征爾首相は、中国の芮承煥国家主席と会談した。芮氏は述べた。", "ja")
+    assert people["檜山征爾"].country == "JP"          # 訪問中の: 中 inside a word is no country
+    assert (people["芮承煥"].country, people["芮承煥"].office, people["芮承煥"].aliases) == \
+        ("CN", "president", ("芮承煥", "芮"))

@@ -12,7 +12,9 @@ Rules (each person found carries the id of the rule that found them):
   (ケニアのルト大統領) or between the name and the title (文在寅韓国大統領); 内閣総理大臣 / 総理大臣 / 総理
   with no country name is Japan's, and so is 首相 after a kanji name with no country name (the Japanese press
   writes a foreign leader with the country: スターマー英首相, 中国の李強首相); 元 / 前 before the title is a
-  former holder: a person who holds no office now. The family name is the first 人名 token of a kanji name, and each
+  former holder: a person who holds no office now. A kanji name Sudachi does not tag is still one between a
+  country's の and a title (中国の芮承煥国家主席); a three-kanji Chinese or Korean name has a one-kanji family
+  name (芮氏). The family name is the first 人名 token of a kanji name, and each
   part of a dotted katakana name that the text also writes with a title (ルト大統領) or 氏.
 * ``kaidan.person.en_title_name.v1``: English, a title before a capitalised name of two or three words
   ("Kenyan President William Ruto", "President William Ruto of Kenya", "Kenya's President William Ruto",
@@ -29,6 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..people import NAMED
 from .context import DocContext
 from .dating import LEADER_OFFICES
 from .lexicon import load
@@ -40,6 +43,7 @@ OFFICES = LEADER_OFFICES | {"foreign_minister", "vice_president"}
 KATA_DOTTED = re.compile(r"^[ァ-ヴー]+(?:[・＝=][ァ-ヴー]+)+$")
 KATA_RUN = re.compile(r"^[ァ-ヴー]{3,}$")
 KANJI_NAME = re.compile(r"^[一-龥々]{2,5}$")
+ONE_KANJI_FAMILY = {"CN", "KR", "KP", "TW", "HK", "MO"}
 # a given name and a family name (with von / de … before it), or MOFA's FAMILY Given
 EN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}(?:\s(?:(?:von|van|de|der|den|da|del|dos|bin|al)\s)*{EN_WORD}){{1,2}})"
@@ -59,7 +63,7 @@ class TitledPerson:
     def entry(self) -> dict:
         """The person as a people.json entry (an office held on any date: the document says they hold it)."""
         names = {"ja": list(self.aliases), "en": []} if self.lang == "ja" else {"ja": [], "en": list(self.aliases)}
-        return {"id": f"named:{self.name}", "kind": "person", "country": self.country, "names": names,
+        return {"id": f"{NAMED}{self.name}", "kind": "person", "country": self.country, "names": names,
                 "terms": [{"office": self.office, "from": "0000-00-00", "to": None}] if self.office else [],
                 "rule": self.rule}
 
@@ -145,22 +149,29 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             t = title_re.match(rest, 1 if former else 0)
             if t and len(name) >= 2 and not _known(ctx, name) and name not in cnames:
                 before = ctx.text[max(s.start, run[0].start - 12):run[0].start]
-                pre = re.search(r"(" + cw_ja.pattern + r")の?$", before)
+                pre = re.search(r"(?<![一-龥])(" + cw_ja.pattern + r")の?$", before)
                 country = cnames.get(between.group(0)) if between else (cnames.get(pre.group(1)) if pre else None)
                 if country is None and (t.group(0) in japan or (t.group(0) == "首相" and KANJI_NAME.match(name))):
                     country = "JP"     # 総理 is Japan's; the Japanese press writes a foreign 首相 with the country
-                family = _ja_family(ctx, name, run)
+                family = _ja_family(ctx, name, run, country)
                 found.setdefault(name, TitledPerson(name, (name,) + family,
                                                     None if former else office_of[t.group(0).lower()],
                                                     country, "ja", RULE_JA))
             i = max(j, i + 1)
+        # 中国のX国家主席: a kanji name Sudachi does not know, between a country and の and a title
+        for m in re.finditer(rf"(?<![一-龥])({cw_ja.pattern})の([一-龥]{{2,4}}?)({title_re.pattern})", s.text):
+            name, country = m.group(2), cnames.get(m.group(1))
+            if name in found or name in cnames or _known(ctx, name) or len(m.group(1)) < 2:
+                continue
+            found[name] = TitledPerson(name, (name,) + _ja_family(ctx, name, [], country),
+                                       office_of[m.group(3).lower()], country, "ja", RULE_JA)
     # 芹沢総理 after 芹沢征爾内閣総理大臣: a family name with a title is the person named in full, not another
     people = list(found.values())
     return [p for p in people if not any(p.name != q.name and (p.name in q.aliases or q.name.startswith(p.name))
                                          for q in people)]
 
 
-def _ja_family(ctx: DocContext, name: str, run) -> tuple[str, ...]:
+def _ja_family(ctx: DocContext, name: str, run, country: str | None = None) -> tuple[str, ...]:
     """The family name(s) of a Japanese-written name, as the text uses them."""
     title_re = _titles(ctx.gaz)[0]
     hon = "|".join(map(re.escape, _data()["ja_honorifics"]))
@@ -168,6 +179,8 @@ def _ja_family(ctx: DocContext, name: str, run) -> tuple[str, ...]:
     if len(parts) > 1:
         return tuple(p for p in parts if len(p) >= 2 and re.search(
             rf"(?<![ァ-ヴー・]){re.escape(p)}(?:{title_re.pattern}|{hon})", ctx.text))
+    if country in ONE_KANJI_FAMILY and len(name) == 3 and KANJI_NAME.match(name):
+        return (name[0],)          # 芮承煥 → 芮氏, 芮主席: Chinese and Korean family names are one kanji
     people = [t for t in run if t.pos3 == "人名"]
     if len(people) >= 2 and re.fullmatch(r"[一-龥々]+", name) and people[0].text != name:
         return (people[0].text,)
