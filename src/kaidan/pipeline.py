@@ -37,7 +37,7 @@ from .records import FACT_TYPES, Citation, DocumentFacts
 from .reconcile import archive
 from .store import search
 
-EXTRACTOR_VERSION = "kaidan.extract.v7"
+EXTRACTOR_VERSION = "kaidan.extract.v8"
 
 
 # Texts longer than this (characters) are extracted section by section (:func:`sections`), so that the
