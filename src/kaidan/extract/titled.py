@@ -72,9 +72,13 @@ def _data() -> dict:
     return load("titled.json", ("ja_titles_of_japan", "ja_honorifics", "en_demonym_suffixes", "en_not_names"))
 
 
-@lru_cache(maxsize=4)
 def _titles(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
-    """The title regexes (ja, en) of the offices looked for, and title → office."""
+    """The title regexes (ja, en) of the offices looked for, and title → office (one set per people data)."""
+    return _titles_of(gaz.base)
+
+
+@lru_cache(maxsize=4)
+def _titles_of(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     office_of: dict[str, str] = {}
     for oid, titles in gaz.office_titles.items():
         if oid in OFFICES:
