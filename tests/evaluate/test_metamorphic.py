@@ -106,3 +106,17 @@ def test_real_gold_evidence_survives_substitution():
             if p.get("kind", "person") == "person":
                 assert not any(len(a) > 3 and a in text for a in p["aliases"]), (name, p["aliases"])
     assert total > 100 and kept / total >= 0.98
+
+
+SEEDS_GOLD, SEEDS_DOCS = SHARED / "gold" / "seeds", SHARED / "corpus" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS_GOLD.is_dir(), reason="../shared/gold/seeds (third-party corpus) is not present")
+def test_seeds_with_invented_leaders_score_nearly_as_the_originals():
+    """The leaders' names are not what the extraction rests on: with every name invented, the seeds lose
+    little (0.925 → 0.922 measured; 0.851 before titled people)."""
+    res = mm.evaluate(SEEDS_GOLD, SEEDS_DOCS, ["names-1"])
+    assert res["names-1"]["changed_documents"] == res["original"]["documents"]
+    assert res["names-1"]["all"]["f1"] >= 0.90
+    assert res["original"]["all"]["f1"] - res["names-1"]["all"]["f1"] <= 0.02
+    assert "names-1" in mm.format_table(res).splitlines()[0]

@@ -449,19 +449,6 @@ def evaluate(gold_dir: Path, docs_dir: Path, variants: list[str], *, original: b
     return results
 
 
-def by_language(scores: dict, lang: str) -> dict:
-    """Per-type F1 of one language's documents (their names start with ``ja_`` / ``en_``)."""
-    out = {}
-    for t in TYPES:
-        m = o = g = 0
-        for doc, s in scores["per_document"].items():
-            if doc.startswith(lang + "_"):
-                m, o, g = m + s[t]["matched"], o + s[t]["output"], g + s[t]["gold"]
-        p, r = (m / o if o else 1.0), (m / g if g else 1.0)
-        out[t] = round(2 * p * r / (p + r), 4) if p + r else 0.0
-    return out
-
-
 def format_table(results: dict) -> str:
     cols = list(results)
     lines = [f"{'type':<18}" + "".join(f"{c:>13}" for c in cols)]
