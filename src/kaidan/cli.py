@@ -171,6 +171,26 @@ def _scores_out(scores: dict, as_json: bool, text, floors) -> None:
         sys.exit(1 if failed else 0)
 
 
+@main.command(name="eval-metamorphic")
+@click.argument("gold_dir", type=click.Path(path_type=Path))
+@click.option("--docs", "docs_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder holding the documents the gold records name.")
+@click.option("--variant", "variants", multiple=True,
+              help="Substitution variant (data/metamorphic.json); repeat for several. Default: all of them.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_metamorphic(gold_dir, docs_dir, variants, as_json):
+    """Score the gold set as it is and with other people's names and other countries substituted in the
+    documents and the gold alike: the drop is what the people data carries."""
+    from .evaluate.metamorphic import evaluate, format_table, tables
+
+    res = evaluate(gold_dir, docs_dir, list(variants) or list(tables()["variants"]))
+    if as_json:
+        click.echo(json.dumps({k: {x: v[x] for x in v if x != "per_document"} for k, v in res.items()},
+                              ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_table(res))
+
+
 @main.command(name="eval-events")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores (and the misses) as JSON.")

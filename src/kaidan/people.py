@@ -23,6 +23,7 @@ from pathlib import Path
 from .errors import DataFileError
 
 DATA = Path(__file__).parent / "data" / "people.json"
+NAMED = "named:"     # id prefix of the people a document names with a title that the data lacks
 
 # Subjects that stand for both sides together.
 GROUP_JA = ("両首脳", "両国首脳", "両国", "双方", "両政府", "日米両国", "両者", "両首相")
@@ -63,6 +64,8 @@ class Gazetteer:
         self.office_titles: dict[str, tuple[str, ...]] = {}
         self._alias: list[tuple[str, str]] = []      # (alias, entity id)
         self._mention_cache: dict[tuple[str, int], tuple[Mention, ...]] = {}
+        self._data, self._source = data, source
+        self.base = self        # the gazetteer of the people data itself (``with_people`` keeps it)
         self._load(data, source)
         self._build()
 
@@ -136,6 +139,13 @@ class Gazetteer:
         for oid, ts in self.office_titles.items():
             for t in ts:
                 self._title_office.setdefault(t.lower(), oid)
+
+    def with_people(self, entries: tuple[dict, ...]) -> Gazetteer:
+        """This gazetteer and some people more (people.json entries): the people one document names with a
+        title that the data does not know. Its countries and offices are this one's."""
+        if not entries:
+            return self
+        return _extended(self.base, tuple(sorted(entries, key=lambda e: e["id"])))
 
     # -- queries -------------------------------------------------------------
     def aliases(self) -> list[tuple[str, str]]:
@@ -231,6 +241,11 @@ class Gazetteer:
                 if off == office and (date is None or (start <= date and (end is None or date <= end))):
                     cands.append(e.id)
                     break
+        # a holder the document itself names with the title (``with_people``) is who the title stands for
+        # there, before anyone the data says held the office then
+        own = [c for c in cands if c.startswith(NAMED)]
+        if len(own) == 1:
+            return own[0]
         for p in prefer:
             if p in cands:
                 return p
@@ -251,6 +266,18 @@ class Gazetteer:
             if date is None or (start <= date and (end is None or date <= end)):
                 return off
         return None
+
+
+@lru_cache(maxsize=32)
+def _extended_cached(base: Gazetteer, key: str) -> Gazetteer:
+    entries = json.loads(key)
+    g = Gazetteer({**base._data, "people": list(base._data["people"]) + entries}, base._source)
+    g.base = base
+    return g
+
+
+def _extended(base: Gazetteer, entries: tuple[dict, ...]) -> Gazetteer:
+    return _extended_cached(base, json.dumps(entries, ensure_ascii=False, sort_keys=True))
 
 
 def _first(pairs: list[tuple[str, str]], alias: str) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ExtractionFailed, IngestError
-from .extract import claims, clauses, event, meetings, names, profile, quantities, signed
+from .extract import claims, clauses, event, meetings, names, profile, quantities, signed, titled
 from .extract.context import DocContext
 from .records import FACT_TYPES, Citation, DocumentFacts
 
@@ -151,6 +151,9 @@ def _shifted(obj, base: int):
 
 def _extract(text: str, doc_id: str, lang: str, published: str | None) -> DocumentFacts:
     ctx = DocContext(doc_id, text, lang, published)
+    named = titled.discover(ctx)          # titled people the people data lacks join this document's gazetteer
+    if named:
+        ctx = ctx.with_gazetteer(ctx.gaz.with_people(tuple(p.entry() for p in named)))
     drafts = meetings.drafts(ctx)
     ev = event.extract(ctx, drafts)
     ctx = ctx.at_event(ev)            # the stages below read the event's date and leaders from it

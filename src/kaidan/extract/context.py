@@ -40,6 +40,15 @@ class DocContext:
         self.sentences = article_sentences(self.text, split_sentences(self.text))
         self.dating = reference(self.text, self.published, self.gaz)
 
+    def with_gazetteer(self, gaz: Gazetteer) -> DocContext:
+        """This context with another gazetteer (the people data and the people this document names with a
+        title): the same sentences and tokens, mentions found afresh."""
+        other = copy.copy(self)
+        other.gaz = gaz
+        other._mentions = {}
+        gaz.clear_cache()
+        return other
+
     def at_event(self, ev: EventInfo) -> DocContext:
         """This context for the stages after the event stage: the same document (and caches), with its event."""
         other = copy.copy(self)

@@ -95,10 +95,15 @@ CLDR_SKIP = {"ZZ", "XA", "XB", "QO", "UN", "EZ"}   # unknown, pseudo-locales, ou
 CLDR_AMBIGUOUS_EN = {"Chad", "Jordan", "Georgia", "Jersey", "Guernsey", "Sark", "Man", "Isle of Man"}
 
 
-@lru_cache(maxsize=4)
 def _country_words(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     """Regexes of country names (Japanese, English) and the name → code table: the people data's names, its
-    short forms and demonyms (data/event.json), then every country's CLDR name."""
+    short forms and demonyms (data/event.json), then every country's CLDR name (one table per people data:
+    a document's extra people add no country)."""
+    return _country_words_of(getattr(gaz, "base", gaz))
+
+
+@lru_cache(maxsize=4)
+def _country_words_of(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     names: dict[str, str] = {}
     for alias, ent in gaz.aliases():
         e = gaz.entities[ent]
@@ -168,9 +173,13 @@ def _from_compounds(votes: Counter) -> list[str]:
     return list(votes.most_common(1)[0][0]) if votes else []
 
 
-@lru_cache(maxsize=4)
 def _title_patterns(gaz) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
     """The patterns of :func:`_title_countries`, built once per people data rather than once per document."""
+    return _title_patterns_of(getattr(gaz, "base", gaz))
+
+
+@lru_cache(maxsize=4)
+def _title_patterns_of(gaz) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
     ja_re, en_re, names = _country_words(gaz)
     data = load("event.json", ("leader_titles_ja", "leader_titles_en"))
     ja_t = "|".join(map(re.escape, sorted(data["leader_titles_ja"], key=len, reverse=True)))
@@ -391,7 +400,8 @@ def _year_from_terms(ctx: DocContext, md: tuple[int, int], leaders: tuple[str, .
     among them: the data vouches for one usual term after the last change, not for ever."""
     if len(leaders) < 2:
         return None
-    spans = [[t for t in ctx.gaz.entities[e].terms if t[0] in LEADER_OFFICES] for e in leaders]
+    # (a leader the document names with a title but the data lacks has no known term: no year follows from it)
+    spans = [[t for t in ctx.gaz.entities[e].terms if t[0] in LEADER_OFFICES and not t[1].startswith("0000")] for e in leaders]
     if not all(spans):
         return None
     new = _new_leaders(ctx)

@@ -1,0 +1,87 @@
+"""People the people data does not know, found by their title, and what the stages after do with them.
+
+The names below are invented for these tests: none is in data/people.json."""
+from __future__ import annotations
+
+from kaidan.extract import titled
+from kaidan.extract.context import DocContext
+from kaidan.pipeline import extract_text
+
+JA = ("日・ケニア首脳会談\n\n令和7年5月1日\n\n5月1日、午後4時から約30分間、芹沢征爾内閣総理大臣は、ケニアのウィリアム・ルト大統領と"
+      "首脳会談を行いました。\n\n芹沢総理から、エネルギー分野での協力を強化していきたい旨述べました。"
+      "ルト大統領は、日本との協力を高く評価する旨述べました。")
+EN = ("Prime Minister Rado Vetoza held talks with Kenyan President William Ruto on May 1, 2025.\n\n"
+      "The two leaders agreed to strengthen cooperation in energy. Ruto said that Kenya would deepen its trade "
+      "ties with Japan.")
+
+
+def found(text: str, lang: str) -> dict[str, titled.TitledPerson]:
+    return {p.name: p for p in titled.discover(DocContext("t", text, lang))}
+
+
+def test_japanese_name_with_title_and_country_before_it():
+    people = found(JA, "ja")
+    assert set(people) == {"芹沢征爾", "ウィリアム・ルト"}       # 芹沢総理 is the same person, not another
+    pm, pres = people["芹沢征爾"], people["ウィリアム・ルト"]
+    assert (pm.office, pm.country, pm.aliases) == ("prime_minister", "JP", ("芹沢征爾", "芹沢"))
+    assert (pres.office, pres.country, pres.aliases) == ("president", "KE", ("ウィリアム・ルト", "ルト"))
+    assert pm.rule == titled.RULE_JA
+
+
+def test_country_between_name_and_title():
+    people = found("同日、褚光耀ケニア大統領は声明を発表した。", "ja")
+    assert [(p.name, p.country, p.office) for p in people.values()] == [("褚光耀", "KE", "president")]
+
+
+def test_a_country_before_a_title_is_no_person():
+    assert found("ケニア大統領は声明を発表した。ポーランド首相も述べた。", "ja") == {}
+
+
+def test_known_people_are_not_found_again():
+    assert found("石破茂内閣総理大臣は、トランプ大統領と会談した。President Donald Trump spoke.", "ja") == {}
+
+
+def test_english_title_before_name_with_demonym():
+    people = found(EN, "en")
+    assert people["William Ruto"].country == "KE" and people["William Ruto"].aliases == ("William Ruto", "Ruto")
+    assert people["Rado Vetoza"].office == "prime_minister" and people["Rado Vetoza"].country is None
+
+
+def test_english_apposition_and_of_country():
+    people = found("Zano Kive, the Chilean president, arrived. President Lena Maroto of Peru spoke.", "en")
+    assert people["Zano Kive"].country == "CL" and people["Zano Kive"].rule == titled.RULE_EN_APPOSITION
+    assert people["Lena Maroto"].country == "PE"
+
+
+def test_demonyms_come_from_country_names():
+    d = titled._demonyms()
+    assert (d["Kenyan"], d["Chilean"], d["Senegalese"], d["Hungarian"], d["Ghanaian"]) == ("KE", "CL", "SN", "HU", "GH")
+
+
+def test_unknown_leaders_become_participants_speakers_and_event_countries():
+    rec = extract_text(JA, "t.txt", "ja", None).to_dict()
+    assert rec["event"]["countries"] == ["JP", "KE"]
+    assert rec["meetings"][0]["participants"] == ["芹沢征爾", "ウィリアム・ルト"]
+    # 芹沢総理から / ルト大統領は: the family name with a title is the person named in full before
+    assert [s["speaker"] for s in rec["statements"]] == ["芹沢征爾", "ウィリアム・ルト"]
+
+
+def test_former_leader_is_a_person_without_office_and_kanji_shusho_is_japanese():
+    people = found("会談には芹沢征爾元首相も同席した。鷲尾蒼一首相は述べた。", "ja")
+    assert (people["芹沢征爾"].office, people["芹沢征爾"].country) == (None, "JP")
+    assert people["芹沢征爾"].entry()["terms"] == []
+    assert (people["鷲尾蒼一"].office, people["鷲尾蒼一"].country) == ("prime_minister", "JP")
+    assert found("ザトレキ首相は述べた。", "ja")["ザトレキ"].country is None
+
+
+def test_english_family_name_in_capitals_and_name_particles():
+    people = found("Prime Minister SERIZAWA Seiji met President Lena von der Maroto in Tokyo.", "en")
+    assert people["SERIZAWA Seiji"].aliases == ("SERIZAWA Seiji", "Serizawa")
+    assert people["Lena von der Maroto"].aliases == ("Lena von der Maroto", "Maroto")
+
+
+def test_kanji_name_between_country_and_title_and_one_kanji_family():
+    people = found("韓国・慶州を訪問中の檜山征爾首相は、中国の芮承煥国家主席と会談した。芮氏は述べた。", "ja")
+    assert people["檜山征爾"].country == "JP"          # 訪問中の: 中 inside a word is no country
+    assert (people["芮承煥"].country, people["芮承煥"].office, people["芮承煥"].aliases) == \
+        ("CN", "president", ("芮承煥", "芮"))
