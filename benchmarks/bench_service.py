@@ -12,6 +12,15 @@ full-text search as ``pipeline.ingest`` indexes it. Then ``kaidan serve`` runs i
 
     .venv/bin/python benchmarks/bench_service.py                     # 100,000 documents, a temporary database
     .venv/bin/python benchmarks/bench_service.py --db bench.db       # keep the database; reuse it next time
+
+``--ledger`` times the commitment ledger instead, on an archive of ``bench_archive.py --ledger``'s kind
+(``--docs`` documents, 10 sources and 5 distinct commitments per event; built unless ``--db`` names one),
+SQLite or a ``postgresql://`` ``--db``: GET /api/ledger unfiltered, with ``who=``, with ``actor=``, its
+second page, the party list, and POST /api/ledger/{key}/done. Besides wall time it gives the server's CPU
+time per request (its process's user + system time over each row, from /proc), steadier than wall time on a
+shared machine:
+
+    .venv/bin/python benchmarks/bench_service.py --ledger --docs 100000 [--db ledger.db | --db postgresql://…]
 """
 from __future__ import annotations
 
@@ -85,7 +94,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(db: Path, port: int) -> subprocess.Popen:
+def serve(db: Path | str, port: int) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "kaidan.cli", "serve", "--db", str(db), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
@@ -117,16 +126,101 @@ def row(name: str, ms: list[float]) -> dict:
     return {"what": name, "requests": len(ms), "p50_ms": statistics.median(ms), "p95_ms": q[94], "max_ms": max(ms)}
 
 
+def cpu_s(proc: subprocess.Popen) -> float:
+    """User + system seconds the process used so far (Linux /proc)."""
+    fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def ledger_rows(client: httpx.Client, proc: subprocess.Popen, n: int) -> list[dict]:
+    """The ledger's requests, each row with the server's CPU milliseconds per request."""
+    first = client.get("/api/ledger", params={"limit": 500})
+    first.raise_for_status()
+    threads = first.json()
+    actor = threads[0]["actor"]
+    who = (threads[0]["names"].get(actor) or {}).get("id", actor)
+    has_parties = client.get("/api/ledger/parties").status_code == 200   # (a release before it: no row)
+    keys = [t["key"] for t in threads]
+    out = []
+
+    def measured(name: str, send) -> None:
+        send(0)                                           # warm: the first request builds what later ones reuse
+        c0 = cpu_s(proc)
+        ms = []
+        for i in range(n):
+            t = time.perf_counter()
+            r = send(i)
+            ms.append((time.perf_counter() - t) * 1000)
+            r.raise_for_status()
+        out.append({**row(name, ms), "cpu_ms": (cpu_s(proc) - c0) * 1000 / n})
+
+    measured("ledger      GET /api/ledger", lambda i: client.get("/api/ledger"))
+    measured("ledger      who=", lambda i: client.get("/api/ledger", params={"who": who}))
+    measured("ledger      actor=", lambda i: client.get("/api/ledger", params={"actor": actor}))
+    measured("ledger      page 2 (offset=500)", lambda i: client.get("/api/ledger", params={"offset": 500}))
+    if has_parties:
+        measured("ledger      GET /api/ledger/parties", lambda i: client.get("/api/ledger/parties"))
+    measured("ledger      POST done", lambda i: client.post(
+        f"/api/ledger/{keys[i % len(keys)]}/done", json={"by": "bench", "citation": {"url": "https://example.org/done"}}))
+    return out
+
+
+def ledger_main(args) -> None:
+    from bench_archive import _reset_pg, build_ledger_archive
+
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or Path(tmp) / "ledger.db"
+        pg = str(db).startswith(("postgresql://", "postgres://"))
+        built = None
+        if pg or not Path(db).exists():
+            if pg:
+                _reset_pg(str(db))
+            built = build_ledger_archive(str(db), args.docs, 10, 5, args.corpus)
+        with Store(db) if not pg else _pg_store(str(db)) as store:
+            n_docs = store.count_documents()
+        port = free_port()
+        proc = serve(db, port)
+        try:
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=600) as client:
+                total = client.get("/api/ledger", params={"limit": 1}).headers["X-Total-Count"]
+                rows = ledger_rows(client, proc, args.requests)
+        finally:
+            proc.terminate()
+            proc.wait(10)
+    if args.json:
+        print(json.dumps({"documents": n_docs, "threads": int(total), "built": built, "rows": rows}))
+        return
+    print(f"{n_docs:,} documents, {int(total):,} threads ({'postgresql' if pg else 'sqlite'}); kaidan serve on "
+          f"127.0.0.1, one request at a time\n")
+    print(f"{'request':<34} {'n':>5} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9} {'cpu ms':>9}")
+    for r in rows:
+        print(f"{r['what']:<34} {r['requests']:>5} {r['p50_ms']:>9.1f} {r['p95_ms']:>9.1f} {r['max_ms']:>9.1f} "
+              f"{r['cpu_ms']:>9.1f}")
+
+
+def _pg_store(url: str):
+    from kaidan.store import open_store
+
+    return open_store(url)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=100_000, help="documents in the archive")
     ap.add_argument("--requests", type=int, default=300, help="requests timed per row")
-    ap.add_argument("--db", type=Path, help="database to fill and keep (default: a temporary one)")
+    ap.add_argument("--db", help="database to fill and keep (default: a temporary one); --ledger: a postgresql:// "
+                                 "URL too (of a throwaway database: it is emptied)")
+    ap.add_argument("--ledger", action="store_true", help="time the commitment ledger's requests")
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"bench_service: {args.corpus} not found; pass --corpus with a folder of documents")
+    if args.ledger:
+        ledger_main(args)
+        return
+    args.db = Path(args.db) if args.db else None
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "bench.db"
         t0 = time.perf_counter()

@@ -243,6 +243,11 @@ class LedgerThread(Open):
                                                   "party each names, in Japanese and English (as an event's names)")
 
 
+class LedgerParty(Name):
+    """A party acting in the ledger's threads: ``id`` is what GET /api/ledger's ``who`` takes."""
+    threads: int = Field(description="How many threads it acts in")
+
+
 class DocumentSummary(Provenance):
     id: str
     heading: str | None = Field(None, description="The first line of the text")

@@ -38,9 +38,9 @@ from kaidan.ingest import RawDocument
 
 from . import links
 from .base import DOC_COLUMNS, EventFilter, SqlStore, event_condition, marks, utc_now, write_rows
-from .sqlite import LEDGER_LINKS, LEDGER_TABLES, SEARCH_FILTER_TABLES, SEARCH_WINDOW
+from .sqlite import LEDGER_LINKS, LEDGER_STATE, LEDGER_TABLES, SEARCH_FILTER_TABLES, SEARCH_WINDOW
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 TS_CONFIG = "kaidan"
 CHUNK_TOKENS = 6000        # tokens of one document's text per search row (positions stop at 16,383)
 RETRIES = 5                # attempts of a transaction that deadlocked or failed serialisation
@@ -137,13 +137,14 @@ _LEDGER = LEDGER_TABLES.replace(" REAL,", " DOUBLE PRECISION,")
 _LINKS = LEDGER_LINKS
 _META = "CREATE TABLE kaidan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 _FILTERS = SEARCH_FILTER_TABLES.replace(") WITHOUT ROWID;", ");")
-SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER + _LINKS + _FILTERS
+SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER + _LINKS + _FILTERS + LEDGER_STATE
 # The same steps as the SQLite store's migrations, by the version they start from (a database of schema 6
 # where a mark was made already has the marks table: it was made by the first mark).
 MIGRATIONS = {1: _EVENTS, 2: _SEARCH, 3: _EVENT_RECORDS, 4: _METADATA, 5: _LEDGER,
               6: _LINKS.replace("CREATE TABLE ledger_marks", "CREATE TABLE IF NOT EXISTS ledger_marks") + _FILTERS
               + "INSERT INTO event_countries SELECT c, id FROM events, "
-                "unnest(string_to_array(countries, '-')) c WHERE c <> '' ON CONFLICT DO NOTHING;"}
+                "unnest(string_to_array(countries, '-')) c WHERE c <> '' ON CONFLICT DO NOTHING;",
+              7: LEDGER_STATE}
 _BATCH_LOCK = 0x6B616964  # the advisory lock of ingest batches ('kaid')
 _LINKS_LOCK = 0x6C696E6B  # held by a transaction changing the ledger's links ('link')
 _PAGE = 1000               # rows per page of the iterators (memory stays flat in the archive's size)

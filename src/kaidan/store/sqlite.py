@@ -32,7 +32,7 @@ from kaidan.errors import StoreError
 from . import links
 from .base import EventFilter, SqlStore, event_condition, marks, utc_now, write_rows
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # How long a write waits for another process's write to finish before failing (milliseconds). A batch
 # writes one short transaction per step, so a waiting writer gets its turn within a transaction's time.
@@ -40,7 +40,7 @@ BUSY_TIMEOUT_MS = 30_000
 
 # Tables a read-only store shadows with writable in-memory copies (see Store, readonly).
 _SHADOWED = ("events", "doc_events", "event_records", "event_commitments", "event_conflicts", "ledger_links",
-             "ledger_dirty", "event_countries")
+             "ledger_dirty", "event_countries", "ledger_state")
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -190,6 +190,15 @@ CREATE INDEX events_by_date ON events(date_start);
 CREATE INDEX events_by_end ON events(date_end);
 """
 SCHEMA += SEARCH_FILTER_TABLES
+# A number that changes with every write the ledger reads (commitment rows, links, marks: see
+# kaidan.store.links.bump), so that a reader keeps the threads it built while the number stays the same.
+LEDGER_STATE = """
+CREATE TABLE ledger_state (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    generation INTEGER NOT NULL
+);
+"""
+SCHEMA += LEDGER_STATE
 # Statements that bring a database of an older schema version up to this one, by version.
 MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE TABLE search_rows")],
               2: SCHEMA[SCHEMA.index("CREATE TABLE search_rows"):SCHEMA.index("CREATE TABLE event_records")],
@@ -201,7 +210,8 @@ MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE
               6: LEDGER_LINKS.replace("CREATE TABLE ledger_marks", "CREATE TABLE IF NOT EXISTS ledger_marks")
               + SEARCH_FILTER_TABLES
               + "INSERT INTO event_countries SELECT j.value, e.id FROM events e, "
-                "json_each('[\"' || replace(e.countries, '-', '\",\"') || '\"]') j WHERE j.value != '';\n"}
+                "json_each('[\"' || replace(e.countries, '-', '\",\"') || '\"]') j WHERE j.value != '';\n",
+              7: LEDGER_STATE}
 # Full-text matches ranked per search, the most recently indexed first (see Store.search).
 SEARCH_WINDOW = 1000
 # Up to this many documents in its events, a filtered search reads the index for their entries only.
