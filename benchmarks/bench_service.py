@@ -65,13 +65,15 @@ def _entries(doc, rec: dict, template_text: str) -> list:
 _DOC_TERMS: dict[str, str] = {}
 
 
-def fill(path: Path, n: int, corpus: Path) -> int:
+def fill(path: Path | str, n: int, corpus: Path) -> int:
     """Add synthetic documents until the archive holds n (a kept database is topped up, not rebuilt); how many
     were added."""
     from functools import lru_cache
 
     tpls = templates(corpus)
     search.terms = lru_cache(maxsize=100_000)(search.terms)   # facts repeat across copies: tokenised once
+    if str(path).startswith(("postgresql://", "postgres://")):
+        return fill_pg(str(path), n, tpls)
     rng = random.Random(7)
     with Store(path) as store:
         store._db.execute("PRAGMA synchronous = OFF")           # no fsync per transaction while filling
@@ -85,6 +87,57 @@ def fill(path: Path, n: int, corpus: Path) -> int:
             store.index_search(doc.id, _entries(doc, rec, tpls[i % len(tpls)][0]))
             if (i + 1) % 10_000 == 0:
                 print(f"bench_service: {i + 1:,} documents ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    return max(0, n - have)
+
+
+def fill_pg(url: str, n: int, tpls: list, batch: int = 200) -> int:
+    """:func:`fill` on PostgreSQL: the rows ``add`` and ``index_search`` write (documents, sources, facts,
+    events, search rows as ``to_tsvector``), ``batch`` documents per transaction (a round trip per statement
+    would take hours). Each document's event is its own date and pair of countries (the grouping's lookup
+    is not run): search reads only which events a document reports."""
+    from kaidan.pipeline import EXTRACTOR_VERSION
+    from kaidan.store import open_store
+    from kaidan.store.postgres import TS_CONFIG, _chunks
+
+    rng = random.Random(7)
+    now = "2026-01-01T00:00:00+00:00"
+    with open_store(url) as store:
+        have = store.count_documents()
+        for _ in range(have):
+            synthetic(0, tpls[0], rng)
+        t0 = time.perf_counter()
+        for start in range(have, n, batch):
+            docs = [synthetic(i, tpls[i % len(tpls)], rng) + (tpls[i % len(tpls)][0],)
+                    for i in range(start, min(n, start + batch))]
+            events = {}
+            for doc, rec, _ in docs:
+                date, pair = rec["event"]["date"], rec["event"]["countries"]
+                events[doc.id] = {"id": f"{date}-{'-'.join(pair)}", "countries": "-".join(pair), "date": date}
+            search_rows = [(doc.id, kind, ref, "doc" if kind == "document" else "fact", chunk)
+                           for doc, rec, text in docs for kind, ref, terms in _entries(doc, rec, text)
+                           for chunk in (_chunks(terms) if kind == "document" else [terms])]
+            with store._db.transaction(), store._db.cursor() as cur:
+                cur.executemany("INSERT INTO documents (id, source, text, lang, title, content_type, encoding, "
+                                "published, size, site, url, added_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, "
+                                "%s, %s, %s)", [(d.id, d.source, d.text, d.lang, d.title, d.content_type, d.encoding,
+                                                 d.published, d.size, d.site, d.url, now) for d, _, _ in docs])
+                cur.executemany("INSERT INTO sources (source, doc_id, added_at) VALUES (%s, %s, %s)",
+                                [(d.source, d.id, now) for d, _, _ in docs])
+                cur.executemany("INSERT INTO facts (doc_id, extractor_version, record, extracted_at) "
+                                "VALUES (%s, %s, %s, %s)", [(d.id, EXTRACTOR_VERSION, json.dumps(r, ensure_ascii=False),
+                                                             now) for d, r, _ in docs])
+                cur.executemany("INSERT INTO events (id, countries, date_start, date_end, kind) "
+                                "VALUES (%s, %s, %s, %s, 'summit') ON CONFLICT DO NOTHING",
+                                [(e["id"], e["countries"], e["date"], e["date"]) for e in events.values()])
+                cur.executemany("INSERT INTO event_countries (country, event_id) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                                [(c, e["id"]) for e in events.values() for c in e["countries"].split("-")])
+                cur.executemany("INSERT INTO doc_events (doc_id, event_id, main) VALUES (%s, %s, 1)",
+                                [(d, e["id"]) for d, e in events.items()])
+                cur.executemany("INSERT INTO search_rows (doc_id, kind, ref, scope, terms) "
+                                f"VALUES (%s, %s, %s, %s, to_tsvector('{TS_CONFIG}', %s))", search_rows)
+            if (start + batch) % 10_000 == 0:
+                print(f"bench_service: {start + batch:,} documents ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+        store._db.execute("ANALYZE")
     return max(0, n - have)
 
 
@@ -153,6 +206,7 @@ def ledger_rows(client: httpx.Client, proc: subprocess.Popen, n: int) -> list[di
             ms.append((time.perf_counter() - t) * 1000)
             r.raise_for_status()
         out.append({**row(name, ms), "cpu_ms": (cpu_s(proc) - c0) * 1000 / n})
+        print(f"bench_service: {json.dumps(out[-1])}", file=sys.stderr)
 
     measured("ledger      GET /api/ledger", lambda i: client.get("/api/ledger"))
     measured("ledger      who=", lambda i: client.get("/api/ledger", params={"who": who}))
@@ -205,12 +259,23 @@ def _pg_store(url: str):
     return open_store(url)
 
 
+def _open(db):
+    return _pg_store(str(db)) if str(db).startswith(("postgresql://", "postgres://")) else Store(db)
+
+
+def _size_mb(db) -> float:
+    if str(db).startswith(("postgresql://", "postgres://")):
+        with _pg_store(str(db)) as store:
+            return store._one("SELECT pg_database_size(current_database())")[0] / 1e6
+    return sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=100_000, help="documents in the archive")
     ap.add_argument("--requests", type=int, default=300, help="requests timed per row")
-    ap.add_argument("--db", help="database to fill and keep (default: a temporary one); --ledger: a postgresql:// "
-                                 "URL too (of a throwaway database: it is emptied)")
+    ap.add_argument("--db", help="database to fill and keep (default: a temporary one), or the postgresql:// URL "
+                                 "of a throwaway database (--ledger empties it)")
     ap.add_argument("--ledger", action="store_true", help="time the commitment ledger's requests")
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
     ap.add_argument("--json", action="store_true")
@@ -220,14 +285,15 @@ def main() -> None:
     if args.ledger:
         ledger_main(args)
         return
-    args.db = Path(args.db) if args.db else None
+    if args.db and not str(args.db).startswith(("postgresql://", "postgres://")):
+        args.db = Path(args.db)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "bench.db"
         t0 = time.perf_counter()
         added = fill(db, args.docs, args.corpus)
         fill_s = time.perf_counter() - t0
         rng = random.Random(11)
-        with Store(db) as store:
+        with _open(db) as store:
             events = [e["id"] for e in store.iter_events()]
             n_docs = store.count_documents()
             picks = [rng.choice(events) for _ in range(args.requests)]
@@ -258,7 +324,7 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(10)
-        db_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
+        db_mb = _size_mb(db)
     info = {"documents": n_docs, "events": len(events), "db_mb": round(db_mb), "added": added, "fill_s": round(fill_s),
             "records_written_s": round(warm_s, 1),
             "search_hits_of_100": hits, "rows": rows}

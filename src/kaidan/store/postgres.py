@@ -43,6 +43,7 @@ from .sqlite import LEDGER_LINKS, LEDGER_STATE, LEDGER_TABLES, SEARCH_FILTER_TAB
 SCHEMA_VERSION = 8
 TS_CONFIG = "kaidan"
 CHUNK_TOKENS = 6000        # tokens of one document's text per search row (positions stop at 16,383)
+SCAN_SPAN = 20_000         # rowids of the first range a search reads, the newest (see PostgresStore._newest_matches)
 RETRIES = 5                # attempts of a transaction that deadlocked or failed serialisation
 _LOCK_KEY = 0x6B616964616E  # advisory lock held while the schema is created or migrated ("kaidan")
 
@@ -384,16 +385,37 @@ class PostgresStore(SqlStore):
             where += (" AND doc_id IN (SELECT de.doc_id FROM doc_events de JOIN events e ON e.id = de.event_id "
                       f"WHERE {cond})")
             extra += params_within
+        rowids = self._newest_matches(query, params, where, extra, max(window, offset + limit))
+        if not rowids:
+            return []
         order = ("(SELECT max(e.date_start) FROM doc_events de JOIN events e ON e.id = de.event_id "
                  "WHERE de.doc_id = best.doc_id) DESC NULLS LAST, rank, rowid DESC") if by_date else "rank, rowid DESC"
         sql = (
             "WITH q AS (SELECT " + query + " AS q), "
-            "hits AS (SELECT rowid, doc_id, kind, ref, terms FROM search_rows, q "
-            f"WHERE terms @@ q.q {where} ORDER BY rowid DESC LIMIT %s), "
             "best AS (SELECT DISTINCT ON (doc_id, kind, ref) doc_id, kind, ref, "
-            "-ts_rank(terms, q.q) AS rank, rowid FROM hits, q ORDER BY doc_id, kind, ref, rank, rowid DESC) "
+            "-ts_rank(terms, q.q) AS rank, rowid FROM search_rows, q WHERE rowid = ANY(%s) "
+            "ORDER BY doc_id, kind, ref, rank, rowid DESC) "
             f"SELECT doc_id, kind, ref, rank FROM best ORDER BY {order} LIMIT %s OFFSET %s")
-        return [tuple(r) for r in self._rows(sql, (*params, *extra, max(window, offset + limit), limit, offset))]
+        return [tuple(r) for r in self._rows(sql, (*params, rowids, limit, offset))]
+
+    def _newest_matches(self, query: str, params: list, where: str, extra: list, need: int) -> list[int]:
+        """The rowids of the ``need`` most recently indexed entries matching (``where`` and its parameters
+        ``extra`` added), the newest first: read one range of rowids at a time from the newest, each range
+        twice the last (from ``SCAN_SPAN``), until ``need`` are found or the oldest row is passed. Within a
+        range PostgreSQL reads the index's matches and the range of the primary key (or walks the range): a
+        word found in most entries is read from the newest range alone, not from every entry it is found in;
+        a rare one costs a few index lookups."""
+        top = self._one("SELECT max(rowid) FROM search_rows")[0]
+        sql = ("WITH q AS (SELECT " + query + " AS q) SELECT rowid FROM search_rows, q "
+               f"WHERE terms @@ q.q {where} AND rowid > %s AND rowid <= %s ORDER BY rowid DESC LIMIT %s")
+        found: list[int] = []
+        hi, span = top, SCAN_SPAN
+        while hi is not None and hi > 0 and len(found) < need:
+            lo = max(0, hi - span)
+            found += [r for r, in self._rows(sql, (*params, *extra, lo, hi, need - len(found)))]
+            hi, span = lo, span * 2
+        return found
+
 
 def _event_condition(within: EventFilter) -> tuple[str, list]:
     """The shared filter condition with PostgreSQL's placeholders, the id prefix tested by ``starts_with``
