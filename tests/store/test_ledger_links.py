@@ -227,3 +227,26 @@ def test_the_generation_changes_with_every_write_the_ledger_reads_and_only_then(
     assert not changed()                                     # facts are not what the ledger reads
     store.unlink_document(doc.id)
     assert changed()                                         # the record's rows dropped
+
+
+def test_a_database_of_schema_7_keeps_its_links_and_gets_the_ledger_generation(tmp_path, ledger_records):
+    path = tmp_path / "v7.db"
+    with Store(path) as store:
+        store.add_document(doc := make_doc())
+        store.save_facts(doc.id, {}, "v1")
+        for rec in ledger_records(9, n_events=10):
+            _cache(store, doc.id, rec)
+        store.refresh_ledger("m1", ledger.MATCHER)
+        links_before = sql(store, "SELECT * FROM ledger_links ORDER BY 1, 2, 3, 4, 5")
+        ledger_before = _stored_ledger(store)
+    db = sqlite3.connect(path)
+    db.executescript("DROP TABLE ledger_state; PRAGMA user_version = 7;")
+    db.close()
+    with Store(path) as store:
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert sql(store, "SELECT count(*) FROM ledger_dirty") == [(0,)]      # no block to relink
+        assert sql(store, "SELECT * FROM ledger_links ORDER BY 1, 2, 3, 4, 5") == links_before
+        assert store.ledger_generation() == 0
+        assert _stored_ledger(store) == ledger_before
+        store.mark_done("e~0123456789", "analyst", {"url": "https://example.org/"})
+        assert store.ledger_generation() == 1

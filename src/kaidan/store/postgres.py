@@ -38,7 +38,8 @@ from kaidan.ingest import RawDocument
 
 from . import links
 from .base import DOC_COLUMNS, EventFilter, SqlStore, event_condition, marks, utc_now, write_rows
-from .sqlite import LEDGER_LINKS, LEDGER_STATE, LEDGER_TABLES, SEARCH_FILTER_TABLES, SEARCH_WINDOW
+from .sqlite import (LEDGER_LINKS, LEDGER_STATE, LEDGER_TABLES, LINKED_SINCE, SEARCH_FILTER_TABLES,
+                     SEARCH_WINDOW)
 
 SCHEMA_VERSION = 8
 TS_CONFIG = "kaidan"
@@ -221,9 +222,11 @@ class PostgresStore(SqlStore):
             elif version < SCHEMA_VERSION:
                 for v in range(version, SCHEMA_VERSION):
                     self._db.execute(MIGRATIONS[v])
-                # event records cached before the ledger's tables existed get their rows in the same step
-                for event_id, record_version, record in self._db.execute(
-                        "SELECT event_id, version, record FROM event_records").fetchall():
+                # event records cached before the ledger's rows and links existed get them in the same step (a
+                # later schema's records have them already: written again, every block would be relinked)
+                records = self._db.execute("SELECT event_id, version, record FROM event_records").fetchall() \
+                    if version < LINKED_SINCE else []
+                for event_id, record_version, record in records:
                     write_rows(_sql(self._db), event_id, record_version, json.loads(record))
                 self._db.execute("UPDATE kaidan_meta SET value = %s WHERE key = 'schema_version'",
                                  (str(SCHEMA_VERSION),))

@@ -33,6 +33,8 @@ from . import links
 from .base import EventFilter, SqlStore, event_condition, marks, utc_now, write_rows
 
 SCHEMA_VERSION = 8
+# The schema from which stored event records have their ledger rows and links (see Store._open's migrations).
+LINKED_SINCE = 7
 
 # How long a write waits for another process's write to finish before failing (milliseconds). A batch
 # writes one short transaction per step, so a waiting writer gets its turn within a transaction's time.
@@ -349,9 +351,11 @@ class Store(SqlStore):
             try:
                 script = "".join(MIGRATIONS[v] for v in range(version, SCHEMA_VERSION))
                 db.executescript(f"BEGIN IMMEDIATE; {script}")   # (executescript commits first: so not below)
-                # event records cached before the ledger's tables existed get their rows in the same step
-                for event_id, record_version, record in db.execute(
-                        "SELECT event_id, version, record FROM event_records").fetchall():
+                # event records cached before the ledger's rows and links existed get them in the same step (a
+                # later schema's records have them already: written again, every block would be relinked)
+                records = db.execute("SELECT event_id, version, record FROM event_records").fetchall() \
+                    if version < LINKED_SINCE else []
+                for event_id, record_version, record in records:
                     write_rows(_sql(db), event_id, record_version, json.loads(record))
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 db.execute("COMMIT")
