@@ -193,14 +193,17 @@ def get_ledger(request: Request, response: Response, actor: Text = None, topic: 
                limit: Annotated[int, Query(ge=1, le=1000)] = 500, offset: Offset = 0):
     store = store_of(request)
     day = today or dt.date.today()
-    found = _listing(request, store, day).select(
-        actor=actor, topic=topic, due_before=due_before.isoformat() if due_before else None, status=status,
-        since=since.isoformat() if since else None, who=who)
+    kept = _listing(request, store, day)
+    found = kept.select(actor=actor, topic=topic, due_before=due_before.isoformat() if due_before else None,
+                        status=status, since=since.isoformat() if since else None, who=who)
     response.headers["X-Total-Count"] = str(len(found))
     if offset + limit < len(found):
         nxt = request.url.include_query_params(offset=offset + limit, limit=limit)
         response.headers["Link"] = f'<{nxt.path}?{nxt.query}>; rel="next"'
-    return _with_citations(store, [r.shown for r in found[offset:offset + limit]], day)
+    page = kept.shown(found[offset:offset + limit], lambda threads: [
+        models.LedgerThread.model_validate(t).model_dump_json().encode() for t in _with_citations(store, threads, day)])
+    # the threads' JSON as kept (each validated by the model when it was made): written as it is
+    return Response(b"[" + b",".join(page) + b"]", media_type="application/json", headers=dict(response.headers))
 
 
 @reads.get("/ledger/parties", response_model=list[models.LedgerParty], summary="Who acts in the ledger",
@@ -270,7 +273,7 @@ def mark_done(request: Request, key: EntryKey, body: models.DoneBody):
                 raise Invalid("citation.evidence is not in the document's text; copy the sentence as the document "
                               "writes it")
             citation["offsets"] = [at, at + len(body.citation.evidence)]
-    store.mark_done(key, body.by.strip(), citation)
+    request.app.state.listings.mark_done(store, key, body.by.strip(), citation)
     return _with_citations(store, [thread.shown], day)[0]
 
 
