@@ -129,26 +129,25 @@ def test_postgres_ranks_the_newest_window_of_matches_reading_the_newest_ranges_o
     from kaidan.store import postgres
 
     monkeypatch.setattr(postgres, "SCAN_SPAN", 4)             # ranges of 4, 8, 16… rowids from the newest
+    monkeypatch.setattr(postgres, "SCAN_ROWS", 28)            # then the older rows through the index
     store, ids = _pg_archive(pg_url, 60)
     ranges = []
-    real = store._rows
+    real = store._rowids
 
-    def rows(sql, params=()):
-        if "rowid > %s AND rowid <= %s" in sql:
-            ranges.append(tuple(params[-3:-1]))
+    def rowids(sql, params):
+        ranges.append(tuple(params[-3:-1]))
         return real(sql, params)
 
-    monkeypatch.setattr(store, "_rows", rows)
+    monkeypatch.setattr(store, "_rowids", rowids)
     try:
         matching = [d for i, d in enumerate(ids) if i % 3 == 0]
         got = store.search(search.match_query("会談"), limit=5, window=5)
         assert sorted(d for d, *_ in got) == sorted(matching[-5:])   # the five newest matches, whatever their rank
-        assert ranges and ranges[-1][0] > 0                          # stopped before the oldest rows
-        assert [hi for _, hi in ranges[1:]] == [lo for lo, _ in ranges[:-1]]   # contiguous, newest first
+        assert ranges == [(56, 60), (48, 56), (32, 48)]              # 1 match in the newest 4 rows, 3 in 8, …
         ranges.clear()
         everything = store.search(search.match_query("会談"), limit=50, window=1000)
         assert sorted(d for d, *_ in everything) == sorted(matching)
-        assert ranges[-1][0] == 0                                    # fewer matches than the window: all read
+        assert ranges == [(56, 60), (48, 56), (32, 48), (0, 32)]     # walked 28 rows, then the rest at once
         oldest = store.search(search.match_query("第0回"), limit=5)   # one match, the oldest row
         assert [d for d, *_ in oldest] == [ids[0]]
         page = store.search(search.match_query("会談"), limit=3, offset=4, window=5)

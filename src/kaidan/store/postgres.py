@@ -44,7 +44,8 @@ from .sqlite import (LEDGER_LINKS, LEDGER_STATE, LEDGER_TABLES, LINKED_SINCE, SE
 SCHEMA_VERSION = 8
 TS_CONFIG = "kaidan"
 CHUNK_TOKENS = 6000        # tokens of one document's text per search row (positions stop at 16,383)
-SCAN_SPAN = 20_000         # rowids of the first range a search reads, the newest (see PostgresStore._newest_matches)
+SCAN_SPAN = 20_000         # rowids of the first range a search walks, the newest (see PostgresStore._newest_matches)
+SCAN_ROWS = 60_000         # rowids a search walks before it reads older matches through the full-text index
 RETRIES = 5                # attempts of a transaction that deadlocked or failed serialisation
 _LOCK_KEY = 0x6B616964616E  # advisory lock held while the schema is created or migrated ("kaidan")
 
@@ -403,21 +404,35 @@ class PostgresStore(SqlStore):
 
     def _newest_matches(self, query: str, params: list, where: str, extra: list, need: int) -> list[int]:
         """The rowids of the ``need`` most recently indexed entries matching (``where`` and its parameters
-        ``extra`` added), the newest first: read one range of rowids at a time from the newest, each range
-        twice the last (from ``SCAN_SPAN``), until ``need`` are found or the oldest row is passed. Within a
-        range PostgreSQL reads the index's matches and the range of the primary key (or walks the range): a
-        word found in most entries is read from the newest range alone, not from every entry it is found in;
-        a rare one costs a few index lookups."""
+        ``extra`` added), the newest first.
+
+        The newest rows are walked through the primary key, one range at a time (``SCAN_SPAN`` rowids, each
+        range twice the last), up to ``SCAN_ROWS`` rows: a word found in many entries is read from its newest
+        rows only, at a cost bounded by the range, whatever PostgreSQL estimates of a phrase's frequency (its
+        estimate multiplies the words' and often picks the index, which reads every match of each word).
+        Only when those rows hold fewer than ``need`` matches (a word in fewer than one entry in a few
+        hundred) are the older ones read through the full-text index, in one query."""
         top = self._one("SELECT max(rowid) FROM search_rows")[0]
         sql = ("WITH q AS (SELECT " + query + " AS q) SELECT rowid FROM search_rows, q "
                f"WHERE terms @@ q.q {where} AND rowid > %s AND rowid <= %s ORDER BY rowid DESC LIMIT %s")
         found: list[int] = []
         hi, span = top, SCAN_SPAN
-        while hi is not None and hi > 0 and len(found) < need:
-            lo = max(0, hi - span)
-            found += [r for r, in self._rows(sql, (*params, *extra, lo, hi, need - len(found)))]
-            hi, span = lo, span * 2
+        try:
+            with self._db.transaction():
+                self._db.execute("SET LOCAL enable_bitmapscan = off")   # walk the range, do not read the index
+                while hi is not None and hi > 0 and len(found) < need and top - hi < SCAN_ROWS:
+                    lo = max(0, hi - span)
+                    found += self._rowids(sql, (*params, *extra, lo, hi, need - len(found)))
+                    hi, span = lo, span * 2
+            if hi is not None and hi > 0 and len(found) < need:
+                found += self._rowids(sql, (*params, *extra, 0, hi, need - len(found)))
+        except _psycopg().Error as exc:
+            raise StoreError(f"{self.path}: {_explain(exc)}") from exc
         return found
+
+    def _rowids(self, sql: str, params: tuple) -> list[int]:
+        """The first column of a statement's rows, run on the connection (in the caller's transaction)."""
+        return [r for r, in self._db.execute(sql, params)]
 
 
 def _event_condition(within: EventFilter) -> tuple[str, list]:
