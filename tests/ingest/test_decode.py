@@ -103,3 +103,23 @@ def test_a_text_holding_replacement_characters_of_its_own_decodes_after_a_bom():
     text = "\ufffd\ufffd 文字化けの跡"   # U+FFFD written in the text itself, not left by decoding
     assert decode_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le")) == (text, "utf-16-le")
     assert decode_bytes(codecs.BOM_UTF8 + text.encode("utf-8")) == (text, "utf-8-sig")
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE])
+@pytest.mark.parametrize("body", [
+    "An English readout of the talks, in UTF-8 after the mark.".encode("utf-8"),   # ASCII pairs: CJK soup
+    LONG_JA.encode("utf-8"),                                                        # UTF-8 Japanese
+    bytes(range(32, 256)) * 4,                                                      # bytes of every value
+])
+def test_a_utf16_or_utf32_mark_followed_by_other_bytes_is_refused_in_one_line(bom, body):
+    with pytest.raises(DecodeFailed) as err:
+        decode_bytes(bom + body)
+    message = str(err.value)
+    assert "\n" not in message and "convert the file to UTF-8" in message
+
+
+@pytest.mark.parametrize("text", [LONG_JA, "Joint statement: the leaders met in Tokyo. Café, Élysée.", "Hi"])
+def test_text_after_a_utf16_or_utf32_mark_still_decodes(text):
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+                       (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")):
+        assert decode_bytes(bom + text.encode(codec)) == (text, codec)

@@ -179,6 +179,34 @@ def test_the_ledger_charts_deadlines_and_status(open_page, server):
     assert not page.errors
 
 
+def test_the_ledger_loads_further_pages_and_lists_every_party_while_filtered(open_page, server):
+    threads = api(server, "/api/ledger")
+    parties = api(server, "/api/ledger/parties")
+    assert len(threads) > 4
+    page = open_page("/ledger?limit=2")
+    page.wait_for_selector("svg.ledger-chart")
+    assert page.locator("tr.thread-row").count() == 2
+    assert f"2 of {len(threads)}" in page.locator(".ledger-count").inner_text()
+    page.locator("button.ledger-more").click()
+    sync_api.expect(page.locator("tr.thread-row")).to_have_count(4)
+    while page.locator("button.ledger-more").is_visible():
+        n = page.locator("tr.thread-row").count()
+        page.locator("button.ledger-more").click()
+        sync_api.expect(page.locator("tr.thread-row")).to_have_count(min(n + 2, len(threads)))
+    shown = page.locator("tr.thread-row").evaluate_all("rows => rows.map((r) => r.dataset.thread)")
+    assert shown == [t["id"] for t in threads] and page.locator(".ledger-count").inner_text() == ""
+    # filtered by one party, the choice still offers every party, with its count of threads
+    pick = parties[-1]
+    page = open_page(f"/ledger?who={pick['id']}")
+    page.wait_for_selector("tr.thread-row")
+    assert page.locator("tr.thread-row").count() == pick["threads"]
+    options = page.locator("select[name=who] option").evaluate_all("os => os.map((o) => [o.value, o.textContent])")
+    assert [v for v, _ in options[1:]] and sorted(v for v, _ in options[1:]) == sorted(p["id"] for p in parties)
+    assert dict(options)[pick["id"]].endswith(f"({pick['threads']})")
+    assert page.locator("select[name=who]").input_value() == pick["id"]
+    assert not page.errors
+
+
 def test_search_in_japanese_and_open_a_result(open_page, server):
     page = open_page("/search", locale="ja-JP")
     page.fill("input[name=q]", "防衛費")

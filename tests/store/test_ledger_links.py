@@ -8,7 +8,7 @@ import random
 import sqlite3
 
 from kaidan.reconcile import archive, ledger
-from kaidan.store import SCHEMA, Store
+from kaidan.store import SCHEMA, SCHEMA_VERSION, Store
 
 from .conftest import sql
 from .test_sqlite import make_doc
@@ -125,7 +125,7 @@ def test_an_sqlite_database_of_schema_6_gets_links_and_the_marks_table(tmp_path,
     db.commit()
     db.close()
     with Store(path) as store:
-        assert store._db.execute("PRAGMA user_version").fetchone()[0] == 7
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.done_marks() == {}
         store.mark_done("e~0123456789", "analyst", {"url": "https://example.org/"})
         assert list(store.done_marks()) == ["e~0123456789"]
@@ -190,12 +190,63 @@ def test_a_postgres_database_of_schema_6_keeps_its_marks_and_gets_links(pg_url, 
             _cache(store, doc.id, rec)
         store.mark_done("e~0123456789", "analyst", {"url": "https://example.org/"})
     with psycopg.connect(pg_url, autocommit=True) as db:     # as schema 6 left it: marks made by the first mark
-        db.execute("DROP TABLE ledger_links, ledger_dirty")
+        db.execute("DROP TABLE ledger_links, ledger_dirty, ledger_state")
         db.execute("DROP TABLE event_countries")
         db.execute("DROP INDEX events_by_date, events_by_end")
         db.execute("ALTER TABLE event_commitments DROP COLUMN matcher")
         db.execute("UPDATE kaidan_meta SET value = '6'")
     with PostgresStore(pg_url) as store:
-        assert sql(store, "SELECT value FROM kaidan_meta") == [("7",)]
+        assert sql(store, "SELECT value FROM kaidan_meta") == [(str(SCHEMA_VERSION),)]
         assert list(store.done_marks()) == ["e~0123456789"]
         assert _stored_ledger(store) == _build(records)
+
+
+def test_the_generation_changes_with_every_write_the_ledger_reads_and_only_then(store, ledger_records):
+    store.add_document(doc := make_doc())
+    store.save_facts(doc.id, {}, "v1")
+    records = ledger_records(8, n_events=6)
+    seen = [store.ledger_generation()]
+
+    def changed() -> bool:
+        now = store.ledger_generation()
+        new = now != seen[-1]
+        seen.append(now)
+        return new
+
+    _cache(store, doc.id, records[0])
+    assert changed()                                         # commitment rows entered
+    store.refresh_ledger("m1", ledger.MATCHER)
+    assert changed()                                         # links computed
+    store.refresh_ledger("m1", ledger.MATCHER)
+    _stored_ledger(store)
+    store.done_marks()
+    assert not changed()                                     # reads, and a refresh with nothing to do
+    store.mark_done("e~0123456789", "analyst", {"url": "https://example.org/"})
+    assert changed()                                         # a mark
+    store.save_facts(doc.id, {"doc": "x"}, "v1")
+    assert not changed()                                     # facts are not what the ledger reads
+    store.unlink_document(doc.id)
+    assert changed()                                         # the record's rows dropped
+
+
+def test_a_database_of_schema_7_keeps_its_links_and_gets_the_ledger_generation(tmp_path, ledger_records):
+    path = tmp_path / "v7.db"
+    with Store(path) as store:
+        store.add_document(doc := make_doc())
+        store.save_facts(doc.id, {}, "v1")
+        for rec in ledger_records(9, n_events=10):
+            _cache(store, doc.id, rec)
+        store.refresh_ledger("m1", ledger.MATCHER)
+        links_before = sql(store, "SELECT * FROM ledger_links ORDER BY 1, 2, 3, 4, 5")
+        ledger_before = _stored_ledger(store)
+    db = sqlite3.connect(path)
+    db.executescript("DROP TABLE ledger_state; PRAGMA user_version = 7;")
+    db.close()
+    with Store(path) as store:
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert sql(store, "SELECT count(*) FROM ledger_dirty") == [(0,)]      # no block to relink
+        assert sql(store, "SELECT * FROM ledger_links ORDER BY 1, 2, 3, 4, 5") == links_before
+        assert store.ledger_generation() == 0
+        assert _stored_ledger(store) == ledger_before
+        store.mark_done("e~0123456789", "analyst", {"url": "https://example.org/"})
+        assert store.ledger_generation() == 1

@@ -112,7 +112,7 @@ def test_a_postgres_database_of_schema_5_gets_the_rows_of_its_cached_records(pg_
     with psycopg.connect(pg_url, autocommit=True) as db:     # as schema 5 left it: records, no ledger tables
         db.execute("DROP TABLE event_commitments")
         db.execute("DROP TABLE event_conflicts")
-        db.execute("DROP TABLE ledger_links, ledger_dirty, ledger_marks")
+        db.execute("DROP TABLE ledger_links, ledger_dirty, ledger_marks, ledger_state")
         db.execute("DROP TABLE event_countries")
         db.execute("DROP INDEX events_by_date")
         db.execute("DROP INDEX events_by_end")

@@ -109,3 +109,69 @@ def test_a_filter_rare_among_the_matches_still_fills_the_page(monkeypatch):
         search.index_document(store, doc_id)
     hits = store.search(search.match_query("会談"), limit=4, window=5, within=EventFilter(country="AU"))
     assert len(hits) == 4 and {d for d, *_ in hits} <= set(au)
+
+
+def _pg_archive(pg_url, n: int):
+    """The PostgreSQL store with n documents, every third one with 会談 (the others with 外交), in indexing order."""
+    from kaidan.store import open_store
+
+    store = open_store(pg_url)
+    ids = []
+    for i in range(n):
+        doc = make_doc(f"{'会談' if i % 3 == 0 else '外交'} 第{i}回", source=f"d{i}.txt")
+        store.add_document(doc)
+        store.index_search(doc.id, search.entries(None, doc.text, None))
+        ids.append(doc.id)
+    return store, ids
+
+
+def test_postgres_ranks_the_newest_window_of_matches_reading_the_newest_ranges_only(pg_url, monkeypatch):
+    from kaidan.store import postgres
+
+    monkeypatch.setattr(postgres, "SCAN_SPAN", 4)             # ranges of 4, 8, 16… rowids from the newest
+    monkeypatch.setattr(postgres, "SCAN_ROWS", 28)            # then the older rows through the index
+    store, ids = _pg_archive(pg_url, 60)
+    ranges = []
+    real = store._rowids
+
+    def rowids(sql, params):
+        ranges.append(tuple(params[-3:-1]))
+        return real(sql, params)
+
+    monkeypatch.setattr(store, "_rowids", rowids)
+    try:
+        matching = [d for i, d in enumerate(ids) if i % 3 == 0]
+        got = store.search(search.match_query("会談"), limit=5, window=5)
+        assert sorted(d for d, *_ in got) == sorted(matching[-5:])   # the five newest matches, whatever their rank
+        assert ranges == [(56, 60), (48, 56), (32, 48)]              # 1 match in the newest 4 rows, 3 in 8, …
+        ranges.clear()
+        everything = store.search(search.match_query("会談"), limit=50, window=1000)
+        assert sorted(d for d, *_ in everything) == sorted(matching)
+        assert ranges == [(56, 60), (48, 56), (32, 48), (0, 32)]     # walked 28 rows, then the rest at once
+        oldest = store.search(search.match_query("第0回"), limit=5)   # one match, the oldest row
+        assert [d for d, *_ in oldest] == [ids[0]]
+        page = store.search(search.match_query("会談"), limit=3, offset=4, window=5)
+        assert len(page) == 3 and {d for d, *_ in page} <= set(matching[-7:])  # a deeper page widens the window
+    finally:
+        store.close()
+
+
+def test_postgres_and_sqlite_give_the_same_hits_within_the_window(pg_url, monkeypatch):
+    from kaidan.store import postgres
+
+    monkeypatch.setattr(postgres, "SCAN_SPAN", 4)
+    pg, ids = _pg_archive(pg_url, 30)
+    lite = Store(":memory:")
+    try:
+        for i in range(30):
+            doc = make_doc(f"{'会談' if i % 3 == 0 else '外交'} 第{i}回", source=f"d{i}.txt")
+            lite.add_document(doc)
+            lite.index_search(doc.id, search.entries(None, doc.text, None))
+        for q in ("会談", "外交", "第1回", "会談 OR 第2回"):
+            match = search.match_query(q)
+            for limit, window in ((3, 3), (50, 1000)):
+                hits = sorted(d for d, *_ in pg.search(match, limit=limit, window=window))
+                assert hits and hits == sorted(d for d, *_ in lite.search(match, limit=limit, window=window)), q
+    finally:
+        pg.close()
+        lite.close()

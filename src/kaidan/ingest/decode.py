@@ -2,7 +2,10 @@
 
 :data:`DECODE_ORDER` names the steps; the first that succeeds wins:
 
-1. ``bom``: a UTF-8, UTF-16 or UTF-32 byte-order mark.
+1. ``bom``: a UTF-8, UTF-16 or UTF-32 byte-order mark. After a UTF-16 or UTF-32 mark the text must read
+   as text (:func:`text_share` at least :data:`MIN_UTF16_READABLE`), else the bytes are refused
+   (:class:`~kaidan.errors.DecodeFailed`): a mark followed by other bytes decodes, pair by pair, into rare
+   ideographs and symbols that no later step should take for a document.
 2. ``declared``: the charset given by the caller (HTTP header), then one
    declared in the bytes (``<meta charset>``, ``<meta http-equiv>``, XML
    declaration), decoded strictly. Skipped when the bytes are valid UTF-8
@@ -98,7 +101,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode ``data`` by the steps of :data:`DECODE_ORDER`; return (text, codec name)."""
     for mark, codec in BOMS:
         if data.startswith(mark):
-            return _lossy(data[len(mark):], codec), codec
+            text = _lossy(data[len(mark):], codec)
+            if codec.startswith(("utf-16", "utf-32")) and text and text_share(text) < MIN_UTF16_READABLE:
+                raise DecodeFailed(
+                    f"the bytes after the {codec} byte-order mark are not {codec} text ({text_share(text):.0%} of "
+                    f"the characters read as text); convert the file to UTF-8 and ingest it again")
+            return text, codec
     utf8 = _strict(data, "utf-8")
     if utf8 is None or data.isascii():
         for label in (declared, declared_charset(data)):
@@ -154,6 +162,24 @@ def readable_share(text: str) -> float:
     readable = sum(1 for ch in text if ch.isascii() or "\u00a0" <= ch <= "\u017f")
     readable += len(_COMMON_JA.findall(text)) + len(_CJK.findall(text))
     return readable / len(text)
+
+
+def text_share(text: str) -> float:
+    """Share of the characters of ``text`` that read as text: ASCII, Latin-1 and Latin Extended-A letters,
+    characters common in Japanese and JIS level-1 kanji count 1, other CJK ideographs 1/2 (as in
+    :func:`japanese_plausibility`); U+FFFD is left out (a lossy decode's are bounded by
+    :data:`MAX_REPLACEMENT_RATE`). Texts of the corpora score 0.99 and more; ASCII read as UTF-16 about 0.6,
+    UTF-8 Japanese read as UTF-16 about 0.27, random bytes 0.2."""
+    chars = text.replace("\ufffd", "")
+    if not chars:
+        return 1.0
+    score = 0.0
+    for ch in chars:
+        if ch.isascii() or "\u00a0" <= ch <= "\u017f" or _COMMON_JA.match(ch):
+            score += 1
+        elif _CJK.match(ch):
+            score += 1 if _is_jis_level1(ch) else 0.5
+    return score / len(chars)
 
 
 def _utf16(data: bytes, valid_utf8: bool) -> tuple[str, str] | None:

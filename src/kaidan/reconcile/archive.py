@@ -99,8 +99,18 @@ def event_record(store, event_id: str) -> dict | None:
 def ledger_threads(store, today: dt.date) -> list[ledger.Shown]:
     """The ledger's threads from the store's light commitment rows and stored links (brought up to date
     first), entries without citations: :func:`shown` reads those of the threads printed."""
+    refresh_ledger(store)
+    return stored_threads(store, today)
+
+
+def refresh_ledger(store) -> None:
+    """Bring what the ledger reads up to date: pending records written, missing ones merged, links relinked."""
     _refresh(store)
     store.refresh_ledger(MERGE_VERSION, ledger.MATCHER)
+
+
+def stored_threads(store, today: dt.date) -> list[ledger.Shown]:
+    """:func:`ledger_threads` of the store as it is (after :func:`refresh_ledger`)."""
     return ledger.threads_of_links(store.ledger_entries(MERGE_VERSION), store.ledger_links(MERGE_VERSION), today)
 
 

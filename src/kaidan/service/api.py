@@ -21,8 +21,8 @@ from kaidan.reconcile import archive, ledger
 from kaidan.reconcile.match import party, person
 from kaidan.records import FACT_TYPES
 
-from . import marks, models
-from .names import names_in, names_of, party_id
+from . import listing, marks, models
+from .names import names_in, names_of
 from .public import source_fields
 from ..store import search
 from ..store.sqlite import EventFilter
@@ -193,22 +193,30 @@ def get_ledger(request: Request, response: Response, actor: Text = None, topic: 
                limit: Annotated[int, Query(ge=1, le=1000)] = 500, offset: Offset = 0):
     store = store_of(request)
     day = today or dt.date.today()
-    found = [(t, d) for t, d in _light_ledger(store, day)
-             if ledger.select([d], actor=actor, topic=topic, due_before=due_before.isoformat() if due_before else None,
-                              status=status, since=since.isoformat() if since else None)
-             and (not who or party_id(d["actor"], _names(d)) == who)]
+    kept = _listing(request, store, day)
+    found = kept.select(actor=actor, topic=topic, due_before=due_before.isoformat() if due_before else None,
+                        status=status, since=since.isoformat() if since else None, who=who)
     response.headers["X-Total-Count"] = str(len(found))
     if offset + limit < len(found):
         nxt = request.url.include_query_params(offset=offset + limit, limit=limit)
         response.headers["Link"] = f'<{nxt.path}?{nxt.query}>; rel="next"'
-    return _with_citations(store, [t for t, _ in found[offset:offset + limit]], day)
+    page = kept.shown(found[offset:offset + limit], lambda threads: [
+        models.LedgerThread.model_validate(t).model_dump_json().encode() for t in _with_citations(store, threads, day)])
+    # the threads' JSON as kept (each validated by the model when it was made): written as it is
+    return Response(b"[" + b",".join(page) + b"]", media_type="application/json", headers=dict(response.headers))
 
 
-def _light_ledger(store, today: dt.date) -> list[tuple[ledger.Shown, dict]]:
-    """Every thread of the ledger (without citations) with its JSON object, marks applied (a mark changes the
-    status filtered on)."""
-    threads = archive.ledger_threads(store, today)
-    return list(zip(threads, marks.apply([t.thread.to_dict() for t in threads], store.done_marks())))
+@reads.get("/ledger/parties", response_model=list[models.LedgerParty], summary="Who acts in the ledger",
+            description="Each party of the ledger's threads (a thread's actor), most threads first: its id (what "
+                        "GET /api/ledger's `who` takes: the `names` id, e.g. trump or country:JP, else the actor "
+                        "as written), its names in Japanese and English, and how many threads it has.")
+def get_ledger_parties(request: Request):
+    return _listing(request, store_of(request), dt.date.today()).parties()
+
+
+def _listing(request: Request, store, day: dt.date) -> listing.Listing:
+    """Every thread of the ledger as of ``day``, kept by the service while the store's ledger is unchanged."""
+    return request.app.state.listings.get(store, day)
 
 
 def _names(thread: dict) -> dict:
@@ -247,8 +255,7 @@ EntryKey = Annotated[str, Path(max_length=120, pattern=r"^[0-9A-Za-z-]+~[0-9a-f]
 def mark_done(request: Request, key: EntryKey, body: models.DoneBody):
     store = store_of(request)
     day = dt.date.today()
-    threads = _light_ledger(store, day)
-    thread = marks.find([d for _, d in threads], key)
+    thread = _listing(request, store, day).find(key)
     if thread is None:
         raise NotFound(f"{key}: no promise of the ledger has this key; GET /api/ledger gives each thread's key")
     citation = body.citation.model_dump(exclude_none=True)
@@ -266,8 +273,8 @@ def mark_done(request: Request, key: EntryKey, body: models.DoneBody):
                 raise Invalid("citation.evidence is not in the document's text; copy the sentence as the document "
                               "writes it")
             citation["offsets"] = [at, at + len(body.citation.evidence)]
-    store.mark_done(key, body.by.strip(), citation)
-    return _with_citations(store, [t for t, d in threads if d["id"] == thread["id"]], day)[0]
+    request.app.state.listings.mark_done(store, key, body.by.strip(), citation)
+    return _with_citations(store, [thread.shown], day)[0]
 
 
 @reads.get("/conflicts", response_model=list[models.Conflict], summary="Conflicts between sources",

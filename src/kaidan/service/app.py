@@ -31,6 +31,7 @@ from kaidan.reconcile import archive
 from . import api, errors, ingest
 from ..store import search
 from .guards import Guards, JSONErrorH11Protocol
+from .listing import Listings
 from .state import Stores
 from .urls import Resolver, guard_client
 
@@ -98,6 +99,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, allow_private: 
     app.state.resolver = resolver
     app.state.client = guard_client(client, allow_private=allow_private, resolve=resolver) if client else None
     app.state.stores = Stores()
+    app.state.listings = Listings()   # the ledger's threads, kept while the store's ledger is unchanged
     errors.install(app)
     app.include_router(api.router)
     app.include_router(api.reads)

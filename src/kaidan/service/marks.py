@@ -14,8 +14,13 @@ from ..text import norm
 
 def entry_key(entry: dict) -> str:
     """``EVENT~HASH``: the entry's event and the first ten hex digits of the SHA-1 of its normalised words."""
-    digest = hashlib.sha1(norm(entry.get("text") or "").encode("utf-8")).hexdigest()[:10]
-    return f"{entry['event']}~{digest}"
+    return key_of(entry["event"], entry.get("text"))
+
+
+def key_of(event: str, text: str | None) -> str:
+    """:func:`entry_key` of an entry of this event with these words."""
+    digest = hashlib.sha1(norm(text or "").encode("utf-8")).hexdigest()[:10]
+    return f"{event}~{digest}"
 
 
 def apply(threads: list[dict], marks: dict[str, dict]) -> list[dict]:
@@ -31,11 +36,3 @@ def apply(threads: list[dict], marks: dict[str, dict]) -> list[dict]:
             t["done"] = max(found, key=lambda m: m["at"])
         out.append(t)
     return out
-
-
-def find(threads: list[dict], key: str) -> dict | None:
-    """The thread with an entry of this key."""
-    for t in threads:
-        if any(entry_key(e) == key for e in t.get("entries") or []):
-            return t
-    return None

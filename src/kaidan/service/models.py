@@ -138,22 +138,21 @@ class Name(BaseModel):
     en: str
 
 
-class EventSummary(Open):
+class EventFields(Open):
+    """What identifies an event: its id, countries, dates and kind (an event's summary and its record)."""
     id: str
     countries: str
     date_start: str
     date_end: str
     kind: str | None = None
+
+
+class EventSummary(EventFields):
     documents: int | None = None
 
 
-class EventRecord(Open):
+class EventRecord(EventFields):
     """One event with all its facts, merged across its sources."""
-    id: str
-    countries: str
-    date_start: str
-    date_end: str
-    kind: str | None = None
     sources: list[Source] = []
     programme: list[Segment] = []
     signed_documents: list[Signed] = []
@@ -241,6 +240,11 @@ class LedgerThread(Open):
                                                     "'marked done')")
     names: dict[str, Name] = Field({}, description="The thread's actor and its entries' actors as written -> the "
                                                   "party each names, in Japanese and English (as an event's names)")
+
+
+class LedgerParty(Name):
+    """A party acting in the ledger's threads: ``id`` is what GET /api/ledger's ``who`` takes."""
+    threads: int = Field(description="How many threads it acts in")
 
 
 class DocumentSummary(Provenance):

@@ -60,10 +60,3 @@ def names_of(record: dict) -> dict[str, dict]:
     for g in record.get("programme") or []:
         found += g.get("participants") or []
     return names_in(found)
-
-
-def party_id(name: str | None, names: dict[str, dict]) -> str:
-    """The id a name has in ``names`` (trump, country:JP), else the name as written: what one row or one
-    filter value of the page stands for."""
-    known = names.get(name or "")
-    return known["id"] if known else (name or "")

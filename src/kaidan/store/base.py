@@ -509,13 +509,22 @@ class SqlStore:
         if links.dirty(reader, version) or links.stale(reader, version, matcher):
             self._write(lambda tx: links.refresh(tx, version, matcher))
 
+    def ledger_generation(self) -> int:
+        """A number that changes whenever what the ledger reads changes (see :func:`links.generation`)."""
+        return links.generation(self._reader())
+
     # the ledger's "done" marks: who marked a promise done, when, and the citation that shows it
 
     def mark_done(self, entry: str, done_by: str, citation: dict) -> dict:
         """Mark the ledger entry ``entry`` (see ``service.marks``) done; the mark as stored."""
         mark = {"entry": entry, "by": done_by, "at": self._clock(), "citation": citation}
         insert = self._replace("ledger_marks", ("entry", "done_by", "done_at", "citation"), ("entry",))
-        self._write(lambda tx: tx.run(insert, (entry, done_by, mark["at"], json.dumps(citation, ensure_ascii=False))))
+
+        def work(tx: links.Sql) -> None:
+            tx.run(insert, (entry, done_by, mark["at"], json.dumps(citation, ensure_ascii=False)))
+            links.bump(tx)
+
+        self._write(work)
         return mark
 
     def done_marks(self) -> dict[str, dict]:

@@ -10,6 +10,10 @@ only the members from that date on (the heads before it are read back as they we
 the members a change can reach (see :func:`kaidan.reconcile.ledger.block_links`). Reading the ledger is then
 a union of stored links, with no wording compared.
 
+Every change of what the ledger reads (a record's commitment rows entered or dropped, links recomputed, a
+done mark) adds one to ``ledger_state.generation`` in the same transaction (:func:`bump`): a reader that
+built the threads at one generation may serve them again while :func:`generation` gives the same number.
+
 A stored wording profile (``event_commitments.match``) and the links depend on the matching code and data
 (:data:`kaidan.reconcile.ledger.MATCHER`); rows written by another matcher are *stale*: :func:`refresh`
 computes their profiles again from their stored text and relinks every block of the version.
@@ -51,6 +55,21 @@ _LINK = ("UPDATE ledger_links SET link_event = ?, link_pos = ? "
          "WHERE version = ? AND block = ? AND event_date = ? AND event_id = ? AND pos = ?")
 
 
+_BUMP = ("INSERT INTO ledger_state (id, generation) VALUES (1, 1) ON CONFLICT (id) "
+         "DO UPDATE SET generation = ledger_state.generation + 1")
+
+
+def bump(sql: Sql) -> None:
+    """Note in the caller's transaction that what the ledger reads changed."""
+    sql.run(_BUMP, ())
+
+
+def generation(sql: Sql) -> int:
+    """The number :func:`bump` raises (0 before the first change)."""
+    rows = sql.rows("SELECT generation FROM ledger_state WHERE id = 1", ())
+    return rows[0][0] if rows else 0
+
+
 def forget(sql: Sql, event_ids: Iterable[str]) -> None:
     """Drop the links of these events' commitments (their record is being replaced or dropped), noting their
     blocks as changed from each event's date on."""
@@ -63,6 +82,7 @@ def forget(sql: Sql, event_ids: Iterable[str]) -> None:
             sql.run("DELETE FROM ledger_links WHERE event_id = ?", (event_id,))
             # what continued a head of this event is to be linked again (to another head, or heads a thread)
             sql.run("UPDATE ledger_links SET link_event = NULL, link_pos = -1 WHERE link_event = ?", (event_id,))
+            bump(sql)
 
 
 def add(sql: Sql, event_id: str, version: str, rows: list[tuple]) -> None:
@@ -80,6 +100,7 @@ def add(sql: Sql, event_id: str, version: str, rows: list[tuple]) -> None:
         sql.lock()
         sql.many(_MEMBER, members)
         sql.many(_MARK.format(least=sql.least), [(version, b, since) for b, since in marks.items()])
+        bump(sql)
 
 
 def dirty(sql: Sql, version: str) -> bool:
@@ -106,6 +127,7 @@ def relink(sql: Sql, version: str) -> int:
                          for k, event, pos in block_links(block, before, after)])
     if changed:
         sql.run("DELETE FROM ledger_dirty WHERE version = ?", (version,))
+        bump(sql)
     return len(changed)
 
 
@@ -122,6 +144,7 @@ def rematch(sql: Sql, version: str, matcher: str) -> int:
              [(match_json(text or ""), matcher, event_id, pos) for event_id, pos, text in old])
     sql.run("DELETE FROM ledger_links WHERE version = ?", (version,))
     sql.run("DELETE FROM ledger_dirty WHERE version = ?", (version,))
+    bump(sql)
     events = sql.rows("SELECT DISTINCT event_id FROM event_commitments WHERE version = ?", (version,))
     for (event_id,) in events:
         add(sql, event_id, version, sql.rows(

@@ -38,11 +38,14 @@ from kaidan.ingest import RawDocument
 
 from . import links
 from .base import DOC_COLUMNS, EventFilter, SqlStore, event_condition, marks, utc_now, write_rows
-from .sqlite import LEDGER_LINKS, LEDGER_TABLES, SEARCH_FILTER_TABLES, SEARCH_WINDOW
+from .sqlite import (LEDGER_LINKS, LEDGER_STATE, LEDGER_TABLES, LINKED_SINCE, SEARCH_FILTER_TABLES,
+                     SEARCH_WINDOW)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 TS_CONFIG = "kaidan"
 CHUNK_TOKENS = 6000        # tokens of one document's text per search row (positions stop at 16,383)
+SCAN_SPAN = 20_000         # rowids of the first range a search walks, the newest (see PostgresStore._newest_matches)
+SCAN_ROWS = 60_000         # rowids a search walks before it reads older matches through the full-text index
 RETRIES = 5                # attempts of a transaction that deadlocked or failed serialisation
 _LOCK_KEY = 0x6B616964616E  # advisory lock held while the schema is created or migrated ("kaidan")
 
@@ -137,13 +140,14 @@ _LEDGER = LEDGER_TABLES.replace(" REAL,", " DOUBLE PRECISION,")
 _LINKS = LEDGER_LINKS
 _META = "CREATE TABLE kaidan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 _FILTERS = SEARCH_FILTER_TABLES.replace(") WITHOUT ROWID;", ");")
-SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER + _LINKS + _FILTERS
+SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER + _LINKS + _FILTERS + LEDGER_STATE
 # The same steps as the SQLite store's migrations, by the version they start from (a database of schema 6
 # where a mark was made already has the marks table: it was made by the first mark).
 MIGRATIONS = {1: _EVENTS, 2: _SEARCH, 3: _EVENT_RECORDS, 4: _METADATA, 5: _LEDGER,
               6: _LINKS.replace("CREATE TABLE ledger_marks", "CREATE TABLE IF NOT EXISTS ledger_marks") + _FILTERS
               + "INSERT INTO event_countries SELECT c, id FROM events, "
-                "unnest(string_to_array(countries, '-')) c WHERE c <> '' ON CONFLICT DO NOTHING;"}
+                "unnest(string_to_array(countries, '-')) c WHERE c <> '' ON CONFLICT DO NOTHING;",
+              7: LEDGER_STATE}
 _BATCH_LOCK = 0x6B616964  # the advisory lock of ingest batches ('kaid')
 _LINKS_LOCK = 0x6C696E6B  # held by a transaction changing the ledger's links ('link')
 _PAGE = 1000               # rows per page of the iterators (memory stays flat in the archive's size)
@@ -219,9 +223,11 @@ class PostgresStore(SqlStore):
             elif version < SCHEMA_VERSION:
                 for v in range(version, SCHEMA_VERSION):
                     self._db.execute(MIGRATIONS[v])
-                # event records cached before the ledger's tables existed get their rows in the same step
-                for event_id, record_version, record in self._db.execute(
-                        "SELECT event_id, version, record FROM event_records").fetchall():
+                # event records cached before the ledger's rows and links existed get them in the same step (a
+                # later schema's records have them already: written again, every block would be relinked)
+                records = self._db.execute("SELECT event_id, version, record FROM event_records").fetchall() \
+                    if version < LINKED_SINCE else []
+                for event_id, record_version, record in records:
                     write_rows(_sql(self._db), event_id, record_version, json.loads(record))
                 self._db.execute("UPDATE kaidan_meta SET value = %s WHERE key = 'schema_version'",
                                  (str(SCHEMA_VERSION),))
@@ -383,16 +389,51 @@ class PostgresStore(SqlStore):
             where += (" AND doc_id IN (SELECT de.doc_id FROM doc_events de JOIN events e ON e.id = de.event_id "
                       f"WHERE {cond})")
             extra += params_within
+        rowids = self._newest_matches(query, params, where, extra, max(window, offset + limit))
+        if not rowids:
+            return []
         order = ("(SELECT max(e.date_start) FROM doc_events de JOIN events e ON e.id = de.event_id "
                  "WHERE de.doc_id = best.doc_id) DESC NULLS LAST, rank, rowid DESC") if by_date else "rank, rowid DESC"
         sql = (
             "WITH q AS (SELECT " + query + " AS q), "
-            "hits AS (SELECT rowid, doc_id, kind, ref, terms FROM search_rows, q "
-            f"WHERE terms @@ q.q {where} ORDER BY rowid DESC LIMIT %s), "
             "best AS (SELECT DISTINCT ON (doc_id, kind, ref) doc_id, kind, ref, "
-            "-ts_rank(terms, q.q) AS rank, rowid FROM hits, q ORDER BY doc_id, kind, ref, rank, rowid DESC) "
+            "-ts_rank(terms, q.q) AS rank, rowid FROM search_rows, q WHERE rowid = ANY(%s) "
+            "ORDER BY doc_id, kind, ref, rank, rowid DESC) "
             f"SELECT doc_id, kind, ref, rank FROM best ORDER BY {order} LIMIT %s OFFSET %s")
-        return [tuple(r) for r in self._rows(sql, (*params, *extra, max(window, offset + limit), limit, offset))]
+        return [tuple(r) for r in self._rows(sql, (*params, rowids, limit, offset))]
+
+    def _newest_matches(self, query: str, params: list, where: str, extra: list, need: int) -> list[int]:
+        """The rowids of the ``need`` most recently indexed entries matching (``where`` and its parameters
+        ``extra`` added), the newest first.
+
+        The newest rows are walked through the primary key, one range at a time (``SCAN_SPAN`` rowids, each
+        range twice the last), up to ``SCAN_ROWS`` rows: a word found in many entries is read from its newest
+        rows only, at a cost bounded by the range, whatever PostgreSQL estimates of a phrase's frequency (its
+        estimate multiplies the words' and often picks the index, which reads every match of each word).
+        Only when those rows hold fewer than ``need`` matches (a word in fewer than one entry in a few
+        hundred) are the older ones read through the full-text index, in one query."""
+        top = self._one("SELECT max(rowid) FROM search_rows")[0]
+        sql = ("WITH q AS (SELECT " + query + " AS q) SELECT rowid FROM search_rows, q "
+               f"WHERE terms @@ q.q {where} AND rowid > %s AND rowid <= %s ORDER BY rowid DESC LIMIT %s")
+        found: list[int] = []
+        hi, span = top, SCAN_SPAN
+        try:
+            with self._db.transaction():
+                self._db.execute("SET LOCAL enable_bitmapscan = off")   # walk the range, do not read the index
+                while hi is not None and hi > 0 and len(found) < need and top - hi < SCAN_ROWS:
+                    lo = max(0, hi - span)
+                    found += self._rowids(sql, (*params, *extra, lo, hi, need - len(found)))
+                    hi, span = lo, span * 2
+            if hi is not None and hi > 0 and len(found) < need:
+                found += self._rowids(sql, (*params, *extra, 0, hi, need - len(found)))
+        except _psycopg().Error as exc:
+            raise StoreError(f"{self.path}: {_explain(exc)}") from exc
+        return found
+
+    def _rowids(self, sql: str, params: tuple) -> list[int]:
+        """The first column of a statement's rows, run on the connection (in the caller's transaction)."""
+        return [r for r, in self._db.execute(sql, params)]
+
 
 def _event_condition(within: EventFilter) -> tuple[str, list]:
     """The shared filter condition with PostgreSQL's placeholders, the id prefix tested by ``starts_with``

@@ -32,7 +32,9 @@ from kaidan.errors import StoreError
 from . import links
 from .base import EventFilter, SqlStore, event_condition, marks, utc_now, write_rows
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
+# The schema from which stored event records have their ledger rows and links (see Store._open's migrations).
+LINKED_SINCE = 7
 
 # How long a write waits for another process's write to finish before failing (milliseconds). A batch
 # writes one short transaction per step, so a waiting writer gets its turn within a transaction's time.
@@ -40,7 +42,7 @@ BUSY_TIMEOUT_MS = 30_000
 
 # Tables a read-only store shadows with writable in-memory copies (see Store, readonly).
 _SHADOWED = ("events", "doc_events", "event_records", "event_commitments", "event_conflicts", "ledger_links",
-             "ledger_dirty", "event_countries")
+             "ledger_dirty", "event_countries", "ledger_state")
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -190,6 +192,15 @@ CREATE INDEX events_by_date ON events(date_start);
 CREATE INDEX events_by_end ON events(date_end);
 """
 SCHEMA += SEARCH_FILTER_TABLES
+# A number that changes with every write the ledger reads (commitment rows, links, marks: see
+# kaidan.store.links.bump), so that a reader keeps the threads it built while the number stays the same.
+LEDGER_STATE = """
+CREATE TABLE ledger_state (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    generation INTEGER NOT NULL
+);
+"""
+SCHEMA += LEDGER_STATE
 # Statements that bring a database of an older schema version up to this one, by version.
 MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE TABLE search_rows")],
               2: SCHEMA[SCHEMA.index("CREATE TABLE search_rows"):SCHEMA.index("CREATE TABLE event_records")],
@@ -201,7 +212,8 @@ MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE
               6: LEDGER_LINKS.replace("CREATE TABLE ledger_marks", "CREATE TABLE IF NOT EXISTS ledger_marks")
               + SEARCH_FILTER_TABLES
               + "INSERT INTO event_countries SELECT j.value, e.id FROM events e, "
-                "json_each('[\"' || replace(e.countries, '-', '\",\"') || '\"]') j WHERE j.value != '';\n"}
+                "json_each('[\"' || replace(e.countries, '-', '\",\"') || '\"]') j WHERE j.value != '';\n",
+              7: LEDGER_STATE}
 # Full-text matches ranked per search, the most recently indexed first (see Store.search).
 SEARCH_WINDOW = 1000
 # Up to this many documents in its events, a filtered search reads the index for their entries only.
@@ -339,9 +351,11 @@ class Store(SqlStore):
             try:
                 script = "".join(MIGRATIONS[v] for v in range(version, SCHEMA_VERSION))
                 db.executescript(f"BEGIN IMMEDIATE; {script}")   # (executescript commits first: so not below)
-                # event records cached before the ledger's tables existed get their rows in the same step
-                for event_id, record_version, record in db.execute(
-                        "SELECT event_id, version, record FROM event_records").fetchall():
+                # event records cached before the ledger's rows and links existed get them in the same step (a
+                # later schema's records have them already: written again, every block would be relinked)
+                records = db.execute("SELECT event_id, version, record FROM event_records").fetchall() \
+                    if version < LINKED_SINCE else []
+                for event_id, record_version, record in records:
                     write_rows(_sql(db), event_id, record_version, json.loads(record))
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 db.execute("COMMIT")

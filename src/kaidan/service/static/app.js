@@ -30,6 +30,7 @@
       "ledger.title": "Commitment ledger", "ledger.chart": "Deadlines and status",
       "ledger.today": "today", "ledger.no_due": "without a deadline", "ledger.filter": "Filter",
       "ledger.any": "any", "ledger.empty": "No commitments match.",
+      "ledger.more": "Load more", "ledger.of": "of", "ledger.shown": "promises shown",
       "status.open": "open", "status.due soon": "due soon", "status.overdue": "overdue",
       "status.reported done": "reported done",
       "search.title": "Search", "search.placeholder": "e.g. 防衛費, 会談, investment",
@@ -107,6 +108,7 @@
       "ledger.title": "約束台帳", "ledger.chart": "期限と状況", "ledger.today": "今日",
       "ledger.no_due": "期限なし", "ledger.filter": "絞り込み", "ledger.any": "すべて",
       "ledger.empty": "該当する約束はありません。",
+      "ledger.more": "さらに表示", "ledger.of": "/", "ledger.shown": "件の約束を表示",
       "status.open": "未了", "status.due soon": "期限間近", "status.overdue": "期限超過",
       "status.reported done": "達成報告あり",
       "search.title": "検索", "search.placeholder": "例：防衛費、会談、investment", "search.button": "検索",
@@ -302,6 +304,16 @@
     try { body = await r.json(); } catch (e) { body = null; }
     if (!r.ok) throw new ApiError(body, r.status);
     return body;
+  }
+  // One page of a list the API pages: its items, how many match (X-Total-Count) and the next page's path
+  // (Link: <…>; rel="next"), null after the last.
+  async function apiPage(path) {
+    const r = await fetch(path, withToken());
+    let body = null;
+    try { body = await r.json(); } catch (e) { body = null; }
+    if (!r.ok) throw new ApiError(body, r.status);
+    const next = /<([^>]*)>;\s*rel="next"/.exec(r.headers.get("Link") || "");
+    return { items: body, total: Number(r.headers.get("X-Total-Count") ?? body.length), next: next ? next[1] : null };
   }
   const enc = encodeURIComponent;
   // Every event, page after page (the API gives pages of at most 1000 and a Link to the next).
@@ -935,39 +947,59 @@
   async function ledgerView(params) {
     document.title = `${t("ledger.title")} · Kaidan`;
     const q = new URLSearchParams();
-    for (const k of ["actor", "who", "topic", "status", "due_before"]) if (params.get(k)) q.set(k, params.get(k));
-    // every thread too when a filter is set: the choice of parties is the ledger's, not the filtered rows'
-    const [threads, every, info] = await Promise.all([api(`/api/ledger?${q}`),
-      [...q.keys()].length ? api("/api/ledger") : null, api("/api/info")]);
+    // (limit: threads per page, 500 unless the address asks for fewer)
+    for (const k of ["actor", "who", "topic", "status", "due_before", "limit"]) if (params.get(k)) q.set(k, params.get(k));
+    // the choice of parties is the ledger's, not the filtered rows': the API lists them with their counts
+    const [first, parties, info] = await Promise.all([apiPage(`/api/ledger?${q}`), api("/api/ledger/parties"),
+      api("/api/info")]);
     ledgerAuth = info.auth_required;
-    partyNames = Object.assign({}, ...(every || threads).map((th) => th.names || {}));
-    // the sources cited, numbered in the order they first appear, each named by its outlet (or title) and date
-    sourceInfo = new Map(threads.flatMap((th) => th.entries.flatMap((e) => (e.citations || []).map((c) => [c.doc_id, c]))));
-    sourceNumbers = new Map([...sourceInfo.keys()].map((d, i) => [d, i + 1]));
+    const threads = first.items;
+    let next = first.next;
     const form = queryForm("/ledger", { class: "filters" }, {},
-    h("label", {}, t("col.actor"), whoSelect(every || threads, params.get("who"))),
+    h("label", {}, t("col.actor"), whoSelect(parties, params.get("who"))),
     params.get("actor") ? h("input", { type: "hidden", name: "actor", value: params.get("actor") }) : null,
     h("label", {}, t("col.topic"), h("input", { name: "topic", value: params.get("topic") || "" })),
     h("label", {}, t("col.status"), statusSelect(params.get("status"))),
     h("label", {}, t("col.due") + " ≤", h("input", { name: "due_before", type: "date", value: params.get("due_before") || "" })),
     h("button", { type: "submit" }, t("ledger.filter")));
-    show(h("h1", {}, t("ledger.title")), form,
-      threads.length ? [section("ledger-chart", t("ledger.chart"), ledgerChart(threads)), ledgerTable(threads)]
-        : h("p", { class: "none" }, t("ledger.empty")));
+    const body = h("div", { class: "ledger-body" });
+    const count = h("p", { class: "ledger-count muted", role: "status", "aria-live": "polite" });
+    const more = h("button", { type: "button", class: "secondary ledger-more", onclick: async () => {
+      more.disabled = true;
+      try {
+        const page = await apiPage(next);
+        threads.push(...page.items);
+        next = page.next;
+        draw();
+      } catch (err) {
+        count.replaceChildren(errorView(err, `${t("error")}:`));
+      } finally {
+        more.disabled = false;
+      }
+    } }, t("ledger.more"));
+    // the page's threads so far: their parties' names, the sources they cite, the chart and the table
+    function draw() {
+      partyNames = Object.assign({}, ...threads.map((th) => th.names || {}));
+      // the sources cited, numbered in the order they first appear, each named by its outlet (or title) and date
+      sourceInfo = new Map(threads.flatMap((th) => th.entries.flatMap((e) => (e.citations || []).map((c) => [c.doc_id, c]))));
+      sourceNumbers = new Map([...sourceInfo.keys()].map((d, i) => [d, i + 1]));
+      body.replaceChildren(...(threads.length ? [section("ledger-chart", t("ledger.chart"), ledgerChart(threads)), ledgerTable(threads)]
+        : [h("p", { class: "none" }, t("ledger.empty"))]));
+      count.textContent = threads.length < first.total
+        ? `${threads.length} ${t("ledger.of")} ${first.total} ${t("ledger.shown")}` : "";
+      more.hidden = !next;
+    }
+    draw();
+    show(h("h1", {}, t("ledger.title")), form, body, count, more);
   }
 
   // One choice per party whatever the script its threads write it in (日本 and Japan are one), in the reader's
   // language, most threads first.
-  function whoSelect(threads, current) {
-    const parties = new Map();
-    for (const th of threads) {
-      const key = partyKey(th.actor);
-      if (!parties.has(key)) parties.set(key, { label: partyLabel(th.actor), n: 0 });
-      parties.get(key).n += 1;
-    }
-    const sorted = [...parties.entries()].sort((a, b) => b[1].n - a[1].n || compareValues(a[1].label, b[1].label));
+  function whoSelect(parties, current) {
+    const label = (p) => (lang === "ja" ? p.ja : p.en) || p.id || "—";
+    const sorted = [...parties].sort((a, b) => b.threads - a.threads || compareValues(label(a), label(b)));
     return h("select", { name: "who", class: "who-select" }, h("option", { value: "" }, t("ledger.any")),
-      sorted.map(([key, p]) => h("option", { value: key, selected: key === current ? "" : null }, `${p.label} (${p.n})`)));
+      sorted.map((p) => h("option", { value: p.id, selected: p.id === current ? "" : null }, `${label(p)} (${p.threads})`)));
   }
 
   const STATUSES = ["open", "due soon", "overdue", "reported done", "marked done"];
