@@ -85,3 +85,36 @@ def test_kanji_name_between_country_and_title_and_one_kanji_family():
     assert people["檜山征爾"].country == "JP"          # 訪問中の: 中 inside a word is no country
     assert (people["芮承煥"].country, people["芮承煥"].office, people["芮承煥"].aliases) == \
         ("CN", "president", ("芮承煥", "芮"))
+
+
+def test_dotted_katakana_name_cut_by_the_tokenizer_is_one_name_and_a_country_after_it_is_not_part():
+    people = found("芹沢総理は、カンボジアのトザ・ルヴェ首相と会談した。ルヴェ首相は謝意を述べた。", "ja")
+    assert (people["トザ・ルヴェ"].country, people["トザ・ルヴェ"].aliases) == ("KH", ("トザ・ルヴェ", "ルヴェ"))
+    assert "ルヴェ" not in people
+    # MOFA writes the country between the name and the title after a middle dot
+    people = found("芹沢総理は、グリ・ナミコ・ケニア大統領と会談した。", "ja")
+    assert (people["グリ・ナミコ"].country, people["グリ・ナミコ"].office) == ("KE", "president")
+
+
+def test_transcript_speaker_label_in_capitals():
+    text = ("Press conference\nZANO KIVE, PRIME MINISTER OF KENYA: I am delighted to welcome you here today.\n"
+            "LENA MAROTO, PRESIDENT OF CHILE: Thank you, it is good to be here in Nairobi.\nJOURNALIST: A question.")
+    people = found(text, "en")
+    assert [(p.name, p.office, p.country, p.rule) for p in people.values()] == [
+        ("Zano Kive", "prime_minister", "KE", titled.RULE_EN_LABEL),
+        ("Lena Maroto", "president", "CL", titled.RULE_EN_LABEL)]
+    rec = extract_text(text, "t.txt", "en", None).to_dict()
+    assert {s["speaker"] for s in rec["statements"]} == {"Zano Kive", "Lena Maroto"}
+
+
+def test_full_name_then_honorific_and_surname():
+    text = ("Zano Kive and his Chilean counterpart Lena Maroto signed a treaty in Nairobi on Monday.\n"
+            "Mr Kive greeted Ms Maroto at the State House. Sir Rado Vetoza also attended. "
+            "Mr Kive said the treaty was “a landmark for our two nations”.")
+    people = found(text, "en")
+    assert people["Zano Kive"].aliases == ("Zano Kive", "Kive") and people["Zano Kive"].country is None
+    assert people["Lena Maroto"].country == "CL" and people["Lena Maroto"].rule == titled.RULE_EN_HONORIFIC
+    assert people["Rado Vetoza"].aliases == ("Rado Vetoza", "Rado")     # Sir goes with the given name
+    assert found("Mr Kive said the treaty was a landmark. Kive Street was closed.", "en") == {}   # no full name
+    rec = extract_text(text, "t.txt", "en", None).to_dict()
+    assert [s["speaker"] for s in rec["statements"]] == ["Zano Kive"]

@@ -21,6 +21,10 @@ Rules (each person found carries the id of the rule that found them):
   "President Lena von der Maroto", MOFA's "Prime Minister SERIZAWA Seiji").
 * ``kaidan.person.en_name_apposition.v1``: English, a name set off by a comma before its title
   ("William Ruto, the Kenyan president", "William Ruto, President of Kenya").
+* ``kaidan.person.en_speaker_label.v1``: English, a transcript's speaker label at the start of a line, name
+  and title in capitals ("WILLIAM RUTO, PRESIDENT OF KENYA: …").
+* ``kaidan.person.en_honorific_surname.v1``: English, a name of two or three words that the text also writes
+  with an honorific and one of its words ("William Ruto … Mr Ruto said", "Sir Kaki Bena … Sir Kaki said").
 
 An English country adjective is read from the CLDR country names by the English demonym suffixes
 (Kenya → Kenyan, Chile → Chilean, Senegal → Senegalese): a grammar fact, not a list of countries.
@@ -39,6 +43,10 @@ from .lexicon import load
 RULE_JA = "kaidan.person.ja_name_title.v1"
 RULE_EN = "kaidan.person.en_title_name.v1"
 RULE_EN_APPOSITION = "kaidan.person.en_name_apposition.v1"
+RULE_EN_LABEL = "kaidan.person.en_speaker_label.v1"
+RULE_EN_HONORIFIC = "kaidan.person.en_honorific_surname.v1"
+HONORIFICS = ("Mr", "Ms", "Mrs", "Dr", "Sir", "Dame")
+HONORIFIC = re.compile(r"(?<![A-Za-z])(Mr|Ms|Mrs|Dr|Sir|Dame)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![A-Za-z])")
 OFFICES = LEADER_OFFICES | {"foreign_minister", "vice_president"}
 KATA_DOTTED = re.compile(r"^[ァ-ヴー]+(?:[・＝=][ァ-ヴー]+)+$")
 KATA_RUN = re.compile(r"^[ァ-ヴー]{3,}$")
@@ -49,6 +57,9 @@ EN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}(?:\s(?:(?:von|van|de|der|den|da|del|dos|bin|al)\s)*{EN_WORD}){{1,2}})"
            r"(?![A-Za-z])")
 EN_COUNTRY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+# a transcript's speaker label at the start of a line: NAME, TITLE [OF COUNTRY]: (all in capitals)
+TURN_LABEL = re.compile(r"(?m)^(?P<name>[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z.'\-]*){1,3}),\s*(?:THE\s+)?"
+                        r"(?P<title>[A-Z][A-Z ]{2,40}?)(?:\s+OF\s+(?:THE\s+)?(?P<post>[A-Z][A-Z ]{2,30}?))?\s*:")
 
 
 @dataclass(frozen=True)
@@ -139,15 +150,18 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             while j < len(toks) and (toks[j].pos3 == "人名" or (j > i and toks[j].text in ("・", "＝"))):
                 j += 1
             run = toks[i:j]
-            if not run and KATA_DOTTED.match(toks[i].text) or (not run and KATA_RUN.match(toks[i].text)
-                                                                 and toks[i].pos == "名詞" and toks[i].pos3 != "地名"):
+            dotted = _kata_dotted(toks, i, cnames)
+            if dotted > i + 1 and (not run or dotted > j):
+                run, j = toks[i:dotted], dotted     # トザ・ルヴェ: a dotted katakana name Sudachi cuts in parts
+            elif not run and KATA_DOTTED.match(toks[i].text) or (not run and KATA_RUN.match(toks[i].text)
+                                                                   and toks[i].pos == "名詞" and toks[i].pos3 != "地名"):
                 run, j = [toks[i]], i + 1
             if not run:
                 i += 1
                 continue
             name = ctx.text[run[0].start:run[-1].end].strip("・＝")
             after = ctx.text[run[-1].end:run[-1].end + 24]
-            between = cw_ja.match(after)
+            between = cw_ja.match(after, 1 if after.startswith("・") else 0)
             rest = after[between.end():] if between else after
             former = re.match(r"[元前故]", rest)
             t = title_re.match(rest, 1 if former else 0)
@@ -175,6 +189,19 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
                                          for q in people)]
 
 
+def _kata_dotted(toks, i: int, countries=()) -> int:
+    """The end of a katakana name of several words joined by middle dots that starts at token i (ノザ・マゾ・ペモナ:
+    a foreign name written in katakana, its words split by ・ or ＝), or i when none starts there."""
+    kata = re.compile(r"^[ァ-ヴー]+$")
+    j = i
+    if i < len(toks) and kata.match(toks[i].text) and (i == 0 or not kata.match(toks[i - 1].text)):
+        j = i + 1
+        while j + 1 < len(toks) and toks[j].text in ("・", "＝") and kata.match(toks[j + 1].text) \
+                and toks[j + 1].pos3 != "地名" and toks[j + 1].text not in countries:
+            j += 2        # ジョコ・ウィドド・インドネシア大統領: the country after the name is not part of it
+    return j if j >= i + 3 else i
+
+
 def _ja_family(ctx: DocContext, name: str, run, country: str | None = None) -> tuple[str, ...]:
     """The family name(s) of a Japanese-written name, as the text uses them."""
     title_re = _titles(ctx.gaz)[0]
@@ -200,6 +227,18 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
     apposition = re.compile(rf"\b(?P<name>{EN_NAME}),\s+(?:the\s+)?(?:(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?"
                             rf"(?P<title>{t})\b(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
     found: dict[str, TitledPerson] = {}
+    for m in TURN_LABEL.finditer(ctx.text):
+        # "ZODO TONATE, PRIME MINISTER OF AUSTRALIA:": a transcript's speaker label, name and title in capitals
+        name = " ".join(w.title() if not re.match(r"(?:VON|VAN|DE|DER|DEN|DA|DEL|BIN|AL)$", w) else w.lower()
+                        for w in m.group("name").split())
+        title = re.sub(r"\s+", " ", m.group("title")).lower()
+        words = name.split()
+        if title not in office_of or not title_en.fullmatch(m.group("title")) or any(w in stop for w in words) \
+                or _known(ctx, name) or country_code(ctx, name):
+            continue
+        country = country_code(ctx, (m.group("post") or "").title() or None)
+        found.setdefault(name, TitledPerson(name, (name, words[-1]) if len(words[-1]) >= 3 else (name,),
+                                            office_of[title], country, "en", RULE_EN_LABEL))
     for s in ctx.sentences:
         if s.lang == "ja":
             continue
@@ -217,7 +256,39 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
                 surname = upper[0].title() if upper else words[-1]
                 aliases = (name,) + ((surname,) if len(surname) >= 3 and surname not in stop else ())
                 found.setdefault(name, TitledPerson(name, aliases, office_of[title], country, "en", rule))
+    for p in _en_honorific(ctx, stop, set(found)):
+        found.setdefault(p.name, p)
     return list(found.values())
+
+
+def _en_honorific(ctx: DocContext, stop: set, taken: set) -> list[TitledPerson]:
+    """People the press names in full once and then by an honorific: "Mr Ruto" / "Ms Maroto" with the
+    surname, "Sir Kaki" with the given name (English press style). The full name is a name of two or three
+    capitalised words elsewhere in the document whose last word (first, after Sir or Dame) is the one after
+    the honorific; a country adjective before "counterpart" gives the country ("his Kenyan counterpart
+    William Ruto")."""
+    text = ctx.text
+    out: dict[str, TitledPerson] = {}
+    full = [m for m in re.finditer(rf"(?<![A-Za-z.]){EN_NAME}", text)]
+    for m in HONORIFIC.finditer(text):
+        hon, word = m.group(1), m.group(2)
+        if word in stop:
+            continue
+        given_first = hon in ("Sir", "Dame")
+        for f in full:
+            words = f.group(0).split()
+            if words[0] in HONORIFICS:
+                words = words[1:]          # "Sir Kaki Bena": the honorific is not part of the name
+            if len(words) < 2 or (words[0] if given_first else words[-1]) != word or len(words) < 2 or any(w in stop for w in words):
+                continue
+            name = " ".join(words)
+            if name in taken or name in out or _known(ctx, name) or _known(ctx, word) or country_code(ctx, name):
+                break
+            cp = re.search(rf"({EN_COUNTRY})\s+counterparts?,?\s+(?:Mr\.?\s+|Ms\.?\s+)?{re.escape(name)}", text)
+            country = country_code(ctx, cp.group(1)) if cp else None
+            out[name] = TitledPerson(name, (name, word), None, country, "en", RULE_EN_HONORIFIC)
+            break
+    return list(out.values())
 
 
 def discover(ctx: DocContext) -> list[TitledPerson]:
