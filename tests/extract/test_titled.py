@@ -48,9 +48,11 @@ def test_english_title_before_name_with_demonym():
 
 
 def test_english_apposition_and_of_country():
-    people = found("Zano Kive, the Chilean president, arrived. President Lena Maroto of Peru spoke.", "en")
+    people = found("Zano Kive, the Chilean president, arrived. President Lena Maroto of Peru spoke. "
+                   "He also called the Prime Minister of New Zealand Rado Vetoza.", "en")
     assert people["Zano Kive"].country == "CL" and people["Zano Kive"].rule == titled.RULE_EN_APPOSITION
     assert people["Lena Maroto"].country == "PE"
+    assert (people["Rado Vetoza"].country, people["Rado Vetoza"].office) == ("NZ", "prime_minister")
 
 
 def test_demonyms_come_from_country_names():
@@ -116,5 +118,15 @@ def test_full_name_then_honorific_and_surname():
     assert people["Lena Maroto"].country == "CL" and people["Lena Maroto"].rule == titled.RULE_EN_HONORIFIC
     assert people["Rado Vetoza"].aliases == ("Rado Vetoza", "Rado")     # Sir goes with the given name
     assert found("Mr Kive said the treaty was a landmark. Kive Street was closed.", "en") == {}   # no full name
+    rec = extract_text(text, "t.txt", "en", None).to_dict()
+    assert [s["speaker"] for s in rec["statements"]] == ["Zano Kive"]
+
+
+def test_the_word_of_a_name_written_alone_after_a_title_is_an_alias_at_either_end():
+    text = ("On May 1, 2025, Yunoki Shohei, Prime Minister of Japan, held a summit meeting with H.E. Mr. Zano Kive, "
+            "President of Kenya. At the outset, President Zano welcomed Prime Minister Yunoki’s visit.")
+    people = found(text, "en")
+    assert people["Yunoki Shohei"].aliases == ("Yunoki Shohei", "Shohei", "Yunoki")
+    assert people["Zano Kive"].aliases == ("Zano Kive", "Kive", "Zano")
     rec = extract_text(text, "t.txt", "en", None).to_dict()
     assert [s["speaker"] for s in rec["statements"]] == ["Zano Kive"]

@@ -18,6 +18,7 @@ Rules (each person found carries the id of the rule that found them):
   part of a dotted katakana name that the text also writes with a title (ルト大統領) or 氏.
 * ``kaidan.person.en_title_name.v1``: English, a title before a capitalised name of two or three words
   ("Kenyan President William Ruto", "President William Ruto of Kenya", "Kenya's President William Ruto",
+  "the President of Kenya William Ruto",
   "President Lena von der Maroto", MOFA's "Prime Minister SERIZAWA Seiji").
 * ``kaidan.person.en_name_apposition.v1``: English, a name set off by a comma before its title
   ("William Ruto, the Kenyan president", "William Ruto, President of Kenya").
@@ -26,13 +27,16 @@ Rules (each person found carries the id of the rule that found them):
 * ``kaidan.person.en_honorific_surname.v1``: English, a name of two or three words that the text also writes
   with an honorific and one of its words ("William Ruto … Mr Ruto said", "Sir Kaki Bena … Sir Kaki said").
 
+An English name's words that the text also writes alone after a title or an honorific are its aliases
+(either end: "Yunoki Shohei … Prime Minister Yunoki", "Noro Bezo … President Noro").
+
 An English country adjective is read from the CLDR country names by the English demonym suffixes
 (Kenya → Kenyan, Chile → Chilean, Senegal → Senegalese): a grammar fact, not a list of countries.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..people import NAMED
@@ -54,7 +58,8 @@ KANJI_NAME = re.compile(r"^[一-龥々]{2,5}$")
 ONE_KANJI_FAMILY = {"CN", "KR", "KP", "TW", "HK", "MO"}
 # a given name and a family name (with von / de … before it), or MOFA's FAMILY Given
 EN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
-EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}(?:\s(?:(?:von|van|de|der|den|da|del|dos|bin|al)\s)*{EN_WORD}){{1,2}})"
+PARTICLES = "(?:von|van|de|der|den|da|del|dos|bin|al)"
+EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}(?:\s(?:{PARTICLES}\s)*{EN_WORD}){{1,2}})"
            r"(?![A-Za-z])")
 EN_COUNTRY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
 # a transcript's speaker label at the start of a line: NAME, TITLE [OF COUNTRY]: (all in capitals)
@@ -222,7 +227,8 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
     _, title_en, office_of = _titles(ctx.gaz)
     stop = set(_data()["en_not_names"])
     t = title_en.pattern
-    forward = re.compile(rf"(?:\b(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?\b(?P<title>{t})\s+(?:(?:Shri|Mr\.|Ms\.|Mrs\.|Dr\.|H\.E\.)\s+)?(?P<name>{EN_NAME})\b"
+    forward = re.compile(rf"(?:\b(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?\b(?P<title>{t})"
+                         rf"(?:\s+of\s+(?:the\s+)?(?P<ofc>{EN_COUNTRY}(?=\s+[A-Z][a-z]+\s+[A-Z])))?\s+(?:(?:Shri|Mr\.|Ms\.|Mrs\.|Dr\.|H\.E\.)\s+)?(?P<name>{EN_NAME})\b"
                          rf"(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
     apposition = re.compile(rf"\b(?P<name>{EN_NAME}),\s+(?:the\s+)?(?:(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?"
                             rf"(?P<title>{t})\b(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
@@ -251,14 +257,30 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
                 title = re.sub(r"\s+", " ", m.group("title")).lower()
                 if title not in office_of:
                     continue
-                country = country_code(ctx, m.group("post")) or country_code(ctx, m.group("pre"))
+                country = country_code(ctx, m.group("post")) or country_code(ctx, m.group("pre")) \
+                    or country_code(ctx, m.groupdict().get("ofc"))
                 upper = [w for w in words if w.isupper()]
                 surname = upper[0].title() if upper else words[-1]
                 aliases = (name,) + ((surname,) if len(surname) >= 3 and surname not in stop else ())
                 found.setdefault(name, TitledPerson(name, aliases, office_of[title], country, "en", rule))
     for p in _en_honorific(ctx, stop, set(found)):
         found.setdefault(p.name, p)
-    return list(found.values())
+    return [_en_title_words(ctx, p, title_en, stop) for p in found.values()]
+
+
+def _en_title_words(ctx: DocContext, p: TitledPerson, title_en: re.Pattern, stop: set) -> TitledPerson:
+    """A person with every word of their name that the text also writes alone after a title or an honorific
+    ("Yunoki Shohei, Prime Minister of Japan … Prime Minister Yunoki"; "Noro Bezo … President Noro"): which end
+    of a name is the one used alone depends on the language it comes from, so the text tells."""
+    extra = []
+    for w in re.split(r"\s+", p.name):
+        w = w.title() if w.isupper() else w
+        if len(w) < 3 or w in stop or w in p.aliases or not w[:1].isupper():
+            continue
+        if re.search(rf"(?:(?<![A-Za-z])(?:{title_en.pattern}|Mr\.?|Ms\.?|Mrs\.?|Dr\.?))\s+{re.escape(w)}"
+                     rf"(?![A-Za-z])(?!\s+(?:[A-Z][a-z]|{PARTICLES}\s))", ctx.text):
+            extra.append(w)
+    return replace(p, aliases=p.aliases + tuple(extra)) if extra else p
 
 
 def _en_honorific(ctx: DocContext, stop: set, taken: set) -> list[TitledPerson]:
