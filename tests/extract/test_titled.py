@@ -130,3 +130,13 @@ def test_the_word_of_a_name_written_alone_after_a_title_is_an_alias_at_either_en
     assert people["Zano Kive"].aliases == ("Zano Kive", "Kive", "Zano")
     rec = extract_text(text, "t.txt", "en", None).to_dict()
     assert [s["speaker"] for s in rec["statements"]] == ["Zano Kive"]
+
+
+def test_a_readout_names_its_own_leader_in_full_once_and_the_bare_title_is_that_person():
+    text = ("Telephone Conversation between PM and the President of Chile\n\nApril 04, 2020\n\n"
+            "Prime Minister Shri Zano Kive had a telephonic conversation today with H.E. Lena Maroto, President of "
+            "Chile.\n\nThe Prime Minister conveyed deep condolences for the loss of lives in Chile.\n\n"
+            "The Prime Minister reiterated India’s solidarity with Chile in overcoming this crisis. India and Chile "
+            "agreed to stay in touch.")
+    rec = extract_text(text, "t.txt", "en", None).to_dict()
+    assert {s["speaker"] for s in rec["statements"]} == {"Zano Kive"}
