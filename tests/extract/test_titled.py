@@ -140,3 +140,6 @@ def test_a_readout_names_its_own_leader_in_full_once_and_the_bare_title_is_that_
             "agreed to stay in touch.")
     rec = extract_text(text, "t.txt", "en", None).to_dict()
     assert {s["speaker"] for s in rec["statements"]} == {"Zano Kive"}
+    # the named prime minister with no country stands for India, not the data's holder on that date
+    assert rec["event"]["countries"] == ["CL", "IN"]
+    assert sorted(rec["meetings"][0]["participants"]) == ["Lena Maroto", "Zano Kive"]
