@@ -143,3 +143,8 @@ def test_a_readout_names_its_own_leader_in_full_once_and_the_bare_title_is_that_
     # the named prime minister with no country stands for India, not the data's holder on that date
     assert rec["event"]["countries"] == ["CL", "IN"]
     assert sorted(rec["meetings"][0]["participants"]) == ["Lena Maroto", "Zano Kive"]
+
+
+def test_a_kanji_name_with_its_reading_in_parentheses_before_country_and_title():
+    people = found("芹沢征爾内閣総理大臣は、褚光耀(チョ・グァンヨ)韓国大統領と電話会談を行った。褚大統領からも発言があった。", "ja")
+    assert (people["褚光耀"].country, people["褚光耀"].office, people["褚光耀"].aliases) == ("KR", "president", ("褚光耀", "褚"))

@@ -9,7 +9,8 @@ Rules (each person found carries the id of the rule that found them):
 
 * ``kaidan.person.ja_name_title.v1``: Japanese, a name Sudachi tags 人名 (or a run of katakana with a
   middle dot, as foreign names are written) followed by an office title, with a country name before it
-  (ケニアのルト大統領) or between the name and the title (文在寅韓国大統領); 内閣総理大臣 / 総理大臣 / 総理
+  (ケニアのルト大統領) or between the name and the title (文在寅韓国大統領, also after the name's reading in
+  parentheses: 文在寅(ムン・ジェイン)韓国大統領); 内閣総理大臣 / 総理大臣 / 総理
   with no country name is Japan's, and so is 首相 after a kanji name with no country name (the Japanese press
   writes a foreign leader with the country: スターマー英首相, 中国の李強首相); 元 / 前 before the title is a
   former holder: a person who holds no office now. A kanji name Sudachi does not tag is still one between a
@@ -55,6 +56,7 @@ OFFICES = LEADER_OFFICES | {"foreign_minister", "vice_president"}
 KATA_DOTTED = re.compile(r"^[ァ-ヴー]+(?:[・＝=][ァ-ヴー]+)+$")
 KATA_RUN = re.compile(r"^[ァ-ヴー]{3,}$")
 KANJI_NAME = re.compile(r"^[一-龥々]{2,5}$")
+READING = re.compile(r"^[(（][ァ-ヴー・＝\s]{2,24}[)）]")
 ONE_KANJI_FAMILY = {"CN", "KR", "KP", "TW", "HK", "MO"}
 # a given name and a family name (with von / de … before it), or MOFA's FAMILY Given
 EN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
@@ -165,7 +167,8 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
                 i += 1
                 continue
             name = ctx.text[run[0].start:run[-1].end].strip("・＝")
-            after = ctx.text[run[-1].end:run[-1].end + 24]
+            after = ctx.text[run[-1].end:run[-1].end + 40]
+            after = READING.sub("", after, count=1)     # 文在寅(ムン・ジェイン)韓国大統領: a reading after the name
             between = cw_ja.match(after, 1 if after.startswith("・") else 0)
             rest = after[between.end():] if between else after
             former = re.match(r"[元前故]", rest)
