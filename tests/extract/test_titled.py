@@ -148,3 +148,11 @@ def test_a_readout_names_its_own_leader_in_full_once_and_the_bare_title_is_that_
 def test_a_kanji_name_with_its_reading_in_parentheses_before_country_and_title():
     people = found("芹沢征爾内閣総理大臣は、褚光耀(チョ・グァンヨ)韓国大統領と電話会談を行った。褚大統領からも発言があった。", "ja")
     assert (people["褚光耀"].country, people["褚光耀"].office, people["褚光耀"].aliases) == ("KR", "president", ("褚光耀", "褚"))
+
+
+def test_middle_initial_suffix_and_pm_in_capitals():
+    people = found("Mr. SERIZAWA Seiji, Prime Minister of Japan, met H.E. Zano R. Kive, Jr., President of Kenya. "
+                   "President Kive welcomed him. PM Rado Vetoza also spoke. The talks ended at 5 pm Tokyo time.", "en")
+    assert people["Zano R. Kive, Jr."].aliases == ("Zano R. Kive, Jr.", "Kive")
+    assert people["Rado Vetoza"].office == "prime_minister"
+    assert not any(n.startswith("Tokyo") for n in people)

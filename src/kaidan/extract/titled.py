@@ -61,12 +61,19 @@ ONE_KANJI_FAMILY = {"CN", "KR", "KP", "TW", "HK", "MO"}
 # a given name and a family name (with von / de … before it), or MOFA's FAMILY Given
 EN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 PARTICLES = "(?:von|van|de|der|den|da|del|dos|bin|al)"
-EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}(?:\s(?:{PARTICLES}\s)*{EN_WORD}){{1,2}})"
-           r"(?![A-Za-z])")
+# a middle initial ("Joseph R. Biden") and a generational suffix ("…, Jr.") belong to the name
+EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}(?:\s[A-Z]\.)?(?:\s(?:{PARTICLES}\s)*{EN_WORD}){{1,2}}"
+           r"(?:,?\s(?:Jr|Sr)\.?(?=[\s,]))?)(?![A-Za-z])")
 EN_COUNTRY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
 # a transcript's speaker label at the start of a line: NAME, TITLE [OF COUNTRY]: (all in capitals)
 TURN_LABEL = re.compile(r"(?m)^(?P<name>[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z.'\-]*){1,3}),\s*(?:THE\s+)?"
                         r"(?P<title>[A-Z][A-Z ]{2,40}?)(?:\s+OF\s+(?:THE\s+)?(?P<post>[A-Z][A-Z ]{2,30}?))?\s*:")
+
+
+def name_words(name: str) -> list[str]:
+    """The words of an English name without its middle initials and generational suffix (Joseph R. Biden, Jr.)."""
+    core = re.sub(r",?\s(?:Jr|Sr)\.?$", "", name)
+    return [w for w in core.split() if not re.fullmatch(r"[A-Z]\.", w)]
 
 
 @dataclass(frozen=True)
@@ -105,7 +112,10 @@ def _titles_of(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     ja = sorted((t for t in office_of if not t.isascii()), key=len, reverse=True)
     en = sorted((t for t in office_of if t.isascii() and len(t) > 2 and t[:1].isalpha()), key=len, reverse=True)
     en_re = "|".join(re.escape(t).replace(r"\ ", r"\s") for t in en)
-    return re.compile("|".join(map(re.escape, ja))), re.compile(rf"(?i:{en_re})"), office_of
+    # an abbreviated title in capitals (PM) only as written: "pm" is also a clock time
+    short = "|".join(re.escape(t.upper()) for t in office_of if t.isascii() and len(t) == 2 and t.isalpha())
+    return re.compile("|".join(map(re.escape, ja))), re.compile(rf"(?i:{en_re})" + (f"|{short}" if short else "")), \
+        office_of
 
 
 @lru_cache(maxsize=4)
@@ -254,7 +264,7 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
         for rx, rule in ((forward, RULE_EN), (apposition, RULE_EN_APPOSITION)):
             for m in rx.finditer(s.text):
                 name = m.group("name")
-                words = name.split()
+                words = name_words(name)
                 if any(w in stop for w in words) or _known(ctx, name) or country_code(ctx, name):
                     continue
                 title = re.sub(r"\s+", " ", m.group("title")).lower()
@@ -276,7 +286,7 @@ def _en_title_words(ctx: DocContext, p: TitledPerson, title_en: re.Pattern, stop
     ("Yunoki Shohei, Prime Minister of Japan … Prime Minister Yunoki"; "Noro Bezo … President Noro"): which end
     of a name is the one used alone depends on the language it comes from, so the text tells."""
     extra = []
-    for w in re.split(r"\s+", p.name):
+    for w in name_words(p.name):
         w = w.title() if w.isupper() else w
         if len(w) < 3 or w in stop or w in p.aliases or not w[:1].isupper():
             continue
