@@ -156,3 +156,11 @@ def test_middle_initial_suffix_and_pm_in_capitals():
     assert people["Zano R. Kive, Jr."].aliases == ("Zano R. Kive, Jr.", "Kive")
     assert people["Rado Vetoza"].office == "prime_minister"
     assert not any(n.startswith("Tokyo") for n in people)
+    people = found("鷲尾蒼一内閣総理大臣は、甄海東(チン・ヘドン)韓国大統領と電話会談を行った。甄大統領からは期待が表明された。", "ja")
+    assert (people["甄海東"].country, people["甄海東"].aliases) == ("KR", ("甄海東", "甄"))   # Sudachi: 甄海 / 東
+
+
+def test_a_two_kana_name_is_a_person_only_when_written_with_a_title_more_than_once():
+    assert found("インドを訪問中の芹沢首相は、ラコ首相と会談した。ラコ首相から評価が示された。", "ja")["ラコ"].office == \
+        "prime_minister"
+    assert "ラコ" not in found("インドを訪問中の芹沢首相は、ラコ首相と会談した。", "ja")

@@ -173,6 +173,8 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             elif not run and KATA_DOTTED.match(toks[i].text) or (not run and KATA_RUN.match(toks[i].text)
                                                                    and toks[i].pos == "名詞" and toks[i].pos3 != "地名"):
                 run, j = [toks[i]], i + 1
+            elif not run and _short_kata_name(ctx, toks, i, title_re):
+                run, j = [toks[i]], i + 1
             if not run:
                 i += 1
                 continue
@@ -201,10 +203,30 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
                 continue
             found[name] = TitledPerson(name, (name,) + _ja_family(ctx, name, [], country),
                                        office_of[m.group(3).lower()], country, "ja", RULE_JA)
+        # 文在寅(ムン・ジェイン)韓国大統領: a kanji name with its reading in parentheses, a country and a title
+        for m in re.finditer(rf"(?<![一-龥])([一-龥]{{2,4}})[(（][ァ-ヴー・]{{2,24}}[)）]({cw_ja.pattern})"
+                             rf"({title_re.pattern})", s.text):
+            name, country = m.group(1), cnames.get(m.group(2))
+            if name in found or name in cnames or _known(ctx, name) or country is None:
+                continue
+            found[name] = TitledPerson(name, (name,) + _ja_family(ctx, name, [], country),
+                                       office_of[m.group(3).lower()], country, "ja", RULE_JA)
     # 芹沢総理 after 芹沢征爾内閣総理大臣: a family name with a title is the person named in full, not another
     people = list(found.values())
     return [p for p in people if not any(p.name != q.name and (p.name in q.aliases or q.name.startswith(p.name))
                                          for q in people)]
+
+
+def _short_kata_name(ctx: DocContext, toks, i: int, title_re: re.Pattern) -> bool:
+    """A two-kana word the text writes with a leader's title more than once (ラコ首相 … ラコ首相から) is a
+    name: one mention could be any noun, a repeated name + title is how a leader is referred to."""
+    t = toks[i]
+    if not re.fullmatch(r"[ァ-ヴ][ァ-ヴー]", t.text) or t.pos != "名詞" or t.pos3 == "地名":
+        return False
+    if i > 0 and re.search(r"[ァ-ヴー・＝]$", toks[i - 1].text):
+        return False
+    uses = re.findall(rf"(?<![ァ-ヴー・＝]){re.escape(t.text)}(?:{title_re.pattern})", ctx.text)
+    return len(uses) >= 2
 
 
 def _kata_dotted(toks, i: int, countries=()) -> int:
