@@ -178,10 +178,12 @@ def _scores_out(scores: dict, as_json: bool, text, floors) -> None:
 @click.option("--variant", "variants", multiple=True,
               help="Substitution variant (data/metamorphic.json); repeat for several. Default: all of them.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_metamorphic(gold_dir, docs_dir, variants, as_json):
+@click.option("--floors", type=click.Path(path_type=Path), default=None,
+              help="Floors per variant (JSON, e.g. quality/metamorphic.json); exit 1 when a score falls below one.")
+def eval_metamorphic(gold_dir, docs_dir, variants, as_json, floors):
     """Score the gold set as it is and with other people's names and other countries substituted in the
     documents and the gold alike: the drop is what the people data carries."""
-    from .evaluate.metamorphic import evaluate, format_table, tables
+    from .evaluate.metamorphic import check_floors, evaluate, format_table, tables
 
     res = evaluate(gold_dir, docs_dir, list(variants) or list(tables()["variants"]))
     if as_json:
@@ -189,6 +191,11 @@ def eval_metamorphic(gold_dir, docs_dir, variants, as_json):
                               ensure_ascii=False, indent=1))
     else:
         click.echo(format_table(res))
+    if floors:
+        failed = check_floors(res, floors)
+        for line in failed:
+            click.echo(f"below floor: {line}", err=True)
+        sys.exit(1 if failed else 0)
 
 
 @main.command(name="eval-events")

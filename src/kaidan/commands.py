@@ -312,10 +312,18 @@ def format_scores(scores: dict) -> str:
 
 def check_floors(scores: dict, floors_path: Path) -> list[str]:
     """Scores under their floors, as 'name value < floor' lines. Unknown floor names are errors, never skipped."""
+    return floors_failed(scores, read_floors(floors_path), floors_path)
+
+
+def read_floors(floors_path: Path) -> dict:
     try:
-        floors = json.loads(Path(floors_path).read_text(encoding="utf-8"))
+        return json.loads(Path(floors_path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise EvalError(f"{floors_path}: cannot read the floors file ({e})") from e
+
+
+def floors_failed(scores: dict, floors: dict, floors_path: Path) -> list[str]:
+    """Scores under the floors of one table (``floors_path`` names where they come from in errors)."""
     failed = []
     for key, floor in floors.items():
         if key.startswith("_"):

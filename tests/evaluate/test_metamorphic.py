@@ -120,3 +120,25 @@ def test_seeds_with_invented_leaders_score_nearly_as_the_originals():
     assert res["names-1"]["all"]["f1"] >= 0.90
     assert res["original"]["all"]["f1"] - res["names-1"]["all"]["f1"] <= 0.02
     assert "names-1" in mm.format_table(res).splitlines()[0]
+
+
+FLOORS = Path(__file__).resolve().parents[2] / "quality" / "metamorphic.json"
+
+
+@pytest.mark.skipif(not REAL_GOLD.is_dir(), reason="../shared/gold/real (third-party corpus) is not present")
+def test_real_set_with_invented_leaders_and_countries_meets_its_floors():
+    variants = [v for v in json.loads(FLOORS.read_text(encoding="utf-8")) if not v.startswith("_")]
+    res = mm.evaluate(REAL_GOLD, REAL_DOCS, variants, original=False)
+    assert all(res[v]["changed_documents"] >= 60 for v in variants)
+    assert mm.check_floors(res, FLOORS) == []
+
+
+def test_floors_of_a_variant_not_scored_are_an_error(tmp_path):
+    from kaidan.errors import EvalError
+
+    path = tmp_path / "floors.json"
+    path.write_text(json.dumps({"names-9": {"all.f1": 0.5}}), encoding="utf-8")
+    with pytest.raises(EvalError):
+        mm.check_floors({"names-1": {}}, path)
+    path.write_text(json.dumps({"names-1": {"all.f1": 0.9}}), encoding="utf-8")
+    assert mm.check_floors({"names-1": {"all": {"f1": 0.8}}}, path) == ["names-1 all.f1 0.8 < 0.9"]

@@ -48,9 +48,11 @@ def test_english_title_before_name_with_demonym():
 
 
 def test_english_apposition_and_of_country():
-    people = found("Zano Kive, the Chilean president, arrived. President Lena Maroto of Peru spoke.", "en")
+    people = found("Zano Kive, the Chilean president, arrived. President Lena Maroto of Peru spoke. "
+                   "He also called the Prime Minister of New Zealand Rado Vetoza.", "en")
     assert people["Zano Kive"].country == "CL" and people["Zano Kive"].rule == titled.RULE_EN_APPOSITION
     assert people["Lena Maroto"].country == "PE"
+    assert (people["Rado Vetoza"].country, people["Rado Vetoza"].office) == ("NZ", "prime_minister")
 
 
 def test_demonyms_come_from_country_names():
@@ -85,3 +87,80 @@ def test_kanji_name_between_country_and_title_and_one_kanji_family():
     assert people["檜山征爾"].country == "JP"          # 訪問中の: 中 inside a word is no country
     assert (people["芮承煥"].country, people["芮承煥"].office, people["芮承煥"].aliases) == \
         ("CN", "president", ("芮承煥", "芮"))
+
+
+def test_dotted_katakana_name_cut_by_the_tokenizer_is_one_name_and_a_country_after_it_is_not_part():
+    people = found("芹沢総理は、カンボジアのトザ・ルヴェ首相と会談した。ルヴェ首相は謝意を述べた。", "ja")
+    assert (people["トザ・ルヴェ"].country, people["トザ・ルヴェ"].aliases) == ("KH", ("トザ・ルヴェ", "ルヴェ"))
+    assert "ルヴェ" not in people
+    # MOFA writes the country between the name and the title after a middle dot
+    people = found("芹沢総理は、グリ・ナミコ・ケニア大統領と会談した。", "ja")
+    assert (people["グリ・ナミコ"].country, people["グリ・ナミコ"].office) == ("KE", "president")
+
+
+def test_transcript_speaker_label_in_capitals():
+    text = ("Press conference\nZANO KIVE, PRIME MINISTER OF KENYA: I am delighted to welcome you here today.\n"
+            "LENA MAROTO, PRESIDENT OF CHILE: Thank you, it is good to be here in Nairobi.\nJOURNALIST: A question.")
+    people = found(text, "en")
+    assert [(p.name, p.office, p.country, p.rule) for p in people.values()] == [
+        ("Zano Kive", "prime_minister", "KE", titled.RULE_EN_LABEL),
+        ("Lena Maroto", "president", "CL", titled.RULE_EN_LABEL)]
+    rec = extract_text(text, "t.txt", "en", None).to_dict()
+    assert {s["speaker"] for s in rec["statements"]} == {"Zano Kive", "Lena Maroto"}
+
+
+def test_full_name_then_honorific_and_surname():
+    text = ("Zano Kive and his Chilean counterpart Lena Maroto signed a treaty in Nairobi on Monday.\n"
+            "Mr Kive greeted Ms Maroto at the State House. Sir Rado Vetoza also attended. "
+            "Mr Kive said the treaty was “a landmark for our two nations”.")
+    people = found(text, "en")
+    assert people["Zano Kive"].aliases == ("Zano Kive", "Kive") and people["Zano Kive"].country is None
+    assert people["Lena Maroto"].country == "CL" and people["Lena Maroto"].rule == titled.RULE_EN_HONORIFIC
+    assert people["Rado Vetoza"].aliases == ("Rado Vetoza", "Rado")     # Sir goes with the given name
+    assert found("Mr Kive said the treaty was a landmark. Kive Street was closed.", "en") == {}   # no full name
+    rec = extract_text(text, "t.txt", "en", None).to_dict()
+    assert [s["speaker"] for s in rec["statements"]] == ["Zano Kive"]
+
+
+def test_the_word_of_a_name_written_alone_after_a_title_is_an_alias_at_either_end():
+    text = ("On May 1, 2025, Yunoki Shohei, Prime Minister of Japan, held a summit meeting with H.E. Mr. Zano Kive, "
+            "President of Kenya. At the outset, President Zano welcomed Prime Minister Yunoki’s visit.")
+    people = found(text, "en")
+    assert people["Yunoki Shohei"].aliases == ("Yunoki Shohei", "Shohei", "Yunoki")
+    assert people["Zano Kive"].aliases == ("Zano Kive", "Kive", "Zano")
+    rec = extract_text(text, "t.txt", "en", None).to_dict()
+    assert [s["speaker"] for s in rec["statements"]] == ["Zano Kive"]
+
+
+def test_a_readout_names_its_own_leader_in_full_once_and_the_bare_title_is_that_person():
+    text = ("Telephone Conversation between PM and the President of Chile\n\nApril 04, 2020\n\n"
+            "Prime Minister Shri Zano Kive had a telephonic conversation today with H.E. Lena Maroto, President of "
+            "Chile.\n\nThe Prime Minister conveyed deep condolences for the loss of lives in Chile.\n\n"
+            "The Prime Minister reiterated India’s solidarity with Chile in overcoming this crisis. India and Chile "
+            "agreed to stay in touch.")
+    rec = extract_text(text, "t.txt", "en", None).to_dict()
+    assert {s["speaker"] for s in rec["statements"]} == {"Zano Kive"}
+    # the named prime minister with no country stands for India, not the data's holder on that date
+    assert rec["event"]["countries"] == ["CL", "IN"]
+    assert sorted(rec["meetings"][0]["participants"]) == ["Lena Maroto", "Zano Kive"]
+
+
+def test_a_kanji_name_with_its_reading_in_parentheses_before_country_and_title():
+    people = found("芹沢征爾内閣総理大臣は、褚光耀(チョ・グァンヨ)韓国大統領と電話会談を行った。褚大統領からも発言があった。", "ja")
+    assert (people["褚光耀"].country, people["褚光耀"].office, people["褚光耀"].aliases) == ("KR", "president", ("褚光耀", "褚"))
+
+
+def test_middle_initial_suffix_and_pm_in_capitals():
+    people = found("Mr. SERIZAWA Seiji, Prime Minister of Japan, met H.E. Zano R. Kive, Jr., President of Kenya. "
+                   "President Kive welcomed him. PM Rado Vetoza also spoke. The talks ended at 5 pm Tokyo time.", "en")
+    assert people["Zano R. Kive, Jr."].aliases == ("Zano R. Kive, Jr.", "Kive")
+    assert people["Rado Vetoza"].office == "prime_minister"
+    assert not any(n.startswith("Tokyo") for n in people)
+    people = found("鷲尾蒼一内閣総理大臣は、甄海東(チン・ヘドン)韓国大統領と電話会談を行った。甄大統領からは期待が表明された。", "ja")
+    assert (people["甄海東"].country, people["甄海東"].aliases) == ("KR", ("甄海東", "甄"))   # Sudachi: 甄海 / 東
+
+
+def test_a_two_kana_name_is_a_person_only_when_written_with_a_title_more_than_once():
+    assert found("インドを訪問中の芹沢首相は、ラコ首相と会談した。ラコ首相から評価が示された。", "ja")["ラコ"].office == \
+        "prime_minister"
+    assert "ラコ" not in found("インドを訪問中の芹沢首相は、ラコ首相と会談した。", "ja")

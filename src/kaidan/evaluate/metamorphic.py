@@ -449,6 +449,21 @@ def evaluate(gold_dir: Path, docs_dir: Path, variants: list[str], *, original: b
     return results
 
 
+def check_floors(results: dict, floors_path: Path) -> list[str]:
+    """Scores under their floors: the floors file holds one table of floors per variant (``original`` too),
+    each of the form of quality/real.json. A variant the results lack is an error, never skipped."""
+    from ..commands import floors_failed, read_floors
+
+    failed = []
+    for variant, floors in read_floors(floors_path).items():
+        if variant.startswith("_"):
+            continue
+        if variant not in results or not isinstance(floors, dict):
+            raise EvalError(f"{floors_path}: floors for '{variant}', a variant that was not scored")
+        failed += [f"{variant} {line}" for line in floors_failed(results[variant], floors, floors_path)]
+    return failed
+
+
 def format_table(results: dict) -> str:
     cols = list(results)
     lines = [f"{'type':<18}" + "".join(f"{c:>13}" for c in cols)]

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from ..normalize import find_dates, to_local
 from ..normalize.dates import WEEKDAY_NAMES
-from ..people import trie_pattern
+from ..people import NAMED, trie_pattern
 from ..records import Event
 from ..text import Gated
 from .context import DocContext
@@ -289,6 +289,14 @@ def _leaders_of(ctx: DocContext, countries: list[str], leaders: list[str], date:
                 chosen.append(e)
                 break
         else:
+            # a leader the text names with a title but no country is the side that has no leader named
+            # ("Prime Minister Shri X had a telephonic conversation with H.E. Y, President of Z"), before
+            # whoever the people data says held an office there
+            unplaced = [e for e in leaders if e.startswith(NAMED) and ctx.gaz.country_of(e) is None
+                        and e not in chosen]
+            if unplaced:
+                chosen.append(unplaced[0])
+                continue
             holder = None
             for office in ("prime_minister", "president", "chancellor"):
                 holder = holder or ctx.gaz.holder(office, date, country=c)

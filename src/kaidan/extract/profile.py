@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..people import Gazetteer
+from ..people import NAMED, Gazetteer
 from .lexicon import load
 
 RULE = "kaidan.profile.v1"
@@ -200,11 +200,30 @@ def read(text: str, gaz: Gazetteer, date: str | None, leaders: tuple[str, ...] =
         elif not quiet and len(holding) == 1 and (office or kind == "press_statement") and \
                 not _foreign(text, holding[0], gaz):
             leader = holding[0]
+    if leader and kind != "news" and not leader.startswith(NAMED):
+        own = _named_holder(text, gaz, date, office or gaz.office_at(leader, date), leader)
+        if own:
+            country, leader = country or gaz.country_of(leader), own
     if leader and country is None:
         country = gaz.country_of(leader)
     if leader and office is None:
         office = gaz.office_at(leader, date)
     return SourceProfile(publisher, country, kind, leader, office)
+
+
+def _named_holder(text: str, gaz: Gazetteer, date: str | None, office: str | None, holder: str) -> str | None:
+    """The publisher's leader as the page itself names them: the one person the text writes with the bare
+    title's office ("Prime Minister Shri X had a telephonic conversation with …") and no other country, when
+    ``holder``, the people data's holder of that office in the publisher's country, is not named at all (a
+    page names its own leader in full once, if at all: a holder the text never names and a named one of the
+    same office are one person)."""
+    named = {m.entity for m in gaz.mentions(text) if m.kind == "person"}
+    country = gaz.country_of(holder)
+    if holder in named or office is None:
+        return None
+    own = [e for e in named if e.startswith(NAMED) and gaz.office_at(e, date) == office
+           and gaz.country_of(e) in (None, country)]
+    return own[0] if len(own) == 1 and not _foreign(text, own[0], gaz) else None
 
 
 def _foreign(text: str, entity: str, gaz: Gazetteer) -> bool:

@@ -9,7 +9,8 @@ Rules (each person found carries the id of the rule that found them):
 
 * ``kaidan.person.ja_name_title.v1``: Japanese, a name Sudachi tags 人名 (or a run of katakana with a
   middle dot, as foreign names are written) followed by an office title, with a country name before it
-  (ケニアのルト大統領) or between the name and the title (文在寅韓国大統領); 内閣総理大臣 / 総理大臣 / 総理
+  (ケニアのルト大統領) or between the name and the title (文在寅韓国大統領, also after the name's reading in
+  parentheses: 文在寅(ムン・ジェイン)韓国大統領); 内閣総理大臣 / 総理大臣 / 総理
   with no country name is Japan's, and so is 首相 after a kanji name with no country name (the Japanese press
   writes a foreign leader with the country: スターマー英首相, 中国の李強首相); 元 / 前 before the title is a
   former holder: a person who holds no office now. A kanji name Sudachi does not tag is still one between a
@@ -18,9 +19,17 @@ Rules (each person found carries the id of the rule that found them):
   part of a dotted katakana name that the text also writes with a title (ルト大統領) or 氏.
 * ``kaidan.person.en_title_name.v1``: English, a title before a capitalised name of two or three words
   ("Kenyan President William Ruto", "President William Ruto of Kenya", "Kenya's President William Ruto",
+  "the President of Kenya William Ruto",
   "President Lena von der Maroto", MOFA's "Prime Minister SERIZAWA Seiji").
 * ``kaidan.person.en_name_apposition.v1``: English, a name set off by a comma before its title
   ("William Ruto, the Kenyan president", "William Ruto, President of Kenya").
+* ``kaidan.person.en_speaker_label.v1``: English, a transcript's speaker label at the start of a line, name
+  and title in capitals ("WILLIAM RUTO, PRESIDENT OF KENYA: …").
+* ``kaidan.person.en_honorific_surname.v1``: English, a name of two or three words that the text also writes
+  with an honorific and one of its words ("William Ruto … Mr Ruto said", "Sir Kaki Bena … Sir Kaki said").
+
+An English name's words that the text also writes alone after a title or an honorific are its aliases
+(either end: "Yunoki Shohei … Prime Minister Yunoki", "Noro Bezo … President Noro").
 
 An English country adjective is read from the CLDR country names by the English demonym suffixes
 (Kenya → Kenyan, Chile → Chilean, Senegal → Senegalese): a grammar fact, not a list of countries.
@@ -28,7 +37,7 @@ An English country adjective is read from the CLDR country names by the English 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..people import NAMED
@@ -39,16 +48,32 @@ from .lexicon import load
 RULE_JA = "kaidan.person.ja_name_title.v1"
 RULE_EN = "kaidan.person.en_title_name.v1"
 RULE_EN_APPOSITION = "kaidan.person.en_name_apposition.v1"
+RULE_EN_LABEL = "kaidan.person.en_speaker_label.v1"
+RULE_EN_HONORIFIC = "kaidan.person.en_honorific_surname.v1"
+HONORIFICS = ("Mr", "Ms", "Mrs", "Dr", "Sir", "Dame")
+HONORIFIC = re.compile(r"(?<![A-Za-z])(Mr|Ms|Mrs|Dr|Sir|Dame)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![A-Za-z])")
 OFFICES = LEADER_OFFICES | {"foreign_minister", "vice_president"}
 KATA_DOTTED = re.compile(r"^[ァ-ヴー]+(?:[・＝=][ァ-ヴー]+)+$")
 KATA_RUN = re.compile(r"^[ァ-ヴー]{3,}$")
 KANJI_NAME = re.compile(r"^[一-龥々]{2,5}$")
+READING = re.compile(r"^[(（][ァ-ヴー・＝\s]{2,24}[)）]")
 ONE_KANJI_FAMILY = {"CN", "KR", "KP", "TW", "HK", "MO"}
 # a given name and a family name (with von / de … before it), or MOFA's FAMILY Given
 EN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
-EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}(?:\s(?:(?:von|van|de|der|den|da|del|dos|bin|al)\s)*{EN_WORD}){{1,2}})"
-           r"(?![A-Za-z])")
+PARTICLES = "(?:von|van|de|der|den|da|del|dos|bin|al)"
+# a middle initial ("Joseph R. Biden") and a generational suffix ("…, Jr.") belong to the name
+EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}(?:\s[A-Z]\.)?(?:\s(?:{PARTICLES}\s)*{EN_WORD}){{1,2}}"
+           r"(?:,?\s(?:Jr|Sr)\.?(?=[\s,]))?)(?![A-Za-z])")
 EN_COUNTRY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+# a transcript's speaker label at the start of a line: NAME, TITLE [OF COUNTRY]: (all in capitals)
+TURN_LABEL = re.compile(r"(?m)^(?P<name>[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z.'\-]*){1,3}),\s*(?:THE\s+)?"
+                        r"(?P<title>[A-Z][A-Z ]{2,40}?)(?:\s+OF\s+(?:THE\s+)?(?P<post>[A-Z][A-Z ]{2,30}?))?\s*:")
+
+
+def name_words(name: str) -> list[str]:
+    """The words of an English name without its middle initials and generational suffix (Joseph R. Biden, Jr.)."""
+    core = re.sub(r",?\s(?:Jr|Sr)\.?$", "", name)
+    return [w for w in core.split() if not re.fullmatch(r"[A-Z]\.", w)]
 
 
 @dataclass(frozen=True)
@@ -87,7 +112,10 @@ def _titles_of(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     ja = sorted((t for t in office_of if not t.isascii()), key=len, reverse=True)
     en = sorted((t for t in office_of if t.isascii() and len(t) > 2 and t[:1].isalpha()), key=len, reverse=True)
     en_re = "|".join(re.escape(t).replace(r"\ ", r"\s") for t in en)
-    return re.compile("|".join(map(re.escape, ja))), re.compile(rf"(?i:{en_re})"), office_of
+    # an abbreviated title in capitals (PM) only as written: "pm" is also a clock time
+    short = "|".join(re.escape(t.upper()) for t in office_of if t.isascii() and len(t) == 2 and t.isalpha())
+    return re.compile("|".join(map(re.escape, ja))), re.compile(rf"(?i:{en_re})" + (f"|{short}" if short else "")), \
+        office_of
 
 
 @lru_cache(maxsize=4)
@@ -139,15 +167,21 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             while j < len(toks) and (toks[j].pos3 == "人名" or (j > i and toks[j].text in ("・", "＝"))):
                 j += 1
             run = toks[i:j]
-            if not run and KATA_DOTTED.match(toks[i].text) or (not run and KATA_RUN.match(toks[i].text)
-                                                                 and toks[i].pos == "名詞" and toks[i].pos3 != "地名"):
+            dotted = _kata_dotted(toks, i, cnames)
+            if dotted > i + 1 and (not run or dotted > j):
+                run, j = toks[i:dotted], dotted     # トザ・ルヴェ: a dotted katakana name Sudachi cuts in parts
+            elif not run and KATA_DOTTED.match(toks[i].text) or (not run and KATA_RUN.match(toks[i].text)
+                                                                   and toks[i].pos == "名詞" and toks[i].pos3 != "地名"):
+                run, j = [toks[i]], i + 1
+            elif not run and _short_kata_name(ctx, toks, i, title_re):
                 run, j = [toks[i]], i + 1
             if not run:
                 i += 1
                 continue
             name = ctx.text[run[0].start:run[-1].end].strip("・＝")
-            after = ctx.text[run[-1].end:run[-1].end + 24]
-            between = cw_ja.match(after)
+            after = ctx.text[run[-1].end:run[-1].end + 40]
+            after = READING.sub("", after, count=1)     # 文在寅(ムン・ジェイン)韓国大統領: a reading after the name
+            between = cw_ja.match(after, 1 if after.startswith("・") else 0)
             rest = after[between.end():] if between else after
             former = re.match(r"[元前故]", rest)
             t = title_re.match(rest, 1 if former else 0)
@@ -169,10 +203,43 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
                 continue
             found[name] = TitledPerson(name, (name,) + _ja_family(ctx, name, [], country),
                                        office_of[m.group(3).lower()], country, "ja", RULE_JA)
+        # 文在寅(ムン・ジェイン)韓国大統領: a kanji name with its reading in parentheses, a country and a title
+        for m in re.finditer(rf"(?<![一-龥])([一-龥]{{2,4}})[(（][ァ-ヴー・]{{2,24}}[)）]({cw_ja.pattern})"
+                             rf"({title_re.pattern})", s.text):
+            name, country = m.group(1), cnames.get(m.group(2))
+            if name in found or name in cnames or _known(ctx, name) or country is None:
+                continue
+            found[name] = TitledPerson(name, (name,) + _ja_family(ctx, name, [], country),
+                                       office_of[m.group(3).lower()], country, "ja", RULE_JA)
     # 芹沢総理 after 芹沢征爾内閣総理大臣: a family name with a title is the person named in full, not another
     people = list(found.values())
     return [p for p in people if not any(p.name != q.name and (p.name in q.aliases or q.name.startswith(p.name))
                                          for q in people)]
+
+
+def _short_kata_name(ctx: DocContext, toks, i: int, title_re: re.Pattern) -> bool:
+    """A two-kana word the text writes with a leader's title more than once (ラコ首相 … ラコ首相から) is a
+    name: one mention could be any noun, a repeated name + title is how a leader is referred to."""
+    t = toks[i]
+    if not re.fullmatch(r"[ァ-ヴ][ァ-ヴー]", t.text) or t.pos != "名詞" or t.pos3 == "地名":
+        return False
+    if i > 0 and re.search(r"[ァ-ヴー・＝]$", toks[i - 1].text):
+        return False
+    uses = re.findall(rf"(?<![ァ-ヴー・＝]){re.escape(t.text)}(?:{title_re.pattern})", ctx.text)
+    return len(uses) >= 2
+
+
+def _kata_dotted(toks, i: int, countries=()) -> int:
+    """The end of a katakana name of several words joined by middle dots that starts at token i (ノザ・マゾ・ペモナ:
+    a foreign name written in katakana, its words split by ・ or ＝), or i when none starts there."""
+    kata = re.compile(r"^[ァ-ヴー]+$")
+    j = i
+    if i < len(toks) and kata.match(toks[i].text) and (i == 0 or not kata.match(toks[i - 1].text)):
+        j = i + 1
+        while j + 1 < len(toks) and toks[j].text in ("・", "＝") and kata.match(toks[j + 1].text) \
+                and toks[j + 1].pos3 != "地名" and toks[j + 1].text not in countries:
+            j += 2        # ジョコ・ウィドド・インドネシア大統領: the country after the name is not part of it
+    return j if j >= i + 3 else i
 
 
 def _ja_family(ctx: DocContext, name: str, run, country: str | None = None) -> tuple[str, ...]:
@@ -195,29 +262,90 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
     _, title_en, office_of = _titles(ctx.gaz)
     stop = set(_data()["en_not_names"])
     t = title_en.pattern
-    forward = re.compile(rf"(?:\b(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?\b(?P<title>{t})\s+(?:(?:Shri|Mr\.|Ms\.|Mrs\.|Dr\.|H\.E\.)\s+)?(?P<name>{EN_NAME})\b"
+    forward = re.compile(rf"(?:\b(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?\b(?P<title>{t})"
+                         rf"(?:\s+of\s+(?:the\s+)?(?P<ofc>{EN_COUNTRY}(?=\s+[A-Z][a-z]+\s+[A-Z])))?\s+(?:(?:Shri|Mr\.|Ms\.|Mrs\.|Dr\.|H\.E\.)\s+)?(?P<name>{EN_NAME})\b"
                          rf"(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
     apposition = re.compile(rf"\b(?P<name>{EN_NAME}),\s+(?:the\s+)?(?:(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?"
                             rf"(?P<title>{t})\b(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
     found: dict[str, TitledPerson] = {}
+    for m in TURN_LABEL.finditer(ctx.text):
+        # "ZODO TONATE, PRIME MINISTER OF AUSTRALIA:": a transcript's speaker label, name and title in capitals
+        name = " ".join(w.title() if not re.match(r"(?:VON|VAN|DE|DER|DEN|DA|DEL|BIN|AL)$", w) else w.lower()
+                        for w in m.group("name").split())
+        title = re.sub(r"\s+", " ", m.group("title")).lower()
+        words = name.split()
+        if title not in office_of or not title_en.fullmatch(m.group("title")) or any(w in stop for w in words) \
+                or _known(ctx, name) or country_code(ctx, name):
+            continue
+        country = country_code(ctx, (m.group("post") or "").title() or None)
+        found.setdefault(name, TitledPerson(name, (name, words[-1]) if len(words[-1]) >= 3 else (name,),
+                                            office_of[title], country, "en", RULE_EN_LABEL))
     for s in ctx.sentences:
         if s.lang == "ja":
             continue
         for rx, rule in ((forward, RULE_EN), (apposition, RULE_EN_APPOSITION)):
             for m in rx.finditer(s.text):
                 name = m.group("name")
-                words = name.split()
+                words = name_words(name)
                 if any(w in stop for w in words) or _known(ctx, name) or country_code(ctx, name):
                     continue
                 title = re.sub(r"\s+", " ", m.group("title")).lower()
                 if title not in office_of:
                     continue
-                country = country_code(ctx, m.group("post")) or country_code(ctx, m.group("pre"))
+                country = country_code(ctx, m.group("post")) or country_code(ctx, m.group("pre")) \
+                    or country_code(ctx, m.groupdict().get("ofc"))
                 upper = [w for w in words if w.isupper()]
                 surname = upper[0].title() if upper else words[-1]
                 aliases = (name,) + ((surname,) if len(surname) >= 3 and surname not in stop else ())
                 found.setdefault(name, TitledPerson(name, aliases, office_of[title], country, "en", rule))
-    return list(found.values())
+    for p in _en_honorific(ctx, stop, set(found)):
+        found.setdefault(p.name, p)
+    return [_en_title_words(ctx, p, title_en, stop) for p in found.values()]
+
+
+def _en_title_words(ctx: DocContext, p: TitledPerson, title_en: re.Pattern, stop: set) -> TitledPerson:
+    """A person with every word of their name that the text also writes alone after a title or an honorific
+    ("Yunoki Shohei, Prime Minister of Japan … Prime Minister Yunoki"; "Noro Bezo … President Noro"): which end
+    of a name is the one used alone depends on the language it comes from, so the text tells."""
+    extra = []
+    for w in name_words(p.name):
+        w = w.title() if w.isupper() else w
+        if len(w) < 3 or w in stop or w in p.aliases or not w[:1].isupper():
+            continue
+        if re.search(rf"(?:(?<![A-Za-z])(?:{title_en.pattern}|Mr\.?|Ms\.?|Mrs\.?|Dr\.?))\s+{re.escape(w)}"
+                     rf"(?![A-Za-z])(?!\s+(?:[A-Z][a-z]|{PARTICLES}\s))", ctx.text):
+            extra.append(w)
+    return replace(p, aliases=p.aliases + tuple(extra)) if extra else p
+
+
+def _en_honorific(ctx: DocContext, stop: set, taken: set) -> list[TitledPerson]:
+    """People the press names in full once and then by an honorific: "Mr Ruto" / "Ms Maroto" with the
+    surname, "Sir Kaki" with the given name (English press style). The full name is a name of two or three
+    capitalised words elsewhere in the document whose last word (first, after Sir or Dame) is the one after
+    the honorific; a country adjective before "counterpart" gives the country ("his Kenyan counterpart
+    William Ruto")."""
+    text = ctx.text
+    out: dict[str, TitledPerson] = {}
+    full = [m for m in re.finditer(rf"(?<![A-Za-z.]){EN_NAME}", text)]
+    for m in HONORIFIC.finditer(text):
+        hon, word = m.group(1), m.group(2)
+        if word in stop:
+            continue
+        given_first = hon in ("Sir", "Dame")
+        for f in full:
+            words = f.group(0).split()
+            if words[0] in HONORIFICS:
+                words = words[1:]          # "Sir Kaki Bena": the honorific is not part of the name
+            if len(words) < 2 or (words[0] if given_first else words[-1]) != word or len(words) < 2 or any(w in stop for w in words):
+                continue
+            name = " ".join(words)
+            if name in taken or name in out or _known(ctx, name) or _known(ctx, word) or country_code(ctx, name):
+                break
+            cp = re.search(rf"({EN_COUNTRY})\s+counterparts?,?\s+(?:Mr\.?\s+|Ms\.?\s+)?{re.escape(name)}", text)
+            country = country_code(ctx, cp.group(1)) if cp else None
+            out[name] = TitledPerson(name, (name, word), None, country, "en", RULE_EN_HONORIFIC)
+            break
+    return list(out.values())
 
 
 def discover(ctx: DocContext) -> list[TitledPerson]:
