@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kaidan.evaluate import metamorphic as mm
+from kaidan.evaluate.scorer import names_of
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 REAL_GOLD, REAL_DOCS = SHARED / "gold" / "real", SHARED / "corpus" / "real"
@@ -74,7 +75,7 @@ def test_gold_record_and_people_file_follow_the_text():
     assert out["doc"] == "ja_x.txt" and out["event"]["countries"] == ["JP", code]
     st = out["statements"][0]
     assert st["mode"] == "reported" and st["evidence"] == s.apply("文大統領から韓国の立場")
-    names = mm._names([mm.substitute_people(s, GOLD_PEOPLE)])
+    names = names_of([mm.substitute_people(s, GOLD_PEOPLE)])
     assert names.resolve(st["speaker"]) == "moon" and names.resolve(s.apply("韓国")) == f"country:{code}"
     assert names.country_of["moon"] == code
 

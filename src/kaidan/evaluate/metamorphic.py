@@ -33,7 +33,7 @@ from pathlib import Path
 
 from ..errors import EvalError
 from ..extract.lexicon import load
-from .scorer import TYPES, Names, load_gold, score_documents
+from .scorer import TYPES, load_gold, names_of, score_documents
 
 KANJI = "一-龥々"
 KATA = "ァ-ヺー"
@@ -345,21 +345,6 @@ def substitute_people(sub: Substitution, data: dict) -> dict:
     return {"people": people, "countries": countries}
 
 
-def _names(people_files: list[dict]) -> Names:
-    import unicodedata
-    names = Names()
-    for data in people_files:
-        for pid, person in (data.get("people") or {}).items():
-            for alias in person.get("aliases", []):
-                names.aliases.append((unicodedata.normalize("NFKC", alias).lower(), pid))
-            if person.get("country"):
-                names.country_of[pid] = person["country"]
-        for code, aliases in (data.get("countries") or {}).items():
-            for alias in aliases:
-                names.aliases.append((unicodedata.normalize("NFKC", alias).lower(), f"country:{code}"))
-    return names
-
-
 def _people_files(gold_dir: Path) -> list[dict]:
     out = []
     for path in (gold_dir.parent / "people.json", gold_dir / "people.json"):
@@ -424,7 +409,7 @@ def substituted(variant: str, gold: dict, texts: dict[str, str], people: list[di
         countries = tuple((g.get("event") or {}).get("countries") or ())
         sub = build(variant, people, bundled, countries)
         yield name, sub, sub.apply(texts[name]), substitute_record(sub, g), \
-            _names([substitute_people(sub, p) for p in people])
+            names_of([substitute_people(sub, p) for p in people])
 
 
 def evaluate(gold_dir: Path, docs_dir: Path, variants: list[str], *, original: bool = True) -> dict:
@@ -435,7 +420,7 @@ def evaluate(gold_dir: Path, docs_dir: Path, variants: list[str], *, original: b
     texts = {n: d.text for n, d in docs.items()}
     results: dict[str, dict] = {}
     if original:
-        results["original"] = score_documents(gold, _extract(docs, texts), texts, _names(people))
+        results["original"] = score_documents(gold, _extract(docs, texts), texts, names_of(people))
     from ..people import DATA
     bundled = json.loads(DATA.read_text(encoding="utf-8"))
     for v in variants:

@@ -70,14 +70,21 @@ class Names:
 
 def load_names(*paths: Path) -> Names:
     """Merge people.json files, later ones over earlier ones."""
-    names = Names()
+    files = []
     for path in paths:
         if not path or not path.is_file():
             continue
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            files.append(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError) as e:
             raise EvalError(f"{path}: not a readable people.json ({e}); fix or remove it") from e
+    return names_of(files)
+
+
+def names_of(people_files: list[dict]) -> Names:
+    """The aliases and countries of people.json contents, later files over earlier ones."""
+    names = Names()
+    for data in people_files:
         for pid, person in (data.get("people") or {}).items():
             for alias in person.get("aliases", []):
                 names.aliases.append((unicodedata.normalize("NFKC", alias).lower(), pid))
