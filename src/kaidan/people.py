@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataFileError
+from .text import first_char_gate
 
 DATA = Path(__file__).parent / "data" / "people.json"
 NAMED = "named:"     # id prefix of the people a document names with a title that the data lacks
@@ -313,14 +314,6 @@ def trie_pattern(words: list[str]) -> str:
         return f"(?:{body})?" if end else body
 
     return build(trie)
-
-
-def first_char_gate(words: list[str]) -> str:
-    """A lookahead that holds only where one of the words can start (Python's re does not skip ahead
-    over a pattern that opens with an optional part or ``\\b``: without it, it tries the whole pattern at
-    every character)."""
-    chars = sorted({w[0] for w in words if w})
-    return "(?=[" + "".join(re.escape(c) for c in chars) + "])" if chars else ""
 
 
 def _strip_title(surface: str) -> str:

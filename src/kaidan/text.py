@@ -126,3 +126,13 @@ class Gated:
 
     def __getattr__(self, name: str):
         return getattr(self.pattern, name)
+
+
+def first_char_gate(words: list[str], classes: str = "") -> str:
+    """A lookahead that holds only where one of the words can start, to put in front of a pattern whose
+    every match starts with one of them. Python's re does not skip ahead over a pattern that opens with an
+    optional part or ``\\b``: it tries the whole pattern at every character, where the lookahead fails on
+    one set test. Compiled with the pattern's flags, the set folds case as the pattern does. ``classes``:
+    set escapes for starts that are not literal words (r"\\d": a figure in any script's digits)."""
+    chars = "".join(re.escape(c) for c in sorted({w[0] for w in words if w})) + classes
+    return f"(?=[{chars}])" if chars else ""
