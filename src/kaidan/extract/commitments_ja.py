@@ -90,20 +90,23 @@ def same_undertaking(commitments: list, who=lambda c: c.actor) -> list:
     ODAを通じて支えていく / …増えているとして、ODA=政府開発援助を通じて支えていく) is one commitment: the
     acts after the reasons are compared, the fuller wording kept. ``who`` gives the side a fact belongs to
     (a statement's speaker and mode: the same lead and body are also one statement, FACTS.md)."""
-    def core(c):
+    def keys(c):
+        """The fact's side and its wording after the reason, normalised (None when it has no reason)."""
         m = REASON.match(c.text)
-        return norm(c.text[m.end():] if m and len(c.text) - m.end() >= 4 else c.text)
+        core = norm(c.text[m.end():] if m and len(c.text) - m.end() >= 4 else c.text)
+        return who(c), (core if core != norm(c.text) else None)
     out: list = []
+    out_keys: list = []      # keys(out[i]), each computed once
     for c in commitments:
-        k = core(c)
-        for i, o in enumerate(out):
-            ko = core(o)
-            if who(o) == who(c) and k != norm(c.text) and ko != norm(o.text) and (k in ko or ko in k or dice(k, ko) >= 0.7):
-                if len(c.text) > len(o.text):
-                    out[i] = c
+        side, k = ck = keys(c)
+        for i, (o_side, ko) in enumerate(out_keys):
+            if o_side == side and k is not None and ko is not None and (k in ko or ko in k or dice(k, ko) >= 0.7):
+                if len(c.text) > len(out[i].text):
+                    out[i], out_keys[i] = c, ck
                 break
         else:
             out.append(c)
+            out_keys.append(ck)
     return out
 
 
