@@ -122,7 +122,8 @@ class Gated:
         self.gate = re.compile(gate or "|".join(map(re.escape, words)), pattern.flags & re.IGNORECASE)
 
     def finditer(self, text: str, *args):
-        return self.pattern.finditer(text, *args) if self.gate.search(text) else iter(())
+        """``args``: pos and endpos, as for ``re.Pattern.finditer``; the gate looks between them too."""
+        return self.pattern.finditer(text, *args) if self.gate.search(text, *args) else iter(())
 
     def __getattr__(self, name: str):
         return getattr(self.pattern, name)

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..normalize import deadline_of, parse_amount
-from ..text import dice, norm
+from ..text import Gated, dice, norm
 from ..records import Commitment
 from .grammar_ja import ACTION_PROMISES, PLAIN, STATIVE, _lex, cited, rule_id, rules
 from .subjects import Subject, subjects_in
@@ -77,12 +77,12 @@ def helps(toks, k: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _thanked() -> re.Pattern:
+def _thanked() -> Gated:
     rule = _rule("thanked_pledge")
     said = "|".join(sorted(rule["announcements"], key=len, reverse=True))
     acts = "|".join(sorted(rule["acts"], key=len, reverse=True))
-    return re.compile(rf"([^、。「」,，]{{0,30}}?(?:{acts}))の?(?:{said})に(?:対し(?:て)?|対する)?(?:深く|心から|改めて|大きな)?"
-                      r"(?:感謝|謝意)")
+    return Gated(re.compile(rf"([^、。「」,，]{{0,30}}?(?:{acts}))の?(?:{said})に(?:対し(?:て)?|対する)?"
+                            r"(?:深く|心から|改めて|大きな)?(?:感謝|謝意)"), "感謝", "謝意")
 
 
 def same_undertaking(commitments: list, who=lambda c: c.actor) -> list:
