@@ -125,6 +125,9 @@ class Gated:
         """``args``: pos and endpos, as for ``re.Pattern.finditer``; the gate looks between them too."""
         return self.pattern.finditer(text, *args) if self.gate.search(text, *args) else iter(())
 
+    def search(self, text: str, *args) -> re.Match | None:
+        return self.pattern.search(text, *args) if self.gate.search(text, *args) else None
+
     def __getattr__(self, name: str):
         return getattr(self.pattern, name)
 
