@@ -155,9 +155,10 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             while j < len(toks) and (toks[j].pos3 == "人名" or (j > i and toks[j].text in ("・", "＝"))):
                 j += 1
             run = toks[i:j]
-            if not run and KATA_DOTTED.match(toks[i].text) or (not run and KATA_RUN.match(toks[i].text)
-                                                                 and toks[i].pos == "名詞" and toks[i].pos3 != "地名"):
-                run, j = [toks[i]], i + 1
+            tok = toks[i]
+            if not run and (KATA_DOTTED.match(tok.text) or (tok.pos == "名詞" and tok.pos3 != "地名"
+                                                            and KATA_RUN.match(tok.text))):
+                run, j = [tok], i + 1
             if not run:
                 i += 1
                 continue
