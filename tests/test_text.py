@@ -25,3 +25,32 @@ def test_the_stemmer_folds_an_adjective_and_its_noun():
     assert stem("stability") == stem("stable")
     assert stem("responsibility") == stem("responsible")
     assert stem("traditional") != stem("trade")
+
+
+def test_a_first_character_lookahead_keeps_every_match_of_a_pattern_with_an_optional_opening():
+    import re
+
+    from kaidan.text import first_char_gate
+
+    pattern = r"(?:\b(?P<pre>about|more\s+than)\s+)?(?<![\w.])(?P<n>\d+|two)\s+minutes"
+    gate = first_char_gate(["about", "more than", "two"], r"\d")
+    assert gate == r"(?=[amt\d])"
+    text = "About 40 minutes, then MORE THAN two minutes and ２ minutes (not x3 minutes), over 5 minutes"
+    found = [(m.span(), m.groups()) for m in re.finditer(gate + pattern, text, re.I)]
+    assert found == [(m.span(), m.groups()) for m in re.finditer(pattern, text, re.I)]
+    assert [m.group("n") for m in re.finditer(gate + pattern, text, re.I)] == ["40", "two", "２", "5"]
+    assert first_char_gate([]) == ""
+
+
+def test_a_gated_pattern_looks_for_its_words_only_between_pos_and_endpos():
+    import re
+
+    from kaidan.text import Gated
+
+    thanks = Gated(re.compile(r"支援の表明に(?:感謝|謝意)"), "感謝", "謝意")
+    text = "支援の表明に留意した。支援の表明に感謝する。"
+    first = len("支援の表明に留意した。")
+    assert list(thanks.finditer(text, 0, first)) == []
+    assert [m.span() for m in thanks.finditer(text, first, len(text))] == [(first, first + 8)]
+    assert thanks.search(text, 0, first) is None and thanks.search(text).start() == first
+    assert thanks.search("支援の表明に留意した。") is None

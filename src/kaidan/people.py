@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataFileError
+from .text import first_char_gate
 
 DATA = Path(__file__).parent / "data" / "people.json"
 NAMED = "named:"     # id prefix of the people a document names with a title that the data lacks
@@ -52,6 +53,13 @@ class Mention:
     entity: str | None    # entity id; None for a title that could not be resolved
     kind: str             # person, org, country, title
     office: str | None = None
+
+
+# English titles that may stand before a name and belong to the mention ("President Biden")
+_EN_TITLE_WORDS = ("President", "Prime Minister", "Chancellor", "Premier", "Mr.", "Ms.", "Mrs.", "Secretary")
+_EN_TITLE_PREFIX = ("(?:" + "|".join(re.escape(t) for t in _EN_TITLE_WORDS if t != "Secretary")
+                    + r"|Secretary(?: of [A-Z][a-z]+)?)")      # Secretary of State
+_STRIP_TITLE = re.compile(rf"^{_EN_TITLE_PREFIX}\s+")
 
 
 def _nfkc(s: str) -> str:
@@ -123,8 +131,11 @@ class Gazetteer:
                                     rf"\b(?:{trie_pattern(en_aliases)})\b" if en_aliases else "") if x)
         # Honorifics and titles that may follow a name and belong to the mention.
         tail = "|".join(ja_titles + ["氏", "さん", "元首相", "元総理大臣", "前首相", "前大統領", "元大統領", "首相"])
-        prefix = r"(?:(?:President|Prime Minister|Chancellor|Premier|Mr\.|Ms\.|Mrs\.|Secretary(?: of [A-Z][a-z]+)?)\s+)?"
-        self._name_re = re.compile(rf"{prefix}(?:{name})(?:{tail})?") if name else None
+        prefix = rf"(?:{_EN_TITLE_PREFIX}\s+)?"
+        # a mention starts with a title's or a name's first character: the lookahead lets every other
+        # position fail on one set test instead of trying the title and the whole trie
+        gate = first_char_gate(list(_EN_TITLE_WORDS) + ja_aliases + en_aliases)
+        self._name_re = re.compile(rf"{gate}{prefix}(?:{name})(?:{tail})?") if name else None
         # one-character family names (習, 李, 菅) only with a title right after them: 習主席, 李首相
         singles = sorted({a for a, _ in self._alias if len(a) == 1 and not a.isascii()
                           and not self.entities.get(_first(self._alias, a), Entity("", "country", None, "", "")).kind
@@ -306,8 +317,7 @@ def trie_pattern(words: list[str]) -> str:
 
 
 def _strip_title(surface: str) -> str:
-    return re.sub(r"^(?:President|Prime Minister|Chancellor|Premier|Mr\.|Ms\.|Mrs\.|Secretary(?: of [A-Z][a-z]+)?)\s+",
-                  "", surface)
+    return _STRIP_TITLE.sub("", surface)
 
 
 def _country_ok(text: str, start: int, end: int, surface: str) -> bool:

@@ -122,7 +122,21 @@ class Gated:
         self.gate = re.compile(gate or "|".join(map(re.escape, words)), pattern.flags & re.IGNORECASE)
 
     def finditer(self, text: str, *args):
-        return self.pattern.finditer(text, *args) if self.gate.search(text) else iter(())
+        """``args``: pos and endpos, as for ``re.Pattern.finditer``; the gate looks between them too."""
+        return self.pattern.finditer(text, *args) if self.gate.search(text, *args) else iter(())
+
+    def search(self, text: str, *args) -> re.Match | None:
+        return self.pattern.search(text, *args) if self.gate.search(text, *args) else None
 
     def __getattr__(self, name: str):
         return getattr(self.pattern, name)
+
+
+def first_char_gate(words: list[str], classes: str = "") -> str:
+    """A lookahead that holds only where one of the words can start, to put in front of a pattern whose
+    every match starts with one of them. Python's re does not skip ahead over a pattern that opens with an
+    optional part or ``\\b``: it tries the whole pattern at every character, where the lookahead fails on
+    one set test. Compiled with the pattern's flags, the set folds case as the pattern does. ``classes``:
+    set escapes for starts that are not literal words (r"\\d": a figure in any script's digits)."""
+    chars = "".join(re.escape(c) for c in sorted({w[0] for w in words if w})) + classes
+    return f"(?=[{chars}])" if chars else ""

@@ -40,13 +40,11 @@ class _Text:
         # the shared bigrams are at most the smaller count: skip the count when even that is too few
         if 2 * min(self.size, other.size) / total < SAME_FACT:
             return False
-        small, large = (self.grams, other.grams) if len(self.grams) <= len(other.grams) else (other.grams, self.grams)
+        mine, theirs = self.grams, other.grams
         shared = 0
-        get = large.get
-        for g, n in small.items():
-            m = get(g)
-            if m:
-                shared += n if n < m else m
+        for g in mine.keys() & theirs.keys():       # the bigrams both have (a set operation, in C)
+            n, m = mine[g], theirs[g]
+            shared += n if n < m else m
         return 2 * shared / total >= SAME_FACT
 
 

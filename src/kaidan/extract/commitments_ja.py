@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..normalize import deadline_of, parse_amount
-from ..text import dice, norm
+from ..text import Gated, dice, norm
 from ..records import Commitment
 from .grammar_ja import ACTION_PROMISES, PLAIN, STATIVE, _lex, cited, rule_id, rules
 from .subjects import Subject, subjects_in
@@ -77,12 +77,12 @@ def helps(toks, k: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _thanked() -> re.Pattern:
+def _thanked() -> Gated:
     rule = _rule("thanked_pledge")
     said = "|".join(sorted(rule["announcements"], key=len, reverse=True))
     acts = "|".join(sorted(rule["acts"], key=len, reverse=True))
-    return re.compile(rf"([^、。「」,，]{{0,30}}?(?:{acts}))の?(?:{said})に(?:対し(?:て)?|対する)?(?:深く|心から|改めて|大きな)?"
-                      r"(?:感謝|謝意)")
+    return Gated(re.compile(rf"([^、。「」,，]{{0,30}}?(?:{acts}))の?(?:{said})に(?:対し(?:て)?|対する)?"
+                            r"(?:深く|心から|改めて|大きな)?(?:感謝|謝意)"), "感謝", "謝意")
 
 
 def same_undertaking(commitments: list, who=lambda c: c.actor) -> list:
@@ -90,20 +90,23 @@ def same_undertaking(commitments: list, who=lambda c: c.actor) -> list:
     ODAを通じて支えていく / …増えているとして、ODA=政府開発援助を通じて支えていく) is one commitment: the
     acts after the reasons are compared, the fuller wording kept. ``who`` gives the side a fact belongs to
     (a statement's speaker and mode: the same lead and body are also one statement, FACTS.md)."""
-    def core(c):
+    def keys(c):
+        """The fact's side and its wording after the reason, normalised (None when it has no reason)."""
         m = REASON.match(c.text)
-        return norm(c.text[m.end():] if m and len(c.text) - m.end() >= 4 else c.text)
+        core = norm(c.text[m.end():] if m and len(c.text) - m.end() >= 4 else c.text)
+        return who(c), (core if core != norm(c.text) else None)
     out: list = []
+    out_keys: list = []      # keys(out[i]), each computed once
     for c in commitments:
-        k = core(c)
-        for i, o in enumerate(out):
-            ko = core(o)
-            if who(o) == who(c) and k != norm(c.text) and ko != norm(o.text) and (k in ko or ko in k or dice(k, ko) >= 0.7):
-                if len(c.text) > len(o.text):
-                    out[i] = c
+        side, k = ck = keys(c)
+        for i, (o_side, ko) in enumerate(out_keys):
+            if o_side == side and k is not None and ko is not None and (k in ko or ko in k or dice(k, ko) >= 0.7):
+                if len(c.text) > len(out[i].text):
+                    out[i], out_keys[i] = c, ck
                 break
         else:
             out.append(c)
+            out_keys.append(ck)
     return out
 
 

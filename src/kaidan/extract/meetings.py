@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..nlp import Sentence
 from ..normalize import find_clock_times, find_dates, find_durations, load_places, to_local, zone_of_place
 from ..records import Meeting
-from ..text import Gated
+from ..text import Gated, first_char_gate
 from .context import DocContext
 from .lexicon import load
 
@@ -96,7 +96,8 @@ def _kind_pattern(lang: str) -> tuple[re.Pattern, dict[str, tuple[str, bool, str
             meaning.setdefault(key, (k["kind"], bool(k.get("leaders_only")), _rule(k, lang), bool(k.get("sole"))))
     words = sorted(meaning, key=len, reverse=True)
     if lang == "en":
-        return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE), meaning
+        return re.compile(first_char_gate(words) + r"\b(?:" + "|".join(map(re.escape, words)) + r")\b",
+                          re.IGNORECASE), meaning
     return re.compile("|".join(map(re.escape, words))), meaning
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..people import NAMED, Gazetteer
+from ..text import first_char_gate
 from .lexicon import load
 
 RULE = "kaidan.profile.v1"
@@ -31,8 +32,10 @@ KINDS = ("readout", "joint_statement", "press_statement", "news")
 
 # "The Prime Minister spoke …", "the President said", "PM meeting with …": a title with no name after it
 # and no country tied to it ("the President of Indonesia", "India's Prime Minister" name a foreign one).
+_BARE_TITLES = ("Prime Minister", "President", "Federal Chancellor", "Chancellor", "PM")
 _BARE_EN = re.compile(
-    r"(?<![’'A-Za-z])(?:(?:[Tt]he|[Oo]ur)\s+)?(?P<t>Prime Minister|President|Federal Chancellor|Chancellor|PM)"
+    first_char_gate(["The", "the", "Our", "our", *_BARE_TITLES]) +
+    rf"(?<![’'A-Za-z])(?:(?:[Tt]he|[Oo]ur)\s+)?(?P<t>{'|'.join(_BARE_TITLES)})"
     r"(?![’']s\b)(?!\s*(?:of|-elect)\b)(?!\s*,?\s+(?:Mr\.?\s+|Shri\s+|Sir\s+|H\.E\.\s+)?[A-Z][a-z])(?!\s*[A-Z]{2,})")
 _TITLE_OFFICE = {"prime minister": "prime_minister", "pm": "prime_minister", "president": "president",
                  "chancellor": "chancellor", "federal chancellor": "chancellor"}

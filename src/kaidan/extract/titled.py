@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..people import NAMED
+from ..text import first_char_gate
 from .context import DocContext
 from .dating import LEADER_OFFICES
 from .lexicon import load
@@ -150,8 +151,23 @@ def _known(ctx: DocContext, name: str) -> bool:
     return bool(ctx.gaz.mentions(name)) or ctx.gaz.lookup(name) is not None
 
 
+@lru_cache(maxsize=4)
+def _ja_country_patterns(gaz) -> tuple[re.Pattern, re.Pattern]:
+    """Compiled once per people data: a country name (and の) that ends the text before a name, and a
+    country name, の, a kanji name and a title (中国の芮承煥国家主席), opening with the lookahead on the
+    country names' first characters."""
+    from .event import _country_words
+
+    cw_ja, _, cnames = _country_words(gaz)
+    title_re = _titles_of(gaz)[0]
+    starts = first_char_gate([n for n in cnames if not n.isascii()])
+    return (re.compile(r"(?<![一-龥])(" + cw_ja.pattern + r")の?$"),
+            re.compile(rf"{starts}(?<![一-龥])({cw_ja.pattern})の([一-龥]{{2,4}}?)({title_re.pattern})"))
+
+
 def _ja(ctx: DocContext) -> list[TitledPerson]:
     title_re, _, office_of = _titles(ctx.gaz)
+    country_before, country_name_title = _ja_country_patterns(ctx.gaz.base)
     from .event import _country_words
 
     cw_ja, _, cnames = _country_words(ctx.gaz)
@@ -187,7 +203,7 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             t = title_re.match(rest, 1 if former else 0)
             if t and len(name) >= 2 and not _known(ctx, name) and name not in cnames:
                 before = ctx.text[max(s.start, run[0].start - 12):run[0].start]
-                pre = re.search(r"(?<![一-龥])(" + cw_ja.pattern + r")の?$", before)
+                pre = country_before.search(before)
                 country = cnames.get(between.group(0)) if between else (cnames.get(pre.group(1)) if pre else None)
                 if country is None and (t.group(0) in japan or (t.group(0) == "首相" and KANJI_NAME.match(name))):
                     country = "JP"     # 総理 is Japan's; the Japanese press writes a foreign 首相 with the country
@@ -197,7 +213,7 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
                                                     country, "ja", RULE_JA))
             i = max(j, i + 1)
         # 中国のX国家主席: a kanji name Sudachi does not know, between a country and の and a title
-        for m in re.finditer(rf"(?<![一-龥])({cw_ja.pattern})の([一-龥]{{2,4}}?)({title_re.pattern})", s.text):
+        for m in country_name_title.finditer(s.text):
             name, country = m.group(2), cnames.get(m.group(1))
             if name in found or name in cnames or _known(ctx, name) or len(m.group(1)) < 2:
                 continue

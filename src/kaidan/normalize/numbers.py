@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 import kanjize
 
 from ..records import Amount
+from ..text import first_char_gate
 from ._text import (EN_TENS, EN_UNITS, EN_WORD_NUMBER, KANJI_DIGITS, Gated, char_at, char_before, fold, is_ideograph, read_once,
                     is_katakana, pick_spans)
 
@@ -186,6 +187,7 @@ _UNIT_FOLLOWERS = ("以上", "以下", "未満", "超", "強", "弱", "余", "�
 # Nouns of the text's own structure: 4つのポイント counts the article's points, not things of the subject.
 _DISCOURSE_NOUNS = ("ポイント", "点", "理由", "論点", "特徴", "観点", "視点", "疑問", "質問")
 _JP_QUANTITY = re.compile(
+    first_char_gate(list(_JP_PREFIX) + list(KANJI_DIGITS), r"\d") +
     rf"(?:(?P<pre>{_JP_PREFIX_RE})[ \t]*)?{_JP_NUM_START}(?P<num>{_JP_NUMBER})[ \t]*(?P<unit>{_JP_UNIT_RE})")
 _FX_JP = re.compile(
     rf"{_NUM_START}(?P<one>1|一)[ \t]*(?P<c1>米ドル|ドル|ユーロ|ポンド|人民元|元|ウォン)[ \t]*[=:]?[ \t]*"
@@ -283,13 +285,20 @@ _EN_UNIT_WORDS = [
 # units that may stand a few words after the number: "50,000 Indian professionals", "5,000 direct jobs"
 _EN_FAR_UNITS = {"people", "count"}
 _EN_UNIT_RE = "|".join(f"(?P<u{i}>{rx})" for i, (rx, _) in enumerate(_EN_UNIT_WORDS))
+# Where an English amount can start: a qualifier (about, more than), a currency sign, a figure or a word number.
+_EN_MONEY_START = first_char_gate(list(_EN_PREFIX) + list(_CURRENCY_SYMBOLS))
+_EN_FIGURE_START = first_char_gate(list(_EN_PREFIX) + list(EN_UNITS) + list(EN_TENS) + ["a"], r"\d")
+_EN_DIGITS_START = first_char_gate(list(_EN_PREFIX), r"\d")
 _EN_MONEY = re.compile(
+    _EN_MONEY_START +
     rf"(?:\b(?P<pre>{_EN_PREFIX_RE})\s+)?(?<![0-9A-Za-z.,\-+/_#])(?P<cur>{_CUR_RE})\s?(?P<num>{_EN_NUMBER})"
     rf"(?P<scale>{_EN_SCALE_RE})?", re.I)
 _EN_COUNTED = re.compile(
+    _EN_FIGURE_START +
     rf"(?:\b(?P<pre>{_EN_PREFIX_RE})\s+)?{_NUM_START}(?P<num>{_EN_NUMBER})(?P<scale>{_EN_SCALE_RE})?"
     rf"(?:\s?(?=%)|[\s\-]+)(?:{_EN_UNIT_RE})(?![A-Za-z])", re.I)
 _EN_COUNTED_FAR = re.compile(
+    _EN_DIGITS_START +
     rf"(?:\b(?P<pre>{_EN_PREFIX_RE})\s+)?{_NUM_START}(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{2,}})(?P<scale>{_EN_SCALE_RE})?"
     rf"[\s\-]+(?:(?!and\b|or\b|of\b|in\b|to\b|the\b|for\b)[A-Za-z]+[\s\-]+){{1,3}}(?:{_EN_UNIT_RE})(?![A-Za-z])", re.I)
 _EN_MONEY = Gated(_EN_MONEY, *_CURRENCY_SYMBOLS)          # every match has a currency sign or code

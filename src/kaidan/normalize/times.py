@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ._text import EN_WORD_NUMBER, Gated, char_at, fold, is_ideograph, pick_spans, read_once
+from ..text import first_char_gate
+from ._text import EN_TENS, EN_UNITS, EN_WORD_NUMBER, Gated, char_at, fold, is_ideograph, pick_spans, read_once
 from .numbers import parse_number
 
 __all__ = ["ClockMatch", "DurationMatch", "find_clock_times", "find_durations", "parse_duration"]
@@ -55,9 +56,11 @@ _EN_CLOCK_PRE = {"about": "approx", "around": "approx", "approximately": "approx
 _EN_PRE_RE = "|".join(k.replace(" ", r"\s+") for k in sorted(_EN_CLOCK_PRE, key=len, reverse=True))
 _AMPM = r"(?P<ap>[aApP]\.\s?[mM]\.?|[aApP][mM])(?![A-Za-z])"
 _EN_CLOCK = re.compile(
+    first_char_gate(list(_EN_CLOCK_PRE), r"\d") +         # where a match can start: a qualifier or the hour
     rf"(?:\b(?P<pre>{_EN_PRE_RE})\s+)?(?<![\d:.])(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}})(?::\d{{2}})?)?(?![\d:])"
     rf"(?:\s*{_AMPM}|\s*o['’]clock\b)?", re.I)
-_EN_NOON = Gated(re.compile(rf"(?:\b(?P<pre>{_EN_PRE_RE})\s+)?\b(?P<w>noon|midday|midnight)\b", re.I), "noon", "mid")
+_EN_NOON = Gated(re.compile(first_char_gate([*_EN_CLOCK_PRE, "noon", "midday", "midnight"]) +
+                            rf"(?:\b(?P<pre>{_EN_PRE_RE})\s+)?\b(?P<w>noon|midday|midnight)\b", re.I), "noon", "mid")
 
 
 def _small(s: str | None) -> int | None:
@@ -142,12 +145,17 @@ _EN_DUR_PRE_RE = "|".join(k.replace(" ", r"\s+") for k in sorted(_EN_DUR_PRE, ke
 _EN_N = rf"(?:\d+(?:\.\d+)?|{EN_WORD_NUMBER}|an?)"
 _SEP = r"(?:(?<=\d)[\s-]*|[\s-]+)"  # "90-minute", "40 minutes", "1h"; a word number needs a separator
 _EN_PRE = rf"(?:\b(?P<for>for\s+)?(?:(?P<pre>{_EN_DUR_PRE_RE})\s+)?)?"
+# Where an English duration can start: "for", a qualifier, a figure or a word number ("a", "half" for the half hour).
+_EN_PRE_WORDS = ["for", *_EN_DUR_PRE]
+_EN_N_START = first_char_gate([*_EN_PRE_WORDS, *EN_UNITS, *EN_TENS, "a"], r"\d")
 _EN_HOURS = re.compile(
-    rf"{_EN_PRE}(?<![\w.])(?P<h>{_EN_N})(?P<ahalf>\s+and\s+a\s+half)?{_SEP}(?P<hu>hours?|hrs?|h)\b"
+    rf"{_EN_N_START}{_EN_PRE}(?<![\w.])(?P<h>{_EN_N})(?P<ahalf>\s+and\s+a\s+half)?{_SEP}(?P<hu>hours?|hrs?|h)\b"
     rf"(?P<bhalf>\s+and\s+a\s+half)?(?:,?\s+(?:and\s+)?(?P<m>\d+|{EN_WORD_NUMBER}){_SEP}(?:minutes?|mins?)\b)?",
     re.I)
-_EN_MINUTES = Gated(re.compile(rf"{_EN_PRE}(?<![\w.])(?P<m>\d+|{EN_WORD_NUMBER}){_SEP}(?:minutes?|mins?)\b", re.I), "min")
-_EN_HALF_HOUR = Gated(re.compile(rf"{_EN_PRE}\b(?:half\s+an\s+hour|a\s+half[\s-]hour|half[\s-]hour)\b", re.I), "half")
+_EN_MINUTES = Gated(re.compile(rf"{_EN_N_START}{_EN_PRE}(?<![\w.])(?P<m>\d+|{EN_WORD_NUMBER}){_SEP}(?:minutes?|mins?)\b",
+                               re.I), "min")
+_EN_HALF_HOUR = Gated(re.compile(first_char_gate([*_EN_PRE_WORDS, "half", "a"]) +
+                                 rf"{_EN_PRE}\b(?:half\s+an\s+hour|a\s+half[\s-]hour|half[\s-]hour)\b", re.I), "half")
 _EN_HOUR_LONG = Gated(re.compile(r"\b(?:an\s+)?hour-long\b", re.I), "hour-long")
 
 
