@@ -132,6 +132,12 @@ class Gated:
         return getattr(self.pattern, name)
 
 
+def alternation(words) -> str:
+    """A regex alternation of ``words`` (regex fragments, not escaped), longest first, so that a longer word is
+    tried before a shorter one it starts with (協力関係 before 協力)."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
 def first_char_gate(words: list[str], classes: str = "") -> str:
     """A lookahead that holds only where one of the words can start, to put in front of a pattern whose
     every match starts with one of them. Python's re does not skip ahead over a pattern that opens with an

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from ..nlp import Sentence
 from ..records import Agreement, Commitment, Statement
+from ..text import alternation
 from .commitments_ja import CommitmentReader, same_undertaking
 from .context import DocContext
 from .grammar_ja import (CLOSE, CONNECTIVES, OPEN, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
@@ -44,8 +45,8 @@ PARTICLE_VERBS = {"対する", "関する", "つく", "付く", "する", "よ�
 _REPORTED = rules("statements")["reported"]
 # the occasion or the addressee of a speech right after its speaker (会談で、/ 記者団に対し、)
 OCCASION = re.compile(
-    rf"^(?:(?:{'|'.join(sorted(_REPORTED['occasions'], key=len, reverse=True))})(?:の冒頭|の席|の場)?(?:では|で|において)"
-    rf"|(?:{'|'.join(sorted(_REPORTED['addressees'], key=len, reverse=True))})に(?:対し(?:て)?)?)[、,，]?")
+    rf"^(?:(?:{alternation(_REPORTED['occasions'])})(?:の冒頭|の席|の場)?(?:では|で|において)"
+    rf"|(?:{alternation(_REPORTED['addressees'])})に(?:対し(?:て)?)?)[、,，]?")
 CLAUSE_ADJUNCTS = ("他", "ほか")    # …一致している他,: a nominal "besides" closing a point
 SENTENCE_END = ("。", "．", "！", "？", "!", "?", "」", "』", ")", "）")
 # a headline's subject set off by a space or comma, with no particle (日英首脳 防衛協力の強化で一致)

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..normalize import deadline_of, parse_amount
-from ..text import Gated, dice, norm
+from ..text import Gated, alternation, dice, norm
 from ..records import Commitment
 from .grammar_ja import ACTION_PROMISES, PLAIN, STATIVE, _lex, cited, rule_id, rules
 from .subjects import Subject, subjects_in
@@ -38,8 +38,8 @@ REASON = re.compile(r"^[^「」]*(?:[たるいだ]|ない)として[、,，]\s*"
 @lru_cache(maxsize=1)
 def _general_aim() -> re.Pattern:
     rule = _rule("intent_noun")
-    rel = "|".join(sorted(rule["relations"], key=len, reverse=True))
-    deepen = "|".join(sorted(rule["deepen"], key=len, reverse=True))
+    rel = alternation(rule["relations"])
+    deepen = alternation(rule["deepen"])
     return re.compile(rf"(?:{rel})(?:を|の)?(?:一層|さらに|更に|より一層|より|一段と|着実に|大きく)?(?:{deepen})"
                       r"(?:させる|させていく|する|していく|る|ていく)?$")
 
@@ -53,8 +53,8 @@ def general_aim(body: str) -> bool:
 @lru_cache(maxsize=1)
 def _preparation() -> re.Pattern:
     rule = _rule("preparation")
-    goals = "|".join(sorted(rule["goals"], key=len, reverse=True))
-    verbs = "|".join(sorted(rule["verbs"], key=len, reverse=True))
+    goals = alternation(rule["goals"])
+    verbs = alternation(rule["verbs"])
     return re.compile(rf"(?:{goals})(?:に向け(?:て|た)?|のため(?:の)?|の)[、,，]?[^、,，。]{{0,10}}?準備を(?:{verbs})$")
 
 
@@ -79,8 +79,8 @@ def helps(toks, k: int) -> bool:
 @lru_cache(maxsize=1)
 def _thanked() -> Gated:
     rule = _rule("thanked_pledge")
-    said = "|".join(sorted(rule["announcements"], key=len, reverse=True))
-    acts = "|".join(sorted(rule["acts"], key=len, reverse=True))
+    said = alternation(rule["announcements"])
+    acts = alternation(rule["acts"])
     return Gated(re.compile(rf"([^、。「」,，]{{0,30}}?(?:{acts}))の?(?:{said})に(?:対し(?:て)?|対する)?"
                             r"(?:深く|心から|改めて|大きな)?(?:感謝|謝意)"), "感謝", "謝意")
 
@@ -175,7 +175,7 @@ class CommitmentReader:
             elif not wish and (not verbs or not verbs[-1].form.startswith(PLAIN) or (
                     verbs[-1].lemma in STATIVE and not helps(tokens, len(tokens) - 1 - tokens[::-1].index(verbs[-1])))):
                 promise = False
-        nouns = "|".join(sorted(lex["commitment_nouns"], key=len, reverse=True))
+        nouns = alternation(lex["commitment_nouns"])
         m = re.search(rf"^(.*?)(?:という|との|とする)?(?:への|に対する|の)?(?:揺るぎない|強い|確固たる|断固たる|不動の|固い|前向きな|積極的な)?"
                       rf"(?:{nouns})(?:であること|であり|である)?$", UNCHANGED.sub(r"\1", text))
         body = m.group(1) if m else (text if promise else None)

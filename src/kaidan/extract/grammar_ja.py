@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..nlp import Token
+from ..text import alternation
 from .lexicon import load
 from .subjects import Subject
 
@@ -326,14 +327,14 @@ def _strip_content(text: str, kind: str, label: str) -> str:
 
 @lru_cache(maxsize=1)
 def _late_sides() -> re.Pattern:
-    sides = "|".join(sorted(_lex()["group_subjects"], key=len, reverse=True))
+    sides = alternation(_lex()["group_subjects"])
     return re.compile(rf"(?<=こと[でを])[、,]?(?:{sides})(?:が|は|も)$")
 
 
 @lru_cache(maxsize=1)
 def thought_frame() -> re.Pattern:
     """…を評価するとの前向きな考え / …深化させるとの意向: the frame noun of a reported thought after との/という."""
-    nouns = "|".join(sorted(rules("statements")["reported"]["frame_nouns"], key=len, reverse=True))
+    nouns = alternation(rules("statements")["reported"]["frame_nouns"])
     return re.compile(rf"(?<=[^、,。])(?:との|という)(?:[^、,。とい]{{1,6}}な|強い|固い)?(?:{nouns})$")
 
 

@@ -14,7 +14,7 @@ from .commitments_ja import helps
 from .grammar_ja import (CLOSE, CONNECTIVES, INTENT_END, OPEN, STATIVE, _lex, _strip_content, cited, depths, predicate,
                          rule_id)
 from .subjects import Subject, np_before, resolve_phrase, subjects_in, titled_name
-from ..text import bigrams, norm
+from ..text import alternation, bigrams, norm
 from .topics import topics_of
 from .zones import BARE_QUOTE, INTRODUCER
 
@@ -33,7 +33,7 @@ _UNCHANGED_CLAUSE = re.compile(r"([^。「」]+?)(?:という|との)?(?:考え|
 @lru_cache(maxsize=1)
 def _sides_first() -> re.Pattern:
     """Both sides as the quotation's own subject, at its start (「両首脳は、…ことで一致した」)."""
-    sides = "|".join(sorted(_lex()["group_subjects"], key=len, reverse=True))
+    sides = alternation(_lex()["group_subjects"])
     return re.compile(rf"^(?:{sides})(?:は|も|が)[、,]?")
 
 
