@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..people import NAMED
-from ..text import first_char_gate
+from ..text import alternation, first_char_gate
 from .context import DocContext
 from .dating import LEADER_OFFICES
 from .lexicon import load
@@ -51,8 +51,6 @@ RULE_EN = "kaidan.person.en_title_name.v1"
 RULE_EN_APPOSITION = "kaidan.person.en_name_apposition.v1"
 RULE_EN_LABEL = "kaidan.person.en_speaker_label.v1"
 RULE_EN_HONORIFIC = "kaidan.person.en_honorific_surname.v1"
-HONORIFICS = ("Mr", "Ms", "Mrs", "Dr", "Sir", "Dame")
-HONORIFIC = re.compile(r"(?<![A-Za-z])(Mr|Ms|Mrs|Dr|Sir|Dame)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![A-Za-z])")
 OFFICES = LEADER_OFFICES | {"foreign_minister", "vice_president"}
 KATA_DOTTED = re.compile(r"^[ァ-ヴー]+(?:[・＝=][ァ-ヴー]+)+$")
 KATA_RUN = re.compile(r"^[ァ-ヴー]{3,}$")
@@ -95,7 +93,19 @@ class TitledPerson:
 
 
 def _data() -> dict:
-    return load("titled.json", ("ja_titles_of_japan", "ja_honorifics", "en_demonym_suffixes", "en_not_names"))
+    return load("titled.json", ("ja_titles_of_japan", "ja_honorifics", "en_honorifics", "en_demonym_suffixes",
+                                "en_not_names"))
+
+
+@lru_cache(maxsize=1)
+def _honorific() -> tuple[re.Pattern, frozenset, frozenset]:
+    """The English honorific + one capitalised word ("Mr Ruto", "Sir Kaki"), the honorifics and those of them
+    written before the given name."""
+    hon = _data()["en_honorifics"]
+    given = frozenset(hon["before_given_name"])
+    every = frozenset(hon["before_surname"]) | given
+    pattern = re.compile(rf"(?<![A-Za-z])({alternation(sorted(every))})\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![A-Za-z])")
+    return pattern, every, given
 
 
 def _titles(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
@@ -343,16 +353,17 @@ def _en_honorific(ctx: DocContext, stop: set, taken: set) -> list[TitledPerson]:
     text = ctx.text
     out: dict[str, TitledPerson] = {}
     full = [m for m in re.finditer(rf"(?<![A-Za-z.]){EN_NAME}", text)]
-    for m in HONORIFIC.finditer(text):
+    honorific, honorifics, before_given = _honorific()
+    for m in honorific.finditer(text):
         hon, word = m.group(1), m.group(2)
         if word in stop:
             continue
-        given_first = hon in ("Sir", "Dame")
+        given_first = hon in before_given
         for f in full:
             words = f.group(0).split()
-            if words[0] in HONORIFICS:
+            if words[0] in honorifics:
                 words = words[1:]          # "Sir Kaki Bena": the honorific is not part of the name
-            if len(words) < 2 or (words[0] if given_first else words[-1]) != word or len(words) < 2 or any(w in stop for w in words):
+            if len(words) < 2 or (words[0] if given_first else words[-1]) != word or any(w in stop for w in words):
                 continue
             name = " ".join(words)
             if name in taken or name in out or _known(ctx, name) or _known(ctx, word) or country_code(ctx, name):
