@@ -54,6 +54,7 @@ RULE_EN_HONORIFIC = "kaidan.person.en_honorific_surname.v1"
 OFFICES = LEADER_OFFICES | {"foreign_minister", "vice_president"}
 KATA_DOTTED = re.compile(r"^[ァ-ヴー]+(?:[・＝=][ァ-ヴー]+)+$")
 KATA_RUN = re.compile(r"^[ァ-ヴー]{3,}$")
+KATA_START = re.compile(r"[ァ-ヴー]")
 KANJI_NAME = re.compile(r"^[一-龥々]{2,5}$")
 READING = re.compile(r"^[(（][ァ-ヴー・＝\s]{2,24}[)）]")
 ONE_KANJI_FAMILY = {"CN", "KR", "KP", "TW", "HK", "MO"}
@@ -193,13 +194,14 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             while j < len(toks) and (toks[j].pos3 == "人名" or (j > i and toks[j].text in ("・", "＝"))):
                 j += 1
             run = toks[i:j]
-            dotted = _kata_dotted(toks, i, cnames)
+            kata = KATA_START.match(toks[i].text) is not None     # every katakana reading below starts so
+            dotted = _kata_dotted(toks, i, cnames) if kata else i
             if dotted > i + 1 and (not run or dotted > j):
                 run, j = toks[i:dotted], dotted     # トザ・ルヴェ: a dotted katakana name Sudachi cuts in parts
-            elif not run and KATA_DOTTED.match(toks[i].text) or (not run and KATA_RUN.match(toks[i].text)
-                                                                   and toks[i].pos == "名詞" and toks[i].pos3 != "地名"):
+            elif not run and kata and (KATA_DOTTED.match(toks[i].text) or (
+                    KATA_RUN.match(toks[i].text) and toks[i].pos == "名詞" and toks[i].pos3 != "地名")):
                 run, j = [toks[i]], i + 1
-            elif not run and _short_kata_name(ctx, toks, i, title_re):
+            elif not run and kata and _short_kata_name(ctx, toks, i, title_re):
                 run, j = [toks[i]], i + 1
             if not run:
                 i += 1
