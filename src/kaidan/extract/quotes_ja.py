@@ -37,10 +37,24 @@ def _sides_first() -> re.Pattern:
     return re.compile(rf"^(?:{sides})(?:は|も|が)[、,]?")
 
 
-def _helps_at_end(text: str) -> bool:
+def _helps_at_end(toks) -> bool:
     """The quoted sentence ends in the idiom of help (「…いつでも助けになる」): the speaker's own undertaking."""
-    toks = tokenize(text.rstrip("。"))
     return bool(toks) and helps(toks, len(toks) - 1)
+
+
+def span_tokens(toks, lo: int, hi: int, start: int, text: str) -> list:
+    """The tokens of ``text`` (at document offset ``start``) within the sentence's tokens toks[lo:hi], when the
+    span begins and ends at token boundaries; otherwise the span is tokenised on its own."""
+    end = start + len(text)
+    k = lo
+    while k < hi and toks[k].start < start:
+        k += 1
+    j = k
+    while j < hi and toks[j].end <= end:
+        j += 1
+    if k < hi and toks[k].start == start and j > k and toks[j - 1].end == end:
+        return toks[k:j]
+    return tokenize(text, start)
 
 
 class QuoteReader:
@@ -113,12 +127,15 @@ class QuoteReader:
             self.add_commitment(self.country_of_speaker(speaker) or speaker, m.group(1),
                                 cited(cite, "commitments", "quote_unchanged"))
         # clauses of intention: …していく / …するつもりだ / …する予定だ / …を目指している
+        at = toks[lo].start
         for part in re.split(r"(?:(?<=つもりだ)|(?<=予定だ)|(?<=予定です))が、", text):
-            self.intent(part, speaker, third, cite)
+            t = part.rstrip("。」")
+            self.intent(t, lambda t=t, at=at: span_tokens(toks, lo, hi, at, t), speaker, third, cite)
+            at += len(part) + len("が、")
 
-    def intent(self, text: str, speaker: Subject, third: Subject | None, cite) -> None:
+    def intent(self, t: str, span, speaker: Subject, third: Subject | None, cite) -> None:
+        """One clause ``t`` of a quoted sentence; ``span()`` gives its tokens."""
         ctx = self.ctx
-        t = text.rstrip("。」")
         m = re.match(r"^(?:[^、。「」はが]*?、)?(アメリカ|米国|日本|われわれ|我々|私たち|私|わが国|我が国|彼ら|同社|[^、。「」]{2,12}?)(?:は|も|が)、?", t)
         actor, body = speaker, t
         explicit = False
@@ -142,8 +159,8 @@ class QuoteReader:
         if not explicit and third is not None and self._topic_third:
             actor = third
         intent = INTENT_END.search(t) or re.search(r"(?:を)?目指(?:す|している|します)$", t) or (
-            not explicit and _helps_at_end(t))
-        plain = explicit and self.plain_action(t)
+            not explicit and _helps_at_end(span()))
+        plain = explicit and self.plain_action(span())
         if not (intent or plain):
             return
         if re.search(r"だろう|でしょう|かもしれない|と思う|と聞いて|期待|一致したい|確認したい|べき", t):
@@ -157,9 +174,8 @@ class QuoteReader:
         if len(body) >= 4:
             self.add_commitment(actor, body, cited(cite, "commitments", "quote_intent"))
 
-    def plain_action(self, text: str) -> bool:
+    def plain_action(self, toks) -> bool:
         """Ends in the plain non-past form of an action verb (…に関与する, …つながりを持つ)."""
-        toks = tokenize(text)
         verbs = [t for t in toks if t.pos == "動詞"]
         if not toks or not verbs or toks[-1] is not verbs[-1]:
             return False
