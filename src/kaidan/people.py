@@ -24,6 +24,7 @@ from .errors import DataFileError
 from .text import first_char_gate
 
 DATA = Path(__file__).parent / "data" / "people.json"
+COUNTRIES = Path(__file__).parent / "data" / "countries.json"
 NAMED = "named:"     # id prefix of the people a document names with a title that the data lacks
 
 # Subjects that stand for both sides together.
@@ -73,6 +74,7 @@ class Gazetteer:
         self._alias: list[tuple[str, str]] = []      # (alias, entity id)
         self._mention_cache: dict[tuple[str, int], tuple[Mention, ...]] = {}
         self._data, self._source = data, source
+        self._cldr = frozenset(data.get("cldr_countries") or ())   # countries added from the CLDR names
         self.base = self        # the gazetteer of the people data itself (``with_people`` keeps it)
         self._load(data, source)
         self._build()
@@ -210,7 +212,9 @@ class Gazetteer:
                 if surface.isascii() and " " not in surface and re.match(r"\s*\d", text[m.end():m.end() + 3]):
                     continue      # "May 18, 2023" is a date, not Theresa May
                 e = self.entities[ent]
-                if e.kind == "person" or e.kind == "org" or _country_ok(text, m.start(), m.end(), surface):
+                if e.kind == "person" or e.kind == "org" or (
+                        _country_ok(text, m.start(), m.end(), surface)
+                        and (e.country not in self._cldr or _cldr_country_ok(text, m.start(), surface))):
                     out.append(Mention(offset + m.start(), offset + m.end(), surface, ent, e.kind))
         if self._single_re:
             for m in self._single_re.finditer(text):
@@ -329,6 +333,15 @@ def _country_ok(text: str, start: int, end: int, surface: str) -> bool:
         r"[側政府は]", nxt))
 
 
+def _cldr_country_ok(text: str, start: int, surface: str) -> bool:
+    """A CLDR-only country's Japanese name is no mention inside a katakana word (アマリ: マリ) nor with an
+    honorific after it (マリ氏 is a person)."""
+    if surface.isascii():
+        return True
+    return not (start and re.match(r"[\u30a1-\u30fa\u30fc]", text[start - 1])) and not re.search(
+        r"(?:氏|さん)$", surface)
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The bundled gazetteer (loaded once per process)."""
@@ -336,4 +349,46 @@ def gazetteer() -> Gazetteer:
         data = json.loads(DATA.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise DataFileError(f"{DATA}: cannot read the people data file ({e}); reinstall kaidan") from e
-    return Gazetteer(data, str(DATA))
+    return Gazetteer(with_cldr_countries(data), str(DATA))
+
+
+def with_cldr_countries(data: dict) -> dict:
+    """People data with every CLDR territory it lacks as a country (data/countries.json): the Japanese and
+    English CLDR names and the English adjectives the demonym suffixes make (Kenyan, Senegalese). The
+    countries the data has keep their names; the excluded codes and names of countries.json stay out."""
+    from babel import Locale
+
+    try:
+        rules = json.loads(COUNTRIES.read_text(encoding="utf-8"))
+        sufs = json.loads((DATA.parent / "titled.json").read_text(encoding="utf-8"))["en_demonym_suffixes"]
+    except (OSError, ValueError, KeyError) as e:
+        raise DataFileError(f"{COUNTRIES}: cannot read the country data ({e}); reinstall kaidan") from e
+    skip = {c for r in rules["exclude_codes"] for c in r["codes"]}
+    banned = {n for r in rules["exclude_names"] for n in r["names"]}
+    have = dict(data.get("countries") or {})
+    taken = {a for names in have.values() for a in names.get("ja", []) + names.get("en", [])}
+    ja_names, en_names = Locale("ja").territories, Locale("en").territories
+    new = sorted(c for c in en_names if len(c) == 2 and c.isalpha() and c not in skip and c not in have)
+    adjectives = _demonyms({c: en_names[c] for c in new}, sufs)
+    extra = {}
+    for code in new:
+        names = [n for n in (ja_names.get(code), en_names[code]) if n]
+        names += sorted(a for a, c in adjectives.items() if c == code)
+        names = [n for n in dict.fromkeys(names) if n not in banned and n not in taken]
+        if names:
+            extra[code] = {"ja": [n for n in names if not n.isascii()], "en": [n for n in names if n.isascii()]}
+    return {**data, "countries": {**have, **extra}, "cldr_countries": sorted(extra)}
+
+
+def _demonyms(names: dict[str, str], suffixes: list[str]) -> dict[str, str]:
+    """English adjectives of one-word country names (Kenya → Kenyan) by the demonym suffixes; an adjective
+    two names make is the longer name's (Nigerian: Nigeria, not Niger)."""
+    out: dict[str, str] = {}
+    for code, name in sorted(names.items(), key=lambda kv: len(kv[1])):
+        if " " in name:
+            continue
+        stem = name[:-1] if name[-1] in "aeiouy" else name
+        for base in {name, stem}:
+            for s in suffixes:
+                out[base + s] = code
+    return out
