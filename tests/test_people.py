@@ -71,3 +71,9 @@ def test_every_cldr_country_is_a_country_and_the_people_data_keeps_its_own():
                                   "南極の氷"])
 def test_cldr_names_that_are_people_states_or_words_are_no_country(text):
     assert [m for m in gazetteer().mentions(text) if m.kind == "country"] == []
+
+
+def test_cldr_countries_stay_with_a_documents_extra_people_and_the_longer_name_wins():
+    gaz = gazetteer().with_people(({"id": "named:ruto", "names": {"ja": ["ルト"], "en": ["Ruto"]}, "country": "KE"},))
+    found = [(m.text, m.entity) for m in gaz.mentions("ケニアのルト大統領 met in American Samoa")]
+    assert found == [("ケニア", "country:KE"), ("ルト大統領", "named:ruto"), ("American Samoa", "country:AS")]

@@ -113,7 +113,9 @@ class Gazetteer:
 
     def _build(self) -> None:
         # Free-text search skips one-character aliases (日, 米): they only make sense inside compounds.
-        aliases = sorted({a for a, _ in self._alias if len(a) > 1}, key=len, reverse=True)
+        # the CLDR-only countries have a pattern of their own, built once per people data (_cldr_re): a
+        # document's extra people then rebuild only the people data's names
+        aliases = sorted({a for a, e in self._alias if len(a) > 1 and not self._is_cldr(e)}, key=len, reverse=True)
         self._by_alias = {}
         for a, e in self._alias:
             self._by_alias.setdefault(_nfkc(a).lower(), e)
@@ -138,6 +140,7 @@ class Gazetteer:
         # position fail on one set test instead of trying the title and the whole trie
         gate = first_char_gate(list(_EN_TITLE_WORDS) + ja_aliases + en_aliases)
         self._name_re = re.compile(rf"{gate}{prefix}(?:{name})(?:{tail})?") if name else None
+        self._affixes = (prefix, tail)
         # one-character family names (習, 李, 菅) only with a title right after them: 習主席, 李首相
         singles = sorted({a for a, _ in self._alias if len(a) == 1 and not a.isascii()
                           and not self.entities.get(_first(self._alias, a), Entity("", "country", None, "", "")).kind
@@ -152,6 +155,24 @@ class Gazetteer:
         for oid, ts in self.office_titles.items():
             for t in ts:
                 self._title_office.setdefault(t.lower(), oid)
+
+    def _is_cldr(self, entity: str) -> bool:
+        return entity.startswith("country:") and entity[8:] in self._cldr
+
+    @property
+    def _cldr_re(self) -> re.Pattern | None:
+        """The names of the CLDR-only countries (Japanese, and English on word boundaries), longest first."""
+        if "_cldr_pattern" not in self.__dict__:
+            names = sorted({a for a, e in self._alias if len(a) > 1 and self._is_cldr(e)}, key=len, reverse=True)
+            ja = [a for a in names if not a.isascii()]
+            en = sorted({a for a in names if a.isascii()} | {a.upper() for a in names
+                                                             if a.isascii() and " " not in a and len(a) > 3},
+                        key=len, reverse=True)
+            alts = "|".join(x for x in (trie_pattern(ja), rf"\b(?:{trie_pattern(en)})\b" if en else "") if x)
+            prefix, tail = self._affixes        # the titles and honorifics a name's mention takes
+            self._cldr_pattern = re.compile(first_char_gate(list(_EN_TITLE_WORDS) + ja + en)
+                                            + rf"{prefix}(?:{alts})(?:{tail})?") if alts else None
+        return self._cldr_pattern
 
     def with_people(self, entries: tuple[dict, ...]) -> Gazetteer:
         """This gazetteer and some people more (people.json entries): the people one document names with a
@@ -216,6 +237,19 @@ class Gazetteer:
                         _country_ok(text, m.start(), m.end(), surface)
                         and (e.country not in self._cldr or _cldr_country_ok(text, m.start(), surface))):
                     out.append(Mention(offset + m.start(), offset + m.end(), surface, ent, e.kind))
+        cldr = self.base._cldr_re
+        if cldr:
+            named = list(out)
+            for m in cldr.finditer(text):
+                inside = [x for x in named if x.start - offset < m.end() and m.start() < x.end - offset]
+                if any(x.kind != "country" or x.end - x.start >= m.end() - m.start() for x in inside):
+                    continue     # a person's name or a longer country name holds it
+                ent = self.lookup(_strip_title(m.group(0)))
+                if ent and _country_ok(text, m.start(), m.end(), m.group(0)) \
+                        and _cldr_country_ok(text, m.start(), m.group(0)):
+                    out = [x for x in out if x not in inside]     # American Samoa, not American + Samoa
+                    out.append(Mention(offset + m.start(), offset + m.end(), m.group(0), ent, "country"))
+            out.sort(key=lambda x: x.start)
         if self._single_re:
             for m in self._single_re.finditer(text):
                 if any(x.start - offset <= m.start() < x.end - offset for x in out):
