@@ -55,3 +55,25 @@ def test_mentions_take_the_title_with_the_name_and_skip_company_names():
 def test_invalid_entries_raise_a_one_line_error_naming_them(data, message):
     with pytest.raises(DataFileError, match=message):
         Gazetteer(data, "test.json")
+
+
+def test_every_cldr_country_is_a_country_and_the_people_data_keeps_its_own():
+    gaz = gazetteer()
+    for name, code in (("コロンビア", "CO"), ("Colombia", "CO"), ("Colombian", "CO"), ("Senegalese", "SN"),
+                       ("Nigerian", "NG"), ("ケニア", "KE"), ("Japanese", "JP"), ("米国", "US")):
+        ent = gaz.lookup(name)
+        assert (gaz.country_of(ent) if ent else None) == code, name
+    found = [(m.text, m.entity) for m in gaz.mentions("コロンビアは、Colombian investment")]
+    assert found == [("コロンビア", "country:CO"), ("Colombian", "country:CO")]
+
+
+@pytest.mark.parametrize("text", ["Chad said", "Georgia's governor", "ジャージーを着た", "アマリ氏は", "マリ氏は",
+                                  "南極の氷"])
+def test_cldr_names_that_are_people_states_or_words_are_no_country(text):
+    assert [m for m in gazetteer().mentions(text) if m.kind == "country"] == []
+
+
+def test_cldr_countries_stay_with_a_documents_extra_people_and_the_longer_name_wins():
+    gaz = gazetteer().with_people(({"id": "named:ruto", "names": {"ja": ["ルト"], "en": ["Ruto"]}, "country": "KE"},))
+    found = [(m.text, m.entity) for m in gaz.mentions("ケニアのルト大統領 met in American Samoa")]
+    assert found == [("ケニア", "country:KE"), ("ルト大統領", "named:ruto"), ("American Samoa", "country:AS")]

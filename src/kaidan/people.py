@@ -24,6 +24,7 @@ from .errors import DataFileError
 from .text import first_char_gate
 
 DATA = Path(__file__).parent / "data" / "people.json"
+COUNTRIES = Path(__file__).parent / "data" / "countries.json"
 NAMED = "named:"     # id prefix of the people a document names with a title that the data lacks
 
 # Subjects that stand for both sides together.
@@ -73,6 +74,7 @@ class Gazetteer:
         self._alias: list[tuple[str, str]] = []      # (alias, entity id)
         self._mention_cache: dict[tuple[str, int], tuple[Mention, ...]] = {}
         self._data, self._source = data, source
+        self._cldr = frozenset(data.get("cldr_countries") or ())   # countries added from the CLDR names
         self.base = self        # the gazetteer of the people data itself (``with_people`` keeps it)
         self._load(data, source)
         self._build()
@@ -111,7 +113,9 @@ class Gazetteer:
 
     def _build(self) -> None:
         # Free-text search skips one-character aliases (日, 米): they only make sense inside compounds.
-        aliases = sorted({a for a, _ in self._alias if len(a) > 1}, key=len, reverse=True)
+        # the CLDR-only countries have a pattern of their own, built once per people data (_cldr_re): a
+        # document's extra people then rebuild only the people data's names
+        aliases = sorted({a for a, e in self._alias if len(a) > 1 and not self._is_cldr(e)}, key=len, reverse=True)
         self._by_alias = {}
         for a, e in self._alias:
             self._by_alias.setdefault(_nfkc(a).lower(), e)
@@ -136,6 +140,7 @@ class Gazetteer:
         # position fail on one set test instead of trying the title and the whole trie
         gate = first_char_gate(list(_EN_TITLE_WORDS) + ja_aliases + en_aliases)
         self._name_re = re.compile(rf"{gate}{prefix}(?:{name})(?:{tail})?") if name else None
+        self._affixes = (prefix, tail)
         # one-character family names (習, 李, 菅) only with a title right after them: 習主席, 李首相
         singles = sorted({a for a, _ in self._alias if len(a) == 1 and not a.isascii()
                           and not self.entities.get(_first(self._alias, a), Entity("", "country", None, "", "")).kind
@@ -150,6 +155,24 @@ class Gazetteer:
         for oid, ts in self.office_titles.items():
             for t in ts:
                 self._title_office.setdefault(t.lower(), oid)
+
+    def _is_cldr(self, entity: str) -> bool:
+        return entity.startswith("country:") and entity[8:] in self._cldr
+
+    @property
+    def _cldr_re(self) -> re.Pattern | None:
+        """The names of the CLDR-only countries (Japanese, and English on word boundaries), longest first."""
+        if "_cldr_pattern" not in self.__dict__:
+            names = sorted({a for a, e in self._alias if len(a) > 1 and self._is_cldr(e)}, key=len, reverse=True)
+            ja = [a for a in names if not a.isascii()]
+            en = sorted({a for a in names if a.isascii()} | {a.upper() for a in names
+                                                             if a.isascii() and " " not in a and len(a) > 3},
+                        key=len, reverse=True)
+            alts = "|".join(x for x in (trie_pattern(ja), rf"\b(?:{trie_pattern(en)})\b" if en else "") if x)
+            prefix, tail = self._affixes        # the titles and honorifics a name's mention takes
+            self._cldr_pattern = re.compile(first_char_gate(list(_EN_TITLE_WORDS) + ja + en)
+                                            + rf"{prefix}(?:{alts})(?:{tail})?") if alts else None
+        return self._cldr_pattern
 
     def with_people(self, entries: tuple[dict, ...]) -> Gazetteer:
         """This gazetteer and some people more (people.json entries): the people one document names with a
@@ -210,8 +233,23 @@ class Gazetteer:
                 if surface.isascii() and " " not in surface and re.match(r"\s*\d", text[m.end():m.end() + 3]):
                     continue      # "May 18, 2023" is a date, not Theresa May
                 e = self.entities[ent]
-                if e.kind == "person" or e.kind == "org" or _country_ok(text, m.start(), m.end(), surface):
+                if e.kind == "person" or e.kind == "org" or (
+                        _country_ok(text, m.start(), m.end(), surface)
+                        and (e.country not in self._cldr or _cldr_country_ok(text, m.start(), surface))):
                     out.append(Mention(offset + m.start(), offset + m.end(), surface, ent, e.kind))
+        cldr = self.base._cldr_re
+        if cldr:
+            named = list(out)
+            for m in cldr.finditer(text):
+                inside = [x for x in named if x.start - offset < m.end() and m.start() < x.end - offset]
+                if any(x.kind != "country" or x.end - x.start >= m.end() - m.start() for x in inside):
+                    continue     # a person's name or a longer country name holds it
+                ent = self.lookup(_strip_title(m.group(0)))
+                if ent and _country_ok(text, m.start(), m.end(), m.group(0)) \
+                        and _cldr_country_ok(text, m.start(), m.group(0)):
+                    out = [x for x in out if x not in inside]     # American Samoa, not American + Samoa
+                    out.append(Mention(offset + m.start(), offset + m.end(), m.group(0), ent, "country"))
+            out.sort(key=lambda x: x.start)
         if self._single_re:
             for m in self._single_re.finditer(text):
                 if any(x.start - offset <= m.start() < x.end - offset for x in out):
@@ -329,6 +367,15 @@ def _country_ok(text: str, start: int, end: int, surface: str) -> bool:
         r"[側政府は]", nxt))
 
 
+def _cldr_country_ok(text: str, start: int, surface: str) -> bool:
+    """A CLDR-only country's Japanese name is no mention inside a katakana word (アマリ: マリ) nor with an
+    honorific after it (マリ氏 is a person)."""
+    if surface.isascii():
+        return True
+    return not (start and re.match(r"[\u30a1-\u30fa\u30fc]", text[start - 1])) and not re.search(
+        r"(?:氏|さん)$", surface)
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The bundled gazetteer (loaded once per process)."""
@@ -336,4 +383,46 @@ def gazetteer() -> Gazetteer:
         data = json.loads(DATA.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise DataFileError(f"{DATA}: cannot read the people data file ({e}); reinstall kaidan") from e
-    return Gazetteer(data, str(DATA))
+    return Gazetteer(with_cldr_countries(data), str(DATA))
+
+
+def with_cldr_countries(data: dict) -> dict:
+    """People data with every CLDR territory it lacks as a country (data/countries.json): the Japanese and
+    English CLDR names and the English adjectives the demonym suffixes make (Kenyan, Senegalese). The
+    countries the data has keep their names; the excluded codes and names of countries.json stay out."""
+    from babel import Locale
+
+    try:
+        rules = json.loads(COUNTRIES.read_text(encoding="utf-8"))
+        sufs = json.loads((DATA.parent / "titled.json").read_text(encoding="utf-8"))["en_demonym_suffixes"]
+    except (OSError, ValueError, KeyError) as e:
+        raise DataFileError(f"{COUNTRIES}: cannot read the country data ({e}); reinstall kaidan") from e
+    skip = {c for r in rules["exclude_codes"] for c in r["codes"]}
+    banned = {n for r in rules["exclude_names"] for n in r["names"]}
+    have = dict(data.get("countries") or {})
+    taken = {a for names in have.values() for a in names.get("ja", []) + names.get("en", [])}
+    ja_names, en_names = Locale("ja").territories, Locale("en").territories
+    new = sorted(c for c in en_names if len(c) == 2 and c.isalpha() and c not in skip and c not in have)
+    adjectives = _demonyms({c: en_names[c] for c in new}, sufs)
+    extra = {}
+    for code in new:
+        names = [n for n in (ja_names.get(code), en_names[code]) if n]
+        names += sorted(a for a, c in adjectives.items() if c == code)
+        names = [n for n in dict.fromkeys(names) if n not in banned and n not in taken]
+        if names:
+            extra[code] = {"ja": [n for n in names if not n.isascii()], "en": [n for n in names if n.isascii()]}
+    return {**data, "countries": {**have, **extra}, "cldr_countries": sorted(extra)}
+
+
+def _demonyms(names: dict[str, str], suffixes: list[str]) -> dict[str, str]:
+    """English adjectives of one-word country names (Kenya → Kenyan) by the demonym suffixes; an adjective
+    two names make is the longer name's (Nigerian: Nigeria, not Niger)."""
+    out: dict[str, str] = {}
+    for code, name in sorted(names.items(), key=lambda kv: len(kv[1])):
+        if " " in name:
+            continue
+        stem = name[:-1] if name[-1] in "aeiouy" else name
+        for base in {name, stem}:
+            for s in suffixes:
+                out[base + s] = code
+    return out
