@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .datafiles import load, read
 from .errors import DataFileError
 from .text import first_char_gate
 
@@ -379,11 +380,7 @@ def _cldr_country_ok(text: str, start: int, surface: str) -> bool:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The bundled gazetteer (loaded once per process)."""
-    try:
-        data = json.loads(DATA.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise DataFileError(f"{DATA}: cannot read the people data file ({e}); reinstall kaidan") from e
-    return Gazetteer(with_cldr_countries(data), str(DATA))
+    return Gazetteer(with_cldr_countries(read("people.json")), str(DATA))
 
 
 def with_cldr_countries(data: dict) -> dict:
@@ -392,11 +389,8 @@ def with_cldr_countries(data: dict) -> dict:
     countries the data has keep their names; the excluded codes and names of countries.json stay out."""
     from babel import Locale
 
-    try:
-        rules = json.loads(COUNTRIES.read_text(encoding="utf-8"))
-        sufs = json.loads((DATA.parent / "titled.json").read_text(encoding="utf-8"))["en_demonym_suffixes"]
-    except (OSError, ValueError, KeyError) as e:
-        raise DataFileError(f"{COUNTRIES}: cannot read the country data ({e}); reinstall kaidan") from e
+    rules = read(COUNTRIES.name, ("exclude_codes", "exclude_names"))
+    sufs = load("titled.json", ("en_demonym_suffixes",))["en_demonym_suffixes"]
     skip = {c for r in rules["exclude_codes"] for c in r["codes"]}
     banned = {n for r in rules["exclude_names"] for n in r["names"]}
     have = dict(data.get("countries") or {})

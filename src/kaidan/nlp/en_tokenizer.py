@@ -11,12 +11,11 @@ same tokens and offsets on every English sentence of the corpora.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import DataFileError
+from ..datafiles import read
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "en_tokenizer.json"
 KEYS = ("prefix", "suffix", "infix", "token_match", "url_match", "special")
@@ -197,11 +196,4 @@ class Tokenizer:
 @lru_cache(maxsize=1)
 def english() -> Tokenizer:
     """The English tokenizer, built once per process."""
-    try:
-        data = json.loads(DATA.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise DataFileError(f"{DATA}: cannot read this data file ({e}); reinstall kaidan") from e
-    missing = [k for k in KEYS if k not in data]
-    if missing:
-        raise DataFileError(f"{DATA}: missing keys {', '.join(missing)}")
-    return Tokenizer(data)
+    return Tokenizer(read(DATA.name, KEYS))
