@@ -389,15 +389,13 @@ def with_cldr_countries(data: dict) -> dict:
     countries the data has keep their names; the excluded codes and names of countries.json stay out."""
     from babel import Locale
 
-    rules = read(COUNTRIES.name, ("exclude_codes", "exclude_names"))
     sufs = load("titled.json", ("en_demonym_suffixes",))["en_demonym_suffixes"]
-    skip = {c for r in rules["exclude_codes"] for c in r["codes"]}
-    banned = {n for r in rules["exclude_names"] for n in r["names"]}
+    skip, banned = cldr_exclusions()
     have = dict(data.get("countries") or {})
     taken = {a for names in have.values() for a in names.get("ja", []) + names.get("en", [])}
     ja_names, en_names = Locale("ja").territories, Locale("en").territories
     new = sorted(c for c in en_names if len(c) == 2 and c.isalpha() and c not in skip and c not in have)
-    adjectives = _demonyms({c: en_names[c] for c in new}, sufs)
+    adjectives = demonyms({c: en_names[c] for c in new}, sufs)
     extra = {}
     for code in new:
         names = [n for n in (ja_names.get(code), en_names[code]) if n]
@@ -408,7 +406,16 @@ def with_cldr_countries(data: dict) -> dict:
     return {**data, "countries": {**have, **extra}, "cldr_countries": sorted(extra)}
 
 
-def _demonyms(names: dict[str, str], suffixes: list[str]) -> dict[str, str]:
+@lru_cache(maxsize=1)
+def cldr_exclusions() -> tuple[frozenset, frozenset]:
+    """The CLDR codes that are no country and the names that are never a country by themselves
+    (data/countries.json): read by the gazetteer and by the event's country names alike."""
+    rules = load(COUNTRIES.name, ("exclude_codes", "exclude_names"))
+    return (frozenset(c for r in rules["exclude_codes"] for c in r["codes"]),
+            frozenset(n for r in rules["exclude_names"] for n in r["names"]))
+
+
+def demonyms(names: dict[str, str], suffixes: list[str]) -> dict[str, str]:
     """English adjectives of one-word country names (Kenya → Kenyan) by the demonym suffixes; an adjective
     two names make is the longer name's (Nigerian: Nigeria, not Niger)."""
     out: dict[str, str] = {}

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from ..normalize import find_dates, to_local
 from ..normalize.dates import WEEKDAY_NAMES
-from ..people import NAMED, trie_pattern
+from ..people import NAMED, cldr_exclusions, trie_pattern
 from ..records import Event
 from ..text import Gated
 from .context import DocContext
@@ -81,18 +81,13 @@ def _cldr_country_names() -> dict[str, str]:
     """Every ISO 3166 country's name in Japanese and English, from the Unicode CLDR (through Babel)."""
     from babel import Locale
 
+    skip, banned = cldr_exclusions()     # data/countries.json: no country, or never one by the name alone
     names: dict[str, str] = {}
     for lang in ("ja", "en"):
         for code, name in Locale(lang).territories.items():
-            if len(code) == 2 and code.isalpha() and code not in CLDR_SKIP and name not in CLDR_AMBIGUOUS_EN:
+            if len(code) == 2 and code.isalpha() and code not in skip and name not in banned:
                 names.setdefault(name, code)
     return names
-
-
-CLDR_SKIP = {"ZZ", "XA", "XB", "QO", "UN", "EZ"}   # unknown, pseudo-locales, outlying Oceania, UN, eurozone
-# English country names that are also people's names, US states or islands of another country: never a
-# country by the name alone in a story about leaders
-CLDR_AMBIGUOUS_EN = {"Chad", "Jordan", "Georgia", "Jersey", "Guernsey", "Sark", "Man", "Isle of Man"}
 
 
 def _country_words(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:

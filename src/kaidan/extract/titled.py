@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..people import NAMED
+from ..people import NAMED, demonyms
 from ..text import alternation, first_char_gate
 from .context import DocContext
 from .dating import LEADER_OFFICES
@@ -135,16 +135,8 @@ def _demonyms() -> dict[str, str]:
     """English country adjectives made from the CLDR names by the demonym suffixes: Kenyan → KE."""
     from babel import Locale
 
-    out: dict[str, str] = {}
-    sufs = _data()["en_demonym_suffixes"]
-    for code, name in Locale("en").territories.items():
-        if len(code) != 2 or not code.isalpha() or " " in name:
-            continue
-        stem = name[:-1] if name[-1] in "aeiouy" else name
-        for base in {name, stem}:
-            for s in sufs:
-                out.setdefault(base + s, code)
-    return out
+    names = {code: name for code, name in Locale("en").territories.items() if len(code) == 2 and code.isalpha()}
+    return demonyms(names, _data()["en_demonym_suffixes"])
 
 
 def country_code(ctx: DocContext, word: str | None) -> str | None:
