@@ -84,3 +84,14 @@ def test_leaders_the_people_data_does_not_know_stand_as_written():
     out = facts("2025年4月15日\n4月15日、山田一郎内閣総理大臣は、来日中のジョン・スミス米国大統領と首脳会談を行いました。")
     (m,) = out["meetings"]
     assert m["participants"] == ["山田一郎", "ジョン・スミス"]
+
+
+def test_the_occasion_of_a_greeting_of_gladness_is_no_meeting():
+    out = facts("2025年6月3日\n6月3日、石破総理大臣はベルリンでメルツ首相と首脳会談を行いました。"
+                "石破総理大臣から、初めてベルリンを訪問することができて嬉しい旨述べました。"
+                "メルツ首相から、何度も石破総理大臣に面会でき嬉しく思う旨述べました。")
+    assert [m["kind"] for m in out["meetings"]] == ["summit"]
+    # the same visit told as done, not as the speaker's gladness, is the programme's visit
+    told = facts("2025年6月3日\n6月3日、石破総理大臣はベルリンでメルツ首相と首脳会談を行いました。"
+                 "石破総理大臣は、メルツ首相と共にベルリンの工場を訪問しました。")
+    assert sorted(m["kind"] for m in told["meetings"]) == ["summit", "visit"]
