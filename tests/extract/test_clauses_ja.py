@@ -408,3 +408,18 @@ def test_a_headline_welcome_with_no_subject_is_no_agreement_but_a_headline_accor
     head = "日英首脳 防衛協力の強化で一致\n\n"
     out = facts("5月10日、岸田総理大臣は、来日中のスナク英国首相と会談しました。", head=head)
     assert [a["text"] for a in out["agreements"]] == ["防衛協力の強化"]
+
+
+def test_a_chain_after_a_two_sided_agreement_verb_is_both_sides_not_the_last_speaker():
+    body = ("スナク首相は「英国は日本の最も近い友人だ」と述べました。"
+            "両国は宇宙分野の協力にも合意し、重要鉱物の供給網を多角化する姿勢を鮮明にしました。"
+            "また、宇宙分野の協力にも合意し、重要鉱物の供給網を多角化する姿勢を鮮明にしました。")
+    out = facts(body)
+    assert [s["speaker"] for s in out["statements"]] == ["リシ・スナク"]
+    assert not any("多角化" in c["text"] for c in out["commitments"])
+    assert any(a["verb"] == "agreed" and "宇宙分野の協力" in a["text"] for a in out["agreements"])
+    # the speaker carried into such a sentence is handed on to the next one
+    after = facts("スナク首相は「英国は日本の最も近い友人だ」と述べました。"
+                  "宇宙分野の協力にも合意し、重要鉱物の供給網を多角化する姿勢を鮮明にしました。"
+                  "さらに、日本の半導体産業を高く評価したと述べました。")
+    assert [s["speaker"] for s in after["statements"]] == ["リシ・スナク", "リシ・スナク"]

@@ -148,7 +148,8 @@ class JaClauses(CommitmentReader, QuoteReader):
         if cut_at is not None:
             preds.append((cut_at, "agreement", "other", len(toks)))
         lo = 0
-        subject = None if heading else self.carry
+        subject = carried = None if heading else self.carry
+        chain = None
         topic = ""
         for n_pred, (i, kind, label, j) in enumerate(preds):
             cands = subjects_in(ctx, toks, dep, lo, i, self.named)
@@ -216,6 +217,12 @@ class JaClauses(CommitmentReader, QuoteReader):
                 continue    # a headline's 総理笑顔で歓迎: one side's welcome, no subject to make it both sides'
             if i == cut_at and (subject is None or subject.kind not in ("group", "self")):
                 break       # a cut point of one side only: what it would have said is unknown
+            if kind == "agreement" and pick is None and subject is not None and subject is carried \
+                    and subject.kind not in ("group", "self") and _both_sides_chain(toks, i, j):
+                # …協力にも合意し、…姿勢を鮮明にした: the chain's subject is both sides, not the one speaker
+                # carried from the sentence before; the rest of the chain states no speaker, and the sentence
+                # hands on the speaker carried into it
+                subject, chain = None, True
             if subject is None and kind == "agreement":
                 subject = Subject("group", None, "両首脳", 0, 0, "は")   # a readout's agreement verb with no subject
             raw_start = toks[c_lo].start
@@ -234,6 +241,8 @@ class JaClauses(CommitmentReader, QuoteReader):
                                  "quote_manner" if kind == "speech" and label in MANNER else None,
                                  stated=pick is not None))
             lo = skip_after(toks, j)
+            if chain:
+                subject = chain = None
         if preds and subject is not None:
             self.carry = subject
         elif heading:
@@ -546,6 +555,17 @@ class JaClauses(CommitmentReader, QuoteReader):
                         first = prev[0]
                     out.append((toks[first].start, toks[span[1]].start))
         return out
+
+
+# agreement verbs that need two sides (一致, 合意, 申し合わせる): one leader alone does not agree
+TWO_SIDED = frozenset({"一致", "合意", "申し合わせる"})
+
+
+def _both_sides_chain(toks, i: int, j: int) -> bool:
+    """A two-sided agreement verb in the continuative form before a comma (…にも合意し、…): grammar, the clauses
+    of one continuative chain share one subject, and an agreement verb's subject is both sides."""
+    return (toks[i].text in TWO_SIDED or toks[i].lemma in TWO_SIDED) and j < len(toks) \
+        and toks[j].text in ("、", ",", "，") and toks[j - 1].form.startswith("連用形")
 
 
 def extract(ctx: DocContext, sentences: list[Sentence]) -> Found:
