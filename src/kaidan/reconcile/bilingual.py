@@ -363,8 +363,11 @@ def overlap(a: Profile, b: Profile, freq: dict[str, int] | None = None) -> float
 
 
 def specific_shared(a: Profile, b: Profile, freq: dict[str, int] | None = None) -> int:
-    """How many specific units of ``a`` the other wording has."""
+    """How many specific units of ``a`` the other wording has; in one language, by the word itself (two
+    Japanese lemmas that only share an English gloss, 巡る and 発展 through "around", are not one word)."""
     keys = b.keys
+    if a.lang == b.lang:
+        return sum(1 for u in weighed(a, freq).specific if u.primary in keys)
     return sum(1 for u in weighed(a, freq).specific if not u.keys.isdisjoint(keys))
 
 

@@ -40,7 +40,8 @@ from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameFor
                        ValueGroup)
 from ..text import glued_breaks, norm
 from .bilingual import Frequencies, Profile, coverage, profile, specific_units, weighed
-from .match import CONTAINED_CHARS, MIN_SPECIFIC, _same_amount, compatible, lang_of, same_concepts, text_score
+from .match import (CONTAINED_CHARS, MIN_SPECIFIC, _same_amount, compatible, lang_of, person, quote_and_joint,
+                    same_concepts, text_score)
 from .weekdays import stated as stated_weekdays
 
 CLAUSE_TYPES = ("agreements", "commitments", "statements")
@@ -326,10 +327,12 @@ class _Nearby:
 
 def _score(g: MergedFact, kind: str, fact: dict, freq: dict[str, int] | None = None) -> float:
     """The best score of a fact against a merged fact's representative wordings (one per language); the two
-    must be :func:`compatible` (the caller tells)."""
+    must be :func:`compatible` (the caller tells). A direct quotation and an agreement score on shared words
+    alone (:func:`match.quote_and_joint`)."""
     figure = _same_amount(g.view.get("amount"), fact.get("amount"))
     pf = profile(fact.get("text", ""))
-    return max((text_score(profile(t), pf, figure, freq) for _, t in g.texts), default=0.0)
+    letters = not quote_and_joint(g.type, g.view, kind, fact)
+    return max((text_score(profile(t), pf, figure, freq, letters) for _, t in g.texts), default=0.0)
 
 
 def _covers(point: Profile, wording: Profile, freq: dict[str, int]) -> float:
@@ -485,7 +488,8 @@ def _sentences(text: str) -> tuple:
 
 
 def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str | None, sentences,
-                merged: list[tuple[str, int]], freq: dict[str, int]) -> dict[str, tuple[MergedFact, ...]]:
+                merged: list[tuple[str, int]], freq: dict[str, int],
+                speakers: dict[int, frozenset[str]] | None = None) -> dict[str, tuple[MergedFact, ...]]:
     """Each of the given sentences of one source is cited by the merged facts (of ``merged``) it covers
     best, when such a fact holds ``SUPPORT_COVERAGE`` of its words there and this sentence is the fact's best
     of the source. One sentence may tell several points ("The document pledges X, calls for Y and confirms
@@ -509,6 +513,9 @@ def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str 
                         share >= SHORT_COVERAGE and specific and specific == coverage(pt, pt, freq)[1])):
                     best = max(best, share)
                     used |= specific_units(ps, pt, freq)
+            if best and pools[k][i].type == "statements" and speakers and \
+                    _other_speaker(speakers.get(n), pools[k][i].view.get("speaker")):
+                continue
             if best:
                 pairs.append((best, n, m))
                 hits[(n, m)] = frozenset(used)
@@ -549,6 +556,26 @@ def _other_figure(sentence: str, amount: dict | None) -> bool:
     return bool(money) and not any(_same_amount(amount, {"value": q.value, "unit": amount["unit"]}) for q in money)
 
 
+def _other_speaker(said: frozenset[str] | None, speaker: str | None) -> bool:
+    """The sentence tells what other people said (the source's own statements there have other speakers):
+    "Modi said that …" does not retell what Kishida said, however many of his words it uses."""
+    return bool(said and speaker) and person(speaker) not in said
+
+
+def _speakers(sentences, record: dict) -> dict[int, frozenset[str]]:
+    """The speakers of the source's statements in each of its sentences (by index)."""
+    starts = [x.start for x in sentences]
+    out: dict[int, set[str]] = {}
+    for st in record.get("statements") or []:
+        off, who = st.get("offsets"), person(st.get("speaker"))
+        if not off or not who:
+            continue
+        j = bisect.bisect_right(starts, off[0]) - 1
+        if j >= 0 and off[0] < sentences[j].end:
+            out.setdefault(j, set()).add(who)
+    return {j: frozenset(v) for j, v in out.items()}
+
+
 def _about(sentence: Profile, wordings: list[Profile], freq: dict[str, int]) -> bool:
     """The sentence is about the point its wordings tell: they hold ``WORDING_SHARE`` of its words."""
     return max((coverage(sentence, w, freq)[0] for w in wordings), default=0.0) >= WORDING_SHARE
@@ -563,7 +590,8 @@ def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict
     merged = [(k, i) for k in CLAUSE_TYPES for i, f in enumerate(pools[k])
               if not any(c.doc_id == doc_id and len(c.evidence or "") <= MAX_SUPPORT_CHARS for c in f.citations)]
     freq = _freq([t for k in CLAUSE_TYPES for f in pools[k] for _, t in f.texts])
-    return _support_of(pools, doc_id, record.get("doc"), _sentences(text), merged, freq)
+    sentences = _sentences(text)
+    return _support_of(pools, doc_id, record.get("doc"), sentences, merged, freq, _speakers(sentences, record))
 
 
 def _support_back(pools: dict[str, tuple[MergedFact, ...]], sources: tuple[Source, ...], doc_id: str, text_of):
