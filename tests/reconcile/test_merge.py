@@ -495,3 +495,14 @@ def test_in_one_language_two_words_sharing_only_an_english_gloss_are_not_a_share
     b = profile("地域の発展のために、産業の基盤を作る")
     assert specific_shared(a, b) <= 1
     assert specific_shared(profile("地域の安定と経済の発展を目指す"), profile("地域の安定と経済の発展を求める")) >= 2
+
+
+def test_a_japanese_compound_glossed_by_an_english_phrase_counts_as_the_phrases_words():
+    from kaidan.reconcile.bilingual import profile, specific_shared
+    from kaidan.reconcile.match import text_score
+
+    ja, en = profile("首脳によるシャトル外交"), profile("shuttle diplomacy between leaders")
+    assert specific_shared(en, ja) == 2 and specific_shared(ja, en) == 2
+    assert text_score(ja, en) > 0.5
+    # the phrase counts only when the other side holds all of its words
+    assert specific_shared(profile("シャトル外交の意義"), profile("the meaning of a shuttle bus")) == 2

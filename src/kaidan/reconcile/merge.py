@@ -281,6 +281,8 @@ class _Nearby:
         self.glossed: dict[str, dict[str, list[tuple[int, int]]]] = {}
         self.norms: list[tuple[int, str, str]] = []
         self.owner: list[int] = []      # the merged fact of each wording
+        self.lang: list[str] = []       # the language of each wording
+        self.most: dict[tuple[int, int], int] = {}    # the units that may stand for several words (credit)
         self.least: list[int] = []      # the fewest specific units a sentence must meet in each wording
         self.same_word = same_word
         for m, wordings in enumerate(texts):
@@ -288,11 +290,14 @@ class _Nearby:
                 p = profile(t)
                 w = len(self.owner)
                 self.owner.append(m)
+                self.lang.append(p.lang)
                 own = coverage(p, p, freq)[1] if same_word else 0
                 self.least.append(min(SUPPORT_SPECIFIC, own) if own else SUPPORT_SPECIFIC)
                 glossed = self.glossed.setdefault(p.lang, {}) if same_word else self.keyed
                 for u_i, u in enumerate(weighed(p, freq).specific):
                     entry = (w, u_i)
+                    if u.phrases:
+                        self.most[entry] = u.most
                     self.keyed.setdefault(u.primary, []).append(entry)
                     for key in u.keys:
                         if key != u.primary:
@@ -311,7 +316,10 @@ class _Nearby:
         for wl, glossed in self.glossed.items():
             if wl != lang:
                 met.update(e for key in keys if key in glossed for e in glossed[key])
-        units = Counter(w for w, _ in met)
+        units: Counter = Counter()
+        most = self.most
+        for e in met:               # a unit glossed by a phrase may stand for its words (bilingual.credit)
+            units[e[0]] += most.get(e, 1) if self.lang[e[0]] != lang else 1
         owner, least_of = self.owner, self.least
         found: dict[int, int] = {}
         for w, n in units.items():
