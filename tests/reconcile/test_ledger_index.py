@@ -66,3 +66,15 @@ def test_the_ledger_of_stored_rows_is_the_ledger_of_the_records(ledger_records):
     day = dt.date(2025, 6, 1)
     assert ledger.build_from_rows(rows, day) == ledger.build(events, day)
     assert [json.loads(c) for _, c in ledger.stored_conflicts(events[0])] == events[0]["conflicts"]
+
+
+def test_a_stored_match_keeps_the_gloss_phrases_of_its_units():
+    import json
+
+    from kaidan.reconcile.bilingual import profile
+    from kaidan.reconcile.ledger import _profile_of, match_json
+
+    text = "首脳によるシャトル外交を続ける"
+    stored = _profile_of(json.loads(match_json(text)))
+    assert any(u.phrases for u in stored.units)
+    assert stored == profile(text)

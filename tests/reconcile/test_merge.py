@@ -456,3 +456,53 @@ def test_one_point_told_in_two_facts_of_one_sentence_joins_one_merged_fact():
                            "offsets": [t3.index(second), t3.index(second) + len(second)]}])
     rec3 = merge_event(EVENT, [("d1", a, True), ("d2", b3, True)], {"d1": "", "d2": t3}.get)
     assert len(rec3["agreements"] + rec3["statements"]) == 2
+
+
+def test_a_leaders_direct_quotation_merges_with_a_joint_text_on_shared_words_not_on_look_alike_letters():
+    joint = _fact("view that the economies of both countries would be powered by resilient, transparent and secure "
+                  "supply chains that provide for the economic security and prosperity of their peoples",
+                  verb="shared_view")
+    quote = ("Progress, prosperity and partnership are the foundation of our relations, and we are committed to "
+             "providing every possible support to their companies")
+    told = "resilient, transparent and secure supply chains will power the economies of both countries"
+    a = _rec("a.txt", "en", agreements=[joint])
+    for text, merged in ((quote, False), (told, True)):
+        b = _rec("b.txt", "en", statements=[_fact(text, speaker="Narendra Modi", mode="direct")])
+        rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)])
+        docs = [sorted({c["doc"] for c in f["citations"]}) for f in rec["agreements"] + rec["statements"]]
+        assert (["a.txt", "b.txt"] in docs) is merged
+
+
+def test_a_sentence_telling_what_another_leader_said_does_not_support_a_statement():
+    a = _rec("a.txt", "en", statements=[_fact("deepening the partnership on clean energy and green hydrogen will "
+                                              "bring growth to the region", speaker="Fumio Kishida",
+                                              mode="reported")])
+    t2 = ("The president said that deepening the partnership on clean energy and green hydrogen will bring growth "
+          "to the region.")
+    said = "deepening the partnership on clean energy and green hydrogen will bring growth to the region"
+    for speaker, cited in (("Narendra Modi", False), ("Fumio Kishida", True)):
+        b = _rec("b.txt", "en", statements=[{**_fact("the visit was a success", speaker=speaker, mode="reported"),
+                                             "offsets": [t2.index(said), t2.index(said) + len(said)]}])
+        rec = merge_event(EVENT, [("d1", a, True), ("d2", b, True)], {"d1": "", "d2": t2}.get)
+        point = next(f for f in rec["statements"] if "hydrogen" in f["text"])
+        assert ("b.txt" in {c["doc"] for c in point["citations"]}) is cited
+
+
+def test_in_one_language_two_words_sharing_only_an_english_gloss_are_not_a_shared_word():
+    from kaidan.reconcile.bilingual import profile, specific_shared
+
+    a = profile("地域を巡る情勢が揺れ動く中で、防衛の協力を増す")
+    b = profile("地域の発展のために、産業の基盤を作る")
+    assert specific_shared(a, b) <= 1
+    assert specific_shared(profile("地域の安定と経済の発展を目指す"), profile("地域の安定と経済の発展を求める")) >= 2
+
+
+def test_a_japanese_compound_glossed_by_an_english_phrase_counts_as_the_phrases_words():
+    from kaidan.reconcile.bilingual import profile, specific_shared
+    from kaidan.reconcile.match import text_score
+
+    ja, en = profile("首脳によるシャトル外交"), profile("shuttle diplomacy between leaders")
+    assert specific_shared(en, ja) == 2 and specific_shared(ja, en) == 2
+    assert text_score(ja, en) > 0.5
+    # the phrase counts only when the other side holds all of its words
+    assert specific_shared(profile("シャトル外交の意義"), profile("the meaning of a shuttle bus")) == 2

@@ -94,7 +94,7 @@ def _en_stems(text: str) -> list[str]:
 
 
 _local = threading.local()      # JMdict's SQLite connection serves only the thread that opened it
-_gloss_cache: dict[str, frozenset[str]] = {}
+_gloss_cache: dict[str, tuple[frozenset[str], tuple[frozenset[str], ...]]] = {}
 _gloss_lock = threading.Lock()
 MAX_GLOSS_CACHE = 200_000
 
@@ -138,19 +138,23 @@ def _gloss_texts(jam, lemma: str) -> list[str]:
     return out
 
 
-def glosses(lemma: str) -> frozenset[str]:
-    """English stems of the first senses of a Japanese lemma's first JMdict entries (cached per lemma)."""
+_NO_GLOSS: tuple[frozenset[str], tuple[frozenset[str], ...]] = (frozenset(), ())
+
+
+def _gloss_entry(lemma: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """(:func:`glosses`, :func:`gloss_phrases`) of a lemma, looked up once and cached."""
     hit = _gloss_cache.get(lemma)
     if hit is not None:
         return hit
     jam = _jamdict()
     if jam is None:
-        return frozenset()
+        return _NO_GLOSS
     try:
         texts = _gloss_texts(jam, lemma)
     except Exception:  # noqa: BLE001 — a failed lookup is not cached
-        return frozenset()
+        return _NO_GLOSS
     out: set[str] = set()
+    phrases: list[frozenset[str]] = []
     for text in texts:
         bare = _PAREN.sub(" ", text)
         words = _en_stems(bare)
@@ -158,12 +162,25 @@ def glosses(lemma: str) -> frozenset[str]:
             words = [w for w in words if w not in GLOSS_LIGHT] or words   # they are all ("taking up")
         if len(words) <= 3:          # "Korean peninsula", not a definition
             out.update(words)
-    found = frozenset(out)
+            if len(set(words)) > 1 and frozenset(words) not in phrases:
+                phrases.append(frozenset(words))
+    found = (frozenset(out), tuple(phrases))
     with _gloss_lock:
         if len(_gloss_cache) >= MAX_GLOSS_CACHE:
             _gloss_cache.clear()
         _gloss_cache[lemma] = found
     return found
+
+
+def glosses(lemma: str) -> frozenset[str]:
+    """English stems of the first senses of a Japanese lemma's first JMdict entries (cached per lemma)."""
+    return _gloss_entry(lemma)[0]
+
+
+def gloss_phrases(lemma: str) -> tuple[frozenset[str], ...]:
+    """The glosses of :func:`glosses` that are phrases of two or three words, each as its set of stems
+    (シャトル外交 "shuttle diplomacy", 意思疎通 "mutual understanding")."""
+    return _gloss_entry(lemma)[1]
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +229,22 @@ class Unit:
     keys: frozenset[str]
     weight: float
     primary: str = ""        # the lemma or stem itself (what event frequencies count)
+    # a Japanese word glossed by an English phrase (シャトル外交 "shuttle diplomacy"): the phrases' stems; an
+    # English wording holding all the words of one tells as many words as the phrase has (see :func:`credit`)
+    phrases: tuple[frozenset[str], ...] = ()
+
+    @property
+    def most(self) -> int:
+        """The most words this unit can count for (:func:`credit`)."""
+        return max((len(p) for p in self.phrases), default=1)
+
+
+def credit(u: Unit, keys: frozenset[str]) -> int:
+    """How many words of another language's wording (its ``keys``) a unit meeting them stands for: the words
+    of the longest of its gloss phrases the wording holds whole, else one. One Japanese compound is one unit
+    where its English rendering is several (シャトル外交 / shuttle diplomacy), so counted word by word the two
+    sides of one pair would count shared words differently."""
+    return max((len(p) for p in u.phrases if p <= keys), default=1)
 
 
 @dataclass(frozen=True)
@@ -271,16 +304,18 @@ def _ja_units(text: str) -> list[Unit]:
         if lemma in seen or re.fullmatch(r"[\u3040-\u309f]", lemma):
             continue
         seen.add(lemma)
+        phrases: tuple[frozenset[str], ...] = ()
         if re.fullmatch(r"[A-Za-z]+", lemma):
             keys = frozenset({stem(lemma)})
         else:
             keys = frozenset({lemma}) | word_glosses(lemma)
+            phrases = gloss_phrases(lemma)
             if pos == "固有名詞" or not keys - {lemma}:
                 r = romaji(lemma)
                 if r and len(r) >= 4:
                     keys |= {stem(r)}
         generic = lemma in GENERIC_JA or (keys - {lemma} and keys - {lemma} <= GENERIC) or _countries(lemma)
-        units.append(Unit(keys, GENERIC_WEIGHT if generic else 1.0, lemma))
+        units.append(Unit(keys, GENERIC_WEIGHT if generic else 1.0, lemma, phrases))
     return units
 
 
@@ -363,9 +398,13 @@ def overlap(a: Profile, b: Profile, freq: dict[str, int] | None = None) -> float
 
 
 def specific_shared(a: Profile, b: Profile, freq: dict[str, int] | None = None) -> int:
-    """How many specific units of ``a`` the other wording has."""
+    """How many specific units of ``a`` the other wording has (across languages, as many words as each
+    stands for there: :func:`credit`); in one language, by the word itself (two
+    Japanese lemmas that only share an English gloss, 巡る and 発展 through "around", are not one word)."""
     keys = b.keys
-    return sum(1 for u in weighed(a, freq).specific if not u.keys.isdisjoint(keys))
+    if a.lang == b.lang:
+        return sum(1 for u in weighed(a, freq).specific if u.primary in keys)
+    return sum(credit(u, keys) for u in weighed(a, freq).specific if not u.keys.isdisjoint(keys))
 
 
 def coverage(fact: Profile, sentence: Profile, freq: dict[str, int] | None = None) -> tuple[float, int]:

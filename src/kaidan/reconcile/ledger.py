@@ -62,7 +62,9 @@ def _as_fact(e: LedgerEntry) -> dict:
 
 def _match_of(text: str) -> dict:
     p = profile(text)
-    return {"lang": p.lang, "norm": p.norm, "units": [[sorted(u.keys), u.weight, u.primary] for u in p.units],
+    return {"lang": p.lang, "norm": p.norm,
+            "units": [[sorted(u.keys), u.weight, u.primary] + ([[sorted(x) for x in u.phrases]] if u.phrases else [])
+                      for u in p.units],
             "concepts": sorted(concepts_of(text))}
 
 
@@ -217,11 +219,12 @@ def _profile_of(match: dict, units_seen: dict | None = None) -> Profile:
     (a ledger reads tens of thousands of wordings made of a few thousand words)."""
     seen = units_seen if units_seen is not None else {}
     units = []
-    for keys, weight, primary in match["units"]:
-        key = (primary, weight, *keys)
+    for keys, weight, primary, *rest in match["units"]:
+        phrases = tuple(frozenset(x) for x in rest[0]) if rest else ()
+        key = (primary, weight, *keys, *phrases)
         unit = seen.get(key)
         if unit is None:
-            unit = seen[key] = Unit(frozenset(keys), weight, primary)
+            unit = seen[key] = Unit(frozenset(keys), weight, primary, phrases)
         units.append(unit)
     return Profile(match["lang"], match["norm"], tuple(units), frozenset(k for u in units for k in u.keys),
                    sum(u.weight for u in units))
@@ -344,8 +347,8 @@ class _Heads:
                 met: set[int] = set()
                 for k in u.keys:
                     met.update(self.by_key.get(k, ()))
-                for j in met:
-                    hits[j] = hits.get(j, 0) + 1
+                for j in met:       # as many words as the unit may stand for (bilingual.credit)
+                    hits[j] = hits.get(j, 0) + u.most
         for j, n in hits.items():
             if n >= 2 or (unit is not None and self.unit_of.get(j) == unit):
                 out.add(j)

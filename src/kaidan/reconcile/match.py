@@ -58,9 +58,11 @@ def _bigrams(n: str):
     return bigrams(n)
 
 
-def text_score(pa: Profile, pb: Profile, figure: bool | None = None, freq: dict[str, int] | None = None) -> float:
+def text_score(pa: Profile, pb: Profile, figure: bool | None = None, freq: dict[str, int] | None = None,
+               letters: bool = True) -> float:
     """Similarity in [0, 1] of two wordings (``figure``: True same figure, False different, None none);
-    ``freq`` counts how many facts of the event use each word (frequent words weigh less)."""
+    ``freq`` counts how many facts of the event use each word (frequent words weigh less); without
+    ``letters``, on shared words alone (no character-bigram score)."""
     if figure is False:
         return 0.0
     if pa.lang == pb.lang and pa.norm and pb.norm and (pa.norm in pb.norm or pb.norm in pa.norm) \
@@ -70,7 +72,7 @@ def text_score(pa: Profile, pb: Profile, figure: bool | None = None, freq: dict[
     if shared < (1 if figure else MIN_SPECIFIC):
         return 0.0
     s = overlap(pa, pb, freq)
-    if pa.lang == pb.lang and pa.norm and pb.norm:
+    if letters and pa.lang == pb.lang and pa.norm and pb.norm:
         s = max(s, dice_counts(_bigrams(pa.norm), _bigrams(pb.norm)))
     if figure:
         s = min(1.0, s + 0.15)
@@ -124,6 +126,16 @@ def compatible(kind_a: str, a: dict, kind_b: str, b: dict) -> bool:
     if kind_a == kind_b == "statements" and person(a.get("speaker")) != person(b.get("speaker")):
         return False
     return True
+
+
+def quote_and_joint(kind_a: str, a: dict, kind_b: str, b: dict) -> bool:
+    """One is a direct quotation (one speaker's own words, FACTS.md statements), the other an agreement (what
+    both sides hold): they are one point only when they share its words, not when two long wordings merely
+    look alike letter by letter (a leader's "prosperity and partnership" against a joint text's "supply
+    chains that provide for prosperity")."""
+    if {kind_a, kind_b} != {"agreements", "statements"}:
+        return False
+    return (a if kind_a == "statements" else b).get("mode") == "direct"
 
 
 def same_fact(kind: str, a: dict, b: dict) -> float:

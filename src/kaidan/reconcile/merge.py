@@ -40,7 +40,8 @@ from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameFor
                        ValueGroup)
 from ..text import glued_breaks, norm
 from .bilingual import Frequencies, Profile, coverage, profile, specific_units, weighed
-from .match import CONTAINED_CHARS, MIN_SPECIFIC, _same_amount, compatible, lang_of, same_concepts, text_score
+from .match import (CONTAINED_CHARS, MIN_SPECIFIC, _same_amount, compatible, lang_of, person, quote_and_joint,
+                    same_concepts, text_score)
 from .weekdays import stated as stated_weekdays
 
 CLAUSE_TYPES = ("agreements", "commitments", "statements")
@@ -280,6 +281,8 @@ class _Nearby:
         self.glossed: dict[str, dict[str, list[tuple[int, int]]]] = {}
         self.norms: list[tuple[int, str, str]] = []
         self.owner: list[int] = []      # the merged fact of each wording
+        self.lang: list[str] = []       # the language of each wording
+        self.most: dict[tuple[int, int], int] = {}    # the units that may stand for several words (credit)
         self.least: list[int] = []      # the fewest specific units a sentence must meet in each wording
         self.same_word = same_word
         for m, wordings in enumerate(texts):
@@ -287,11 +290,14 @@ class _Nearby:
                 p = profile(t)
                 w = len(self.owner)
                 self.owner.append(m)
+                self.lang.append(p.lang)
                 own = coverage(p, p, freq)[1] if same_word else 0
                 self.least.append(min(SUPPORT_SPECIFIC, own) if own else SUPPORT_SPECIFIC)
                 glossed = self.glossed.setdefault(p.lang, {}) if same_word else self.keyed
                 for u_i, u in enumerate(weighed(p, freq).specific):
                     entry = (w, u_i)
+                    if u.phrases:
+                        self.most[entry] = u.most
                     self.keyed.setdefault(u.primary, []).append(entry)
                     for key in u.keys:
                         if key != u.primary:
@@ -310,7 +316,10 @@ class _Nearby:
         for wl, glossed in self.glossed.items():
             if wl != lang:
                 met.update(e for key in keys if key in glossed for e in glossed[key])
-        units = Counter(w for w, _ in met)
+        units: Counter = Counter()
+        most = self.most
+        for e in met:               # a unit glossed by a phrase may stand for its words (bilingual.credit)
+            units[e[0]] += most.get(e, 1) if self.lang[e[0]] != lang else 1
         owner, least_of = self.owner, self.least
         found: dict[int, int] = {}
         for w, n in units.items():
@@ -326,10 +335,12 @@ class _Nearby:
 
 def _score(g: MergedFact, kind: str, fact: dict, freq: dict[str, int] | None = None) -> float:
     """The best score of a fact against a merged fact's representative wordings (one per language); the two
-    must be :func:`compatible` (the caller tells)."""
+    must be :func:`compatible` (the caller tells). A direct quotation and an agreement score on shared words
+    alone (:func:`match.quote_and_joint`)."""
     figure = _same_amount(g.view.get("amount"), fact.get("amount"))
     pf = profile(fact.get("text", ""))
-    return max((text_score(profile(t), pf, figure, freq) for _, t in g.texts), default=0.0)
+    letters = not quote_and_joint(g.type, g.view, kind, fact)
+    return max((text_score(profile(t), pf, figure, freq, letters) for _, t in g.texts), default=0.0)
 
 
 def _covers(point: Profile, wording: Profile, freq: dict[str, int]) -> float:
@@ -485,7 +496,8 @@ def _sentences(text: str) -> tuple:
 
 
 def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str | None, sentences,
-                merged: list[tuple[str, int]], freq: dict[str, int]) -> dict[str, tuple[MergedFact, ...]]:
+                merged: list[tuple[str, int]], freq: dict[str, int],
+                speakers: dict[int, frozenset[str]] | None = None) -> dict[str, tuple[MergedFact, ...]]:
     """Each of the given sentences of one source is cited by the merged facts (of ``merged``) it covers
     best, when such a fact holds ``SUPPORT_COVERAGE`` of its words there and this sentence is the fact's best
     of the source. One sentence may tell several points ("The document pledges X, calls for Y and confirms
@@ -509,6 +521,9 @@ def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str 
                         share >= SHORT_COVERAGE and specific and specific == coverage(pt, pt, freq)[1])):
                     best = max(best, share)
                     used |= specific_units(ps, pt, freq)
+            if best and pools[k][i].type == "statements" and speakers and \
+                    _other_speaker(speakers.get(n), pools[k][i].view.get("speaker")):
+                continue
             if best:
                 pairs.append((best, n, m))
                 hits[(n, m)] = frozenset(used)
@@ -549,6 +564,26 @@ def _other_figure(sentence: str, amount: dict | None) -> bool:
     return bool(money) and not any(_same_amount(amount, {"value": q.value, "unit": amount["unit"]}) for q in money)
 
 
+def _other_speaker(said: frozenset[str] | None, speaker: str | None) -> bool:
+    """The sentence tells what other people said (the source's own statements there have other speakers):
+    "Modi said that …" does not retell what Kishida said, however many of his words it uses."""
+    return bool(said and speaker) and person(speaker) not in said
+
+
+def _speakers(sentences, record: dict) -> dict[int, frozenset[str]]:
+    """The speakers of the source's statements in each of its sentences (by index)."""
+    starts = [x.start for x in sentences]
+    out: dict[int, set[str]] = {}
+    for st in record.get("statements") or []:
+        off, who = st.get("offsets"), person(st.get("speaker"))
+        if not off or not who:
+            continue
+        j = bisect.bisect_right(starts, off[0]) - 1
+        if j >= 0 and off[0] < sentences[j].end:
+            out.setdefault(j, set()).add(who)
+    return {j: frozenset(v) for j, v in out.items()}
+
+
 def _about(sentence: Profile, wordings: list[Profile], freq: dict[str, int]) -> bool:
     """The sentence is about the point its wordings tell: they hold ``WORDING_SHARE`` of its words."""
     return max((coverage(sentence, w, freq)[0] for w in wordings), default=0.0) >= WORDING_SHARE
@@ -563,7 +598,8 @@ def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict
     merged = [(k, i) for k in CLAUSE_TYPES for i, f in enumerate(pools[k])
               if not any(c.doc_id == doc_id and len(c.evidence or "") <= MAX_SUPPORT_CHARS for c in f.citations)]
     freq = _freq([t for k in CLAUSE_TYPES for f in pools[k] for _, t in f.texts])
-    return _support_of(pools, doc_id, record.get("doc"), _sentences(text), merged, freq)
+    sentences = _sentences(text)
+    return _support_of(pools, doc_id, record.get("doc"), sentences, merged, freq, _speakers(sentences, record))
 
 
 def _support_back(pools: dict[str, tuple[MergedFact, ...]], sources: tuple[Source, ...], doc_id: str, text_of):
