@@ -26,6 +26,7 @@ from .text import first_char_gate
 
 DATA = Path(__file__).parent / "data" / "people.json"
 COUNTRIES = Path(__file__).parent / "data" / "countries.json"
+TERRITORIES = Path(__file__).parent / "data" / "cldr_territories.json"
 NAMED = "named:"     # id prefix of the people a document names with a title that the data lacks
 
 # Subjects that stand for both sides together.
@@ -387,23 +388,30 @@ def with_cldr_countries(data: dict) -> dict:
     """People data with every CLDR territory it lacks as a country (data/countries.json): the Japanese and
     English CLDR names and the English adjectives the demonym suffixes make (Kenyan, Senegalese). The
     countries the data has keep their names; the excluded codes and names of countries.json stay out."""
-    from babel import Locale
-
     sufs = load("titled.json", ("en_demonym_suffixes",))["en_demonym_suffixes"]
     skip, banned = cldr_exclusions()
     have = dict(data.get("countries") or {})
     taken = {a for names in have.values() for a in names.get("ja", []) + names.get("en", [])}
-    ja_names, en_names = Locale("ja").territories, Locale("en").territories
+    ja_names, en_names = cldr_territories("ja"), cldr_territories("en")
     new = sorted(c for c in en_names if len(c) == 2 and c.isalpha() and c not in skip and c not in have)
-    adjectives = demonyms({c: en_names[c] for c in new}, sufs)
+    adjectives: dict[str, list[str]] = {}      # code -> its adjectives
+    for a, c in demonyms({c: en_names[c] for c in new}, sufs).items():
+        adjectives.setdefault(c, []).append(a)
     extra = {}
     for code in new:
         names = [n for n in (ja_names.get(code), en_names[code]) if n]
-        names += sorted(a for a, c in adjectives.items() if c == code)
+        names += sorted(adjectives.get(code, ()))
         names = [n for n in dict.fromkeys(names) if n not in banned and n not in taken]
         if names:
             extra[code] = {"ja": [n for n in names if not n.isascii()], "en": [n for n in names if n.isascii()]}
     return {**data, "countries": {**have, **extra}, "cldr_countries": sorted(extra)}
+
+
+def cldr_territories(lang: str) -> dict[str, str]:
+    """The CLDR's name of every territory code in ``lang`` ("ja" or "en"), in the CLDR's order: Babel's
+    ``Locale(lang).territories``, written to data/cldr_territories.json by scripts/cldr_territories.py so
+    that no extraction loads Babel's locale data. Callers share the dict and must not change it."""
+    return load(TERRITORIES.name, ("ja", "en"))[lang]
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from ..normalize import find_dates, to_local
 from ..normalize.dates import WEEKDAY_NAMES
-from ..people import NAMED, cldr_exclusions, trie_pattern
+from ..people import NAMED, cldr_exclusions, cldr_territories, trie_pattern
 from ..records import Event
 from ..text import Gated
 from .context import DocContext
@@ -78,13 +78,11 @@ def _rule(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _cldr_country_names() -> dict[str, str]:
-    """Every ISO 3166 country's name in Japanese and English, from the Unicode CLDR (through Babel)."""
-    from babel import Locale
-
+    """Every ISO 3166 country's name in Japanese and English, from the Unicode CLDR (data/cldr_territories.json)."""
     skip, banned = cldr_exclusions()     # data/countries.json: no country, or never one by the name alone
     names: dict[str, str] = {}
     for lang in ("ja", "en"):
-        for code, name in Locale(lang).territories.items():
+        for code, name in cldr_territories(lang).items():
             if len(code) == 2 and code.isalpha() and code not in skip and name not in banned:
                 names.setdefault(name, code)
     return names
