@@ -54,3 +54,65 @@ def test_a_gated_pattern_looks_for_its_words_only_between_pos_and_endpos():
     assert [m.span() for m in thanks.finditer(text, first, len(text))] == [(first, first + 8)]
     assert thanks.search(text, 0, first) is None and thanks.search(text).start() == first
     assert thanks.search("支援の表明に留意した。") is None
+
+
+# -- compile_large: large patterns kept compiled between processes ------------------------------------
+
+def _large_pattern() -> str:
+    from kaidan.people import trie_pattern
+
+    words = [f"{a}{b}{c}ン" for a in "アイウエオカキクケコ" for b in "サシスセソタチツテト" for c in "ナニヌネノ"]
+    return rf"(?P<pre>前)?(?P<name>{trie_pattern(words)})(?:氏|さん)?"
+
+
+def test_compile_large_gives_re_compiles_pattern_and_reads_it_back_without_parsing(tmp_path, monkeypatch):
+    import re as re_mod
+
+    from kaidan import text
+
+    monkeypatch.setenv("KAIDAN_PATTERN_CACHE", str(tmp_path))
+    pattern = _large_pattern()
+    assert len(pattern) >= text.LARGE_PATTERN
+    first = text.compile_large(pattern, re_mod.I)
+    assert first == re_mod.compile(pattern, re_mod.I)
+    assert len(list(tmp_path.glob("*.marshal"))) == 1
+
+    def no_parsing(*a, **k):
+        raise AssertionError("the pattern was parsed again")
+
+    re_mod.purge()          # re's own per-process cache would answer re.compile without parsing either
+    monkeypatch.setattr(re_mod._parser, "parse", no_parsing)
+    again = text.compile_large(pattern, re_mod.I)
+    assert again == first and again.groupindex == first.groupindex
+    m = again.search("きのう前カサナンさんが")
+    assert m and m.group("pre") == "前" and m.group("name") == "カサナン" and m.group(0) == "前カサナンさん"
+
+
+def test_compile_large_falls_back_on_a_damaged_or_missing_cache(tmp_path, monkeypatch):
+    import re as re_mod
+
+    from kaidan import text
+
+    pattern = _large_pattern()
+    monkeypatch.setenv("KAIDAN_PATTERN_CACHE", str(tmp_path))
+    text.compile_large(pattern)
+    (path,) = tmp_path.glob("*.marshal")
+    path.write_bytes(b"\x00not a program")
+    assert text.compile_large(pattern) == re_mod.compile(pattern)
+    monkeypatch.setenv("KAIDAN_PATTERN_CACHE", "")         # no cache folder at all
+    path.unlink()
+    assert text.compile_large(pattern) == re_mod.compile(pattern)
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setenv("KAIDAN_PATTERN_CACHE", str(tmp_path / "file"))
+    (tmp_path / "file").write_text("a file, not a folder")
+    assert text.compile_large(pattern) == re_mod.compile(pattern)
+
+
+def test_compile_large_keeps_a_bounded_number_of_files(tmp_path, monkeypatch):
+    from kaidan import text
+
+    monkeypatch.setenv("KAIDAN_PATTERN_CACHE", str(tmp_path))
+    monkeypatch.setattr(text, "MAX_CACHED_PATTERNS", 4)
+    for i in range(9):
+        text.compile_large(_large_pattern() + "x" * i)
+    assert 1 <= len(list(tmp_path.glob("*.marshal"))) <= 4

@@ -26,3 +26,17 @@ def db_path(option: str | None) -> Path | str:
     """The database to use: the option, else $KAIDAN_DB, else ./kaidan.db; a postgresql:// URL stays a string."""
     db = option or os.environ.get(DB_ENV) or DEFAULT_DB
     return db if db.startswith(DB_URL_SCHEMES) else Path(db)
+
+# Environment variable naming the folder where the compiled forms of the large generated patterns (the
+# gazetteer's and the country names' tries, the English tokenizer's rules) are kept between processes; set
+# to an empty value to keep none. Default: $XDG_CACHE_HOME/kaidan, else ~/.cache/kaidan.
+PATTERN_CACHE_ENV = "KAIDAN_PATTERN_CACHE"
+
+
+def pattern_cache_dir() -> Path | None:
+    """The folder of the compiled-pattern cache, or None when $KAIDAN_PATTERN_CACHE is set empty."""
+    env = os.environ.get(PATTERN_CACHE_ENV)
+    if env is not None:
+        return Path(env) if env.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "kaidan"

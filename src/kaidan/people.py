@@ -22,10 +22,11 @@ from pathlib import Path
 
 from .datafiles import load, read
 from .errors import DataFileError
-from .text import first_char_gate
+from .text import compile_large, first_char_gate
 
 DATA = Path(__file__).parent / "data" / "people.json"
 COUNTRIES = Path(__file__).parent / "data" / "countries.json"
+TERRITORIES = Path(__file__).parent / "data" / "cldr_territories.json"
 NAMED = "named:"     # id prefix of the people a document names with a title that the data lacks
 
 # Subjects that stand for both sides together.
@@ -69,7 +70,7 @@ def _nfkc(s: str) -> str:
 
 
 class Gazetteer:
-    def __init__(self, data: dict, source: str = "people.json"):
+    def __init__(self, data: dict, source: str = "people.json", *, keep_compiled: bool = False):
         self.entities: dict[str, Entity] = {}
         self.office_titles: dict[str, tuple[str, ...]] = {}
         self._alias: list[tuple[str, str]] = []      # (alias, entity id)
@@ -77,6 +78,9 @@ class Gazetteer:
         self._data, self._source = data, source
         self._cldr = frozenset(data.get("cldr_countries") or ())   # countries added from the CLDR names
         self.base = self        # the gazetteer of the people data itself (``with_people`` keeps it)
+        # the bundled data's patterns are kept compiled between processes (text.compile_large); those of a
+        # document's extra people, one set per document, are not
+        self._compile = compile_large if keep_compiled else re.compile
         self._load(data, source)
         self._build()
 
@@ -125,7 +129,9 @@ class Gazetteer:
         self._long_aliases = sorted({(_nfkc(a).lower(), e) for a, e in self._alias if len(a) > 1},
                                     key=lambda p: -len(p[0]))
         self._lookups: dict[str, str | None] = {}
-        titles = sorted({t for ts in self.office_titles.values() for t in ts}, key=len, reverse=True)
+        # longest first, titles of one length in a fixed order (not a set's, which changes from one process to
+        # the next): the patterns are then the same string in every process, and the pattern cache finds them
+        titles = sorted({t for ts in self.office_titles.values() for t in ts}, key=lambda t: (-len(t), t))
         ja_titles = [re.escape(t) for t in titles if not t.isascii()]
         ja_aliases = [a for a in aliases if not a.isascii()]
         en_aliases = [a for a in aliases if a.isascii()]
@@ -140,7 +146,7 @@ class Gazetteer:
         # a mention starts with a title's or a name's first character: the lookahead lets every other
         # position fail on one set test instead of trying the title and the whole trie
         gate = first_char_gate(list(_EN_TITLE_WORDS) + ja_aliases + en_aliases)
-        self._name_re = re.compile(rf"{gate}{prefix}(?:{name})(?:{tail})?") if name else None
+        self._name_re = self._compile(rf"{gate}{prefix}(?:{name})(?:{tail})?") if name else None
         self._affixes = (prefix, tail)
         # one-character family names (習, 李, 菅) only with a title right after them: 習主席, 李首相
         singles = sorted({a for a, _ in self._alias if len(a) == 1 and not a.isascii()
@@ -171,7 +177,7 @@ class Gazetteer:
                         key=len, reverse=True)
             alts = "|".join(x for x in (trie_pattern(ja), rf"\b(?:{trie_pattern(en)})\b" if en else "") if x)
             prefix, tail = self._affixes        # the titles and honorifics a name's mention takes
-            self._cldr_pattern = re.compile(first_char_gate(list(_EN_TITLE_WORDS) + ja + en)
+            self._cldr_pattern = self._compile(first_char_gate(list(_EN_TITLE_WORDS) + ja + en)
                                             + rf"{prefix}(?:{alts})(?:{tail})?") if alts else None
         return self._cldr_pattern
 
@@ -334,6 +340,9 @@ def _first(pairs: list[tuple[str, str]], alias: str) -> str:
     return next(e for a, e in pairs if a == alias)
 
 
+_ESCAPED: dict[str, str] = {}     # character -> re.escape of it (a trie escapes each node's character)
+
+
 def trie_pattern(words: list[str]) -> str:
     """One regex for many literal words, nested as a trie (Python's re tries alternatives one by one, so a
     flat alternation of a thousand names is slow; a trie shares their prefixes). Longest match first."""
@@ -344,9 +353,17 @@ def trie_pattern(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    esc = _ESCAPED
+
     def build(node: dict) -> str:
         end = "" in node
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        alts = []
+        for ch in sorted(node):
+            if ch:
+                e = esc.get(ch)
+                if e is None:
+                    e = esc[ch] = re.escape(ch)
+                alts.append(e + build(node[ch]))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -380,30 +397,37 @@ def _cldr_country_ok(text: str, start: int, surface: str) -> bool:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The bundled gazetteer (loaded once per process)."""
-    return Gazetteer(with_cldr_countries(read("people.json")), str(DATA))
+    return Gazetteer(with_cldr_countries(read("people.json")), str(DATA), keep_compiled=True)
 
 
 def with_cldr_countries(data: dict) -> dict:
     """People data with every CLDR territory it lacks as a country (data/countries.json): the Japanese and
     English CLDR names and the English adjectives the demonym suffixes make (Kenyan, Senegalese). The
     countries the data has keep their names; the excluded codes and names of countries.json stay out."""
-    from babel import Locale
-
     sufs = load("titled.json", ("en_demonym_suffixes",))["en_demonym_suffixes"]
     skip, banned = cldr_exclusions()
     have = dict(data.get("countries") or {})
     taken = {a for names in have.values() for a in names.get("ja", []) + names.get("en", [])}
-    ja_names, en_names = Locale("ja").territories, Locale("en").territories
+    ja_names, en_names = cldr_territories("ja"), cldr_territories("en")
     new = sorted(c for c in en_names if len(c) == 2 and c.isalpha() and c not in skip and c not in have)
-    adjectives = demonyms({c: en_names[c] for c in new}, sufs)
+    adjectives: dict[str, list[str]] = {}      # code -> its adjectives
+    for a, c in demonyms({c: en_names[c] for c in new}, sufs).items():
+        adjectives.setdefault(c, []).append(a)
     extra = {}
     for code in new:
         names = [n for n in (ja_names.get(code), en_names[code]) if n]
-        names += sorted(a for a, c in adjectives.items() if c == code)
+        names += sorted(adjectives.get(code, ()))
         names = [n for n in dict.fromkeys(names) if n not in banned and n not in taken]
         if names:
             extra[code] = {"ja": [n for n in names if not n.isascii()], "en": [n for n in names if n.isascii()]}
     return {**data, "countries": {**have, **extra}, "cldr_countries": sorted(extra)}
+
+
+def cldr_territories(lang: str) -> dict[str, str]:
+    """The CLDR's name of every territory code in ``lang`` ("ja" or "en"), in the CLDR's order: Babel's
+    ``Locale(lang).territories``, written to data/cldr_territories.json by scripts/cldr_territories.py so
+    that no extraction loads Babel's locale data. Callers share the dict and must not change it."""
+    return load(TERRITORIES.name, ("ja", "en"))[lang]
 
 
 @lru_cache(maxsize=1)

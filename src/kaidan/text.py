@@ -8,7 +8,9 @@
   weighted by :data:`JA_CHAR_WEIGHT`, against Latin letters;
 * :func:`glued_breaks` — where English sentences run together without a space (a scraped page that lost
   its line breaks: "…two hours.President Lee said…");
-* :class:`Gated` — a pattern that does not scan a text lacking every word its matches all contain.
+* :class:`Gated` — a pattern that does not scan a text lacking every word its matches all contain;
+* :func:`compile_large` — ``re.compile`` for a large generated pattern, its compiled form kept between
+  processes.
 """
 from __future__ import annotations
 
@@ -146,3 +148,108 @@ def first_char_gate(words: list[str], classes: str = "") -> str:
     set escapes for starts that are not literal words (r"\\d": a figure in any script's digits)."""
     chars = "".join(re.escape(c) for c in sorted({w[0] for w in words if w})) + classes
     return f"(?=[{chars}])" if chars else ""
+
+
+# Patterns shorter than this compile in well under a millisecond: ``compile_large`` leaves them to re.compile.
+LARGE_PATTERN = 2000
+# Files the pattern cache keeps at most: past it, storing a pattern first removes the older half (the bundled
+# data's patterns are a dozen; more come only from other data versions and interpreters).
+MAX_CACHED_PATTERNS = 256
+
+
+def compile_large(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, for the large patterns Kaidan builds from its data (tries of thousands
+    of names; tens of thousands of characters, which CPython's regex parser, written in Python, takes tens of
+    milliseconds each to read). The compiled program is kept in the pattern cache folder
+    (:func:`kaidan.config.pattern_cache_dir`), one file per pattern, keyed by the pattern, the flags and the
+    interpreter's version, so that a later process hands the program to the regex engine without parsing the
+    pattern again. The result is the pattern ``re.compile`` gives (equal to it: same program); whatever goes
+    wrong with the cache (no folder, unwritable, another Python, a damaged file) falls back to re.compile."""
+    if len(pattern) < LARGE_PATTERN:
+        return re.compile(pattern, flags)
+    from .config import pattern_cache_dir
+
+    folder = pattern_cache_dir()
+    if folder is None:
+        return re.compile(pattern, flags)
+    try:
+        path = folder / (_pattern_key(pattern, flags) + ".marshal")
+        cached = _load_program(path, pattern, flags)
+        if cached is not None:
+            return cached
+        compiled, program = _compile_program(pattern, flags)
+        _store_program(path, program)
+        return compiled
+    except Exception:      # noqa: BLE001 - a cache problem of any kind only costs the compile
+        return re.compile(pattern, flags)
+
+
+def _engine_tag() -> str:
+    import _sre
+    import sys
+
+    return f"{sys.implementation.cache_tag}-{sys.version}-{_sre.MAGIC}-{_sre.CODESIZE}-{_sre.MAXGROUPS}"
+
+
+def _pattern_key(pattern: str, flags: int) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{_engine_tag()}\0{int(flags)}\0{pattern}".encode("utf-8", "surrogatepass")).hexdigest()[:40]
+
+
+def _compile_program(pattern: str, flags: int) -> tuple[re.Pattern, tuple]:
+    """The compiled pattern and its program (what ``re._compiler.compile`` hands to ``_sre.compile``)."""
+    from re import _compiler, _parser
+
+    flags = int(flags)
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]
+    program = (_engine_tag(), pattern, flags, int(flags | parsed.state.flags), code, parsed.state.groups - 1,
+               dict(parsed.state.groupdict))
+    compiled = _from_program(program)
+    if compiled != re.compile(pattern, flags):      # the program is not what re builds: keep none
+        raise ValueError("compiled program differs from re.compile's")
+    return compiled, program
+
+
+def _from_program(program: tuple) -> re.Pattern:
+    import _sre
+
+    _, pattern, _, all_flags, code, groups, groupindex = program
+    indexgroup: list[str | None] = [None] * (groups + 1)
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return _sre.compile(pattern, all_flags, code, groups, groupindex, tuple(indexgroup))
+
+
+def _load_program(path, pattern: str, flags: int) -> re.Pattern | None:
+    import marshal
+
+    try:
+        program = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not (isinstance(program, tuple) and len(program) == 7 and program[0] == _engine_tag()
+            and program[1] == pattern and program[2] == int(flags)):
+        return None
+    return _from_program(program)
+
+
+def _store_program(path, program: tuple) -> None:
+    import marshal
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = sorted(path.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime)
+    if len(old) >= MAX_CACHED_PATTERNS:
+        for stale in old[:len(old) // 2 + 1]:
+            stale.unlink(missing_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pattern-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(marshal.dumps(program))
+        os.replace(tmp, path)       # atomic: a process reading meanwhile sees the old file or the new one
+    except BaseException:
+        os.unlink(tmp)
+        raise

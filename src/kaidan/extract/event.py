@@ -30,9 +30,9 @@ from functools import lru_cache
 
 from ..normalize import find_dates, to_local
 from ..normalize.dates import WEEKDAY_NAMES
-from ..people import NAMED, cldr_exclusions, trie_pattern
+from ..people import NAMED, cldr_exclusions, cldr_territories, trie_pattern
 from ..records import Event
-from ..text import Gated
+from ..text import Gated, compile_large
 from .context import DocContext
 from .dating import LEADER_OFFICES, in_office, is_leader
 from .lexicon import load
@@ -78,13 +78,11 @@ def _rule(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _cldr_country_names() -> dict[str, str]:
-    """Every ISO 3166 country's name in Japanese and English, from the Unicode CLDR (through Babel)."""
-    from babel import Locale
-
+    """Every ISO 3166 country's name in Japanese and English, from the Unicode CLDR (data/cldr_territories.json)."""
     skip, banned = cldr_exclusions()     # data/countries.json: no country, or never one by the name alone
     names: dict[str, str] = {}
     for lang in ("ja", "en"):
-        for code, name in Locale(lang).territories.items():
+        for code, name in cldr_territories(lang).items():
             if len(code) == 2 and code.isalpha() and code not in skip and name not in banned:
                 names.setdefault(name, code)
     return names
@@ -113,7 +111,7 @@ def _country_words_of(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     en = sorted((a for a in names if a.isascii() and len(a) > 1), key=len, reverse=True)
     # as tries (longest name first, as the flat alternations sorted by length were): a flat alternation of
     # every country name is tried name by name at each character
-    return (re.compile(trie_pattern(ja)), re.compile(r"\b(?:" + trie_pattern(en) + r")(?![A-Za-z])"), names)
+    return (compile_large(trie_pattern(ja)), compile_large(r"\b(?:" + trie_pattern(en) + r")(?![A-Za-z])"), names)
 
 
 def _segment_ja(prefix: str, names: dict[str, str]) -> list[str] | None:
@@ -179,9 +177,9 @@ def _title_patterns_of(gaz) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[st
     data = load("event.json", ("leader_titles_ja", "leader_titles_en"))
     ja_t = "|".join(map(re.escape, sorted(data["leader_titles_ja"], key=len, reverse=True)))
     en_t = "|".join(map(re.escape, sorted(data["leader_titles_en"], key=len, reverse=True)))
-    ja_rx = re.compile(rf"({ja_re.pattern})(?:王国|共和国|連邦|国)?(?:の(?:[ァ-ヶー・]{{2,20}}|[一-龥]{{1,4}}))?(?:{ja_t})")
-    en_before = re.compile(rf"({en_re.pattern})(?:'s|’s)?\s+(?:{en_t})\b")
-    en_after = re.compile(rf"\b(?:{en_t})(?:\s+[A-Z][a-z]+){{0,3}},?\s+of\s+(?:the\s+)?({en_re.pattern})")
+    ja_rx = compile_large(rf"({ja_re.pattern})(?:王国|共和国|連邦|国)?(?:の(?:[ァ-ヶー・]{{2,20}}|[一-龥]{{1,4}}))?(?:{ja_t})")
+    en_before = compile_large(rf"({en_re.pattern})(?:'s|’s)?\s+(?:{en_t})\b")
+    en_after = compile_large(rf"\b(?:{en_t})(?:\s+[A-Z][a-z]+){{0,3}},?\s+of\s+(?:the\s+)?({en_re.pattern})")
     return ja_rx, en_before, en_after, names
 
 

@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..people import NAMED, demonyms
+from ..people import NAMED, cldr_territories, demonyms
 from ..text import alternation, first_char_gate
 from .context import DocContext
 from .dating import LEADER_OFFICES
@@ -133,9 +133,7 @@ def _titles_of(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
 @lru_cache(maxsize=4)
 def _demonyms() -> dict[str, str]:
     """English country adjectives made from the CLDR names by the demonym suffixes: Kenyan → KE."""
-    from babel import Locale
-
-    names = {code: name for code, name in Locale("en").territories.items() if len(code) == 2 and code.isalpha()}
+    names = {code: name for code, name in cldr_territories("en").items() if len(code) == 2 and code.isalpha()}
     return demonyms(names, _data()["en_demonym_suffixes"])
 
 

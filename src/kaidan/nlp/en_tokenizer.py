@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..datafiles import read
+from ..text import compile_large
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "en_tokenizer.json"
 KEYS = ("prefix", "suffix", "infix", "token_match", "url_match", "special")
@@ -25,7 +26,7 @@ Piece = tuple[str, bool]
 
 
 def _compiled(spec: dict | None):
-    return re.compile(spec["pattern"], spec["flags"]) if spec else None
+    return compile_large(spec["pattern"], spec["flags"]) if spec else None
 
 
 class Tokenizer:

@@ -14,7 +14,6 @@ from typing import NamedTuple
 class Token(NamedTuple):
     text: str
     lemma: str        # dictionary form (述べ → 述べる)
-    norm: str         # Sudachi normalised form (表記揺れ folded)
     pos: str          # coarse POS: 名詞, 動詞, 助詞, 助動詞, 補助記号 ...
     pos2: str         # second level: 固有名詞, 格助詞, 係助詞, 数詞 ...
     pos3: str         # third level: 人名, 地名 ...
@@ -29,7 +28,8 @@ def _tokenizer():
 
     mode = tokenizer.Tokenizer.SplitMode.C
     # only the fields a Token reads (surface is always there): the reading, split and synonym fields of
-    # every word are not decoded
+    # every word are not decoded. The normalised form is decoded though no Token keeps it: without it,
+    # SudachiPy answers an empty dictionary form for many words
     return dictionary.Dictionary().create(mode, fields={"pos", "dictionary_form", "normalized_form"}), mode
 
 
@@ -63,7 +63,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             # morphemes cover the text end to end and a surface is the text between begin() and end()
             surface = m.surface()
             end = start + len(surface)
-            out.append(new(Token, (surface, m.dictionary_form(), m.normalized_form(), pos, pos2, pos3, form,
+            out.append(new(Token, (surface, m.dictionary_form(), pos, pos2, pos3, form,
                                    start, end)))
             start = end
     return out
