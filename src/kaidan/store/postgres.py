@@ -37,7 +37,7 @@ from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
 from . import links
-from .base import DOC_COLUMNS, EventFilter, SqlStore, event_condition, marks, utc_now, write_rows
+from .base import EventFilter, SqlStore, event_condition, marks, utc_now, write_rows
 from .sqlite import (LEDGER_LINKS, LEDGER_STATE, LEDGER_TABLES, LINKED_SINCE, SEARCH_FILTER_TABLES,
                      SEARCH_WINDOW)
 
@@ -332,14 +332,6 @@ class PostgresStore(SqlStore):
             return won, tx.rows("SELECT seq FROM documents WHERE id = ?", (doc.id,))[0][0]
 
         return self._write(work)
-
-    def restore_document(self, doc: RawDocument) -> None:
-        """Give a stored document the columns of ``doc`` (same text, so same id): the source read first of a
-        parallel batch whose later copy a worker happened to store first (kaidan.parallel)."""
-        cols = [c for c in DOC_COLUMNS if c not in ("id", "text")]
-        self._write(lambda tx: tx.run(
-            f"UPDATE documents SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?",
-            (*[getattr(doc, c) for c in cols], doc.id)))
 
     def facts_without_event(self) -> list[tuple[str, dict]]:
         rows = self._rows(
