@@ -144,11 +144,12 @@ def test_postgres_reads_the_newest_window_of_matches_each_step_the_cheapest_for_
 
     try:
         # one match in the newest 4 rows: 4 more need 24 rows at that density (times 1.5); walking them costs
-        # less than an index read (its fixed cost)
+        # less than reading the index when its entries cost enough
+        monkeypatch.setattr(postgres, "ENTRY_COST", 5.0)
         assert newest("会談", 5) == sorted(matching[-5:])
         assert ranges == [(56, 60), (32, 56)] and [h for h, _ in steps] == ["walk"]
-        monkeypatch.setattr(postgres, "INDEX_COST", 0)
-        # without it, the range through the index costs less than the walk (0.12 a rowid against 1.3)
+        monkeypatch.setattr(postgres, "ENTRY_COST", 0.0)
+        # else the range through the index costs less than the walk (0.12 a rowid against 1.2)
         assert newest("会談", 5) == sorted(matching[-5:])
         assert ranges == [(56, 60), (32, 56)] and [h for h, _ in steps] == ["range"]
         # 999 more: the range would be every older row and then some; reading every older match costs less

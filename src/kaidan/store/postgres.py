@@ -46,13 +46,14 @@ SCHEMA_VERSION = 8
 TS_CONFIG = "kaidan"
 CHUNK_TOKENS = 6000        # tokens of one document's text per search row (positions stop at 16,383)
 # How a search finds the newest matches (see PostgresStore._newest_matches): it walks the newest SCAN_SPAN rowids,
-# then reads the rest the cheapest way by what each costs (backend CPU µs, measured on 1.84 million search rows):
-# walking on, a row at a time (its terms read and matched); a range MARGIN times what the density seen says holds
-# the rest, through a bitmap of the full-text index (INDEX_COST: the words' entries) ANDed with the range's rowids
-# (RANGE_COST each), reading the matches in it from the table (MATCH_COST each); or every older match
+# then reads the rest the cheapest way by what each costs (backend CPU µs, measured on 1.84 million search rows
+# at a load average of 3): walking on, a row at a time (its terms read and matched); a range MARGIN times what the
+# density seen says holds the rest, through a bitmap of the full-text index (ENTRY_COST per entry of each word)
+# ANDed with the range's rowids (RANGE_COST each), reading the matches in it from the table (MATCH_COST each); or
+# every older match through that bitmap
 SCAN_SPAN = 10_000
 MARGIN = 1.5
-WALK_COST, RANGE_COST, MATCH_COST, INDEX_COST = 1.3, 0.12, 2.5, 10_000
+WALK_COST, ENTRY_COST, RANGE_COST, MATCH_COST = 1.2, 0.55, 0.12, 2.5
 RETRIES = 5                # attempts of a transaction that deadlocked or failed serialisation
 _LOCK_KEY = 0x6B616964616E  # advisory lock held while the schema is created or migrated ("kaidan")
 
@@ -425,6 +426,7 @@ class PostgresStore(SqlStore):
         sql = {"walk": "WITH q AS (SELECT " + query + " AS q)" + body,
                "index": "WITH q AS (SELECT " + query + " AS q)" + body,
                "range": "WITH q AS MATERIALIZED (SELECT " + query + " AS q)" + body}
+        words = sum(len(p.split()) for p in params)     # the words of the query's phrases, as indexed
         found: list[int] = []
         hi, how, lo = top, "walk", max(0, top - SCAN_SPAN)
         try:
@@ -436,7 +438,7 @@ class PostgresStore(SqlStore):
                 hi = lo
                 if hi <= 0 or len(found) >= need:
                     return found
-                how, lo = _next_step(len(found) / (top - hi), need - len(found), hi)
+                how, lo = _next_step(len(found) / (top - hi), need - len(found), hi, top, words)
         except _psycopg().Error as exc:
             raise StoreError(f"{self.path}: {_explain(exc)}") from exc
 
@@ -451,15 +453,18 @@ _STEP_SETTINGS = {"walk": ("enable_bitmapscan",), "range": ("enable_indexscan", 
                   "index": ("enable_indexscan", "enable_seqscan")}
 
 
-def _next_step(density: float, rest: int, hi: int) -> tuple[str, int]:
-    """How to read the ``rest`` newest matches at or below rowid ``hi``, given the matches per row seen so far:
-    ("walk" | "range" | "index", the rowid the step reads down to), the cheapest by the costs per row."""
+def _next_step(density: float, rest: int, hi: int, top: int, words: int = 1) -> tuple[str, int]:
+    """How to read the ``rest`` newest matches at or below rowid ``hi`` (of ``top`` rows), given the matches per
+    row seen so far: ("walk" | "range" | "index", the rowid the step reads down to), the cheapest by the costs
+    per row. A bitmap of the full-text index reads each of the query's ``words``' entries, each at least every
+    match of the table (``density * top``)."""
     if density <= 0:
         return "index", 0                               # none seen: a rare word, read through the index
     span = min(hi, math.ceil(rest / density * MARGIN))
+    entries = ENTRY_COST * words * density * top
     costs = {"walk": WALK_COST * span,
-             "range": INDEX_COST + RANGE_COST * span + MATCH_COST * min(rest * MARGIN, density * span),
-             "index": INDEX_COST + MATCH_COST * density * hi}
+             "range": entries + RANGE_COST * span + MATCH_COST * min(rest * MARGIN, density * span),
+             "index": entries + MATCH_COST * density * hi}
     how = min(costs, key=costs.get)
     return how, 0 if how == "index" else hi - span
 
