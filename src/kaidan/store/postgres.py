@@ -411,10 +411,10 @@ class PostgresStore(SqlStore):
         newest ``SCAN_SPAN`` rows are walked through the primary key (bitmap scans off), which fills the window
         of a common word at a cost bounded by the span. When it does not, the matches it found give the
         query's density, and the rest is read in the cheapest of three ways (:func:`_next_step`): walking on
-        through the range the density says holds the rest (times ``MARGIN``); that range as the full-text index's matches ANDed with the primary key's range (only the
-        matches in the range are read from the table); or every older match through the full-text index (a
-        rare word: few matches to read). A range that falls short is followed by the next step, from where it
-        stopped."""
+        through the range the density says holds the rest (times ``MARGIN``); that range as the full-text
+        index's matches ANDed with the primary key's range (only the matches in the range are read from the
+        table); or every older match through the full-text index (a rare word: few matches to read). A range
+        that falls short is followed by the next step, from where it stopped."""
         top = self._one("SELECT max(rowid) FROM search_rows")[0]
         if not top:
             return []
