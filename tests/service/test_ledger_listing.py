@@ -2,6 +2,8 @@
 GET /api/ledger/parties lists who acts in them."""
 from __future__ import annotations
 
+import dataclasses
+
 from kaidan.service import listing
 from kaidan.store import Store
 
@@ -86,3 +88,26 @@ def test_a_known_party_is_named_in_both_languages(client):
     for p in named:
         thread = _all(client, who=p["id"])[0]
         assert thread["names"][thread["actor"]] == {"id": p["id"], "ja": p["ja"], "en": p["en"]}
+
+
+def test_a_cited_sources_new_title_and_outlet_show_at_the_next_read(archive_copy, make_client):
+    c = make_client(archive_copy)
+    before = _now(c)
+    cited = before[0]["entries"][0]["citations"][0]
+    with Store(archive_copy) as other:       # another process rewrites the document's columns
+        doc = other.get_document(cited["doc_id"])
+        other.restore_document(dataclasses.replace(doc, title="A title written later", site="Later Outlet"))
+    after = _now(c)
+    shown = [ci for t in after for e in t["entries"] for ci in e["citations"] if ci["doc_id"] == cited["doc_id"]]
+    assert shown and {(ci["title"], ci["outlet"]) for ci in shown} == {("A title written later", "Later Outlet")}
+    assert (cited["title"], cited["outlet"]) != ("A title written later", "Later Outlet")
+    assert after == make_client(archive_copy).get("/api/ledger", params={"limit": 1000}).json()
+
+
+def test_the_default_page_is_50_threads_with_a_link_to_the_next_while_there_are_more(client):
+    spec = client.get("/openapi.json").json()["paths"]["/api/ledger"]["get"]["parameters"]
+    assert next(p for p in spec if p["name"] == "limit")["schema"]["default"] == 50
+    every = _all(client)
+    r = client.get("/api/ledger", params=FAR)
+    assert r.json() == every[:50] and int(r.headers["X-Total-Count"]) == len(every)
+    assert ('rel="next"' in r.headers.get("Link", "")) == (len(every) > 50)

@@ -2,6 +2,7 @@
 records are cached and dropped in any order, they give the ledger computed from the records themselves."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import random
@@ -201,7 +202,7 @@ def test_a_postgres_database_of_schema_6_keeps_its_marks_and_gets_links(pg_url, 
         assert _stored_ledger(store) == _build(records)
 
 
-def test_the_generation_changes_with_every_write_the_ledger_reads_and_only_then(store, ledger_records):
+def test_the_generation_changes_with_every_write_the_ledger_reads_or_shows_and_only_then(store, ledger_records):
     store.add_document(doc := make_doc())
     store.save_facts(doc.id, {}, "v1")
     records = ledger_records(8, n_events=6)
@@ -225,6 +226,12 @@ def test_the_generation_changes_with_every_write_the_ledger_reads_and_only_then(
     assert changed()                                         # a mark
     store.save_facts(doc.id, {"doc": "x"}, "v1")
     assert not changed()                                     # facts are not what the ledger reads
+    store.restore_document(doc)
+    assert not changed()                                     # the document's columns as they are
+    store.restore_document(retitled := dataclasses.replace(doc, title="Another title", site="Another outlet"))
+    assert changed()                                         # what names a cited source
+    assert store.document_metadata([doc.id])[doc.id]["title"] == "Another title"
+    assert store.get_document(doc.id) == retitled
     store.unlink_document(doc.id)
     assert changed()                                         # the record's rows dropped
 

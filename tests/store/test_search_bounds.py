@@ -125,31 +125,43 @@ def _pg_archive(pg_url, n: int):
     return store, ids
 
 
-def test_postgres_ranks_the_newest_window_of_matches_reading_the_newest_ranges_only(pg_url, monkeypatch):
+def test_postgres_reads_the_newest_window_of_matches_each_step_the_cheapest_for_the_density_seen(pg_url, monkeypatch):
     from kaidan.store import postgres
 
-    monkeypatch.setattr(postgres, "SCAN_SPAN", 4)             # ranges of 4, 8, 16… rowids from the newest
-    monkeypatch.setattr(postgres, "SCAN_ROWS", 28)            # then the older rows through the index
-    store, ids = _pg_archive(pg_url, 60)
-    ranges = []
-    real = store._rowids
+    monkeypatch.setattr(postgres, "SCAN_SPAN", 4)             # the first step walks the newest 4 rowids
+    store, ids = _pg_archive(pg_url, 60)                      # rowid i + 1 for document i; 会談 in every third
+    ranges, steps = [], []
+    real_rowids, real_next = store._rowids, postgres._next_step
+    monkeypatch.setattr(store, "_rowids", lambda sql, params: ranges.append(tuple(params[-3:-1]))
+                        or real_rowids(sql, params))
+    monkeypatch.setattr(postgres, "_next_step", lambda *a: steps.append(real_next(*a)) or steps[-1])
+    matching = [d for i, d in enumerate(ids) if i % 3 == 0]
 
-    def rowids(sql, params):
-        ranges.append(tuple(params[-3:-1]))
-        return real(sql, params)
-
-    monkeypatch.setattr(store, "_rowids", rowids)
-    try:
-        matching = [d for i, d in enumerate(ids) if i % 3 == 0]
-        got = store.search(search.match_query("会談"), limit=5, window=5)
-        assert sorted(d for d, *_ in got) == sorted(matching[-5:])   # the five newest matches, whatever their rank
-        assert ranges == [(56, 60), (48, 56), (32, 48)]              # 1 match in the newest 4 rows, 3 in 8, …
+    def newest(q: str, window: int) -> list[str]:
         ranges.clear()
-        everything = store.search(search.match_query("会談"), limit=50, window=1000)
-        assert sorted(d for d, *_ in everything) == sorted(matching)
-        assert ranges == [(56, 60), (48, 56), (32, 48), (0, 32)]     # walked 28 rows, then the rest at once
-        oldest = store.search(search.match_query("第0回"), limit=5)   # one match, the oldest row
-        assert [d for d, *_ in oldest] == [ids[0]]
+        steps.clear()
+        return sorted(d for d, *_ in store.search(search.match_query(q), limit=min(window, 50), window=window))
+
+    try:
+        # one match in the newest 4 rows: 4 more need 24 rows at that density (times 1.5); walking them costs
+        # less than reading the index when its entries cost enough
+        monkeypatch.setattr(postgres, "ENTRY_COST", 5.0)
+        assert newest("会談", 5) == sorted(matching[-5:])
+        assert ranges == [(56, 60), (32, 56)] and [h for h, _ in steps] == ["walk"]
+        monkeypatch.setattr(postgres, "ENTRY_COST", 0.0)
+        # else the range through the index costs less than the walk (0.12 a rowid against 1.2)
+        assert newest("会談", 5) == sorted(matching[-5:])
+        assert ranges == [(56, 60), (32, 56)] and [h for h, _ in steps] == ["range"]
+        # 999 more: the range would be every older row and then some; reading every older match costs less
+        assert newest("会談", 1000) == sorted(matching)
+        assert ranges == [(56, 60), (0, 56)] and [h for h, _ in steps] == ["index"]
+        # none in the newest rows: the older ones through the index
+        assert newest("第0回", 5) == [ids[0]]
+        assert ranges == [(56, 60), (0, 56)] and [h for h, _ in steps] == ["index"]
+        monkeypatch.setattr(postgres, "MARGIN", 0.5)
+        # a range that falls short (half what the density says) is followed by the next step from where it stopped
+        assert newest("会談", 9) == sorted(matching[-9:])
+        assert ranges[:2] == [(56, 60), (40, 56)] and len(ranges) > 2 and ranges[2][1] == 40
         page = store.search(search.match_query("会談"), limit=3, offset=4, window=5)
         assert len(page) == 3 and {d for d, *_ in page} <= set(matching[-7:])  # a deeper page widens the window
     finally:

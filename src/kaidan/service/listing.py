@@ -2,10 +2,10 @@
 
 Building the threads of an archive of 100,000 documents (reading every light commitment row and every link,
 due dates, statuses) costs seconds; a request filters and pages them. So the threads built are kept, per
-service, with the store's ledger generation (``Store.ledger_generation``: every write the ledger reads, done
-marks included, changes it, whichever process wrote) and the day statuses are computed for: a request whose
-store reports the same generation for the same day filters the kept threads, and only the threads of its
-page are turned into JSON with their citations. Each kept thread carries what the filters read (party,
+service, with the store's ledger generation (``Store.ledger_generation``: every write the ledger reads or
+its threads show, done marks and a cited document's title or outlet included, changes it, whichever process
+wrote) and the day statuses are computed for: a request whose store reports the same generation for the same
+day filters the kept threads, and only the threads of its page are turned into JSON with their citations. Each kept thread carries what the filters read (party,
 actor, topics, due date, status with the marks applied, latest entry's date), the ``names`` id of its actor
 (what ``who`` compares, computed once per actor) and the keys of its entries (what a mark is found by).
 """
@@ -52,8 +52,8 @@ class Listing:
     def shown(self, rows: list[Row], render: Callable[[list[ledger.Shown]], list[bytes]]) -> list[bytes]:
         """The JSON of these threads: as served before at this generation and day, the others made by
         ``render`` (one call for all of them) and kept, up to ``RENDERED`` threads. (What a thread's JSON
-        holds changes only with the generation: entries, citations, marks; a source's outlet and title are
-        written with the document.)"""
+        holds changes only with the generation: entries, citations, marks, and a cited source's title and
+        outlet, which :meth:`Store.restore_document` changes with a bump.)"""
         missing = [r for r in rows if r.shown.thread.id not in self.rendered]
         made = dict(zip((r.shown.thread.id for r in missing), render([r.shown for r in missing]))) if missing else {}
         for thread_id, text in made.items():

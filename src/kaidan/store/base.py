@@ -206,6 +206,23 @@ class SqlStore:
 
         return work
 
+    def restore_document(self, doc: RawDocument) -> None:
+        """Give a stored document the columns of ``doc`` (same text, so same id): the source read first of a
+        parallel batch whose later copy a worker happened to store first (kaidan.parallel). A change of what
+        names a source (title, outlet, URL, date, language) changes what the ledger's threads show, so it
+        raises the ledger's generation in the same transaction (:func:`links.bump`); the same columns write
+        nothing."""
+        cols = [c for c in DOC_COLUMNS if c not in ("id", "text")]
+        values = tuple(getattr(doc, c) for c in cols)
+
+        def work(tx: links.Sql) -> None:
+            stored = tx.rows(f"SELECT {', '.join(cols)} FROM documents WHERE id = ?", (doc.id,))
+            if stored and tuple(stored[0]) != values:
+                tx.run(f"UPDATE documents SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?", (*values, doc.id))
+                links.bump(tx)
+
+        self._write(work)
+
     def get_document(self, key: str) -> RawDocument | None:
         """The document with this id, unique id prefix, or source (latest content read from it).
 

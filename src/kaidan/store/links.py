@@ -10,8 +10,8 @@ only the members from that date on (the heads before it are read back as they we
 the members a change can reach (see :func:`kaidan.reconcile.ledger.block_links`). Reading the ledger is then
 a union of stored links, with no wording compared.
 
-Every change of what the ledger reads (a record's commitment rows entered or dropped, links recomputed, a
-done mark) adds one to ``ledger_state.generation`` in the same transaction (:func:`bump`): a reader that
+Every change of what the ledger reads or shows (a record's commitment rows entered or dropped, links
+recomputed, a done mark, a stored document's title, outlet or other columns rewritten) adds one to ``ledger_state.generation`` in the same transaction (:func:`bump`): a reader that
 built the threads at one generation may serve them again while :func:`generation` gives the same number.
 
 A stored wording profile (``event_commitments.match``) and the links depend on the matching code and data

@@ -26,6 +26,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -37,15 +38,22 @@ from kaidan.errors import StoreError
 from kaidan.ingest import RawDocument
 
 from . import links
-from .base import DOC_COLUMNS, EventFilter, SqlStore, event_condition, marks, utc_now, write_rows
+from .base import EventFilter, SqlStore, event_condition, marks, utc_now, write_rows
 from .sqlite import (LEDGER_LINKS, LEDGER_STATE, LEDGER_TABLES, LINKED_SINCE, SEARCH_FILTER_TABLES,
                      SEARCH_WINDOW)
 
 SCHEMA_VERSION = 8
 TS_CONFIG = "kaidan"
 CHUNK_TOKENS = 6000        # tokens of one document's text per search row (positions stop at 16,383)
-SCAN_SPAN = 20_000         # rowids of the first range a search walks, the newest (see PostgresStore._newest_matches)
-SCAN_ROWS = 60_000         # rowids a search walks before it reads older matches through the full-text index
+# How a search finds the newest matches (see PostgresStore._newest_matches): it walks the newest SCAN_SPAN rowids,
+# then reads the rest the cheapest way by what each costs (backend CPU µs, measured on 1.84 million search rows
+# at a load average of 3): walking on, a row at a time (its terms read and matched); a range MARGIN times what the
+# density seen says holds the rest, through a bitmap of the full-text index (ENTRY_COST per entry of each word)
+# ANDed with the range's rowids (RANGE_COST each), reading the matches in it from the table (MATCH_COST each); or
+# every older match through that bitmap
+SCAN_SPAN = 10_000
+MARGIN = 1.5
+WALK_COST, ENTRY_COST, RANGE_COST, MATCH_COST = 1.2, 0.55, 0.12, 2.5
 RETRIES = 5                # attempts of a transaction that deadlocked or failed serialisation
 _LOCK_KEY = 0x6B616964616E  # advisory lock held while the schema is created or migrated ("kaidan")
 
@@ -333,14 +341,6 @@ class PostgresStore(SqlStore):
 
         return self._write(work)
 
-    def restore_document(self, doc: RawDocument) -> None:
-        """Give a stored document the columns of ``doc`` (same text, so same id): the source read first of a
-        parallel batch whose later copy a worker happened to store first (kaidan.parallel)."""
-        cols = [c for c in DOC_COLUMNS if c not in ("id", "text")]
-        self._write(lambda tx: tx.run(
-            f"UPDATE documents SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?",
-            (*[getattr(doc, c) for c in cols], doc.id)))
-
     def facts_without_event(self) -> list[tuple[str, dict]]:
         rows = self._rows(
             "SELECT f.doc_id, f.record FROM facts f JOIN documents d ON d.id = f.doc_id "
@@ -404,35 +404,69 @@ class PostgresStore(SqlStore):
 
     def _newest_matches(self, query: str, params: list, where: str, extra: list, need: int) -> list[int]:
         """The rowids of the ``need`` most recently indexed entries matching (``where`` and its parameters
-        ``extra`` added), the newest first.
+        ``extra`` added), the newest first: the same rows whichever way each step reads them.
 
-        The newest rows are walked through the primary key, one range at a time (``SCAN_SPAN`` rowids, each
-        range twice the last), up to ``SCAN_ROWS`` rows: a word found in many entries is read from its newest
-        rows only, at a cost bounded by the range, whatever PostgreSQL estimates of a phrase's frequency (its
-        estimate multiplies the words' and often picks the index, which reads every match of each word).
-        Only when those rows hold fewer than ``need`` matches (a word in fewer than one entry in a few
-        hundred) are the older ones read through the full-text index, in one query."""
+        PostgreSQL's own estimate of a query's matches is no guide (it multiplies the words' frequencies: for
+        "Prime Minister" it expects 222 of the 20,000 rows that have both), so the first step measures it: the
+        newest ``SCAN_SPAN`` rows are walked through the primary key (bitmap scans off), which fills the window
+        of a common word at a cost bounded by the span. When it does not, the matches it found give the
+        query's density, and the rest is read in the cheapest of three ways (:func:`_next_step`): walking on
+        through the range the density says holds the rest (times ``MARGIN``); that range as the full-text
+        index's matches ANDed with the primary key's range (only the matches in the range are read from the
+        table); or every older match through the full-text index (a rare word: few matches to read). A range
+        that falls short is followed by the next step, from where it stopped."""
         top = self._one("SELECT max(rowid) FROM search_rows")[0]
-        sql = ("WITH q AS (SELECT " + query + " AS q) SELECT rowid FROM search_rows, q "
-               f"WHERE terms @@ q.q {where} AND rowid > %s AND rowid <= %s ORDER BY rowid DESC LIMIT %s")
+        if not top:
+            return []
+        body = (f" SELECT rowid FROM search_rows, q WHERE terms @@ q.q {where} "
+                "AND rowid > %s AND rowid <= %s ORDER BY rowid DESC LIMIT %s")
+        # the walk and the full index read see the query (a constant: the planner expects it rare and reads
+        # the index alone); a range hides it (the planner's default guess, 0.5 % of the rows, makes it AND the
+        # index with the primary key's range)
+        sql = {"walk": "WITH q AS (SELECT " + query + " AS q)" + body,
+               "index": "WITH q AS (SELECT " + query + " AS q)" + body,
+               "range": "WITH q AS MATERIALIZED (SELECT " + query + " AS q)" + body}
+        words = sum(len(p.split()) for p in params)     # the words of the query's phrases, as indexed
         found: list[int] = []
-        hi, span = top, SCAN_SPAN
+        hi, how, lo = top, "walk", max(0, top - SCAN_SPAN)
         try:
-            with self._db.transaction():
-                self._db.execute("SET LOCAL enable_bitmapscan = off")   # walk the range, do not read the index
-                while hi is not None and hi > 0 and len(found) < need and top - hi < SCAN_ROWS:
-                    lo = max(0, hi - span)
-                    found += self._rowids(sql, (*params, *extra, lo, hi, need - len(found)))
-                    hi, span = lo, span * 2
-            if hi is not None and hi > 0 and len(found) < need:
-                found += self._rowids(sql, (*params, *extra, 0, hi, need - len(found)))
+            while True:
+                with self._db.transaction():
+                    for setting in _STEP_SETTINGS[how]:
+                        self._db.execute(f"SET LOCAL {setting} = off")
+                    found += self._rowids(sql[how], (*params, *extra, lo, hi, need - len(found)))
+                hi = lo
+                if hi <= 0 or len(found) >= need:
+                    return found
+                how, lo = _next_step(len(found) / (top - hi), need - len(found), hi, top, words)
         except _psycopg().Error as exc:
             raise StoreError(f"{self.path}: {_explain(exc)}") from exc
-        return found
 
     def _rowids(self, sql: str, params: tuple) -> list[int]:
         """The first column of a statement's rows, run on the connection (in the caller's transaction)."""
         return [r for r, in self._db.execute(sql, params)]
+
+
+# what each step of a search turns off for its statement: the walk reads the primary key in order, the range and
+# the full index read build bitmaps
+_STEP_SETTINGS = {"walk": ("enable_bitmapscan",), "range": ("enable_indexscan", "enable_seqscan"),
+                  "index": ("enable_indexscan", "enable_seqscan")}
+
+
+def _next_step(density: float, rest: int, hi: int, top: int, words: int = 1) -> tuple[str, int]:
+    """How to read the ``rest`` newest matches at or below rowid ``hi`` (of ``top`` rows), given the matches per
+    row seen so far: ("walk" | "range" | "index", the rowid the step reads down to), the cheapest by the costs
+    per row. A bitmap of the full-text index reads each of the query's ``words``' entries, each at least every
+    match of the table (``density * top``)."""
+    if density <= 0:
+        return "index", 0                               # none seen: a rare word, read through the index
+    span = min(hi, math.ceil(rest / density * MARGIN))
+    entries = ENTRY_COST * words * density * top
+    costs = {"walk": WALK_COST * span,
+             "range": entries + RANGE_COST * span + MATCH_COST * min(rest * MARGIN, density * span),
+             "index": entries + MATCH_COST * density * hi}
+    how = min(costs, key=costs.get)
+    return how, 0 if how == "index" else hi - span
 
 
 def _event_condition(within: EventFilter) -> tuple[str, list]:

@@ -192,8 +192,9 @@ CREATE INDEX events_by_date ON events(date_start);
 CREATE INDEX events_by_end ON events(date_end);
 """
 SCHEMA += SEARCH_FILTER_TABLES
-# A number that changes with every write the ledger reads (commitment rows, links, marks: see
-# kaidan.store.links.bump), so that a reader keeps the threads it built while the number stays the same.
+# A number that changes with every write the ledger reads or shows (commitment rows, links, marks, a
+# document's columns rewritten: see kaidan.store.links.bump), so that a reader keeps the threads it built
+# while the number stays the same.
 LEDGER_STATE = """
 CREATE TABLE ledger_state (
     id         INTEGER PRIMARY KEY CHECK (id = 1),

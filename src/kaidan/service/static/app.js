@@ -947,7 +947,7 @@
   async function ledgerView(params) {
     document.title = `${t("ledger.title")} · Kaidan`;
     const q = new URLSearchParams();
-    // (limit: threads per page, 500 unless the address asks for fewer)
+    // (limit: threads per page, the API's 50 unless the address asks for another number)
     for (const k of ["actor", "who", "topic", "status", "due_before", "limit"]) if (params.get(k)) q.set(k, params.get(k));
     // the choice of parties is the ledger's, not the filtered rows': the API lists them with their counts
     const [first, parties, info] = await Promise.all([apiPage(`/api/ledger?${q}`), api("/api/ledger/parties"),
