@@ -135,6 +135,24 @@ def _heads() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(texts), frozenset(lemmas)
 
 
+def heads(tokens: list[Token], lo: int = 0, hi: int | None = None) -> list[int]:
+    """The indices in [lo, hi) whose token can head a predicate: the first test of :func:`_predicate`
+    (a surface or lemma of :func:`_heads`, or a boundary compound with the noun before it), which
+    returns None for every other token. It reads only the token and the one before it, so the answer is
+    the same for any prefix of the sentence's tokens that holds the index."""
+    texts, lemmas = _heads()
+    out = []
+    for i in range(lo, len(tokens) if hi is None else hi):
+        t = tokens[i]
+        if t.text in texts or t.lemma in lemmas:
+            out.append(i)
+        elif i > 0 and t.pos == "名詞":
+            prev = tokens[i - 1]
+            if prev.pos == "名詞" and prev.text + t.text in BOUNDARY:
+                out.append(i)
+    return out
+
+
 def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     """(type, label, index after the verb group) when token i heads a clause-final predicate."""
     p = _predicate(tokens, i)
