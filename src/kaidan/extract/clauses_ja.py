@@ -134,7 +134,7 @@ class JaClauses(CommitmentReader, QuoteReader):
         for m in ctx.mentions(s):
             if m.kind == "person" and m.entity not in self.named:
                 self.named.append(m.entity)
-        dep = depths(toks)
+        dep = depths(toks, s.text)
         self._dep = dep
         self.nominalised_speech(s, toks, dep)
         heading = "。" not in s.text and len(s.text) < 45 and not s.text.endswith(("た", "す"))
