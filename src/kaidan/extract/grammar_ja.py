@@ -148,20 +148,23 @@ def _heads() -> tuple[frozenset[str], frozenset[str]]:
 
 def heads(tokens: list[Token], lo: int = 0, hi: int | None = None) -> list[int]:
     """The indices in [lo, hi) whose token can head a predicate: the first test of :func:`_predicate`
-    (a surface or lemma of :func:`_heads`, or a boundary compound with the noun before it), which
-    returns None for every other token. It reads only the token and the one before it, so the answer is
-    the same for any prefix of the sentence's tokens that holds the index."""
+    (a surface or lemma of :func:`_heads`, or a boundary compound with the noun before it, whose second
+    part is an end of a boundary noun), which returns None for every other token. It reads only the token
+    and the one before it, so the answer is the same for any prefix of the sentence's tokens that holds
+    the index."""
     texts, lemmas = _heads()
-    out = []
-    for i in range(lo, len(tokens) if hi is None else hi):
-        t = tokens[i]
-        if t.text in texts or t.lemma in lemmas:
-            out.append(i)
-        elif i > 0 and t.pos == "名詞":
-            prev = tokens[i - 1]
-            if prev.pos == "名詞" and prev.text + t.text in BOUNDARY:
-                out.append(i)
-    return out
+    ends = _boundary_ends()
+    return [i for i in range(lo, len(tokens) if hi is None else hi)
+            if (t := tokens[i]).text in texts or t.lemma in lemmas
+            or (t.text in ends and i > 0 and t.pos == "名詞" and tokens[i - 1].pos == "名詞"
+                and tokens[i - 1].text + t.text in BOUNDARY)]
+
+
+@lru_cache(maxsize=1)
+def _boundary_ends() -> frozenset[str]:
+    """What a token after another can be when the two spell a boundary noun: an end of one, down to the
+    empty one (a token Sudachi gives an empty surface)."""
+    return frozenset(w[k:] for w in BOUNDARY for k in range(1, len(w) + 1))
 
 
 def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
