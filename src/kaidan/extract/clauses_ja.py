@@ -29,7 +29,7 @@ from ..text import alternation
 from .commitments_ja import CommitmentReader, same_undertaking
 from .context import DocContext
 from .grammar_ja import (CLOSE, CONNECTIVES, OPEN, GROUP_SPEECH, PROMISE, STANCE, TOPIC_PREFIX, _at_start, _passive,
-                         group_end, _lex, _quote_span, _strip_content, cited, depths, predicate, rule_id, rules, skip_after,
+                         group_end, _lex, _quote_span, _strip_content, cited, depths, heads, predicate, rule_id, rules, skip_after,
                          thought_frame, together)
 from .quotes_ja import QuoteReader, headline_quotes, introduced_quotes
 from .subjects import Subject, subjects_in
@@ -134,12 +134,12 @@ class JaClauses(CommitmentReader, QuoteReader):
         for m in ctx.mentions(s):
             if m.kind == "person" and m.entity not in self.named:
                 self.named.append(m.entity)
-        dep = depths(toks)
+        dep = depths(toks, s.text)
         self._dep = dep
         self.nominalised_speech(s, toks, dep)
         heading = "。" not in s.text and len(s.text) < 45 and not s.text.endswith(("た", "す"))
         preds = []
-        for i in range(len(toks)):
+        for i in heads(toks):       # no other token heads a predicate
             if dep[i] == 0:
                 p = predicate(toks, i)
                 if p:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from operator import attrgetter
 
 from ..nlp import Token
 from ..text import alternation
@@ -71,7 +72,17 @@ def cited(cite, fact: str, name: str):
     return replace(cite, rule=rule_id(fact, name))
 
 
-def depths(tokens: list[Token]) -> list[int]:
+_BRACKETS = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
+_TEXT = attrgetter("text")
+
+
+def depths(tokens: list[Token], text: str | None = None) -> list[int]:
+    """Each token's depth inside quotation brackets. ``text``: the text the tokens cover, when the caller
+    has it. A token that opens or closes is made of bracket characters or has an empty surface (Sudachi
+    gives one for each character its normalisation adds: … is read as three dots), so a text with no
+    bracket and tokens with none empty are all at 0 (both tests run in C)."""
+    if text is not None and _BRACKETS.search(text) is None and all(map(_TEXT, tokens)):
+        return [0] * len(tokens)
     out, d = [], 0
     for t in tokens:
         if t.text in OPEN:
@@ -133,6 +144,27 @@ def _heads() -> tuple[frozenset[str], frozenset[str]]:
     lemmas = {"行う"} | set(lex["speech"]) | set(rules("commitments")["decision"]["verbs"]) | set(lex["agreement"]) \
         | set(rules("statements")["quote_manner"]["verbs"])
     return frozenset(texts), frozenset(lemmas)
+
+
+def heads(tokens: list[Token], lo: int = 0, hi: int | None = None) -> list[int]:
+    """The indices in [lo, hi) whose token can head a predicate: the first test of :func:`_predicate`
+    (a surface or lemma of :func:`_heads`, or a boundary compound with the noun before it, whose second
+    part is an end of a boundary noun), which returns None for every other token. It reads only the token
+    and the one before it, so the answer is the same for any prefix of the sentence's tokens that holds
+    the index."""
+    texts, lemmas = _heads()
+    ends = _boundary_ends()
+    return [i for i in range(lo, len(tokens) if hi is None else hi)
+            if (t := tokens[i]).text in texts or t.lemma in lemmas
+            or (t.text in ends and i > 0 and t.pos == "名詞" and tokens[i - 1].pos == "名詞"
+                and tokens[i - 1].text + t.text in BOUNDARY)]
+
+
+@lru_cache(maxsize=1)
+def _boundary_ends() -> frozenset[str]:
+    """What a token after another can be when the two spell a boundary noun: an end of one, down to the
+    empty one (a token Sudachi gives an empty surface)."""
+    return frozenset(w[k:] for w in BOUNDARY for k in range(1, len(w) + 1))
 
 
 def predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..nlp import Sentence, tokenize
 from ..records import Agreement, Statement
 from .commitments_ja import helps
-from .grammar_ja import (CLOSE, CONNECTIVES, INTENT_END, OPEN, STATIVE, _lex, _strip_content, cited, depths, predicate,
+from .grammar_ja import (CLOSE, CONNECTIVES, INTENT_END, OPEN, STATIVE, _lex, _strip_content, cited, depths, heads, predicate,
                          rule_id)
 from .subjects import Subject, np_before, resolve_phrase, subjects_in, titled_name
 from ..text import alternation, bigrams, norm
@@ -93,7 +93,7 @@ class QuoteReader:
             self.found.agreements.append(Agreement(body, "agreed", topics_of(body),
                                                    cited(cite, "agreements", "in_quote_decided")))
         head = toks[:hi]
-        for i in range(lo, hi):
+        for i in heads(toks, lo, hi):       # no other token heads a predicate
             if dep[i] != 1:
                 continue
             p = predicate(head, i)

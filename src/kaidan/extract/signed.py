@@ -68,6 +68,7 @@ def _ja() -> dict:
         "heads": set(heads),
         "background": re.compile(data["background"]),
         "umbrella": re.compile(data["umbrella"]),
+        "triggers": frozenset(data["triggers"]),
     }
 
 
@@ -210,6 +211,8 @@ def _nitsuite(ctx: DocContext, toks: list[Token], start: int, floor: int) -> lis
 
 def _ja_ceremony(ctx: DocContext, s: Sentence, toks: list[Token]) -> list[Found]:
     """調印式では、A、B のほか ◇C◇D: every listed phrase that ends in a document noun."""
+    if "式" not in s.text:
+        return []       # each ceremony word below is or ends in 式 (調印式, 署名式, 署名 + 式)
     J = _ja()
     for i, t in enumerate(toks[:-1]):
         if t.text in ("調印式", "署名式") or (t.lemma in ("署名", "調印") and toks[i + 1].text == "式"):
@@ -234,7 +237,7 @@ def _ja_ceremony(ctx: DocContext, s: Sentence, toks: list[Token]) -> list[Found]
 
 def _ja_titles(ctx: DocContext, s: Sentence) -> list[Found]:
     toks = ctx.tokens(s)
-    triggers = set(_ja()["data"]["triggers"])
+    triggers = _ja()["triggers"]
     out: list[Found] = []
     floor = -1
     for i, t in enumerate(toks):

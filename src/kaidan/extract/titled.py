@@ -153,22 +153,25 @@ def _known(ctx: DocContext, name: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _ja_country_patterns(gaz) -> tuple[re.Pattern, re.Pattern]:
-    """Compiled once per people data: a country name (and の) that ends the text before a name, and a
+def _ja_country_patterns(gaz) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Compiled once per people data: a country name (and の) that ends the text before a name, a
     country name, の, a kanji name and a title (中国の芮承煥国家主席), opening with the lookahead on the
-    country names' first characters."""
+    country names' first characters, and a kanji name, its reading in parentheses, a country and a title
+    (文在寅(ムン・ジェイン)韓国大統領)."""
     from .event import _country_words
 
     cw_ja, _, cnames = _country_words(gaz)
     title_re = _titles_of(gaz)[0]
     starts = first_char_gate([n for n in cnames if not n.isascii()])
     return (re.compile(r"(?<![一-龥])(" + cw_ja.pattern + r")の?$"),
-            re.compile(rf"{starts}(?<![一-龥])({cw_ja.pattern})の([一-龥]{{2,4}}?)({title_re.pattern})"))
+            re.compile(rf"{starts}(?<![一-龥])({cw_ja.pattern})の([一-龥]{{2,4}}?)({title_re.pattern})"),
+            re.compile(rf"(?<![一-龥])([一-龥]{{2,4}})[(（][ァ-ヴー・]{{2,24}}[)）]({cw_ja.pattern})"
+                       rf"({title_re.pattern})"))
 
 
 def _ja(ctx: DocContext) -> list[TitledPerson]:
     title_re, _, office_of = _titles(ctx.gaz)
-    country_before, country_name_title = _ja_country_patterns(ctx.gaz.base)
+    country_before, country_name_title, reading_country_title = _ja_country_patterns(ctx.gaz.base)
     from .event import _country_words
 
     cw_ja, _, cnames = _country_words(ctx.gaz)
@@ -180,6 +183,10 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
         toks = ctx.tokens(s)
         i = 0
         while i < len(toks):
+            first = toks[i].text[:1]
+            if toks[i].pos3 != "人名" and not ("ァ" <= first <= "ヴ" or first == "ー"):
+                i += 1      # every name below opens with a 人名 token or katakana (KATA_START): none here
+                continue
             j = i
             while j < len(toks) and (toks[j].pos3 == "人名" or (j > i and toks[j].text in ("・", "＝"))):
                 j += 1
@@ -222,8 +229,8 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             found[name] = TitledPerson(name, (name,) + _ja_family(ctx, name, [], country),
                                        office_of[m.group(3).lower()], country, "ja", RULE_JA)
         # 文在寅(ムン・ジェイン)韓国大統領: a kanji name with its reading in parentheses, a country and a title
-        for m in re.finditer(rf"(?<![一-龥])([一-龥]{{2,4}})[(（][ァ-ヴー・]{{2,24}}[)）]({cw_ja.pattern})"
-                             rf"({title_re.pattern})", s.text):
+        # (the reading's opening parenthesis is in every match: a sentence without one is not scanned)
+        for m in (reading_country_title.finditer(s.text) if "(" in s.text or "（" in s.text else ()):
             name, country = m.group(1), cnames.get(m.group(2))
             if name in found or name in cnames or _known(ctx, name) or country is None:
                 continue

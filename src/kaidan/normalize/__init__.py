@@ -14,7 +14,7 @@ def clear_caches() -> None:
     """Forget the texts read so far. The finders remember each text they read (several stages read the
     same sentence); the extraction of a document starts afresh, so what one document costs does not
     depend on the documents read before it, and memory stays flat over an archive."""
-    for cached in (_dates._find_dates, _dates._ref_free, _times.find_clock_times, _times.find_durations,
+    for cached in (_dates._find_dates, _dates._ref_free, _dates._skipped, _times.find_clock_times, _times.find_durations,
                    _numbers.find_quantities):
         cached.cache_clear()
 

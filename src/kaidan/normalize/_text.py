@@ -15,9 +15,14 @@ _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # ！..～ → !..~
 _FOLD.update({0x3000: 0x20, 0xFFE5: 0xA5, 0xFFE1: 0xA3, 0x2212: 0x2D, 0x00A0: 0x20})  # 　 ￥ ￡ − nbsp
 
 
+# Any character ``fold`` maps: a text with none is its own folded copy (a scan in C, where ``translate`` with
+# a table looks up each character of a non-ASCII text; most sentences have nothing to fold).
+_FOLDED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FOLD)) + "]")
+
+
 def fold(text: str) -> str:
     """Map full-width ASCII to ASCII without changing the length of the text."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _FOLDED.search(text) else text
 
 
 KANJI_DIGITS = "〇零一二三四五六七八九十百千"

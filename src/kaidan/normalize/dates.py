@@ -387,8 +387,10 @@ _NEEDS_WORD = ((_read_era, ("年",)), (_read_jp_ymd, ("年",)), (_read_jp_ranges
 _DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=4096)
 def _skipped(f: str) -> frozenset:
-    """The readers that cannot match anything in ``f``."""
+    """The readers that cannot match anything in ``f`` (asked for each reference day the text is read
+    against, and by ``_ref_free``: worked out once per text)."""
     if _LATIN.search(f) is None:
         skip = _NEEDS_EITHER if f.isascii() else _NEEDS_LATIN
     else:
