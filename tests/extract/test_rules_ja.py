@@ -74,3 +74,19 @@ def test_the_modality_of_a_clause_is_read_from_its_content_tokens(content, verb,
     c = Clause(Sentence(0, len(text), text, "ja", 0), tuple(toks), tuple(depths(toks)), lo, head, head + 2,
                "speech", label, Subject("person", None, "首相", 0, 2, "は"), content, 4)
     assert c.modality == modality
+
+
+def test_an_ellipsis_is_no_quotation_bracket():
+    """Sudachi reads … as three dots and gives the two it adds empty surfaces; the empty string is part of
+    every string, so an empty token once opened a quotation and the rest of the sentence sat inside it."""
+    from kaidan.extract.grammar_ja import depths
+    from kaidan.nlp import ja
+
+    text = "首相は「協力する…」と述べ、…を確認した。"
+    toks = ja.tokenize(text)
+    assert any(t.text == "" for t in toks)
+    d = dict(zip(range(len(toks)), depths(toks, text)))
+    inside = [t.text for i, t in enumerate(toks) if d[i] > 0]
+    assert inside == ["協力", "する", "…", "", ""]
+    assert d[len(toks) - 2] == 0          # 確認し(た) is outside any quotation
+    assert depths(toks) == depths(toks, text)

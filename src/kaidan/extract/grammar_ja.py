@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from operator import attrgetter
 
 from ..nlp import Token
 from ..text import alternation
@@ -73,19 +72,20 @@ def cited(cite, fact: str, name: str):
 
 
 _BRACKETS = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
-_TEXT = attrgetter("text")
 
 
 def depths(tokens: list[Token], text: str | None = None) -> list[int]:
     """Each token's depth inside quotation brackets. ``text``: the text the tokens cover, when the caller
-    has it. A token that opens or closes is made of bracket characters or has an empty surface (Sudachi
-    gives one for each character its normalisation adds: … is read as three dots), so a text with no
-    bracket and tokens with none empty are all at 0 (both tests run in C)."""
-    if text is not None and _BRACKETS.search(text) is None and all(map(_TEXT, tokens)):
+    has it; a text with no bracket has every token at 0. A token with an empty surface (Sudachi gives one
+    for each character its normalisation adds: … is read as three dots) is no bracket, although the empty
+    string is part of every string."""
+    if text is not None and _BRACKETS.search(text) is None:
         return [0] * len(tokens)
     out, d = [], 0
     for t in tokens:
-        if t.text in OPEN:
+        if not t.text:
+            out.append(d)
+        elif t.text in OPEN:
             out.append(d)
             d += 1
         elif t.text in CLOSE:
