@@ -25,7 +25,7 @@ def test_japanese_name_with_title_and_country_before_it():
     pm, pres = people["芹沢征爾"], people["ウィリアム・ルト"]
     assert (pm.office, pm.country, pm.aliases) == ("prime_minister", "JP", ("芹沢征爾", "芹沢"))
     assert (pres.office, pres.country, pres.aliases) == ("president", "KE", ("ウィリアム・ルト", "ルト"))
-    assert pm.rule == titled.RULE_JA
+    assert pm.rule == titled.rule_id("ja_name_title")
 
 
 def test_country_between_name_and_title():
@@ -50,7 +50,7 @@ def test_english_title_before_name_with_demonym():
 def test_english_apposition_and_of_country():
     people = found("Zano Kive, the Chilean president, arrived. President Lena Maroto of Peru spoke. "
                    "He also called the Prime Minister of New Zealand Rado Vetoza.", "en")
-    assert people["Zano Kive"].country == "CL" and people["Zano Kive"].rule == titled.RULE_EN_APPOSITION
+    assert people["Zano Kive"].country == "CL" and people["Zano Kive"].rule == titled.rule_id("en_name_apposition")
     assert people["Lena Maroto"].country == "PE"
     assert (people["Rado Vetoza"].country, people["Rado Vetoza"].office) == ("NZ", "prime_minister")
 
@@ -103,8 +103,8 @@ def test_transcript_speaker_label_in_capitals():
             "LENA MAROTO, PRESIDENT OF CHILE: Thank you, it is good to be here in Nairobi.\nJOURNALIST: A question.")
     people = found(text, "en")
     assert [(p.name, p.office, p.country, p.rule) for p in people.values()] == [
-        ("Zano Kive", "prime_minister", "KE", titled.RULE_EN_LABEL),
-        ("Lena Maroto", "president", "CL", titled.RULE_EN_LABEL)]
+        ("Zano Kive", "prime_minister", "KE", titled.rule_id("en_speaker_label")),
+        ("Lena Maroto", "president", "CL", titled.rule_id("en_speaker_label"))]
     rec = extract_text(text, "t.txt", "en", None).to_dict()
     assert {s["speaker"] for s in rec["statements"]} == {"Zano Kive", "Lena Maroto"}
 
@@ -115,7 +115,7 @@ def test_full_name_then_honorific_and_surname():
             "Mr Kive said the treaty was “a landmark for our two nations”.")
     people = found(text, "en")
     assert people["Zano Kive"].aliases == ("Zano Kive", "Kive") and people["Zano Kive"].country is None
-    assert people["Lena Maroto"].country == "CL" and people["Lena Maroto"].rule == titled.RULE_EN_HONORIFIC
+    assert people["Lena Maroto"].country == "CL" and people["Lena Maroto"].rule == titled.rule_id("en_honorific_surname")
     assert people["Rado Vetoza"].aliases == ("Rado Vetoza", "Rado")     # Sir goes with the given name
     assert found("Mr Kive said the treaty was a landmark. Kive Street was closed.", "en") == {}   # no full name
     rec = extract_text(text, "t.txt", "en", None).to_dict()

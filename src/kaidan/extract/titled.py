@@ -5,9 +5,10 @@ an office title beside it. Each person found here joins the document's gazetteer
 as a holder of that office on the document's date, so the stages after it (subjects, speakers, the event's
 leaders and countries, meeting participants) treat them as they treat a known person.
 
-Rules (each person found carries the id of the rule that found them):
+Rules (each person found carries the id of the rule that found them; the ids and the word lists each rule
+reads are data, ``data/titled.json``):
 
-* ``kaidan.person.ja_name_title.v1``: Japanese, a name Sudachi tags 人名 (or a run of katakana with a
+* ``kaidan.person.ja_name_title.v2``: Japanese, a name Sudachi tags 人名 (or a run of katakana with a
   middle dot, as foreign names are written) followed by an office title, with a country name before it
   (ケニアのルト大統領) or between the name and the title (文在寅韓国大統領, also after the name's reading in
   parentheses: 文在寅(ムン・ジェイン)韓国大統領); 内閣総理大臣 / 総理大臣 / 総理
@@ -46,11 +47,6 @@ from .context import DocContext
 from .dating import LEADER_OFFICES
 from .lexicon import load
 
-RULE_JA = "kaidan.person.ja_name_title.v1"
-RULE_EN = "kaidan.person.en_title_name.v1"
-RULE_EN_APPOSITION = "kaidan.person.en_name_apposition.v1"
-RULE_EN_LABEL = "kaidan.person.en_speaker_label.v1"
-RULE_EN_HONORIFIC = "kaidan.person.en_honorific_surname.v1"
 OFFICES = LEADER_OFFICES | {"foreign_minister", "vice_president"}
 KATA_DOTTED = re.compile(r"^[ァ-ヴー]+(?:[・＝=][ァ-ヴー]+)+$")
 KATA_RUN = re.compile(r"^[ァ-ヴー]{3,}$")
@@ -94,19 +90,35 @@ class TitledPerson:
 
 
 def _data() -> dict:
-    return load("titled.json", ("ja_titles_of_japan", "ja_honorifics", "en_honorifics", "en_demonym_suffixes",
-                                "en_not_names"))
+    return load("titled.json", ("rules", "en_demonym_suffixes", "en_not_names"))
+
+
+def rule(name: str) -> dict:
+    """One rule of data/titled.json: its id and the word lists it reads."""
+    return _data()["rules"][name]
+
+
+def rule_id(name: str) -> str:
+    """The id a rule of data/titled.json gives the people it finds (``ja_name_title`` → kaidan.person.…)."""
+    return rule(name)["id"]
 
 
 @lru_cache(maxsize=1)
 def _honorific() -> tuple[re.Pattern, frozenset, frozenset]:
     """The English honorific + one capitalised word ("Mr Ruto", "Sir Kaki"), the honorifics and those of them
     written before the given name."""
-    hon = _data()["en_honorifics"]
+    hon = rule("en_honorific_surname")["honorifics"]
     given = frozenset(hon["before_given_name"])
     every = frozenset(hon["before_surname"]) | given
     pattern = re.compile(rf"(?<![A-Za-z])({alternation(sorted(every))})\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![A-Za-z])")
     return pattern, every, given
+
+
+@lru_cache(maxsize=1)
+def _name_prefixes() -> str:
+    """The honorifics and styles that may stand between a title and a name (Prime Minister Shri X)."""
+    words = sorted(rule("en_title_name")["name_prefixes"], key=len, reverse=True)
+    return rf"(?:(?:{'|'.join(map(re.escape, words))})\s+)?"
 
 
 def _titles(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
@@ -174,7 +186,7 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
     from .event import _country_words
 
     cw_ja, _, cnames = _country_words(ctx.gaz)
-    japan = set(_data()["ja_titles_of_japan"])
+    japan = set(rule("ja_name_title")["titles_of_japan"])
     found: dict[str, TitledPerson] = {}
     for s in ctx.sentences:
         if s.lang != "ja" or not title_re.search(s.text):
@@ -214,7 +226,7 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
                 family = _ja_family(ctx, name, run, country)
                 found.setdefault(name, TitledPerson(name, (name,) + family,
                                                     None if former else office_of[t.group(0).lower()],
-                                                    country, "ja", RULE_JA))
+                                                    country, "ja", rule_id("ja_name_title")))
             i = max(j, i + 1)
         # 中国のX国家主席: a kanji name Sudachi does not know, between a country and の and a title
         for m in country_name_title.finditer(s.text):
@@ -222,7 +234,7 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             if name in found or name in cnames or _known(ctx, name) or len(m.group(1)) < 2:
                 continue
             found[name] = TitledPerson(name, (name,) + _ja_family(ctx, name, [], country),
-                                       office_of[m.group(3).lower()], country, "ja", RULE_JA)
+                                       office_of[m.group(3).lower()], country, "ja", rule_id("ja_name_title"))
         # 文在寅(ムン・ジェイン)韓国大統領: a kanji name with its reading in parentheses, a country and a title
         for m in re.finditer(rf"(?<![一-龥])([一-龥]{{2,4}})[(（][ァ-ヴー・]{{2,24}}[)）]({cw_ja.pattern})"
                              rf"({title_re.pattern})", s.text):
@@ -230,7 +242,7 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             if name in found or name in cnames or _known(ctx, name) or country is None:
                 continue
             found[name] = TitledPerson(name, (name,) + _ja_family(ctx, name, [], country),
-                                       office_of[m.group(3).lower()], country, "ja", RULE_JA)
+                                       office_of[m.group(3).lower()], country, "ja", rule_id("ja_name_title"))
     # 芹沢総理 after 芹沢征爾内閣総理大臣: a family name with a title is the person named in full, not another
     people = list(found.values())
     return [p for p in people if not any(p.name != q.name and (p.name in q.aliases or q.name.startswith(p.name))
@@ -265,7 +277,7 @@ def _kata_dotted(toks, i: int, countries=()) -> int:
 def _ja_family(ctx: DocContext, name: str, run, country: str | None = None) -> tuple[str, ...]:
     """The family name(s) of a Japanese-written name, as the text uses them."""
     title_re = _titles(ctx.gaz)[0]
-    hon = "|".join(map(re.escape, _data()["ja_honorifics"]))
+    hon = "|".join(map(re.escape, rule("ja_name_title")["honorifics"]))
     parts = [p for p in re.split("[・＝]", name) if p]
     if len(parts) > 1:
         return tuple(p for p in parts if len(p) >= 2 and re.search(
@@ -283,7 +295,7 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
     stop = set(_data()["en_not_names"])
     t = title_en.pattern
     forward = re.compile(rf"(?:\b(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?\b(?P<title>{t})"
-                         rf"(?:\s+of\s+(?:the\s+)?(?P<ofc>{EN_COUNTRY}(?=\s+[A-Z][a-z]+\s+[A-Z])))?\s+(?:(?:Shri|Mr\.|Ms\.|Mrs\.|Dr\.|H\.E\.)\s+)?(?P<name>{EN_NAME})\b"
+                         rf"(?:\s+of\s+(?:the\s+)?(?P<ofc>{EN_COUNTRY}(?=\s+[A-Z][a-z]+\s+[A-Z])))?\s+{_name_prefixes()}(?P<name>{EN_NAME})\b"
                          rf"(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
     apposition = re.compile(rf"\b(?P<name>{EN_NAME}),\s+(?:the\s+)?(?:(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?"
                             rf"(?P<title>{t})\b(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
@@ -299,11 +311,11 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
             continue
         country = country_code(ctx, (m.group("post") or "").title() or None)
         found.setdefault(name, TitledPerson(name, (name, words[-1]) if len(words[-1]) >= 3 else (name,),
-                                            office_of[title], country, "en", RULE_EN_LABEL))
+                                            office_of[title], country, "en", rule_id("en_speaker_label")))
     for s in ctx.sentences:
         if s.lang == "ja":
             continue
-        for rx, rule in ((forward, RULE_EN), (apposition, RULE_EN_APPOSITION)):
+        for rx, rid in ((forward, rule_id("en_title_name")), (apposition, rule_id("en_name_apposition"))):
             for m in rx.finditer(s.text):
                 name = m.group("name")
                 words = name_words(name)
@@ -317,7 +329,7 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
                 upper = [w for w in words if w.isupper()]
                 surname = upper[0].title() if upper else words[-1]
                 aliases = (name,) + ((surname,) if len(surname) >= 3 and surname not in stop else ())
-                found.setdefault(name, TitledPerson(name, aliases, office_of[title], country, "en", rule))
+                found.setdefault(name, TitledPerson(name, aliases, office_of[title], country, "en", rid))
     for p in _en_honorific(ctx, stop, set(found)):
         found.setdefault(p.name, p)
     return [_en_title_words(ctx, p, title_en, stop) for p in found.values()]
@@ -364,7 +376,7 @@ def _en_honorific(ctx: DocContext, stop: set, taken: set) -> list[TitledPerson]:
                 break
             cp = re.search(rf"({EN_COUNTRY})\s+counterparts?,?\s+(?:Mr\.?\s+|Ms\.?\s+)?{re.escape(name)}", text)
             country = country_code(ctx, cp.group(1)) if cp else None
-            out[name] = TitledPerson(name, (name, word), None, country, "en", RULE_EN_HONORIFIC)
+            out[name] = TitledPerson(name, (name, word), None, country, "en", rule_id("en_honorific_surname"))
             break
     return list(out.values())
 
