@@ -53,6 +53,9 @@ KATA_RUN = re.compile(r"^[ァ-ヴー]{3,}$")
 KATA_START = re.compile(r"[ァ-ヴー]")
 KANJI_NAME = re.compile(r"^[一-龥々]{2,5}$")
 READING = re.compile(r"^[(（][ァ-ヴー・＝\s]{2,24}[)）]")
+# a party or body between a country and its office's title (ベトナム共産党中央執行委員会書記長, 朝鮮労働党総書記):
+# kanji ending in 党 (party) or 会 (committee, assembly)
+ORGAN = re.compile(r"[一-龥]{0,10}[党会](?=[一-龥])")
 ONE_KANJI_FAMILY = {"CN", "KR", "KP", "TW", "HK", "MO"}
 # a given name and a family name (with von / de … before it), or MOFA's FAMILY Given
 EN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
@@ -60,7 +63,8 @@ PARTICLES = "(?:von|van|de|der|den|da|del|dos|bin|al)"
 # a middle initial ("Joseph R. Biden") and a generational suffix ("…, Jr.") belong to the name
 EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}(?:\s[A-Z]\.)?(?:\s(?:{PARTICLES}\s)*{EN_WORD}){{1,2}}"
            r"(?:,?\s(?:Jr|Sr)\.?(?=[\s,]))?)(?![A-Za-z])")
-EN_COUNTRY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+# a country's name or adjective of one or two words, or its abbreviation (US, U.S., UK, ROK)
+EN_COUNTRY = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3}(?![A-Za-z])|(?:[A-Z]\.){2,3})"
 # a transcript's speaker label at the start of a line: NAME, TITLE [OF COUNTRY]: (all in capitals)
 TURN_LABEL = re.compile(r"(?m)^(?P<name>[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z.'\-]*){1,3}),\s*(?:THE\s+)?"
                         r"(?P<title>[A-Z][A-Z ]{2,40}?)(?:\s+OF\s+(?:THE\s+)?(?P<post>[A-Z][A-Z ]{2,30}?))?\s*:")
@@ -159,7 +163,9 @@ def country_code(ctx: DocContext, word: str | None) -> str | None:
 
     names = _country_words(ctx.gaz)[2]
     w = word.strip()
-    return names.get(w) or names.get(re.sub(r"^the\s+", "", w, flags=re.I)) or _demonyms().get(w)
+    # "the French Republic": a country's adjective before Republic names it
+    return names.get(w) or names.get(re.sub(r"^the\s+", "", w, flags=re.I)) or _demonyms().get(w) \
+        or _demonyms().get(re.sub(r"\s+Republic$", "", w))
 
 
 def _known(ctx: DocContext, name: str) -> bool:
@@ -215,6 +221,9 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             after = READING.sub("", after, count=1)     # 文在寅(ムン・ジェイン)韓国大統領: a reading after the name
             between = cw_ja.match(after, 1 if after.startswith("・") else 0)
             rest = after[between.end():] if between else after
+            if between and not title_re.match(rest) and (organ := ORGAN.match(rest)) \
+                    and title_re.match(rest, organ.end()):
+                rest = rest[organ.end():]     # …・ベトナム共産党中央執行委員会書記長: the party or body of the office
             former = re.match(r"[元前故]", rest)
             t = title_re.match(rest, 1 if former else 0)
             if t and len(name) >= 2 and not _known(ctx, name) and name not in cnames:
@@ -294,8 +303,9 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
     _, title_en, office_of = _titles(ctx.gaz)
     stop = set(_data()["en_not_names"])
     t = title_en.pattern
+    prefixes = _name_prefixes()
     forward = re.compile(rf"(?:\b(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?\b(?P<title>{t})"
-                         rf"(?:\s+of\s+(?:the\s+)?(?P<ofc>{EN_COUNTRY}(?=\s+[A-Z][a-z]+\s+[A-Z])))?\s+{_name_prefixes()}(?P<name>{EN_NAME})\b"
+                         rf"(?:\s+of\s+(?:the\s+)?(?P<ofc>{EN_COUNTRY})(?=,?\s+{prefixes}{EN_NAME}),?)?\s+{prefixes}(?P<name>{EN_NAME})\b"
                          rf"(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
     apposition = re.compile(rf"\b(?P<name>{EN_NAME}),\s+(?:the\s+)?(?:(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?"
                             rf"(?P<title>{t})\b(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
@@ -330,9 +340,61 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
                 surname = upper[0].title() if upper else words[-1]
                 aliases = (name,) + ((surname,) if len(surname) >= 3 and surname not in stop else ())
                 found.setdefault(name, TitledPerson(name, aliases, office_of[title], country, "en", rid))
+        for p in _en_counterparts(ctx, s.text, title_en, office_of, stop):
+            found.setdefault(p.name, p)
     for p in _en_honorific(ctx, stop, set(found)):
         found.setdefault(p.name, p)
+    for p in _en_title_surname(ctx, title_en, office_of, stop, found):
+        found.setdefault(p.name, p)
     return [_en_title_words(ctx, p, title_en, stop) for p in found.values()]
+
+
+def _en_counterparts(ctx: DocContext, text: str, title_en: re.Pattern, office_of: dict, stop: set) -> list[TitledPerson]:
+    """"Prime Minister X and his Australian counterpart Y": a counterpart holds the office of the titled person
+    the sentence named before them, for the country of the adjective before the word."""
+    if "counterpart" not in text:
+        return []
+    out = []
+    for m in re.finditer(rf"\b(?P<adj>{EN_COUNTRY})\s+counterparts?,?\s+{_name_prefixes()}(?P<name>{EN_NAME})\b", text):
+        name, country = m.group("name"), country_code(ctx, m.group("adj"))
+        titles = [t for t in title_en.finditer(text, 0, m.start()) if t.group(0)[:1].isupper()]
+        if country is None or not titles or any(w in stop for w in name_words(name)) or _known(ctx, name) \
+                or country_code(ctx, name):
+            continue
+        office = office_of.get(re.sub(r"\s+", " ", titles[-1].group(0)).lower())
+        if office:
+            words = name_words(name)
+            out.append(TitledPerson(name, (name,) + ((words[-1],) if len(words[-1]) >= 3 else ()), office, country,
+                                    "en", rule_id("en_counterpart")))
+    return out
+
+
+def _en_title_surname(ctx: DocContext, title_en: re.Pattern, office_of: dict, stop: set,
+                      found: dict[str, TitledPerson]) -> list[TitledPerson]:
+    """"President Riri of the United States", "President Lugu … President Lugu": a leader the text names only
+    by one word after a capitalised title, with the country after it or the same title and word written twice
+    (one mention could be any capitalised word). A word of a name found in full is that person's, not another."""
+    taken = {w for p in found.values() for a in p.aliases for w in name_words(a)}
+    rx = re.compile(rf"(?:\b(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?\b(?P<title>{title_en.pattern})\s+"
+                    rf"(?P<name>[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)(?![A-Za-z])(?!\s+(?:[A-Z]|{PARTICLES}\s))"
+                    rf"(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
+    seen: dict[str, list[re.Match]] = {}
+    for m in rx.finditer(ctx.text):
+        if m.group("title")[:1].isupper():
+            seen.setdefault(m.group("name"), []).append(m)
+    out = []
+    for word, ms in seen.items():
+        if word in stop or word in taken or _known(ctx, word) or country_code(ctx, word):
+            continue
+        post = next((c for m in ms if (c := country_code(ctx, m.group("post")))), None)
+        if len(ms) < 2 and post is None:
+            continue
+        office = office_of.get(re.sub(r"\s+", " ", ms[0].group("title")).lower())
+        if office is None:
+            continue
+        country = post or next((c for m in ms if (c := country_code(ctx, m.group("pre")))), None)
+        out.append(TitledPerson(word, (word,), office, country, "en", rule_id("en_title_surname")))
+    return out
 
 
 def _en_title_words(ctx: DocContext, p: TitledPerson, title_en: re.Pattern, stop: set) -> TitledPerson:
