@@ -202,3 +202,10 @@ def test_japanese_party_between_country_and_title():
     people = found("芹沢首相は、ノザ・マゾ・ペモナ・ケニア共産党中央委員会書記長と会談した。ペモナ書記長は述べた。", "ja")
     p = people["ノザ・マゾ・ペモナ"]
     assert (p.office, p.country, p.aliases) == ("general_secretary", "KE", ("ノザ・マゾ・ペモナ", "ペモナ"))
+
+
+def test_a_later_mention_gives_the_country_the_first_did_not():
+    people = found("芹沢総理は、ペモナ首相と会談した。会談後、ケニアのペモナ首相は謝意を述べた。", "ja")
+    assert (people["ペモナ"].country, people["ペモナ"].office) == ("KE", "prime_minister")
+    people = found("Prime Minister Rado Vetoza spoke. Later, Kenya's Prime Minister Rado Vetoza left.", "en")
+    assert people["Rado Vetoza"].country == "KE"

@@ -233,9 +233,8 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
                 if country is None and (t.group(0) in japan or (t.group(0) == "首相" and KANJI_NAME.match(name))):
                     country = "JP"     # 総理 is Japan's; the Japanese press writes a foreign 首相 with the country
                 family = _ja_family(ctx, name, run, country)
-                found.setdefault(name, TitledPerson(name, (name,) + family,
-                                                    None if former else office_of[t.group(0).lower()],
-                                                    country, "ja", rule_id("ja_name_title")))
+                _keep(found, TitledPerson(name, (name,) + family, None if former else office_of[t.group(0).lower()],
+                                          country, "ja", rule_id("ja_name_title")))
             i = max(j, i + 1)
         # 中国のX国家主席: a kanji name Sudachi does not know, between a country and の and a title
         for m in country_name_title.finditer(s.text):
@@ -256,6 +255,14 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
     people = list(found.values())
     return [p for p in people if not any(p.name != q.name and (p.name in q.aliases or q.name.startswith(p.name))
                                          for q in people)]
+
+
+def _keep(found: dict[str, "TitledPerson"], p: "TitledPerson") -> None:
+    """A person's first mention, or a later one that says their country when the first did not (ザタグル首相と会談
+    … ポーランドのザタグル首相は)."""
+    old = found.get(p.name)
+    if old is None or (old.country is None and p.country is not None):
+        found[p.name] = p
 
 
 def _short_kata_name(ctx: DocContext, toks, i: int, title_re: re.Pattern) -> bool:
@@ -339,7 +346,7 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
                 upper = [w for w in words if w.isupper()]
                 surname = upper[0].title() if upper else words[-1]
                 aliases = (name,) + ((surname,) if len(surname) >= 3 and surname not in stop else ())
-                found.setdefault(name, TitledPerson(name, aliases, office_of[title], country, "en", rid))
+                _keep(found, TitledPerson(name, aliases, office_of[title], country, "en", rid))
         for p in _en_counterparts(ctx, s.text, title_en, office_of, stop):
             found.setdefault(p.name, p)
     for p in _en_honorific(ctx, stop, set(found)):
@@ -375,11 +382,8 @@ def _en_title_surname(ctx: DocContext, title_en: re.Pattern, office_of: dict, st
     by one word after a capitalised title, with the country after it or the same title and word written twice
     (one mention could be any capitalised word). A word of a name found in full is that person's, not another."""
     taken = {w for p in found.values() for a in p.aliases for w in name_words(a)}
-    rx = re.compile(rf"(?:\b(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?\b(?P<title>{title_en.pattern})\s+"
-                    rf"(?P<name>[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)(?![A-Za-z])(?!\s+(?:[A-Z]|{PARTICLES}\s))"
-                    rf"(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
     seen: dict[str, list[re.Match]] = {}
-    for m in rx.finditer(ctx.text):
+    for m in _title_word_re(title_en.pattern).finditer(ctx.text):
         if m.group("title")[:1].isupper():
             seen.setdefault(m.group("name"), []).append(m)
     out = []
@@ -392,9 +396,23 @@ def _en_title_surname(ctx: DocContext, title_en: re.Pattern, office_of: dict, st
         office = office_of.get(re.sub(r"\s+", " ", ms[0].group("title")).lower())
         if office is None:
             continue
-        country = post or next((c for m in ms if (c := country_code(ctx, m.group("pre")))), None)
+        country = post or next((c for m in ms if (c := country_code(ctx, _country_before(ctx.text, m.start())))),
+                               None)
         out.append(TitledPerson(word, (word,), office, country, "en", rule_id("en_title_surname")))
     return out
+
+
+@lru_cache(maxsize=4)
+def _title_word_re(titles: str) -> re.Pattern:
+    """A title and one capitalised word that no other capitalised word follows, with of COUNTRY after it."""
+    return re.compile(rf"\b(?P<title>{titles})\s+(?P<name>[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)(?![A-Za-z])"
+                      rf"(?!\s+(?:[A-Z]|{PARTICLES}\s))(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
+
+
+def _country_before(text: str, at: int) -> str | None:
+    """The country name, abbreviation or adjective just before a title (US President, Kenya's President)."""
+    m = re.search(rf"\b({EN_COUNTRY})(?:['’]s)?\s+$", text[max(0, at - 40):at])
+    return m.group(1) if m else None
 
 
 def _en_title_words(ctx: DocContext, p: TitledPerson, title_en: re.Pattern, stop: set) -> TitledPerson:
