@@ -5,9 +5,10 @@ an office title beside it. Each person found here joins the document's gazetteer
 as a holder of that office on the document's date, so the stages after it (subjects, speakers, the event's
 leaders and countries, meeting participants) treat them as they treat a known person.
 
-Rules (each person found carries the id of the rule that found them):
+Rules (each person found carries the id of the rule that found them; the ids and the word lists each rule
+reads are data, ``data/titled.json``):
 
-* ``kaidan.person.ja_name_title.v1``: Japanese, a name Sudachi tags 人名 (or a run of katakana with a
+* ``kaidan.person.ja_name_title.v2``: Japanese, a name Sudachi tags 人名 (or a run of katakana with a
   middle dot, as foreign names are written) followed by an office title, with a country name before it
   (ケニアのルト大統領) or between the name and the title (文在寅韓国大統領, also after the name's reading in
   parentheses: 文在寅(ムン・ジェイン)韓国大統領); 内閣総理大臣 / 総理大臣 / 総理
@@ -46,17 +47,15 @@ from .context import DocContext
 from .dating import LEADER_OFFICES
 from .lexicon import load
 
-RULE_JA = "kaidan.person.ja_name_title.v1"
-RULE_EN = "kaidan.person.en_title_name.v1"
-RULE_EN_APPOSITION = "kaidan.person.en_name_apposition.v1"
-RULE_EN_LABEL = "kaidan.person.en_speaker_label.v1"
-RULE_EN_HONORIFIC = "kaidan.person.en_honorific_surname.v1"
 OFFICES = LEADER_OFFICES | {"foreign_minister", "vice_president"}
 KATA_DOTTED = re.compile(r"^[ァ-ヴー]+(?:[・＝=][ァ-ヴー]+)+$")
 KATA_RUN = re.compile(r"^[ァ-ヴー]{3,}$")
 KATA_START = re.compile(r"[ァ-ヴー]")
 KANJI_NAME = re.compile(r"^[一-龥々]{2,5}$")
 READING = re.compile(r"^[(（][ァ-ヴー・＝\s]{2,24}[)）]")
+# a party or body between a country and its office's title (ベトナム共産党中央執行委員会書記長, 朝鮮労働党総書記):
+# kanji ending in 党 (party) or 会 (committee, assembly)
+ORGAN = re.compile(r"[一-龥]{0,10}[党会](?=[一-龥])")
 ONE_KANJI_FAMILY = {"CN", "KR", "KP", "TW", "HK", "MO"}
 # a given name and a family name (with von / de … before it), or MOFA's FAMILY Given
 EN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
@@ -64,7 +63,8 @@ PARTICLES = "(?:von|van|de|der|den|da|del|dos|bin|al)"
 # a middle initial ("Joseph R. Biden") and a generational suffix ("…, Jr.") belong to the name
 EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}(?:\s[A-Z]\.)?(?:\s(?:{PARTICLES}\s)*{EN_WORD}){{1,2}}"
            r"(?:,?\s(?:Jr|Sr)\.?(?=[\s,]))?)(?![A-Za-z])")
-EN_COUNTRY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+# a country's name or adjective of one or two words, or its abbreviation (US, U.S., UK, ROK)
+EN_COUNTRY = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3}(?![A-Za-z])|(?:[A-Z]\.){2,3})"
 # a transcript's speaker label at the start of a line: NAME, TITLE [OF COUNTRY]: (all in capitals)
 TURN_LABEL = re.compile(r"(?m)^(?P<name>[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z.'\-]*){1,3}),\s*(?:THE\s+)?"
                         r"(?P<title>[A-Z][A-Z ]{2,40}?)(?:\s+OF\s+(?:THE\s+)?(?P<post>[A-Z][A-Z ]{2,30}?))?\s*:")
@@ -94,19 +94,35 @@ class TitledPerson:
 
 
 def _data() -> dict:
-    return load("titled.json", ("ja_titles_of_japan", "ja_honorifics", "en_honorifics", "en_demonym_suffixes",
-                                "en_not_names"))
+    return load("titled.json", ("rules", "en_demonym_suffixes", "en_not_names"))
+
+
+def rule(name: str) -> dict:
+    """One rule of data/titled.json: its id and the word lists it reads."""
+    return _data()["rules"][name]
+
+
+def rule_id(name: str) -> str:
+    """The id a rule of data/titled.json gives the people it finds (``ja_name_title`` → kaidan.person.…)."""
+    return rule(name)["id"]
 
 
 @lru_cache(maxsize=1)
 def _honorific() -> tuple[re.Pattern, frozenset, frozenset]:
     """The English honorific + one capitalised word ("Mr Ruto", "Sir Kaki"), the honorifics and those of them
     written before the given name."""
-    hon = _data()["en_honorifics"]
+    hon = rule("en_honorific_surname")["honorifics"]
     given = frozenset(hon["before_given_name"])
     every = frozenset(hon["before_surname"]) | given
     pattern = re.compile(rf"(?<![A-Za-z])({alternation(sorted(every))})\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![A-Za-z])")
     return pattern, every, given
+
+
+@lru_cache(maxsize=1)
+def _name_prefixes() -> str:
+    """The honorifics and styles that may stand between a title and a name (Prime Minister Shri X)."""
+    words = sorted(rule("en_title_name")["name_prefixes"], key=len, reverse=True)
+    return rf"(?:(?:{'|'.join(map(re.escape, words))})\s+)?"
 
 
 def _titles(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
@@ -145,7 +161,9 @@ def country_code(ctx: DocContext, word: str | None) -> str | None:
 
     names = _country_words(ctx.gaz)[2]
     w = word.strip()
-    return names.get(w) or names.get(re.sub(r"^the\s+", "", w, flags=re.I)) or _demonyms().get(w)
+    # "the French Republic": a country's adjective before Republic names it
+    return names.get(w) or names.get(re.sub(r"^the\s+", "", w, flags=re.I)) or _demonyms().get(w) \
+        or _demonyms().get(re.sub(r"\s+Republic$", "", w))
 
 
 def _known(ctx: DocContext, name: str) -> bool:
@@ -175,7 +193,7 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
     from .event import _country_words
 
     cw_ja, _, cnames = _country_words(ctx.gaz)
-    japan = set(_data()["ja_titles_of_japan"])
+    japan = set(rule("ja_name_title")["titles_of_japan"])
     found: dict[str, TitledPerson] = {}
     for s in ctx.sentences:
         if s.lang != "ja" or not title_re.search(s.text):
@@ -208,6 +226,9 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             after = READING.sub("", after, count=1)     # 文在寅(ムン・ジェイン)韓国大統領: a reading after the name
             between = cw_ja.match(after, 1 if after.startswith("・") else 0)
             rest = after[between.end():] if between else after
+            if between and not title_re.match(rest) and (organ := ORGAN.match(rest)) \
+                    and title_re.match(rest, organ.end()):
+                rest = rest[organ.end():]     # …・ベトナム共産党中央執行委員会書記長: the party or body of the office
             former = re.match(r"[元前故]", rest)
             t = title_re.match(rest, 1 if former else 0)
             if t and len(name) >= 2 and not _known(ctx, name) and name not in cnames:
@@ -217,9 +238,8 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
                 if country is None and (t.group(0) in japan or (t.group(0) == "首相" and KANJI_NAME.match(name))):
                     country = "JP"     # 総理 is Japan's; the Japanese press writes a foreign 首相 with the country
                 family = _ja_family(ctx, name, run, country)
-                found.setdefault(name, TitledPerson(name, (name,) + family,
-                                                    None if former else office_of[t.group(0).lower()],
-                                                    country, "ja", RULE_JA))
+                _keep(found, TitledPerson(name, (name,) + family, None if former else office_of[t.group(0).lower()],
+                                          country, "ja", rule_id("ja_name_title")))
             i = max(j, i + 1)
         # 中国のX国家主席: a kanji name Sudachi does not know, between a country and の and a title
         for m in country_name_title.finditer(s.text):
@@ -227,7 +247,7 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             if name in found or name in cnames or _known(ctx, name) or len(m.group(1)) < 2:
                 continue
             found[name] = TitledPerson(name, (name,) + _ja_family(ctx, name, [], country),
-                                       office_of[m.group(3).lower()], country, "ja", RULE_JA)
+                                       office_of[m.group(3).lower()], country, "ja", rule_id("ja_name_title"))
         # 文在寅(ムン・ジェイン)韓国大統領: a kanji name with its reading in parentheses, a country and a title
         # (the reading's opening parenthesis is in every match: a sentence without one is not scanned)
         for m in (reading_country_title.finditer(s.text) if "(" in s.text or "（" in s.text else ()):
@@ -235,11 +255,19 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
             if name in found or name in cnames or _known(ctx, name) or country is None:
                 continue
             found[name] = TitledPerson(name, (name,) + _ja_family(ctx, name, [], country),
-                                       office_of[m.group(3).lower()], country, "ja", RULE_JA)
+                                       office_of[m.group(3).lower()], country, "ja", rule_id("ja_name_title"))
     # 芹沢総理 after 芹沢征爾内閣総理大臣: a family name with a title is the person named in full, not another
     people = list(found.values())
     return [p for p in people if not any(p.name != q.name and (p.name in q.aliases or q.name.startswith(p.name))
                                          for q in people)]
+
+
+def _keep(found: dict[str, "TitledPerson"], p: "TitledPerson") -> None:
+    """A person's first mention, or a later one that says their country when the first did not (ザタグル首相と会談
+    … ポーランドのザタグル首相は)."""
+    old = found.get(p.name)
+    if old is None or (old.country is None and p.country is not None):
+        found[p.name] = p
 
 
 def _short_kata_name(ctx: DocContext, toks, i: int, title_re: re.Pattern) -> bool:
@@ -270,7 +298,7 @@ def _kata_dotted(toks, i: int, countries=()) -> int:
 def _ja_family(ctx: DocContext, name: str, run, country: str | None = None) -> tuple[str, ...]:
     """The family name(s) of a Japanese-written name, as the text uses them."""
     title_re = _titles(ctx.gaz)[0]
-    hon = "|".join(map(re.escape, _data()["ja_honorifics"]))
+    hon = "|".join(map(re.escape, rule("ja_name_title")["honorifics"]))
     parts = [p for p in re.split("[・＝]", name) if p]
     if len(parts) > 1:
         return tuple(p for p in parts if len(p) >= 2 and re.search(
@@ -287,8 +315,9 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
     _, title_en, office_of = _titles(ctx.gaz)
     stop = set(_data()["en_not_names"])
     t = title_en.pattern
+    prefixes = _name_prefixes()
     forward = re.compile(rf"(?:\b(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?\b(?P<title>{t})"
-                         rf"(?:\s+of\s+(?:the\s+)?(?P<ofc>{EN_COUNTRY}(?=\s+[A-Z][a-z]+\s+[A-Z])))?\s+(?:(?:Shri|Mr\.|Ms\.|Mrs\.|Dr\.|H\.E\.)\s+)?(?P<name>{EN_NAME})\b"
+                         rf"(?:\s+of\s+(?:the\s+)?(?P<ofc>{EN_COUNTRY})(?=,?\s+{prefixes}{EN_NAME}),?)?\s+{prefixes}(?P<name>{EN_NAME})\b"
                          rf"(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
     apposition = re.compile(rf"\b(?P<name>{EN_NAME}),\s+(?:the\s+)?(?:(?P<pre>{EN_COUNTRY})(?:['’]s)?\s+)?"
                             rf"(?P<title>{t})\b(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
@@ -304,11 +333,11 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
             continue
         country = country_code(ctx, (m.group("post") or "").title() or None)
         found.setdefault(name, TitledPerson(name, (name, words[-1]) if len(words[-1]) >= 3 else (name,),
-                                            office_of[title], country, "en", RULE_EN_LABEL))
+                                            office_of[title], country, "en", rule_id("en_speaker_label")))
     for s in ctx.sentences:
         if s.lang == "ja":
             continue
-        for rx, rule in ((forward, RULE_EN), (apposition, RULE_EN_APPOSITION)):
+        for rx, rid in ((forward, rule_id("en_title_name")), (apposition, rule_id("en_name_apposition"))):
             for m in rx.finditer(s.text):
                 name = m.group("name")
                 words = name_words(name)
@@ -322,10 +351,73 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
                 upper = [w for w in words if w.isupper()]
                 surname = upper[0].title() if upper else words[-1]
                 aliases = (name,) + ((surname,) if len(surname) >= 3 and surname not in stop else ())
-                found.setdefault(name, TitledPerson(name, aliases, office_of[title], country, "en", rule))
+                _keep(found, TitledPerson(name, aliases, office_of[title], country, "en", rid))
+        for p in _en_counterparts(ctx, s.text, title_en, office_of, stop):
+            found.setdefault(p.name, p)
     for p in _en_honorific(ctx, stop, set(found)):
         found.setdefault(p.name, p)
+    for p in _en_title_surname(ctx, title_en, office_of, stop, found):
+        found.setdefault(p.name, p)
     return [_en_title_words(ctx, p, title_en, stop) for p in found.values()]
+
+
+def _en_counterparts(ctx: DocContext, text: str, title_en: re.Pattern, office_of: dict, stop: set) -> list[TitledPerson]:
+    """"Prime Minister X and his Australian counterpart Y": a counterpart holds the office of the titled person
+    the sentence named before them, for the country of the adjective before the word."""
+    if "counterpart" not in text:
+        return []
+    out = []
+    for m in re.finditer(rf"\b(?P<adj>{EN_COUNTRY})\s+counterparts?,?\s+{_name_prefixes()}(?P<name>{EN_NAME})\b", text):
+        name, country = m.group("name"), country_code(ctx, m.group("adj"))
+        titles = [t for t in title_en.finditer(text, 0, m.start()) if t.group(0)[:1].isupper()]
+        if country is None or not titles or any(w in stop for w in name_words(name)) or _known(ctx, name) \
+                or country_code(ctx, name):
+            continue
+        office = office_of.get(re.sub(r"\s+", " ", titles[-1].group(0)).lower())
+        if office:
+            words = name_words(name)
+            out.append(TitledPerson(name, (name,) + ((words[-1],) if len(words[-1]) >= 3 else ()), office, country,
+                                    "en", rule_id("en_counterpart")))
+    return out
+
+
+def _en_title_surname(ctx: DocContext, title_en: re.Pattern, office_of: dict, stop: set,
+                      found: dict[str, TitledPerson]) -> list[TitledPerson]:
+    """"President Riri of the United States", "President Lugu … President Lugu": a leader the text names only
+    by one word after a capitalised title, with the country after it or the same title and word written twice
+    (one mention could be any capitalised word). A word of a name found in full is that person's, not another."""
+    taken = {w for p in found.values() for a in p.aliases for w in name_words(a)}
+    seen: dict[str, list[re.Match]] = {}
+    for m in _title_word_re(title_en.pattern).finditer(ctx.text):
+        if m.group("title")[:1].isupper():
+            seen.setdefault(m.group("name"), []).append(m)
+    out = []
+    for word, ms in seen.items():
+        if word in stop or word in taken or _known(ctx, word) or country_code(ctx, word):
+            continue
+        post = next((c for m in ms if (c := country_code(ctx, m.group("post")))), None)
+        if len(ms) < 2 and post is None:
+            continue
+        office = office_of.get(re.sub(r"\s+", " ", ms[0].group("title")).lower())
+        if office is None:
+            continue
+        country = post or next((c for m in ms if (c := country_code(ctx, _country_before(ctx.text, m.start())))),
+                               None)
+        out.append(TitledPerson(word, (word,), office, country, "en", rule_id("en_title_surname")))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _title_word_re(titles: str) -> re.Pattern:
+    """A title and one capitalised word that no other capitalised word follows, with of COUNTRY after it."""
+    return re.compile(rf"\b(?P<title>{titles})\s+(?P<name>[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)(?![A-Za-z])"
+                      rf"(?!\s+(?:[A-Z]|{PARTICLES}\s))(?:\s+of\s+(?:the\s+)?(?P<post>{EN_COUNTRY}))?")
+
+
+def _country_before(text: str, at: int) -> str | None:
+    """The country name, abbreviation or adjective just before a title (US President, Kenya's President)."""
+    m = re.search(rf"\b({EN_COUNTRY})(?:['’]s)?\s+$", text[max(0, at - 40):at])
+    return m.group(1) if m else None
 
 
 def _en_title_words(ctx: DocContext, p: TitledPerson, title_en: re.Pattern, stop: set) -> TitledPerson:
@@ -369,7 +461,7 @@ def _en_honorific(ctx: DocContext, stop: set, taken: set) -> list[TitledPerson]:
                 break
             cp = re.search(rf"({EN_COUNTRY})\s+counterparts?,?\s+(?:Mr\.?\s+|Ms\.?\s+)?{re.escape(name)}", text)
             country = country_code(ctx, cp.group(1)) if cp else None
-            out[name] = TitledPerson(name, (name, word), None, country, "en", RULE_EN_HONORIFIC)
+            out[name] = TitledPerson(name, (name, word), None, country, "en", rule_id("en_honorific_surname"))
             break
     return list(out.values())
 
