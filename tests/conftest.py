@@ -15,6 +15,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The property tests assert what holds for every input, not how fast: on a loaded machine one example can take
+# longer than Hypothesis's default deadline of 200 ms and fail a test whose property holds.
+settings.register_profile("kaidan", deadline=None)
+settings.load_profile("kaidan")
 
 JA_TEL = """日豪首脳電話会談
 
