@@ -116,3 +116,46 @@ def test_en_counted_documents_told_twice_are_one():
 def test_en_list_after_a_colon():
     text = "The two sides signed the following documents:\n- Memorandum of Understanding on Health\n- Agreement on Air Services\n"
     assert titles(text) == ["Memorandum of Understanding on Health", "Agreement on Air Services"]
+
+
+def test_en_members_of_a_set_of_signed_documents_are_titles():
+    got = signed("The four agreements that the two sides signed include a Memorandum of Cooperation on ports, "
+                 "a Memorandum on Coastal Tourism and an agreement on fisheries management.")
+    assert got == [("Memorandum of Cooperation on ports", "kaidan.en.signed.include.v1"),
+                   ("Memorandum on Coastal Tourism", "kaidan.en.signed.include.v1"),
+                   ("agreement on fisheries management", "kaidan.en.signed.include.v1")]
+    # an item without a document noun continues the title before it
+    assert titles("Among the deals signed on Friday were a Memorandum of Understanding on Trade and Investment "
+                  "and an agreement on air services.") == [
+        "Memorandum of Understanding on Trade and Investment", "agreement on air services"]
+
+
+def test_en_including_appositive_names_the_counted_documents():
+    assert titles("The two sides signed seven agreements, including an Agreement on Air Services and "
+                  "a Memorandum of Cooperation in Health, to boost ties.") == [
+        "Agreement on Air Services", "Memorandum of Cooperation in Health"]
+
+
+def test_en_set_of_documents_to_come_or_without_documents_listed_gives_nothing():
+    assert titles("The agreements to be signed include a pact on rail.") == []
+    assert titles("The agreements signed last year include a pact on rail.") == []
+    assert titles("The agreements signed were a sign of trust.") == []
+
+
+def test_ja_documents_listed_before_nado_and_a_count_are_titles():
+    assert signed("2024年5月1日\n両首脳は港湾協力に関する覚書や漁業協定など6本の文書に署名した。") == [
+        ("港湾協力に関する覚書", "kaidan.ja.signed.nado.v1"), ("漁業協定", "kaidan.ja.signed.nado.v1")]
+    # topics, not titles, before など: the counted phrase stays one title
+    assert titles("2024年5月1日\n両首脳は原子力や宇宙など6本の文書に署名した。") == ["原子力や宇宙など6本の文書"]
+
+
+def test_ja_members_of_the_signed_documents_enumerated_by_fukumareru():
+    assert signed("2024年5月1日\n署名された文書には、港湾協力に関する覚書、「漁業に関する協定」が含まれる。") == [
+        ("港湾協力に関する覚書", "kaidan.ja.signed.fukumu.v1"), ("漁業に関する協定", "kaidan.ja.signed.fukumu.v1")]
+    assert titles("2024年5月1日\n署名される予定の文書には、港湾協力に関する覚書が含まれる。") == []
+
+
+def test_en_passive_signing_with_an_including_appositive():
+    assert titles("Six agreements were signed, including a Memorandum of Cooperation on Railways "
+                  "and a loan agreement for a metro line.") == [
+        "Memorandum of Cooperation on Railways", "loan agreement for a metro line"]

@@ -69,6 +69,8 @@ def _ja() -> dict:
         "background": re.compile(data["background"]),
         "umbrella": re.compile(data["umbrella"]),
         "triggers": frozenset(data["triggers"]),
+        "nado": re.compile(next(r for r in data["rules"] if r["id"].endswith(".nado"))["pattern"]),
+        "fukumu": re.compile(next(r for r in data["rules"] if r["id"].endswith(".fukumu"))["pattern"]),
     }
 
 
@@ -139,6 +141,11 @@ def _ja_trigger_titles(ctx: DocContext, s: Sentence, toks: list[Token], i: int, 
         a, region = a + m.end(), region[m.end():]
     if not J["head_end"].search(region):
         return []
+    nado = J["nado"].match(region)
+    if nado:
+        members = _ja_members(ctx, a + nado.start("list"), a + nado.end("list"), J["rules"]["nado"])
+        if members:
+            return members
     if _generic(region, "ja"):                            # a bare 覚書 / 交換公文・融資契約: named elsewhere in the clause
         members = _toshite(ctx, s, toks[i].end)
         if members:
@@ -152,6 +159,33 @@ def _ja_trigger_titles(ctx: DocContext, s: Sentence, toks: list[Token], i: int, 
         off = ctx.text.find(title, a, b)
         out.append(Found(title, off if off >= 0 else a, (off if off >= 0 else a) + len(title), _rid(rule)))
     return out
+
+
+def _ja_members(ctx: DocContext, a: int, b: int, rule: dict) -> list[Found]:
+    """X、Y や Z: one title per listed item when every item is a title (bracketed or ending in a document noun)."""
+    J = _ja()
+    out, pos = [], a
+    for piece in _split_top(ctx.text[a:b].replace("や", "、")):
+        seg = piece.strip("、, ")
+        q = QUOTED.fullmatch(seg)
+        title = next(g for g in q.groups() if g) if q else seg
+        if not q and not J["head_end"].search(seg):
+            return []
+        off = ctx.text.find(title, pos, b)
+        out.append(Found(title, off, off + len(title), _rid(rule)))
+        pos += len(piece) + 1
+    return out
+
+
+def _ja_include(ctx: DocContext, s: Sentence) -> list[Found]:
+    """署名された文書には X、Y が含まれる: the members of a set of signed documents."""
+    if "含ま" not in s.text:
+        return []
+    J = _ja()
+    m = J["fukumu"].search(s.text)
+    if not m:
+        return []
+    return _ja_members(ctx, s.start + m.start("list"), s.start + m.end("list"), J["rules"]["fukumu"])
 
 
 def _toshite(ctx: DocContext, s: Sentence, after: int) -> list[Found]:
@@ -244,7 +278,7 @@ def _ja_titles(ctx: DocContext, s: Sentence) -> list[Found]:
         if t.lemma in triggers:
             out += _ja_trigger_titles(ctx, s, toks, i, floor)
             floor = i
-    return sorted(out + _ja_ceremony(ctx, s, toks), key=lambda f: f.start)
+    return sorted(out + _ja_ceremony(ctx, s, toks) + _ja_include(ctx, s), key=lambda f: f.start)
 
 
 # ---------------------------------------------------------------- English
@@ -282,6 +316,18 @@ def _en() -> dict:
         "umbrella": re.compile(data["umbrella"], re.I),
         "list": re.compile(r"\b(?:signed|exchanged|concluded)\b[^:]*\bfollowing\b[^:]*:\s*$|\b(?:signed|exchanged)\b[^:]*:\s*$",
                            re.I),
+        **_include_patterns(rules["include"], head),
+    }
+
+
+def _include_patterns(rule: dict, head: str) -> dict:
+    """The set-of-signed-documents forms of the include rule, compiled once."""
+    forms = {k: f.format(set=rule["set"], verbs=rule["verbs"]) for k, f in rule["forms"].items()}
+    return {
+        "include": [re.compile(f) if k == "among" else re.compile(f, re.I) for k, f in forms.items()],
+        "include_gate": tuple(rule["gate"]),
+        "include_end": re.compile(rule["list_end"], re.I),
+        "include_head": re.compile(rf"\b{head}\b", re.I),
     }
 
 
@@ -319,6 +365,60 @@ def _en_titles(ctx: DocContext, s: Sentence) -> list[Found]:
             start = w.start()
         title = _clean_en(pre[start:])
         out.append(Found(title, s.start + start, s.start + start + len(title), _rid(E["rules"]["passive"])))
+    return out
+
+
+ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+")
+ARTICLE = re.compile(r"^(?:a|an|the|one|another)\s+", re.I)
+
+
+def _include_titles(ctx: DocContext, s: Sentence) -> list[Found]:
+    """The agreements signed include X, Y and Z / Among the deals signed were … / signed six MoUs, including …"""
+    low = s.text.lower()
+    if "signed" not in low and "inked" not in low and "exchanged" not in low:
+        return []
+    E = _en()
+    if not any(w in low for w in E["include_gate"]):
+        return []
+    rid = _rid(E["rules"]["include"])
+    for rx in E["include"]:
+        m = rx.search(s.text)
+        if not m:
+            continue
+        v = m.start("v")
+        if E["future"].search(s.text[:v]) or E["background"].search(s.text[m.start():m.start("list")]):
+            return []
+        a, b = m.span("list")
+        cut = E["include_end"].search(s.text, a, b)
+        return _list_items(s, a, cut.start() if cut else b, rid)
+    return []
+
+
+def _list_items(s: Sentence, a: int, b: int, rid: str) -> list[Found]:
+    """Items of a coordinated list that name documents; an item without a document noun continues the one before."""
+    E = _en()
+    spans, pos = [], a
+    for sep in ITEM_SPLIT.finditer(s.text, a, b):
+        spans.append((pos, sep.start()))
+        pos = sep.end()
+    spans.append((pos, b))
+    items: list[list[int]] = []
+    for x, y in spans:
+        piece = s.text[x:y]
+        if E["include_head"].search(piece) or not items:
+            items.append([x, y])
+        else:
+            items[-1][1] = y
+    out = []
+    for x, y in items:
+        piece = s.text[x:y]
+        art = ARTICLE.match(piece)
+        x += art.end() if art else 0
+        title = _clean_en(s.text[x:y])
+        if not E["include_head"].search(title) or len(norm(title)) < 4:
+            continue
+        x = s.text.find(title, x)
+        out.append(Found(title, s.start + x, s.start + x + len(title), rid))
     return out
 
 
@@ -360,7 +460,7 @@ def _sentence_titles(ctx: DocContext, s: Sentence) -> list[Found]:
         return found
     if _other_day(ctx, s):
         return []
-    found = _en_titles(ctx, s)
+    found = _en_titles(ctx, s) + _include_titles(ctx, s)
     if _en()["list"].search(s.text):
         found += _list_titles(ctx, s, _en()["rules"]["list"])
     return found
