@@ -13,6 +13,7 @@ The file is validated on load; an invalid entry raises DataFileError naming it.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
@@ -100,7 +101,10 @@ class Gazetteer:
                                                       ja[0] if ja else code, en[0] if en else code)
             for a in ja + en:
                 self._alias.append((a, f"country:{code}"))
-        for i, item in enumerate(list(data["people"]) + list(data.get("orgs") or [])):
+        people = list(data["people"])
+        for i, item in enumerate(people + list(data.get("orgs") or [])):
+            if i == len(people):      # where a document's extra people go (``with_people``): before the orgs
+                self._people_end = (len(self._alias), len(self.entities))
             pid = item.get("id") if isinstance(item, dict) else None
             names = item.get("names") if isinstance(item, dict) else None
             if not pid or not isinstance(names, dict) or not (names.get("ja") or names.get("en")):
@@ -115,45 +119,40 @@ class Gazetteer:
                                         ja[0] if ja else en[0], en[0] if en else ja[0], tuple(terms))
             for a in ja + en:
                 self._alias.append((a, pid))
+        if not hasattr(self, "_people_end"):
+            self._people_end = (len(self._alias), len(self.entities))
 
     def _build(self) -> None:
         # Free-text search skips one-character aliases (日, 米): they only make sense inside compounds.
-        # the CLDR-only countries have a pattern of their own, built once per people data (_cldr_re): a
-        # document's extra people then rebuild only the people data's names
+        # the CLDR-only countries have a pattern of their own, built once per people data (_cldr_re); a
+        # document's extra people have one of their own names (``_incremental``)
         aliases = sorted({a for a, e in self._alias if len(a) > 1 and not self._is_cldr(e)}, key=len, reverse=True)
         self._by_alias = {}
-        for a, e in self._alias:
-            self._by_alias.setdefault(_nfkc(a).lower(), e)
-            if a.isascii() and " " not in a and len(a) > 3:
-                self._by_alias.setdefault(a.upper().lower(), e)
-        self._long_aliases = sorted({(_nfkc(a).lower(), e) for a, e in self._alias if len(a) > 1},
-                                    key=lambda p: -len(p[0]))
+        org_keys = set()           # the keys an org's alias sets first: an extra person's alias goes before
+        orgs_from = self._people_end[0]
+        for i, (a, e) in enumerate(self._alias):
+            for k in _alias_keys(a):
+                if k not in self._by_alias:
+                    self._by_alias[k] = e
+                    if i >= orgs_from:
+                        org_keys.add(k)
+        self._org_keys = frozenset(org_keys)
+        # longest first, and of one length in a fixed order (not a set's, which changes from one process to the
+        # next): two names of one length in a text then resolve the same way in every process
+        self._long_aliases = sorted({(_nfkc(a).lower(), e) for a, e in self._alias if len(a) > 1}, key=_longest)
         self._lookups: dict[str, str | None] = {}
         # longest first, titles of one length in a fixed order (not a set's, which changes from one process to
         # the next): the patterns are then the same string in every process, and the pattern cache finds them
         titles = sorted({t for ts in self.office_titles.values() for t in ts}, key=lambda t: (-len(t), t))
         ja_titles = [re.escape(t) for t in titles if not t.isascii()]
-        ja_aliases = [a for a in aliases if not a.isascii()]
-        en_aliases = [a for a in aliases if a.isascii()]
-        # English names also in capitals, as MOFA writes them (KISHIDA Fumio)
-        en_aliases = sorted(set(en_aliases) | {a.upper() for a in en_aliases if " " not in a and len(a) > 3},
-                            key=len, reverse=True)
-        name = "|".join(x for x in (trie_pattern(ja_aliases),
-                                    rf"\b(?:{trie_pattern(en_aliases)})\b" if en_aliases else "") if x)
-        # Honorifics and titles that may follow a name and belong to the mention.
-        tail = "|".join(ja_titles + ["氏", "さん", "元首相", "元総理大臣", "前首相", "前大統領", "元大統領", "首相"])
-        prefix = rf"(?:{_EN_TITLE_PREFIX}\s+)?"
-        # a mention starts with a title's or a name's first character: the lookahead lets every other
-        # position fail on one set test instead of trying the title and the whole trie
-        gate = first_char_gate(list(_EN_TITLE_WORDS) + ja_aliases + en_aliases)
-        self._name_re = self._compile(rf"{gate}{prefix}(?:{name})(?:{tail})?") if name else None
-        self._affixes = (prefix, tail)
+        self._ja_titles = ja_titles
+        pattern, names = _name_pattern(aliases, ja_titles)
+        self._name_re = self._compile(pattern) if pattern else None
+        self._extra_re = None            # a document's extra people's names (``with_people``)
+        self._pattern_names = names      # the names the pattern finds (English ones in capitals too)
+        self._affixes = _affixes(ja_titles)
         # one-character family names (習, 李, 菅) only with a title right after them: 習主席, 李首相
-        singles = sorted({a for a, _ in self._alias if len(a) == 1 and not a.isascii()
-                          and not self.entities.get(_first(self._alias, a), Entity("", "country", None, "", "")).kind
-                          == "country"})
-        self._single_re = re.compile("(" + "|".join(map(re.escape, singles)) + ")(" + "|".join(ja_titles + ["氏"]) + ")") \
-            if singles and ja_titles else None
+        self._single_re = _single_pattern(self._alias, self.entities, ja_titles)
         self._title_re = re.compile(
             r"(?:(?:同|米国|米|日本国?|英国|英|仏|印|韓国|韓|中国|露|豪|独)?(?:" + "|".join(ja_titles) + r"))"
             r"|(?:[Tt]he (?:U\.S\. |US |American |Japanese |British |French |Indian |Korean )?"
@@ -231,8 +230,8 @@ class Gazetteer:
 
     def _mentions(self, text: str, offset: int) -> list[Mention]:
         out: list[Mention] = []
-        if self._name_re:
-            for m in self._name_re.finditer(text):
+        if self._name_re or self._extra_re:
+            for m in self._name_matches(text):
                 surface = m.group(0)
                 ent = self.lookup(_strip_title(surface))
                 if ent is None:
@@ -266,6 +265,44 @@ class Gazetteer:
                     out.append(Mention(offset + m.start(), offset + m.end(), m.group(0), ent, "person"))
             out.sort(key=lambda x: x.start)
         return out
+
+    def _name_matches(self, text: str):
+        """The matches of the name pattern: the people data's, and with a document's extra people the matches
+        one pattern of all their names would give. Both patterns scan the text; where one match starts first it
+        is that pattern's, and where both start at one place the two names decide as the one pattern's trie and
+        alternation would (``_resolve``); the scan goes on after the match, as ``finditer`` does."""
+        base, extra = self._name_re, self._extra_re
+        mx = extra.search(text) if extra else None
+        if mx is None:
+            yield from base.finditer(text) if base else ()
+            return
+        if base is None:
+            yield from extra.finditer(text)
+            return
+        mb = base.search(text)
+        while mb is not None or mx is not None:
+            if mx is None or (mb is not None and mb.start() < mx.start()):
+                m = mb
+            elif mb is None or mx.start() < mb.start():
+                m = mx
+            else:
+                m = self._resolve(text, mb)
+            yield m
+            pos = m.end()
+            if mb is not None and mb.start() < pos:
+                mb = base.search(text, pos)
+            if mx is not None and mx.start() < pos:
+                mx = extra.search(text, pos)
+
+    def _resolve(self, text: str, mb: re.Match) -> re.Match:
+        """The match of one pattern of all the names where the people data's match ``mb`` and an extra
+        person's start at one place: the pattern of the extra names and the data's names written inside
+        ``mb`` (the data's name of that match is one of them; a name the data's pattern does not find at a
+        place cannot win there), matched at that place."""
+        seg = mb.group(0)
+        inside = {seg[i:j] for i in range(len(seg)) for j in range(i + 2, len(seg) + 1)} & self.base._pattern_names
+        return _small_re(_name_pattern(tuple(sorted(inside | self._extra_names)), tuple(self._ja_titles))[0]) \
+            .match(text, mb.start())
 
     def _single_holder(self, alias: str, title: str) -> str | None:
         """習主席 → the person whose one-character alias is 習 and who held an office with that title."""
@@ -327,13 +364,113 @@ class Gazetteer:
 @lru_cache(maxsize=32)
 def _extended_cached(base: Gazetteer, key: str) -> Gazetteer:
     entries = json.loads(key)
-    g = Gazetteer({**base._data, "people": list(base._data["people"]) + entries}, base._source)
-    g.base = base
+    data = {**base._data, "people": list(base._data["people"]) + entries}
+    g = _incremental(base, data, entries)
+    if g is None:
+        g = Gazetteer(data, base._source)
+        g.base = base
+    return g
+
+
+def _incremental(base: Gazetteer, data: dict, entries: list) -> Gazetteer | None:
+    """The gazetteer of the people data and a document's extra people, built from the data's gazetteer:
+    the same as ``Gazetteer(data)`` (aliases, entities and lookups in the same order; the mentions a pattern
+    of all the names finds, ``_name_matches``), where only the extra people's names make a pattern. None
+    where an extra entry shares an id with the data (the whole gazetteer is then built again)."""
+    extra = Gazetteer.__new__(Gazetteer)
+    extra.office_titles = base.office_titles
+    extra.entities, extra._alias = {}, []
+    Gazetteer._load(extra, {"people": entries}, base._source)     # validates the entries as the data's
+    if any(pid in base.entities for pid in extra.entities):
+        return None
+    g = Gazetteer.__new__(Gazetteer)
+    g.__dict__.update({k: v for k, v in base.__dict__.items() if not k.startswith("_cldr_pattern")})
+    g._data, g.base, g._compile = data, base, re.compile
+    g._mention_cache, g._lookups = {}, {}
+    na, ne = base._people_end
+    g._alias = base._alias[:na] + extra._alias + base._alias[na:]
+    items = list(base.entities.items())
+    g.entities = dict(items[:ne])
+    g.entities.update(extra.entities)
+    g.entities.update(items[ne:])
+    g._people_end = (na + len(extra._alias), len(g.entities) - (len(items) - ne))
+    # the first alias of a key wins: an extra person's over the orgs' (they come after the people)
+    by_alias = dict(base._by_alias)
+    org_keys = base._org_keys
+    for a, e in extra._alias:
+        for k in _alias_keys(a):
+            if k not in by_alias or k in org_keys:
+                by_alias[k] = e
+                org_keys = org_keys - {k} if k in org_keys else org_keys
+    g._by_alias = by_alias
+    g._org_keys = frozenset(k for k in org_keys)
+    g._long_aliases = list(base._long_aliases)      # in the order a whole build sorts them (_longest)
+    for pair in sorted({(_nfkc(a).lower(), e) for a, e in extra._alias if len(a) > 1}, key=_longest):
+        i = bisect.bisect_left(g._long_aliases, _longest(pair), key=_longest)
+        if i == len(g._long_aliases) or g._long_aliases[i] != pair:
+            g._long_aliases.insert(i, pair)
+    names = {a for a, _ in extra._alias if len(a) > 1}
+    pattern, g._extra_names = _name_pattern(tuple(sorted(names)), tuple(base._ja_titles))
+    g._extra_re = re.compile(pattern) if pattern else None
+    if any(len(a) == 1 and not a.isascii() for a, _ in extra._alias):
+        g._single_re = _single_pattern(g._alias, g.entities, base._ja_titles)
     return g
 
 
 def _extended(base: Gazetteer, entries: tuple[dict, ...]) -> Gazetteer:
     return _extended_cached(base, json.dumps(entries, ensure_ascii=False, sort_keys=True))
+
+
+def _longest(pair: tuple[str, str]) -> tuple[int, str, str]:
+    return -len(pair[0]), pair[0], pair[1]
+
+
+def _alias_keys(alias: str) -> tuple[str, ...]:
+    """The keys an alias has in the lookup: its NFKC lower case, and an English one-word name's capitals."""
+    if alias.isascii() and " " not in alias and len(alias) > 3:
+        return _nfkc(alias).lower(), alias.upper().lower()
+    return (_nfkc(alias).lower(),)
+
+
+def _affixes(ja_titles: list[str]) -> tuple[str, str]:
+    """The English titles before a name and the Japanese titles and honorifics after it that belong to a
+    name's mention, as patterns."""
+    # Honorifics and titles that may follow a name and belong to the mention.
+    tail = "|".join(list(ja_titles) + ["氏", "さん", "元首相", "元総理大臣", "前首相", "前大統領", "元大統領", "首相"])
+    return rf"(?:{_EN_TITLE_PREFIX}\s+)?", tail
+
+
+def _name_pattern(aliases, ja_titles) -> tuple[str, frozenset]:
+    """The pattern of a name's mention (a title before it, a title or an honorific after it) for some names,
+    and the names it finds ("" where there is none)."""
+    ja_aliases = [a for a in aliases if not a.isascii()]
+    en_aliases = [a for a in aliases if a.isascii()]
+    # English names also in capitals, as MOFA writes them (KISHIDA Fumio)
+    en_aliases = sorted(set(en_aliases) | {a.upper() for a in en_aliases if " " not in a and len(a) > 3},
+                        key=len, reverse=True)
+    name = "|".join(x for x in (trie_pattern(ja_aliases),
+                                rf"\b(?:{trie_pattern(en_aliases)})\b" if en_aliases else "") if x)
+    if not name:
+        return "", frozenset()
+    prefix, tail = _affixes(ja_titles)
+    # a mention starts with a title's or a name's first character: the lookahead lets every other
+    # position fail on one set test instead of trying the title and the whole trie
+    gate = first_char_gate(list(_EN_TITLE_WORDS) + ja_aliases + en_aliases)
+    return rf"{gate}{prefix}(?:{name})(?:{tail})?", frozenset(ja_aliases) | frozenset(en_aliases)
+
+
+@lru_cache(maxsize=256)
+def _small_re(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+def _single_pattern(alias: list[tuple[str, str]], entities: dict[str, Entity], ja_titles: list[str]):
+    """One-character family names (習, 李, 菅) only with a title right after them: 習主席, 李首相."""
+    singles = sorted({a for a, _ in alias if len(a) == 1 and not a.isascii()
+                      and not entities.get(_first(alias, a), Entity("", "country", None, "", "")).kind
+                      == "country"})
+    return re.compile("(" + "|".join(map(re.escape, singles)) + ")(" + "|".join(list(ja_titles) + ["氏"]) + ")") \
+        if singles and ja_titles else None
 
 
 def _first(pairs: list[tuple[str, str]], alias: str) -> str:
