@@ -34,7 +34,7 @@ PLACE_REACH = 30   # characters between a place and the meeting word it belongs 
 LOCATIVE = re.compile(r"^[^、。]{0,8}?(?:で|にて|において)")   # ホワイトハウスの執務室で / 迎賓館にて
 LOCATIVE_NI = re.compile(r"^[^、。]{0,4}?(?:にて|において)")
 VISITING = re.compile(r"([^、。\s]{2,20}?)(?:を)?(?:訪問中|訪れている|訪問している|を訪れた|滞在中)")
-SIGNING = re.compile(r"(?:両首脳|首脳)[^。]{0,80}?(?:に|を)署名(?:し|を行)|\bsigned\b")
+SIGNING = Gated(re.compile(r"(?:両首脳|首脳)[^。]{0,80}?(?:に|を)署名(?:し|を行)|\bsigned\b"), "署名", "signed")
 LEADER_OFFICES = {"prime_minister", "president", "chancellor", "king", "general_secretary", "premier"}
 LEADER_WORDS = re.compile(r"首脳|総理|首相|大統領|両首脳|leaders?|President|Prime Minister|Chancellor|(?i:prime ministers|presidents|the two men)")
 # 午後5時30分からテタテ(一対一)の会談を含め約45分間…首脳会談: the included segment does not take the envelope's time
