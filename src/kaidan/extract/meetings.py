@@ -120,16 +120,24 @@ def _filters() -> dict[str, re.Pattern]:
             "official_ja": re.compile(d["official_press"]["ja"]), "official_en": re.compile(d["official_press"]["en"])}
 
 
+@lru_cache(maxsize=1)
+def _not_a_meeting_words() -> dict[str, tuple[str, ...]]:
+    """The words before and after a kind word that make it no leaders' meeting, as tuples (one
+    ``str.endswith`` / ``str.startswith`` tests them all; an empty tuple matches nothing)."""
+    d = _data()
+    return {k: tuple(d.get(k, [])) for k in ("not_a_meeting_before", "not_a_meeting_after",
+                                             "not_a_meeting_en_before", "not_a_meeting_en_after")}
+
+
 def _not_a_meeting(text: str, m: re.Match, lang: str) -> bool:
     """外相会談, 会談中の, "ministerial meeting", "spoke to reporters": the word names no leaders' meeting."""
-    d = _data()
+    w = _not_a_meeting_words()
     before = text[max(0, m.start() - 8):m.start()]
     after = text[m.end():m.end() + 12]
     if lang == "ja":
-        return any(before.endswith(p) for p in d.get("not_a_meeting_before", [])) or \
-            any(after.startswith(p) for p in d.get("not_a_meeting_after", []))
-    return any(before.lower().rstrip().endswith(p) for p in d.get("not_a_meeting_en_before", [])) or \
-        any(after.lower().lstrip().startswith(p) for p in d.get("not_a_meeting_en_after", []))
+        return before.endswith(w["not_a_meeting_before"]) or after.startswith(w["not_a_meeting_after"])
+    return before.lower().rstrip().endswith(w["not_a_meeting_en_before"]) or \
+        after.lower().lstrip().startswith(w["not_a_meeting_en_after"])
 
 
 def _find_kinds(text: str, lang: str, bounds: tuple[set[int], set[int]] | None = None) -> list[KindMatch]:
