@@ -67,9 +67,15 @@ JA_CHARS = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\uff66-\uff9d\u3400-\u4dbf\u4
 LATIN_CHARS = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
+# Their complements, in runs: a text less those runs is as long as its count of the class's characters (removing a
+# few runs is cheaper than listing every character).
+_NOT_JA_CHARS = re.compile("[^" + JA_CHARS.pattern[1:-1] + "]+")
+_NOT_LATIN_CHARS = re.compile("[^" + LATIN_CHARS.pattern[1:-1] + "]+")
+
+
 def script_weights(text: str) -> tuple[float, float]:
     """(weighted Japanese characters, Latin letters) of a text."""
-    return JA_CHAR_WEIGHT * len(JA_CHARS.findall(text)), float(len(LATIN_CHARS.findall(text)))
+    return JA_CHAR_WEIGHT * len(_NOT_JA_CHARS.sub("", text)), float(len(_NOT_LATIN_CHARS.sub("", text)))
 
 
 def language_of(text: str) -> str | None:

@@ -49,17 +49,23 @@ class _Text:
 
 
 def _dedup(facts: list, key) -> list:
+    """Each fact, unless an earlier kept one with the same key tells the same (the first such, in order, is
+    kept or replaced by the fuller). Only facts of one key are ever compared, so each key's kept facts are
+    listed apart (their places in the output, in order): the first match in that list is the first match
+    of the whole output, and no pair of different keys is looked at."""
     out: list[_Text] = []
+    by_key: dict = {}
     for f in facts:
         t = _Text(f, key(f))
-        for i, o in enumerate(out):
-            if t.key != o.key:
-                continue
+        places = by_key.setdefault(t.key, [])
+        for i in places:
+            o = out[i]
             if t.same(o):
                 if len(t.norm) > len(o.norm):
                     out[i] = t
                 break
         else:
+            places.append(len(out))
             out.append(t)
     return [t.fact for t in out]
 

@@ -34,7 +34,7 @@ PLACE_REACH = 30   # characters between a place and the meeting word it belongs 
 LOCATIVE = re.compile(r"^[^、。]{0,8}?(?:で|にて|において)")   # ホワイトハウスの執務室で / 迎賓館にて
 LOCATIVE_NI = re.compile(r"^[^、。]{0,4}?(?:にて|において)")
 VISITING = re.compile(r"([^、。\s]{2,20}?)(?:を)?(?:訪問中|訪れている|訪問している|を訪れた|滞在中)")
-SIGNING = re.compile(r"(?:両首脳|首脳)[^。]{0,80}?(?:に|を)署名(?:し|を行)|\bsigned\b")
+SIGNING = Gated(re.compile(r"(?:両首脳|首脳)[^。]{0,80}?(?:に|を)署名(?:し|を行)|\bsigned\b"), "署名", "signed")
 LEADER_OFFICES = {"prime_minister", "president", "chancellor", "king", "general_secretary", "premier"}
 LEADER_WORDS = re.compile(r"首脳|総理|首相|大統領|両首脳|leaders?|President|Prime Minister|Chancellor|(?i:prime ministers|presidents|the two men)")
 # 午後5時30分からテタテ(一対一)の会談を含め約45分間…首脳会談: the included segment does not take the envelope's time
@@ -120,16 +120,24 @@ def _filters() -> dict[str, re.Pattern]:
             "official_ja": re.compile(d["official_press"]["ja"]), "official_en": re.compile(d["official_press"]["en"])}
 
 
+@lru_cache(maxsize=1)
+def _not_a_meeting_words() -> dict[str, tuple[str, ...]]:
+    """The words before and after a kind word that make it no leaders' meeting, as tuples (one
+    ``str.endswith`` / ``str.startswith`` tests them all; an empty tuple matches nothing)."""
+    d = _data()
+    return {k: tuple(d.get(k, [])) for k in ("not_a_meeting_before", "not_a_meeting_after",
+                                             "not_a_meeting_en_before", "not_a_meeting_en_after")}
+
+
 def _not_a_meeting(text: str, m: re.Match, lang: str) -> bool:
     """外相会談, 会談中の, "ministerial meeting", "spoke to reporters": the word names no leaders' meeting."""
-    d = _data()
+    w = _not_a_meeting_words()
     before = text[max(0, m.start() - 8):m.start()]
     after = text[m.end():m.end() + 12]
     if lang == "ja":
-        return any(before.endswith(p) for p in d.get("not_a_meeting_before", [])) or \
-            any(after.startswith(p) for p in d.get("not_a_meeting_after", []))
-    return any(before.lower().rstrip().endswith(p) for p in d.get("not_a_meeting_en_before", [])) or \
-        any(after.lower().lstrip().startswith(p) for p in d.get("not_a_meeting_en_after", []))
+        return before.endswith(w["not_a_meeting_before"]) or after.startswith(w["not_a_meeting_after"])
+    return before.lower().rstrip().endswith(w["not_a_meeting_en_before"]) or \
+        after.lower().lstrip().startswith(w["not_a_meeting_en_after"])
 
 
 def _find_kinds(text: str, lang: str, bounds: tuple[set[int], set[int]] | None = None) -> list[KindMatch]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..nlp import Token
 from .context import DocContext
@@ -48,6 +49,14 @@ def _lex():
     return load("predicates.json", ("ja", "en"))
 
 
+@lru_cache(maxsize=1)
+def _ja_endings() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The Japanese group subjects and official nouns as tuples, for one ``str.endswith`` each (a phrase equal
+    to a word also ends with it)."""
+    lex = _lex()["ja"]
+    return tuple(lex["group_subjects"]), tuple(lex["official_nouns"])
+
+
 def np_before(tokens: list[Token], i: int) -> int:
     """Index of the first token of the noun phrase that ends right before token i."""
     j = i
@@ -64,15 +73,15 @@ def np_before(tokens: list[Token], i: int) -> int:
 
 def resolve_phrase(ctx: DocContext, phrase: str, start: int, end: int, particle: str,
                    named: list[str]) -> Subject | None:
-    lex = _lex()["ja"]
     p = phrase.strip()
     if not p:
         return None
     if p in FIRST_PERSON:
         return Subject("self", None, p, start, end, particle)
-    if any(p == g or p.endswith(g) for g in lex["group_subjects"]):
+    groups, officials = _ja_endings()
+    if p.endswith(groups):
         return Subject("group", None, "両首脳", start, end, particle)
-    if any(p.endswith(o) for o in lex["official_nouns"]):
+    if p.endswith(officials):
         return Subject("unnamed", None, p, start, end, particle)
     leader = country_leader(ctx, p, named)
     if leader:

@@ -39,8 +39,10 @@ EN_OPENERS = {
     "before", "its", "their", "his", "her", "our",
 }
 _EN_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
-_LATIN = re.compile(r"[A-Za-z]")
+# Runs of the characters that are not kana/kanji (not Latin letters): what is left when they are removed is
+# as long as the count of kana/kanji (Latin letters), and removing a few runs is cheaper than listing every letter.
+_NOT_KANA_KANJI = re.compile(r"[^\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]+")
+_NOT_LATIN = re.compile(r"[^A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,8 @@ class Sentence:
 
 def script_lang(text: str) -> str:
     """"ja" when kana/kanji outnumber Latin letters, else "en" (per sentence or line)."""
-    ja = len(_KANA_KANJI.findall(text))
-    en = len(_LATIN.findall(text))
+    ja = len(_NOT_KANA_KANJI.sub("", text))
+    en = len(_NOT_LATIN.sub("", text))
     return "ja" if ja * 3 >= en else "en"   # a kana/kanji carries ~3 Latin letters of content
 
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._text import EN_WORD_NUMBER, JP_DIGITS, char_at, char_before, fold, is_hiragana, pick_spans
+from ._text import EN_WORD_NUMBER, JP_DIGITS, Gated, char_at, char_before, fold, is_hiragana, pick_spans
 from .numbers import parse_number
 
 __all__ = ["DateMatch", "deadline_of", "due_date", "era_to_year", "find_dates", "parse_date"]
@@ -124,7 +124,7 @@ _JP_DAY = re.compile(r"(?<![\d月年.,:/])(?P<d>\d{1,2})日"
                      r"(?!(?:間|以内|以降|以上|未満|目|連続|分|後|前|ぶり|付|当|程度|余|超|近|も早|ほど|中))")
 _SPAN_UNITS = {"日": "days", "週間": "weeks", "か月": "months", "カ月": "months", "ヵ月": "months", "ヶ月": "months",
                "ケ月": "months", "箇月": "months", "年": "years"}
-_JP_SPAN = re.compile(rf"(?P<n>{_D})[ \t]*(?P<u>日|週間|か月|カ月|ヵ月|ヶ月|ケ月|箇月|年)[ \t]*以内")
+_JP_SPAN = Gated(re.compile(rf"(?P<n>{_D})[ \t]*(?P<u>日|週間|か月|カ月|ヵ月|ヶ月|ケ月|箇月|年)[ \t]*以内"), "以内")
 _EN_NUM = rf"(?:\d+|{EN_WORD_NUMBER}|an?)"
 _EN_SPAN = re.compile(rf"\bwithin\s+(?:the\s+(?:next|coming)\s+)?(?P<n>{_EN_NUM})\s+(?P<u>day|week|month|year)s?\b",
                       re.I)

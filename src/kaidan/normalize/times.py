@@ -59,6 +59,7 @@ _EN_CLOCK = re.compile(
     first_char_gate(list(_EN_CLOCK_PRE), r"\d") +         # where a match can start: a qualifier or the hour
     rf"(?:\b(?P<pre>{_EN_PRE_RE})\s+)?(?<![\d:.])(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}})(?::\d{{2}})?)?(?![\d:])"
     rf"(?:\s*{_AMPM}|\s*o['’]clock\b)?", re.I)
+_EN_CLOCK = Gated(_EN_CLOCK, gate=r"\d")     # the hour (?P<h>) is one or two digits in every match
 _EN_NOON = Gated(re.compile(first_char_gate([*_EN_CLOCK_PRE, "noon", "midday", "midnight"]) +
                             rf"(?:\b(?P<pre>{_EN_PRE_RE})\s+)?\b(?P<w>noon|midday|midnight)\b", re.I), "noon", "mid")
 
@@ -152,6 +153,9 @@ _EN_HOURS = re.compile(
     rf"{_EN_N_START}{_EN_PRE}(?<![\w.])(?P<h>{_EN_N})(?P<ahalf>\s+and\s+a\s+half)?{_SEP}(?P<hu>hours?|hrs?|h)\b"
     rf"(?P<bhalf>\s+and\s+a\s+half)?(?:,?\s+(?:and\s+)?(?P<m>\d+|{EN_WORD_NUMBER}){_SEP}(?:minutes?|mins?)\b)?",
     re.I)
+# A match is kept only if its unit starts with "hour" or its figure with a digit (see ``_find_durations``:
+# "h" and "hrs" only after digits), so a text with neither "hour" nor a digit gives no duration.
+_EN_HOURS = Gated(_EN_HOURS, gate=r"hour|\d")
 _EN_MINUTES = Gated(re.compile(rf"{_EN_N_START}{_EN_PRE}(?<![\w.])(?P<m>\d+|{EN_WORD_NUMBER}){_SEP}(?:minutes?|mins?)\b",
                                re.I), "min")
 _EN_HALF_HOUR = Gated(re.compile(first_char_gate([*_EN_PRE_WORDS, "half", "a"]) +
