@@ -506,3 +506,19 @@ def test_a_japanese_compound_glossed_by_an_english_phrase_counts_as_the_phrases_
     assert text_score(ja, en) > 0.5
     # the phrase counts only when the other side holds all of its words
     assert specific_shared(profile("シャトル外交の意義"), profile("the meaning of a shuttle bus")) == 2
+
+
+def test_a_statement_naming_a_signed_document_supports_it_and_stays_a_statement():
+    listed = _rec("a.txt", "en", signed_documents=[
+        {"title": "Memorandum of Cooperation on cybersecurity", "evidence": "x", "offsets": [0, 1], "rule": "t"}])
+    welcomed = "We also welcome the agreement of cooperation in cyber security."
+    other = "We welcome the agreement on the security of semiconductor supply chains."
+    b = _rec("b.txt", "en", statements=[_fact(welcomed, speaker="Fumio Kishida", mode="direct")])
+    c = _rec("c.txt", "en", statements=[_fact(other, speaker="Fumio Kishida", mode="direct")])
+    for order in ([("d1", listed, True), ("d2", b, True), ("d3", c, True)],
+                  [("d2", b, True), ("d3", c, True), ("d1", listed, True)]):
+        rec = merge_event(EVENT, order)
+        (doc,) = rec["signed_documents"]
+        assert doc["support"] == 2 and {x["doc"] for x in doc["citations"]} == {"a.txt", "b.txt"}
+        assert any(x["evidence"] == welcomed for s in rec["statements"] for x in s["citations"])
+        assert not rec["conflicts"]
