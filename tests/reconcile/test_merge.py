@@ -405,7 +405,7 @@ def test_a_sentence_mostly_about_another_point_supports_a_point_but_does_not_bec
                       {"d1": "", "d2": t2, "d3": ""}.get)
     strategic = next(f for f in rec["agreements"] if "strategic" in f["texts"].get("en", ""))
     assert {c["doc"] for c in strategic["citations"]} == {"a.txt", "b.txt"}
-    assert "ja" not in strategic["texts"]
+    assert "枠組み" not in strategic["texts"].get("ja", "")
 
 
 def test_the_light_words_of_a_gloss_do_not_make_a_first_visit_meet_a_summit_taking_place():
@@ -522,3 +522,11 @@ def test_a_statement_naming_a_signed_document_supports_it_and_stays_a_statement(
         assert doc["support"] == 2 and {x["doc"] for x in doc["citations"]} == {"a.txt", "b.txt"}
         assert any(x["evidence"] == welcomed for s in rec["statements"] for x in s["citations"])
         assert not rec["conflicts"]
+
+
+def test_a_japanese_word_the_dictionary_glosses_otherwise_meets_its_english_equivalent_from_the_lexicon():
+    from kaidan.reconcile.bilingual import glosses, profile, specific_shared
+
+    assert "communicat" in glosses("意思疎通")
+    assert specific_shared(profile("防衛当局間の危機管理と意思疎通の重要性"),
+                           profile("the importance of crisis management and communication between defense authorities"))

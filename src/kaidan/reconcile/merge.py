@@ -546,8 +546,10 @@ def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str 
         texts = dict(f.texts)
         # a sentence telling several points is the wording of none but its first, and of that one only when
         # the point holds enough of it (a long sentence telling another point too would attract that point)
-        if not further and _about(profile(s.text), [profile(t) for _, t in f.texts], freq):
-            texts.setdefault(lang_of(s.text), s.text)
+        if not further and lang_of(s.text) not in texts:
+            wording = _wording(s.text, [profile(t) for _, t in f.texts], freq)
+            if wording:
+                texts[lang_of(s.text)] = wording
         out[k][i] = MergedFact.make(f.type, f.fields, texts, f.citations + (cite,), f.amounts)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -584,9 +586,31 @@ def _speakers(sentences, record: dict) -> dict[int, frozenset[str]]:
     return {j: frozenset(v) for j, v in out.items()}
 
 
-def _about(sentence: Profile, wordings: list[Profile], freq: dict[str, int]) -> bool:
-    """The sentence is about the point its wordings tell: they hold ``WORDING_SHARE`` of its words."""
-    return max((coverage(sentence, w, freq)[0] for w in wordings), default=0.0) >= WORDING_SHARE
+@lru_cache(maxsize=1)
+def _clause_cut() -> re.Pattern:
+    r = _merge_rules()["clause_cut"]
+    return re.compile("|".join(re.escape(w) for w in sorted(r["ja"] + r["en"], key=len, reverse=True)))
+
+
+def _wording(sentence: str, wordings: list[Profile], freq: dict[str, int]) -> str | None:
+    """The part of a supporting sentence that becomes the point's wording in its language: of the sentence's
+    clauses (cut where it goes on to another point: 〜で一致し、また…, "…; and …"), the one whose own words the
+    point covers most, when the point holds ``WORDING_SHARE`` of it, else None. A sentence
+    that joins a second point to this one is not this point's wording whole, so it cannot draw the second
+    point's facts of later sources into this one."""
+    cut = _clause_cut()
+    pieces = [sentence]
+    if cut.search(sentence):
+        parts = [x.strip() for x in cut.split(sentence)]
+        parts = [x for x in parts if sum(1 for u in profile(x).units if u.weight >= 1.0) >= TIGHT_UNITS]
+        if len(parts) > 1:
+            pieces = parts
+    best, share = None, 0.0
+    for piece in pieces:
+        got = max((coverage(profile(piece), w, freq)[0] for w in wordings), default=0.0)
+        if got > share:
+            best, share = piece, got
+    return best if share >= WORDING_SHARE else None
 
 
 def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict, text: str):
