@@ -530,3 +530,15 @@ def test_a_japanese_word_the_dictionary_glosses_otherwise_meets_its_english_equi
     assert "communicat" in glosses("意思疎通")
     assert specific_shared(profile("防衛当局間の危機管理と意思疎通の重要性"),
                            profile("the importance of crisis management and communication between defense authorities"))
+
+
+def test_a_japanese_sentence_naming_a_signed_document_supports_it_but_one_on_its_field_alone_does_not():
+    listed = _rec("a.txt", "ja", signed_documents=[
+        {"title": "サイバーセキュリティ分野における協力覚書", "evidence": "x", "offsets": [0, 1], "rule": "t"}])
+    named = _rec("b.txt", "ja", statements=[_fact("サイバーセキュリティに関する協力覚書の署名を歓迎する",
+                                                  speaker="岸田文雄", mode="reported")])
+    field = _rec("c.txt", "ja", statements=[_fact("サイバーセキュリティ分野での協力を一層進めていきたい",
+                                                  speaker="岸田文雄", mode="reported")])
+    rec = merge_event(EVENT, [("d1", listed, True), ("d2", named, True), ("d3", field, True)])
+    (doc,) = rec["signed_documents"]
+    assert {x["doc"] for x in doc["citations"]} == {"a.txt", "b.txt"}
