@@ -405,7 +405,7 @@ def test_a_sentence_mostly_about_another_point_supports_a_point_but_does_not_bec
                       {"d1": "", "d2": t2, "d3": ""}.get)
     strategic = next(f for f in rec["agreements"] if "strategic" in f["texts"].get("en", ""))
     assert {c["doc"] for c in strategic["citations"]} == {"a.txt", "b.txt"}
-    assert "ja" not in strategic["texts"]
+    assert "枠組み" not in strategic["texts"].get("ja", "")
 
 
 def test_the_light_words_of_a_gloss_do_not_make_a_first_visit_meet_a_summit_taking_place():
@@ -506,3 +506,39 @@ def test_a_japanese_compound_glossed_by_an_english_phrase_counts_as_the_phrases_
     assert text_score(ja, en) > 0.5
     # the phrase counts only when the other side holds all of its words
     assert specific_shared(profile("シャトル外交の意義"), profile("the meaning of a shuttle bus")) == 2
+
+
+def test_a_statement_naming_a_signed_document_supports_it_and_stays_a_statement():
+    listed = _rec("a.txt", "en", signed_documents=[
+        {"title": "Memorandum of Cooperation on cybersecurity", "evidence": "x", "offsets": [0, 1], "rule": "t"}])
+    welcomed = "We also welcome the agreement of cooperation in cyber security."
+    other = "We welcome the agreement on the security of semiconductor supply chains."
+    b = _rec("b.txt", "en", statements=[_fact(welcomed, speaker="Fumio Kishida", mode="direct")])
+    c = _rec("c.txt", "en", statements=[_fact(other, speaker="Fumio Kishida", mode="direct")])
+    for order in ([("d1", listed, True), ("d2", b, True), ("d3", c, True)],
+                  [("d2", b, True), ("d3", c, True), ("d1", listed, True)]):
+        rec = merge_event(EVENT, order)
+        (doc,) = rec["signed_documents"]
+        assert doc["support"] == 2 and {x["doc"] for x in doc["citations"]} == {"a.txt", "b.txt"}
+        assert any(x["evidence"] == welcomed for s in rec["statements"] for x in s["citations"])
+        assert not rec["conflicts"]
+
+
+def test_a_japanese_word_the_dictionary_glosses_otherwise_meets_its_english_equivalent_from_the_lexicon():
+    from kaidan.reconcile.bilingual import glosses, profile, specific_shared
+
+    assert "communicat" in glosses("意思疎通")
+    assert specific_shared(profile("防衛当局間の危機管理と意思疎通の重要性"),
+                           profile("the importance of crisis management and communication between defense authorities"))
+
+
+def test_a_japanese_sentence_naming_a_signed_document_supports_it_but_one_on_its_field_alone_does_not():
+    listed = _rec("a.txt", "ja", signed_documents=[
+        {"title": "サイバーセキュリティ分野における協力覚書", "evidence": "x", "offsets": [0, 1], "rule": "t"}])
+    named = _rec("b.txt", "ja", statements=[_fact("サイバーセキュリティに関する協力覚書の署名を歓迎する",
+                                                  speaker="岸田文雄", mode="reported")])
+    field = _rec("c.txt", "ja", statements=[_fact("サイバーセキュリティ分野での協力を一層進めていきたい",
+                                                  speaker="岸田文雄", mode="reported")])
+    rec = merge_event(EVENT, [("d1", listed, True), ("d2", named, True), ("d3", field, True)])
+    (doc,) = rec["signed_documents"]
+    assert {x["doc"] for x in doc["citations"]} == {"a.txt", "b.txt"}

@@ -141,6 +141,14 @@ def _gloss_texts(jam, lemma: str) -> list[str]:
 _NO_GLOSS: tuple[frozenset[str], tuple[frozenset[str], ...]] = (frozenset(), ())
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, tuple[str, ...]]:
+    """English equivalents JMdict's first glosses miss (``data/lexicon_ja_en.json``: 意思疎通 → communication)."""
+    from ..datafiles import load
+
+    return {e["ja"]: tuple(e["en"]) for e in load("lexicon_ja_en.json", ("entries",))["entries"]}
+
+
 def _gloss_entry(lemma: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """(:func:`glosses`, :func:`gloss_phrases`) of a lemma, looked up once and cached."""
     hit = _gloss_cache.get(lemma)
@@ -150,7 +158,7 @@ def _gloss_entry(lemma: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]
     if jam is None:
         return _NO_GLOSS
     try:
-        texts = _gloss_texts(jam, lemma)
+        texts = _gloss_texts(jam, lemma) + list(_lexicon().get(lemma, ()))
     except Exception:  # noqa: BLE001 — a failed lookup is not cached
         return _NO_GLOSS
     out: set[str] = set()

@@ -546,8 +546,10 @@ def _support_of(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, doc: str 
         texts = dict(f.texts)
         # a sentence telling several points is the wording of none but its first, and of that one only when
         # the point holds enough of it (a long sentence telling another point too would attract that point)
-        if not further and _about(profile(s.text), [profile(t) for _, t in f.texts], freq):
-            texts.setdefault(lang_of(s.text), s.text)
+        if not further and lang_of(s.text) not in texts:
+            wording = _wording(s.text, [profile(t) for _, t in f.texts], freq)
+            if wording:
+                texts[lang_of(s.text)] = wording
         out[k][i] = MergedFact.make(f.type, f.fields, texts, f.citations + (cite,), f.amounts)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -584,9 +586,31 @@ def _speakers(sentences, record: dict) -> dict[int, frozenset[str]]:
     return {j: frozenset(v) for j, v in out.items()}
 
 
-def _about(sentence: Profile, wordings: list[Profile], freq: dict[str, int]) -> bool:
-    """The sentence is about the point its wordings tell: they hold ``WORDING_SHARE`` of its words."""
-    return max((coverage(sentence, w, freq)[0] for w in wordings), default=0.0) >= WORDING_SHARE
+@lru_cache(maxsize=1)
+def _clause_cut() -> re.Pattern:
+    r = _merge_rules()["clause_cut"]
+    return re.compile("|".join(re.escape(w) for w in sorted(r["ja"] + r["en"], key=len, reverse=True)))
+
+
+def _wording(sentence: str, wordings: list[Profile], freq: dict[str, int]) -> str | None:
+    """The part of a supporting sentence that becomes the point's wording in its language: of the sentence's
+    clauses (cut where it goes on to another point: 〜で一致し、また…, "…; and …"), the one whose own words the
+    point covers most, when the point holds ``WORDING_SHARE`` of it, else None. A sentence
+    that joins a second point to this one is not this point's wording whole, so it cannot draw the second
+    point's facts of later sources into this one."""
+    cut = _clause_cut()
+    pieces = [sentence]
+    if cut.search(sentence):
+        parts = [x.strip() for x in cut.split(sentence)]
+        parts = [x for x in parts if sum(1 for u in profile(x).units if u.weight >= 1.0) >= TIGHT_UNITS]
+        if len(parts) > 1:
+            pieces = parts
+    best, share = None, 0.0
+    for piece in pieces:
+        got = max((coverage(profile(piece), w, freq)[0] for w in wordings), default=0.0)
+        if got > share:
+            best, share = piece, got
+    return best if share >= WORDING_SHARE else None
 
 
 def _support(pools: dict[str, tuple[MergedFact, ...]], doc_id: str, record: dict, text: str):
@@ -651,7 +675,7 @@ def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: b
         rec = EventRecord(rec.id, rec.countries, rec.date_start, rec.date_end, rec.kind, rec.sources, programme,
                           rec.signed_documents, pools["agreements"], pools["commitments"], pools["statements"],
                           quantities, rec.names, rec.denials, weekdays)
-    return with_conflicts(rec)
+    return with_conflicts(replace(rec, signed_documents=_documents_named(rec.signed_documents, rec)))
 
 
 def empty(event: dict) -> EventRecord:
@@ -872,6 +896,96 @@ def _main_meeting(programme: tuple[MergedMeeting, ...], event: dict, doc_id: str
         return programme
     progs[i] = replace(p, citations=tuple(cites))
     return tuple(progs)
+
+
+# -- a signed document named in another source's statement or agreement --------------------------------------
+
+@lru_cache(maxsize=1)
+def _document_words() -> dict:
+    r = _merge_rules()["document_named"]
+    out = {"rule": f"{r['id']}.v{r['version']}", "window": r["window"]}
+    for lang in ("en", "ja"):
+        nouns = sorted(r["nouns"][lang], key=len, reverse=True)
+        alt = "|".join(re.escape(n) for n in nouns)
+        out[lang] = (re.compile(rf"\b(?:{alt})\b" if lang == "en" else alt, re.I),
+                     frozenset(r["generic"][lang]), sorted(r["generic"][lang], key=len, reverse=True))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _subject(title: str) -> tuple[str, tuple[re.Pattern, ...]] | None:
+    """A signed document's title as its language and its subject words, each as a pattern that allows a
+    space or hyphen inside it (cyber security = cybersecurity), or None when the title has no document
+    noun or no subject beyond it."""
+    from ..normalize._text import fold
+
+    words = _document_words()
+    lang = lang_of(title)
+    if lang not in ("en", "ja"):
+        return None
+    nouns, generic, pieces = words[lang]
+    t = fold(title).lower()
+    if not nouns.search(t):
+        return None
+    rest = nouns.sub(" ", t)
+    if lang == "en":
+        subject = [w for w in re.findall(r"[a-z0-9]+", rest) if w not in generic]
+    else:
+        for g in pieces:
+            rest = rest.replace(g, " ")
+        subject = [w for w in re.split(r"[\s・、「」『』（）()]+", rest) if len(w) >= 2]
+    if not subject or sum(len(w) for w in subject) < 4:
+        return None
+    return lang, tuple(re.compile(r"[\s-]?".join(re.escape(c) for c in w)) for w in subject)
+
+
+@lru_cache(maxsize=4096)
+def _names_document(sentence: str, title: str) -> bool:
+    """The sentence names the document: a document noun of the title's language and, within the rule's
+    window of it, every subject word of the title."""
+    from ..normalize._text import fold
+
+    subj = _subject(title)
+    if subj is None or lang_of(sentence) != subj[0]:
+        return False
+    words = _document_words()
+    t = fold(sentence).lower()
+    nouns = [m.start() for m in words[subj[0]][0].finditer(t)]
+    if not nouns:
+        return False
+    for pat in subj[1]:
+        found = [m.start() for m in pat.finditer(t)]
+        if not any(abs(a - b) <= words["window"] for a in found for b in nouns):
+            return False
+    return True
+
+
+def _documents_named(signed: tuple[MergedFact, ...], rec: EventRecord) -> tuple[MergedFact, ...]:
+    """Each merged signed document cites the sentences of other sources' statements and agreements that name
+    it (:func:`_names_document`): "We also welcome the agreement of cooperation in cyber security" supports
+    the "Memorandum of Cooperation on cybersecurity" another source lists as signed, and stays a statement
+    too. A document cites at most one such sentence per source, none of a source that already cites it."""
+    if not signed:
+        return signed
+    cites = [c for k in CLAUSE_TYPES for f in getattr(rec, k) for c in f.citations
+             if c.evidence and c.offsets and len(c.evidence) <= MAX_SUPPORT_CHARS]
+    if not cites:
+        return signed
+    rule = _document_words()["rule"]
+    out = list(signed)
+    for i, g in enumerate(out):
+        title = g.field("title") or ""
+        if _subject(title) is None:
+            continue
+        have = {c.doc_id for c in g.citations}
+        added = []
+        for c in cites:
+            if c.doc_id not in have and _names_document(c.evidence, title):
+                have.add(c.doc_id)
+                added.append(SourceCitation(c.doc_id, c.doc, c.evidence, c.offsets, rule))
+        if added:
+            out[i] = MergedFact.make(g.type, g.fields, dict(g.texts), g.citations + tuple(added), g.amounts)
+    return tuple(out)
 
 
 # -- one figure given in several currencies ------------------------------------------------------------------
