@@ -421,10 +421,11 @@ class PostgresStore(SqlStore):
         table); or every older match through the full-text index (a rare word: few matches to read). A range
         that falls short is followed by the next step, from where it stopped.
 
-        With an event filter (its condition is part of ``where``; ``plain``: the other conditions) a step reads every row the
-        full-text condition keeps and checks the filter on each: when the walk leaves matches to find, the rows
-        of the walked span that match the query without the filter are counted too (a second walk of the span,
-        without the filter's look-ups), and the next step is costed by both densities (:func:`_next_step`)."""
+        With an event filter (its condition is part of ``where``; ``plain``: the other conditions) a step
+        reads every row the full-text condition keeps and checks the filter on each: when the walk leaves
+        matches to find, the rows of the walked span that match the query without the filter are counted too
+        (a second walk of the span, without the filter's look-ups), and the next step is costed by both
+        densities (:func:`_next_step`)."""
         top = self._one("SELECT max(rowid) FROM search_rows")[0]
         if not top:
             return []
@@ -446,7 +447,7 @@ class PostgresStore(SqlStore):
                     for setting in _STEP_SETTINGS[how]:
                         self._db.execute(f"SET LOCAL {setting} = off")
                     found += self._rowids(sql[how], (*params, *extra, lo, hi, need - len(found)))
-                if plain is not None and hi == top and lo > 0 and len(found) < need:
+                if plain is not None and hi == top and lo > 0 and 0 < len(found) < need:  # none: the index
                     share = self._share(query, params, *plain, lo, hi, len(found))
                 hi = lo
                 if hi <= 0 or len(found) >= need:
