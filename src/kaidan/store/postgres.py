@@ -489,7 +489,7 @@ def _next_step(density: float, rest: int, hi: int, top: int, words: int = 1,
     span = min(hi, math.ceil(rest / density * MARGIN))
     read = density / share                              # rows matching the query per row, before the filter
     check = FILTER_COST if share < 1 else 0.0
-    entries = ENTRY_COST * words * read * top
+    entries = ENTRY_COST * words * density * top        # as unfiltered: words x matches overstates a phrase's
     costs = {"walk": WALK_COST * span + check * read * span,
              "range": entries + RANGE_COST * span + (MATCH_COST + check) * min(rest * MARGIN / share, read * span),
              "index": entries + (MATCH_COST + check) * read * hi}
