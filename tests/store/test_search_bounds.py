@@ -187,3 +187,39 @@ def test_postgres_and_sqlite_give_the_same_hits_within_the_window(pg_url, monkey
     finally:
         pg.close()
         lite.close()
+
+
+def test_postgres_costs_a_filtered_step_by_the_rows_it_reads_not_only_by_those_the_filter_keeps():
+    from kaidan.store import postgres
+
+    # 64 kept of 326 matching rows in the newest 10,000 of 1.84 million, 936 more to find: unfiltered, every
+    # older match through the index is cheapest; when the filter keeps a fifth of the matches, that read checks
+    # it on five times as many rows, and the range the density says holds the rest costs less
+    args = (64 / 10_000, 936, 1_830_000, 1_840_000, 1)
+    assert postgres._next_step(*args) == ("index", 0)
+    how, lo = postgres._next_step(*args, 64 / 326)
+    assert how == "range" and lo == 1_830_000 - 219_375
+    assert postgres._next_step(*args, 1.0) == postgres._next_step(*args)     # the filter keeps every match
+
+
+def test_postgres_filtered_search_measures_the_filters_share_and_finds_the_same_hits(pg_url, monkeypatch):
+    from kaidan.store import postgres
+
+    monkeypatch.setattr(postgres, "SCAN_SPAN", 7)   # documents 53-59: 会談 in 54 (JP), 57 (AU)
+    store, ids = _pg_archive(pg_url, 60)                      # 会談 in every third document
+    try:
+        kept = [d for i, d in enumerate(ids) if i % 3 == 0 and i % 2 == 0]   # 会談 and in a JP event
+        for i, doc_id in enumerate(ids):
+            country = "JP" if i % 2 == 0 else "AU"
+            store.put_event({"id": f"2024-05-{i % 28 + 1:02d}-{country}-US-{i}", "countries": f"{country}-US",
+                             "date_start": f"2024-05-{i % 28 + 1:02d}", "date_end": f"2024-05-{i % 28 + 1:02d}"},
+                            doc_id)
+        shares = []
+        real_share = store._share
+        monkeypatch.setattr(store, "_share", lambda *a: shares.append(real_share(*a)) or shares[-1])
+        hits = store.search(search.match_query("会談"), limit=6, window=6, within=EventFilter(country="JP"))
+        assert sorted(d for d, *_ in hits) == sorted(kept[-6:])
+        assert shares == [0.5]                                  # of the walk's two matches, JP keeps one
+        assert store.search(search.match_query("会談"), limit=6, window=6) and len(shares) == 1  # no filter
+    finally:
+        store.close()

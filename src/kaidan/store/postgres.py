@@ -50,10 +50,13 @@ CHUNK_TOKENS = 6000        # tokens of one document's text per search row (posit
 # at a load average of 3): walking on, a row at a time (its terms read and matched); a range MARGIN times what the
 # density seen says holds the rest, through a bitmap of the full-text index (ENTRY_COST per entry of each word)
 # ANDed with the range's rowids (RANGE_COST each), reading the matches in it from the table (MATCH_COST each); or
-# every older match through that bitmap
+# every older match through that bitmap. A search with an event filter checks it on each row the full-text
+# condition keeps (FILTER_COST each: a look-up of the document's events and their countries, measured the same
+# way at a load average of 5), so its steps are costed by the rows they read, not only by those the filter keeps
 SCAN_SPAN = 10_000
 MARGIN = 1.5
 WALK_COST, ENTRY_COST, RANGE_COST, MATCH_COST = 1.2, 0.55, 0.12, 2.5
+FILTER_COST = 12.0
 RETRIES = 5                # attempts of a transaction that deadlocked or failed serialisation
 _LOCK_KEY = 0x6B616964616E  # advisory lock held while the schema is created or migrated ("kaidan")
 
@@ -384,12 +387,13 @@ class PostgresStore(SqlStore):
             raise StoreError(f"{self.path}: search failed ({exc}); simplify the query") from exc
         where = "AND scope = %s" if scope else ""
         extra: list = [scope] if scope else []
+        plain = (where, list(extra)) if within is not None else None   # the conditions but the filter's
         if within is not None:
             cond, params_within = _event_condition(within)
             where += (" AND doc_id IN (SELECT de.doc_id FROM doc_events de JOIN events e ON e.id = de.event_id "
                       f"WHERE {cond})")
             extra += params_within
-        rowids = self._newest_matches(query, params, where, extra, max(window, offset + limit))
+        rowids = self._newest_matches(query, params, where, extra, max(window, offset + limit), plain)
         if not rowids:
             return []
         order = ("(SELECT max(e.date_start) FROM doc_events de JOIN events e ON e.id = de.event_id "
@@ -402,7 +406,8 @@ class PostgresStore(SqlStore):
             f"SELECT doc_id, kind, ref, rank FROM best ORDER BY {order} LIMIT %s OFFSET %s")
         return [tuple(r) for r in self._rows(sql, (*params, rowids, limit, offset))]
 
-    def _newest_matches(self, query: str, params: list, where: str, extra: list, need: int) -> list[int]:
+    def _newest_matches(self, query: str, params: list, where: str, extra: list, need: int,
+                        plain: tuple[str, list] | None = None) -> list[int]:
         """The rowids of the ``need`` most recently indexed entries matching (``where`` and its parameters
         ``extra`` added), the newest first: the same rows whichever way each step reads them.
 
@@ -414,7 +419,13 @@ class PostgresStore(SqlStore):
         through the range the density says holds the rest (times ``MARGIN``); that range as the full-text
         index's matches ANDed with the primary key's range (only the matches in the range are read from the
         table); or every older match through the full-text index (a rare word: few matches to read). A range
-        that falls short is followed by the next step, from where it stopped."""
+        that falls short is followed by the next step, from where it stopped.
+
+        With an event filter (its condition is part of ``where``; ``plain``: the other conditions) a step
+        reads every row the full-text condition keeps and checks the filter on each: when the walk leaves
+        matches to find, the rows of the walked span that match the query without the filter are counted too
+        (a second walk of the span, without the filter's look-ups), and the next step is costed by both
+        densities (:func:`_next_step`)."""
         top = self._one("SELECT max(rowid) FROM search_rows")[0]
         if not top:
             return []
@@ -429,18 +440,31 @@ class PostgresStore(SqlStore):
         words = sum(len(p.split()) for p in params)     # the words of the query's phrases, as indexed
         found: list[int] = []
         hi, how, lo = top, "walk", max(0, top - SCAN_SPAN)
+        share = 1.0                                     # of the rows matching the query, those the filter keeps
         try:
             while True:
                 with self._db.transaction():
                     for setting in _STEP_SETTINGS[how]:
                         self._db.execute(f"SET LOCAL {setting} = off")
                     found += self._rowids(sql[how], (*params, *extra, lo, hi, need - len(found)))
+                if plain is not None and hi == top and lo > 0 and 0 < len(found) < need:  # none: the index
+                    share = self._share(query, params, *plain, lo, hi, len(found))
                 hi = lo
                 if hi <= 0 or len(found) >= need:
                     return found
-                how, lo = _next_step(len(found) / (top - hi), need - len(found), hi, top, words)
+                how, lo = _next_step(len(found) / (top - hi), need - len(found), hi, top, words, share)
         except _psycopg().Error as exc:
             raise StoreError(f"{self.path}: {_explain(exc)}") from exc
+
+    def _share(self, query: str, params: list, where: str, extra: list, lo: int, hi: int, kept: int) -> float:
+        """Of the rows in (``lo``, ``hi``] matching the query (``where``: its scope alone, no event filter), the
+        share ``kept`` is: a walk of the span through the primary key, as the first step's."""
+        with self._db.transaction():
+            self._db.execute("SET LOCAL enable_bitmapscan = off")
+            rows = self._db.execute("WITH q AS (SELECT " + query + " AS q) SELECT count(*) FROM search_rows, q "
+                                    f"WHERE terms @@ q.q {where} AND rowid > %s AND rowid <= %s",
+                                    (*params, *extra, lo, hi)).fetchone()[0]
+        return kept / rows if rows else 1.0
 
     def _rowids(self, sql: str, params: tuple) -> list[int]:
         """The first column of a statement's rows, run on the connection (in the caller's transaction)."""
@@ -453,18 +477,22 @@ _STEP_SETTINGS = {"walk": ("enable_bitmapscan",), "range": ("enable_indexscan", 
                   "index": ("enable_indexscan", "enable_seqscan")}
 
 
-def _next_step(density: float, rest: int, hi: int, top: int, words: int = 1) -> tuple[str, int]:
+def _next_step(density: float, rest: int, hi: int, top: int, words: int = 1,
+               share: float = 1.0) -> tuple[str, int]:
     """How to read the ``rest`` newest matches at or below rowid ``hi`` (of ``top`` rows), given the matches per
     row seen so far: ("walk" | "range" | "index", the rowid the step reads down to), the cheapest by the costs
     per row. A bitmap of the full-text index reads each of the query's ``words``' entries, each at least every
-    match of the table (``density * top``)."""
+    match of the table. ``share`` < 1: an event filter keeps that share of the rows matching the query, so each
+    step reads ``1 / share`` as many matching rows as it keeps, and checks the filter on each."""
     if density <= 0:
         return "index", 0                               # none seen: a rare word, read through the index
     span = min(hi, math.ceil(rest / density * MARGIN))
-    entries = ENTRY_COST * words * density * top
-    costs = {"walk": WALK_COST * span,
-             "range": entries + RANGE_COST * span + MATCH_COST * min(rest * MARGIN, density * span),
-             "index": entries + MATCH_COST * density * hi}
+    read = density / share                              # rows matching the query per row, before the filter
+    check = FILTER_COST if share < 1 else 0.0
+    entries = ENTRY_COST * words * density * top        # as unfiltered: words x matches overstates a phrase's
+    costs = {"walk": WALK_COST * span + check * read * span,
+             "range": entries + RANGE_COST * span + (MATCH_COST + check) * min(rest * MARGIN / share, read * span),
+             "index": entries + (MATCH_COST + check) * read * hi}
     how = min(costs, key=costs.get)
     return how, 0 if how == "index" else hi - span
 
