@@ -63,7 +63,8 @@ def test_sniff_gives_a_kind_or_an_ingest_error(data, suffix, media_type):
 @given(HOSTILE_TEXT)
 def test_utf8_round_trips_and_utf16_with_a_bom_unless_it_does_not_read_as_text(text):
     assume("\x00" not in text)  # NULs are bytes of UTF-16 (or stray ones, removed by the loader)
-    assert decode_bytes(text.encode("utf-8"))[0] == text
+    # a leading U+FEFF in UTF-8 is the byte-order mark, which decoding drops
+    assert decode_bytes(text.encode("utf-8"))[0] == text.removeprefix("\ufeff")
     data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
     if text and text_share(text) < MIN_UTF16_READABLE:   # characters of no text: refused, in one line
         with pytest.raises(DecodeFailed, match="byte-order mark") as err:
