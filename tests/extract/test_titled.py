@@ -164,6 +164,20 @@ def test_a_two_kana_name_is_a_person_only_when_written_with_a_title_more_than_on
     assert found("インドを訪問中の芹沢首相は、ラコ首相と会談した。ラコ首相から評価が示された。", "ja")["ラコ"].office == \
         "prime_minister"
     assert "ラコ" not in found("インドを訪問中の芹沢首相は、ラコ首相と会談した。", "ja")
+    # a use inside a longer katakana word (ナラコ首相) or after a middle dot (ノ・ラコ首相) is not the word's own
+    assert "ラコ" not in found("ナラコ首相は、ラコ首相と会談した。ノ・ラコ首相も同席した。", "ja")
+
+
+def test_two_kana_words_before_a_title_are_counted_in_one_pass_as_a_pass_per_word_counts_them():
+    import re
+    from kaidan.people import gazetteer
+
+    title_re = titled._titles(gazetteer())[0]
+    text = "ラコ首相と会談した。ラコ大統領、ナラコ首相、ノ・ラコ首相、ベモ外相、ベモ首相、ラコ。ベモ"
+    counts = titled._short_kata_uses(text, title_re)
+    for w in ("ラコ", "ベモ", "ナラ", "ノ"):
+        assert counts.get(w, 0) == len(re.findall(rf"(?<![ァ-ヴー・＝]){w}(?:{title_re.pattern})", text))
+    assert (counts["ラコ"], counts["ベモ"]) == (2, 2)
 
 
 def test_rule_ids_are_data():

@@ -278,8 +278,23 @@ def _short_kata_name(ctx: DocContext, toks, i: int, title_re: re.Pattern) -> boo
         return False
     if i > 0 and re.search(r"[ァ-ヴー・＝]$", toks[i - 1].text):
         return False
-    uses = re.findall(rf"(?<![ァ-ヴー・＝]){re.escape(t.text)}(?:{title_re.pattern})", ctx.text)
-    return len(uses) >= 2
+    uses = _short_kata_uses(ctx.text, title_re)
+    if uses is None:
+        return len(re.findall(rf"(?<![ァ-ヴー・＝]){re.escape(t.text)}(?:{title_re.pattern})", ctx.text)) >= 2
+    return uses.get(t.text, 0) >= 2
+
+
+@lru_cache(maxsize=2)
+def _short_kata_uses(text: str, title_re: re.Pattern) -> dict[str, int] | None:
+    """How often the text writes each two-kana word right before a title (not inside a longer katakana word),
+    in one pass over the text for all its words. Each position is counted once: two uses of one word cannot
+    overlap, as no title has a katakana letter in it (None when one has: each word is then counted alone)."""
+    if re.search(r"[ァ-ヴ]", title_re.pattern):
+        return None
+    counts: dict[str, int] = {}
+    for m in re.finditer(rf"(?<![ァ-ヴー・＝])(?=([ァ-ヴ][ァ-ヴー])(?:{title_re.pattern}))", text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return counts
 
 
 def _kata_dotted(toks, i: int, countries=()) -> int:
