@@ -30,10 +30,6 @@ COUNTRIES = Path(__file__).parent / "data" / "countries.json"
 TERRITORIES = Path(__file__).parent / "data" / "cldr_territories.json"
 NAMED = "named:"     # id prefix of the people a document names with a title that the data lacks
 
-# Subjects that stand for both sides together.
-GROUP_JA = ("両首脳", "両国首脳", "両国", "双方", "両政府", "日米両国", "両者", "両首相")
-GROUP_EN = ("the two leaders", "both leaders", "the leaders", "both countries", "the two countries",
-            "both sides", "the two sides", "the two governments", "both governments", "the two prime ministers")
 
 
 @dataclass(frozen=True)
@@ -403,7 +399,7 @@ def _incremental(base: Gazetteer, data: dict, entries: list) -> Gazetteer | None
                 by_alias[k] = e
                 org_keys = org_keys - {k} if k in org_keys else org_keys
     g._by_alias = by_alias
-    g._org_keys = frozenset(k for k in org_keys)
+    g._org_keys = frozenset(org_keys)
     g._long_aliases = list(base._long_aliases)      # in the order a whole build sorts them (_longest)
     for pair in sorted({(_nfkc(a).lower(), e) for a, e in extra._alias if len(a) > 1}, key=_longest):
         i = bisect.bisect_left(g._long_aliases, _longest(pair), key=_longest)

@@ -61,16 +61,17 @@ def _rid(rule: dict) -> str:
 def _ja() -> dict:
     data = load("rules/ja_signed.json", ("doc_heads", "triggers", "rules"))
     heads = sorted(data["doc_heads"], key=len, reverse=True)
+    rules = {r["id"].rsplit(".", 1)[-1]: r for r in data["rules"]}
     return {
         "data": data,
-        "rules": {r["id"].rsplit(".", 1)[-1]: r for r in data["rules"]},
+        "rules": rules,
         "head_end": re.compile("(?:" + "|".join(map(re.escape, heads)) + r")(?:\s*[(（][^)）]*[)）])?$"),
         "heads": set(heads),
         "background": re.compile(data["background"]),
         "umbrella": re.compile(data["umbrella"]),
         "triggers": frozenset(data["triggers"]),
-        "nado": re.compile(next(r for r in data["rules"] if r["id"].endswith(".nado"))["pattern"]),
-        "fukumu": re.compile(next(r for r in data["rules"] if r["id"].endswith(".fukumu"))["pattern"]),
+        "nado": re.compile(rules["nado"]["pattern"]),
+        "fukumu": re.compile(rules["fukumu"]["pattern"]),
     }
 
 

@@ -121,8 +121,7 @@ def _honorific() -> tuple[re.Pattern, frozenset, frozenset]:
 @lru_cache(maxsize=1)
 def _name_prefixes() -> str:
     """The honorifics and styles that may stand between a title and a name (Prime Minister Shri X)."""
-    words = sorted(rule("en_title_name")["name_prefixes"], key=len, reverse=True)
-    return rf"(?:(?:{'|'.join(map(re.escape, words))})\s+)?"
+    return rf"(?:(?:{alternation(map(re.escape, rule('en_title_name')['name_prefixes']))})\s+)?"
 
 
 def _titles(gaz) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:

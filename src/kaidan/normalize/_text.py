@@ -29,8 +29,6 @@ KANJI_DIGITS = "〇零一二三四五六七八九十百千"
 # A date/time component: Arabic digits or a short run of kanji digits (令和七年, 二十八日).
 JP_DIGITS = r"(?:\d{1,4}|[〇一二三四五六七八九十]{1,4})"
 
-ARABIC_RE = re.compile(r"\d")
-
 
 def is_ideograph(ch: str) -> bool:
     return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "々〆")

@@ -26,7 +26,6 @@ from ..people import gazetteer
 from ..text import bigrams, dice_counts, lang, norm
 from .bilingual import Profile, overlap, profile, specific_shared
 
-SAME_WORDING = 0.5   # the scorer's threshold for one fact told twice in one language
 SAME_CONCEPTS = 0.67  # across languages: on the seeds' readout vs joint statement, true pairs >= 0.67
 MIN_SHARED = 2        # shared concepts, not counting the generic ones below
 GENERIC = frozenset({"alliance", "indo_pacific", "investment", "nuclear", "energy", "deterrence", "technology",
@@ -77,11 +76,6 @@ def text_score(pa: Profile, pb: Profile, figure: bool | None = None, freq: dict[
     if figure:
         s = min(1.0, s + 0.15)
     return s if s >= MIN_SCORE else 0.0
-
-
-def same_text(a: str, b: str, same_figure: bool = False) -> float:
-    """A similarity in [0, 1] when the two texts tell the same thing, else 0."""
-    return text_score(profile(a), profile(b), True if same_figure else None)
 
 
 def same_concepts(a: str, b: str) -> bool:

@@ -38,7 +38,7 @@ from ..extract.lexicon import load
 from ..people import gazetteer
 from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameForms, Source, SourceCitation,
                        ValueGroup)
-from ..text import glued_breaks, norm
+from ..text import alternation, glued_breaks, norm
 from .bilingual import Frequencies, Profile, coverage, profile, specific_units, weighed
 from .match import (CONTAINED_CHARS, MIN_SPECIFIC, _same_amount, compatible, lang_of, person, quote_and_joint,
                     same_concepts, text_score)
@@ -589,7 +589,7 @@ def _speakers(sentences, record: dict) -> dict[int, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _clause_cut() -> re.Pattern:
     r = _merge_rules()["clause_cut"]
-    return re.compile("|".join(re.escape(w) for w in sorted(r["ja"] + r["en"], key=len, reverse=True)))
+    return re.compile(alternation(map(re.escape, r["ja"] + r["en"])))
 
 
 def _wording(sentence: str, wordings: list[Profile], freq: dict[str, int]) -> str | None:
@@ -905,8 +905,7 @@ def _document_words() -> dict:
     r = _merge_rules()["document_named"]
     out = {"rule": f"{r['id']}.v{r['version']}", "window": r["window"]}
     for lang in ("en", "ja"):
-        nouns = sorted(r["nouns"][lang], key=len, reverse=True)
-        alt = "|".join(re.escape(n) for n in nouns)
+        alt = alternation(map(re.escape, r["nouns"][lang]))
         out[lang] = (re.compile(rf"\b(?:{alt})\b" if lang == "en" else alt, re.I),
                      frozenset(r["generic"][lang]), sorted(r["generic"][lang], key=len, reverse=True))
     return out
