@@ -108,6 +108,22 @@ class Found:
     statements: list[Statement] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class _Reading:
+    """One sentence as its predicates are read in turn, and what each hands on to the next."""
+    s: Sentence
+    toks: list
+    dep: list[int]
+    heading: bool                          # a headline (no 。, short, no past or polite end)
+    preds: list[tuple[int, str, str, int]]  # (head, kind, label, end) of each predicate
+    cut_at: int | None                     # the cut point of a document cut inside this sentence
+    subject: Subject | None                # the subject in force: stated in the sentence, or carried into it
+    carried: Subject | None                # the subject carried from the sentence before
+    lo: int = 0                            # first token of the next predicate's content
+    chain: bool | None = None              # a chain of both sides' agreements, read without the carried speaker
+    topic: str = ""                        # the topic phrase (…については、) the contents after it inherit
+
+
 class JaClauses(CommitmentReader, QuoteReader):
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
@@ -125,19 +141,35 @@ class JaClauses(CommitmentReader, QuoteReader):
 
     # -- one sentence ---------------------------------------------------------
     def sentence(self, s: Sentence) -> None:
-        ctx = self.ctx
-        toks = ctx.tokens(s)
+        """Read one sentence: each predicate in turn with its subject and content, then what is read over the
+        whole sentence (a cut speech, a sentence-final intent, a stance, the quotations)."""
+        toks = self.ctx.tokens(s)
         if not toks:
             return
         if self._list and self.list_item(s):
             return
-        for m in ctx.mentions(s):
-            if m.kind == "person" and m.entity not in self.named:
-                self.named.append(m.entity)
+        self._note_named(s)
         dep = depths(toks, s.text)
         self._dep = dep
         self.nominalised_speech(s, toks, dep)
         heading = "。" not in s.text and len(s.text) < 45 and not s.text.endswith(("た", "す"))
+        preds, cut_at = self._predicates(s, toks, dep)
+        carried = None if heading else self.carry
+        r = _Reading(s, toks, dep, heading, preds, cut_at, subject=carried, carried=carried)
+        for n_pred, (i, kind, label, j) in enumerate(preds):
+            if not self._read_predicate(r, n_pred, i, kind, label, j):
+                break
+        self._end_sentence(r)
+
+    def _note_named(self, s: Sentence) -> None:
+        """The people the sentence names, added in order of first mention to those of the document so far."""
+        for m in self.ctx.mentions(s):
+            if m.kind == "person" and m.entity not in self.named:
+                self.named.append(m.entity)
+
+    def _predicates(self, s: Sentence, toks, dep) -> tuple[list[tuple[int, str, str, int]], int | None]:
+        """(head, kind, label, end) of each predicate outside brackets, in order, then the cut point of a
+        document cut inside its last sentence as an agreement; and that cut point (None where there is none)."""
         preds = []
         for i in heads(toks):       # no other token heads a predicate
             if dep[i] == 0:
@@ -147,110 +179,149 @@ class JaClauses(CommitmentReader, QuoteReader):
         cut_at = self.cut_tail(s, toks, dep)
         if cut_at is not None:
             preds.append((cut_at, "agreement", "other", len(toks)))
-        lo = 0
-        subject = carried = None if heading else self.carry
-        chain = None
-        topic = ""
-        for n_pred, (i, kind, label, j) in enumerate(preds):
-            cands = subjects_in(ctx, toks, dep, lo, i, self.named)
-            self._anchor = i
-            pick = self.choose(toks, lo, cands, kind, label, subject)
-            who = pick[1] if pick else subject
-            if kind == "agreement" and toks[i].text == "重視" and who is not None and who.kind == "person" \
-                    and any(k == "speech" for _, k, _, _ in preds[n_pred + 1:]):
-                # 安倍総理から、日本は…を極めて重視しており、…と述べた: one speaker's stance ahead of the turn
-                subject, lo = who, skip_after(toks, j)
-                continue
-            if self.joins_next(toks, i, j, kind, label, who, preds[n_pred + 1:]):
-                continue    # 安倍総理から、…訪日を歓迎し、…に感謝を述べた: one speaker's turn, one statement
-            if kind == "speech" and pick is None and _passive(toks, i, j) and not (
-                    subject is not None and subject.start >= s.start and subject.particle in ("から", "からは")):
-                lo = skip_after(toks, j)
-                continue    # …が紹介されました: no speaker stated
-            c_lo = lo
-            prefix = ""
-            if pick:
-                pi, subj = pick
-                subject = subj
-                c_lo = pi + 1
-                while c_lo < i and toks[c_lo].text in ("は", "も", "、", ",", "，"):
-                    c_lo += 1
-                pre = ctx.text[toks[lo].start:subj.start] if lo < len(toks) else ""
-                pre = CONNECTIVES.sub("", pre.strip(" 、,"))
-                if TOPIC_PREFIX.search(pre + "、"):
-                    prefix = topic = pre.rstrip("、, ") + "、"
-                elif topic and not pre:
-                    prefix = topic
-            if pick and kind == "speech" and self.quote_then_speaker(toks, dep, lo, c_lo, i, pick[1]):
-                c_lo = lo       # 「…」と岸田首相は(記者団に)述べた: the quotation before the speaker is what was said
-            if kind == "speech_embedded":
-                people = [c for c in cands if c[1].kind in ("person", "unnamed")]
-                if people:
-                    pi, who = people[-1]
-                    e_lo = pi + 1
-                    while e_lo < i and toks[e_lo].text in ("は", "、", ",", "，"):
-                        e_lo += 1
-                    raw = ctx.text[toks[e_lo].start:toks[i].start]
-                    self.emit(Clause(s, tuple(toks), tuple(dep), e_lo, i, j, "speech", label, who, raw,
-                                     toks[e_lo].start, "", "embedded"))
-                    lo = skip_after(toks, j + 1)
-                    if lo < len(toks) and toks[lo].text in ("共に", "ともに"):
-                        lo = skip_after(toks, lo + 1)     # …謝意が示されると共に、…: "as well as" opens the next clause
-                    elif lo + 1 < len(toks) and toks[lo].text in ("共", "とも") and toks[lo + 1].text == "に":
-                        lo = skip_after(toks, lo + 2)
-                continue
-            if kind == "agreement_embedded":
-                a_lo = skip_after(toks, lo) if lo else 0
-                raw = CONNECTIVES.sub("", ctx.text[toks[a_lo].start:toks[i].start])
-                self.emit(Clause(s, tuple(toks), tuple(dep), a_lo, i, j, "agreement", label,
-                                 Subject("group", None, "両首脳", 0, 0, "は"), raw, toks[i].start - len(raw), "",
-                                 "embedded"))
-                continue
-            if kind == "boundary" and label == "発表" and who is not None and who.kind == "unnamed" \
-                    and self.quoted_before(toks, dep, c_lo, i):
-                kind = "speech"     # 報道官は「…」と発表した: an official's announcement quoted is what it said
-            if i <= c_lo or kind == "boundary":
-                lo = skip_after(toks, j)
-                continue
-            if subject is None and kind == "agreement" and heading and label in ("welcomed", "opposed"):
-                lo = skip_after(toks, j)
-                continue    # a headline's 総理笑顔で歓迎: one side's welcome, no subject to make it both sides'
-            if i == cut_at and (subject is None or subject.kind not in ("group", "self")):
-                break       # a cut point of one side only: what it would have said is unknown
-            if kind == "agreement" and pick is None and subject is not None and subject is carried \
-                    and subject.kind not in ("group", "self") and _both_sides_chain(toks, i, j):
-                # …協力にも合意し、…姿勢を鮮明にした: the chain's subject is both sides, not the one speaker
-                # carried from the sentence before; the rest of the chain states no speaker, and the sentence
-                # hands on the speaker carried into it
-                subject, chain = None, True
-            if subject is None and kind == "agreement":
-                subject = Subject("group", None, "両首脳", 0, 0, "は")   # a readout's agreement verb with no subject
-            raw_start = toks[c_lo].start
-            raw = ctx.text[raw_start:toks[i].start]
-            stripped_lead = CONNECTIVES.match(raw) or (heading and HEADLINE_SIDES.match(raw))
-            if stripped_lead:
-                raw_start += stripped_lead.end()
-                raw = raw[stripped_lead.end():]
-            occasion = OCCASION.match(raw) if kind == "speech" else None
-            if occasion and len(raw) - occasion.end() >= 4:
-                raw_start += occasion.end()      # 首相は会談で、…と伝えた: where it was said, not what
-                raw = raw[occasion.end():]
-            if subject is not None:
-                self.emit(Clause(s, tuple(toks), tuple(dep), c_lo, i, j, kind, label, subject, raw, raw_start, prefix,
-                                 how="cut_tail" if i == cut_at else
-                                 "quote_manner" if kind == "speech" and label in MANNER else None,
-                                 stated=pick is not None))
-            lo = skip_after(toks, j)
-            if chain:
-                subject = chain = None
-        if preds and subject is not None:
-            self.carry = subject
-        elif heading:
+        return preds, cut_at
+
+    def _read_predicate(self, r: _Reading, n_pred: int, i: int, kind: str, label: str, j: int) -> bool:
+        """Read the clause that predicate ``n_pred`` (head i, verb group ending before j) closes; False when
+        the rest of the sentence is not to be read."""
+        toks = r.toks
+        cands = subjects_in(self.ctx, toks, r.dep, r.lo, i, self.named)
+        self._anchor = i
+        pick = self.choose(toks, r.lo, cands, kind, label, r.subject)
+        who = pick[1] if pick else r.subject
+        if self._passed_over(r, n_pred, i, kind, label, j, pick, who):
+            return True
+        c_lo, prefix = self._content_start(r, i, kind, pick)
+        if kind == "speech_embedded":
+            self._embedded_speech(r, cands, i, label, j)
+            return True
+        if kind == "agreement_embedded":
+            self._embedded_agreement(r, i, label, j)
+            return True
+        if kind == "boundary" and label == "発表" and who is not None and who.kind == "unnamed" \
+                and self.quoted_before(toks, r.dep, c_lo, i):
+            kind = "speech"     # 報道官は「…」と発表した: an official's announcement quoted is what it said
+        if i <= c_lo or kind == "boundary":
+            r.lo = skip_after(toks, j)
+            return True
+        if r.subject is None and kind == "agreement" and r.heading and label in ("welcomed", "opposed"):
+            r.lo = skip_after(toks, j)
+            return True     # a headline's 総理笑顔で歓迎: one side's welcome, no subject to make it both sides'
+        if i == r.cut_at and (r.subject is None or r.subject.kind not in ("group", "self")):
+            return False    # a cut point of one side only: what it would have said is unknown
+        if kind == "agreement" and pick is None and r.subject is not None and r.subject is r.carried \
+                and r.subject.kind not in ("group", "self") and _both_sides_chain(toks, i, j):
+            # …協力にも合意し、…姿勢を鮮明にした: the chain's subject is both sides, not the one speaker
+            # carried from the sentence before; the rest of the chain states no speaker, and the sentence
+            # hands on the speaker carried into it
+            r.subject, r.chain = None, True
+        if r.subject is None and kind == "agreement":
+            r.subject = Subject("group", None, "両首脳", 0, 0, "は")   # a readout's agreement verb with no subject
+        raw, raw_start = self._content(r, c_lo, i, kind)
+        if r.subject is not None:
+            self.emit(Clause(r.s, tuple(toks), tuple(r.dep), c_lo, i, j, kind, label, r.subject, raw, raw_start,
+                             prefix, how="cut_tail" if i == r.cut_at else
+                             "quote_manner" if kind == "speech" and label in MANNER else None,
+                             stated=pick is not None))
+        r.lo = skip_after(toks, j)
+        if r.chain:
+            r.subject = r.chain = None
+        return True
+
+    def _passed_over(self, r: _Reading, n_pred: int, i: int, kind: str, label: str, j: int, pick, who) -> bool:
+        """A predicate that closes no clause of its own: a stance ahead of the same speaker's turn, a predicate
+        joined to the next one, a passive report with no speaker (True; what comes next is set for the next)."""
+        toks = r.toks
+        if kind == "agreement" and toks[i].text == "重視" and who is not None and who.kind == "person" \
+                and any(k == "speech" for _, k, _, _ in r.preds[n_pred + 1:]):
+            # 安倍総理から、日本は…を極めて重視しており、…と述べた: one speaker's stance ahead of the turn
+            r.subject, r.lo = who, skip_after(toks, j)
+            return True
+        if self.joins_next(toks, i, j, kind, label, who, r.preds[n_pred + 1:]):
+            return True     # 安倍総理から、…訪日を歓迎し、…に感謝を述べた: one speaker's turn, one statement
+        if kind == "speech" and pick is None and _passive(toks, i, j) and not (
+                r.subject is not None and r.subject.start >= r.s.start and r.subject.particle in ("から", "からは")):
+            r.lo = skip_after(toks, j)
+            return True     # …が紹介されました: no speaker stated
+        return False
+
+    def _content_start(self, r: _Reading, i: int, kind: str, pick) -> tuple[int, str]:
+        """(first token of the content, the topic phrase it inherits): after the subject picked, which becomes
+        the subject in force, and its particles; a topic phrase before the subject is remembered."""
+        toks, lo = r.toks, r.lo
+        c_lo, prefix = lo, ""
+        if pick:
+            pi, subj = pick
+            r.subject = subj
+            c_lo = pi + 1
+            while c_lo < i and toks[c_lo].text in ("は", "も", "、", ",", "，"):
+                c_lo += 1
+            pre = self.ctx.text[toks[lo].start:subj.start] if lo < len(toks) else ""
+            pre = CONNECTIVES.sub("", pre.strip(" 、,"))
+            if TOPIC_PREFIX.search(pre + "、"):
+                prefix = r.topic = pre.rstrip("、, ") + "、"
+            elif r.topic and not pre:
+                prefix = r.topic
+        if pick and kind == "speech" and self.quote_then_speaker(toks, r.dep, lo, c_lo, i, pick[1]):
+            c_lo = lo       # 「…」と岸田首相は(記者団に)述べた: the quotation before the speaker is what was said
+        return c_lo, prefix
+
+    def _embedded_speech(self, r: _Reading, cands, i: int, label: str, j: int) -> None:
+        """Xは…考えを示したと(関係者が)明らかにした: the last person among the subjects said the content; the
+        next content starts after the reporting verb."""
+        people = [c for c in cands if c[1].kind in ("person", "unnamed")]
+        if not people:
+            return
+        toks = r.toks
+        pi, who = people[-1]
+        e_lo = pi + 1
+        while e_lo < i and toks[e_lo].text in ("は", "、", ",", "，"):
+            e_lo += 1
+        raw = self.ctx.text[toks[e_lo].start:toks[i].start]
+        self.emit(Clause(r.s, tuple(toks), tuple(r.dep), e_lo, i, j, "speech", label, who, raw,
+                         toks[e_lo].start, "", "embedded"))
+        lo = skip_after(toks, j + 1)
+        if lo < len(toks) and toks[lo].text in ("共に", "ともに"):
+            lo = skip_after(toks, lo + 1)     # …謝意が示されると共に、…: "as well as" opens the next clause
+        elif lo + 1 < len(toks) and toks[lo].text in ("共", "とも") and toks[lo + 1].text == "に":
+            lo = skip_after(toks, lo + 2)
+        r.lo = lo
+
+    def _embedded_agreement(self, r: _Reading, i: int, label: str, j: int) -> None:
+        """…認識を共有したと明らかにした: both sides agreed on the content before the embedded agreement."""
+        toks = r.toks
+        a_lo = skip_after(toks, r.lo) if r.lo else 0
+        raw = CONNECTIVES.sub("", self.ctx.text[toks[a_lo].start:toks[i].start])
+        self.emit(Clause(r.s, tuple(toks), tuple(r.dep), a_lo, i, j, "agreement", label,
+                         Subject("group", None, "両首脳", 0, 0, "は"), raw, toks[i].start - len(raw), "",
+                         "embedded"))
+
+    def _content(self, r: _Reading, c_lo: int, i: int, kind: str) -> tuple[str, int]:
+        """(content as written, its offset) from token c_lo to the predicate's head, without a leading
+        connective (a headline's sides) and, for speech, the occasion it was said on."""
+        raw_start = r.toks[c_lo].start
+        raw = self.ctx.text[raw_start:r.toks[i].start]
+        stripped_lead = CONNECTIVES.match(raw) or (r.heading and HEADLINE_SIDES.match(raw))
+        if stripped_lead:
+            raw_start += stripped_lead.end()
+            raw = raw[stripped_lead.end():]
+        occasion = OCCASION.match(raw) if kind == "speech" else None
+        if occasion and len(raw) - occasion.end() >= 4:
+            raw_start += occasion.end()      # 首相は会談で、…と伝えた: where it was said, not what
+            raw = raw[occasion.end():]
+        return raw, raw_start
+
+    def _end_sentence(self, r: _Reading) -> None:
+        """The subject handed on to the next sentence, then the readers of the whole sentence."""
+        if r.preds and r.subject is not None:
+            self.carry = r.subject
+        elif r.heading:
             self.carry = None
-        self.cut_speech(s, toks, dep, lo, subject, any(p[1] == "speech" for p in preds))
+        s, toks, dep = r.s, r.toks, r.dep
+        self.cut_speech(s, toks, dep, r.lo, r.subject, any(p[1] == "speech" for p in r.preds))
         self.sentence_final_intent(s, toks, dep)
         self.embedded_stance(s)
-        self.quotes(s, toks, dep, subject)
+        self.quotes(s, toks, dep, r.subject)
 
     def cut_tail(self, s: Sentence, toks, dep) -> int | None:
         """The token where a document cut in the middle of its last sentence stops after the complement marker

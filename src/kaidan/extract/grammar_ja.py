@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..nlp import Token
 from ..text import alternation
@@ -194,6 +195,21 @@ def in_mune_list(tokens: list[Token], j: int) -> bool:
     return False
 
 
+class _Head(NamedTuple):
+    """A token that can head a predicate, with what every reader of predicates asks of it."""
+    tokens: list[Token]
+    i: int
+    t: Token
+    nxt: Token | None         # the token after it
+    verbal: bool              # the next token is する (a verbal noun's verb)
+    compound: str             # the noun before it and it, when both are nouns (意見 + 交換), else ""
+
+
+# what a reader of one kind of predicate answers for a head not of its kind: the next reader is asked
+# (None, by contrast, is a head of its kind that heads no clause-final predicate: no other reader is asked)
+_NOT_MINE = object()
+
+
 def _predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     t = tokens[i]
     texts, lemmas = _heads()
@@ -201,17 +217,32 @@ def _predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     compound = tokens[i - 1].text + t.text if i > 0 and tokens[i - 1].pos == "名詞" and t.pos == "名詞" else ""
     if t.text not in texts and t.lemma not in lemmas and compound not in BOUNDARY:
         return None
-    lex = _lex()
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    agree = lex["agreement"]
     verbal = nxt is not None and nxt.lemma in ("する", "為る") and nxt.pos == "動詞"
-    if t.text == "と" and t.pos == "助詞" and nxt is not None and nxt.lemma == "する" and i > 0 and (
-            tokens[i - 1].text in CLOSE or tokens[i - 1].pos in ("動詞", "助動詞", "形容詞")):
-        j = group_end(tokens, i + 1)
-        if (tokens[j - 1].text == "て" and j < len(tokens) and tokens[j].lemma not in ("いる", "おる")) or (
-                j < len(tokens) and tokens[j].text == "て" and tokens[j].pos == "助詞"):
-            return None   # …として、/ …としても: "as" or "considering that", not a report
-        return ("speech", "とする", j) if clause_final(tokens, j) else None
+    head = _Head(tokens, i, t, nxt, verbal, compound)
+    for read in _PREDICATE_READERS:       # in this order: the first reader of the head's kind answers
+        p = read(head)
+        if p is not _NOT_MINE:
+            return p
+    return None
+
+
+def _quotative_suru(h: _Head):
+    """…とした / …としている: a report closed by the quotative と and する."""
+    tokens, i, t, nxt = h.tokens, h.i, h.t, h.nxt
+    if not (t.text == "と" and t.pos == "助詞" and nxt is not None and nxt.lemma == "する" and i > 0 and (
+            tokens[i - 1].text in CLOSE or tokens[i - 1].pos in ("動詞", "助動詞", "形容詞"))):
+        return _NOT_MINE
+    j = group_end(tokens, i + 1)
+    if (tokens[j - 1].text == "て" and j < len(tokens) and tokens[j].lemma not in ("いる", "おる")) or (
+            j < len(tokens) and tokens[j].text == "て" and tokens[j].pos == "助詞"):
+        return None   # …として、/ …としても: "as" or "considering that", not a report
+    return ("speech", "とする", j) if clause_final(tokens, j) else None
+
+
+def _boundary(h: _Head):
+    """The meeting's own clauses (会談を行った, 会談は…行われ、, 署名した): no content, a bound between clauses."""
+    tokens, i, t, nxt = h.tokens, h.i, h.t, h.nxt
     if t.lemma == "行う" and i >= 2 and tokens[i - 1].text == "を" and (tokens[i - 2].text in BOUNDARY or (
             i >= 3 and tokens[i - 3].text + tokens[i - 2].text in BOUNDARY)):
         j = group_end(tokens, i)
@@ -219,13 +250,20 @@ def _predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     if t.lemma == "行う" and nxt is not None and nxt.lemma in ("れる", "られる"):
         j = group_end(tokens, i)      # 会談は約30分間行われ、…で一致した: the meeting's own clause, no content
         return ("boundary", "行われる", j) if j < len(tokens) and tokens[j].text in ("、", ",", "，") else None
-    if t.pos == "名詞" and (t.text in BOUNDARY or compound in BOUNDARY) and verbal:
+    if t.pos == "名詞" and (t.text in BOUNDARY or h.compound in BOUNDARY) and h.verbal:
         j = group_end(tokens, i + 1)
         return ("boundary", t.text, j) if clause_final(tokens, j) else None
-    if t.pos == "名詞" and t.text in agree and not verbal and (nxt is None or nxt.text in ("。", "！")) and i > 0 \
+    return _NOT_MINE
+
+
+def _agreement(h: _Head):
+    """A noun of agreement ending the sentence, a noun of agreement with する, or a verb of agreement."""
+    tokens, i, t, nxt = h.tokens, h.i, h.t, h.nxt
+    agree = _lex()["agreement"]
+    if t.pos == "名詞" and t.text in agree and not h.verbal and (nxt is None or nxt.text in ("。", "！")) and i > 0 \
             and tokens[i - 1].text in ("で", "を", "も", "と"):
         return ("agreement", agree[t.text], i + 1)    # 体言止め: …推進することで一致。
-    if t.pos == "名詞" and t.text in agree and verbal:
+    if t.pos == "名詞" and t.text in agree and h.verbal:
         label = agree[t.text]
         if t.text in FINAL_ONLY:
             j = group_end(tokens, i + 1)
@@ -241,16 +279,32 @@ def _predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     if t.pos == "動詞" and t.lemma in agree and t.pos2 != "非自立可能":
         j = group_end(tokens, i)      # a verb of agreement itself (…の強化を申し合わせた)
         return ("agreement", agree[t.lemma], j) if clause_final(tokens, j) else None
-    if t.pos == "動詞" and t.lemma in rules("commitments")["decision"]["verbs"] and i > 0 and tokens[i - 1].text == "を":
-        j = group_end(tokens, i)
-        # 首相は…供与を決めた。 / …を決めたほか、: a completed decision ends its clause; 決め、 inside a reported
-        # content (…投資を決め、…雇用を生み出したこと) does not
-        done = tokens[j - 1].text == "た" and (j >= len(tokens) or tokens[j].text in ("。", "ほか", "他"))
-        return ("decision", t.lemma, j) if done else None
+    return _NOT_MINE
+
+
+def _decision(h: _Head):
+    """…を決めた: a verb of decision after its object."""
+    tokens, i, t = h.tokens, h.i, h.t
+    if not (t.pos == "動詞" and t.lemma in rules("commitments")["decision"]["verbs"] and i > 0
+            and tokens[i - 1].text == "を"):
+        return _NOT_MINE
+    j = group_end(tokens, i)
+    # 首相は…供与を決めた。 / …を決めたほか、: a completed decision ends its clause; 決め、 inside a reported
+    # content (…投資を決め、…雇用を生み出したこと) does not
+    done = tokens[j - 1].text == "た" and (j >= len(tokens) or tokens[j].text in ("。", "ほか", "他"))
+    return ("decision", t.lemma, j) if done else None
+
+
+def _speech(h: _Head):
+    """A noun of speech ending the sentence, a verb of speech (or of manner governing a quotation), a noun of
+    speech with する, 明らかにする and its kin, or a noun of speech with があった."""
+    tokens, i, t, nxt = h.tokens, h.i, h.t, h.nxt
+    lex = _lex()
     speech = lex["speech"]
-    if t.pos == "名詞" and t.text in rules("statements")["nominal_end"]["nouns"] and not verbal and i > 0 \
+    nominal_end = rules("statements")["nominal_end"]
+    if t.pos == "名詞" and t.text in nominal_end["nouns"] and not h.verbal and i > 0 \
             and (nxt is None or nxt.text in ("。", "！")) and (tokens[i - 1].text in ("と", "を", "旨") or (
-                tokens[i - 1].text == "に" and t.text in rules("statements")["nominal_end"]["dative"])):
+                tokens[i - 1].text == "に" and t.text in nominal_end["dative"])):
         return ("speech", t.text, i + 1)              # 体言止め: 首相は「…」と強調。
     if t.pos == "動詞" and t.lemma in speech and (t.pos2 != "非自立可能" or t.lemma == "得る"):
         j = group_end(tokens, i)
@@ -263,7 +317,7 @@ def _predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
     if t.pos == "動詞" and t.lemma in rules("statements")["quote_manner"]["verbs"] and quoted_manner(tokens, i):
         j = group_end(tokens, i)      # 「…」と笑顔で迎えた: a verb of manner governing a quotation
         return ("speech", t.lemma, j) if clause_final(tokens, j) else None
-    if t.pos == "名詞" and t.text in speech and verbal:
+    if t.pos == "名詞" and t.text in speech and h.verbal:
         j = group_end(tokens, i + 1)
         if _progressive(tokens, i + 1, j):
             return None
@@ -276,7 +330,10 @@ def _predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
             and tokens[i + 2].lemma in ("ある", "有る"):
         j = group_end(tokens, i + 2)
         return ("speech", t.text, j) if clause_final(tokens, j) else None
-    return None
+    return _NOT_MINE
+
+
+_PREDICATE_READERS = (_quotative_suru, _boundary, _agreement, _decision, _speech)
 
 
 def quoted_manner(tokens: list[Token], i: int) -> bool:
