@@ -27,12 +27,25 @@ def _key(name: str) -> str:
     return " ".join(sorted(p.strip(".") for p in parts))
 
 
+# name key of each alias already read: a document that names people the data lacks gets a gazetteer of its
+# own, whose aliases are the data's (tens of thousands, CLDR country names included) and a few more; their
+# keys are not worked out again for each such document. Bounded like the gazetteer's lookups.
+_ALIAS_KEYS: dict[str, str] = {}
+_ALIAS_KEYS_MAX = 200_000
+
+
 @lru_cache(maxsize=4)
 def _known(gaz) -> dict[str, frozenset[str]]:
     """The name keys of each person's aliases: data, the same for every document (read once per gazetteer)."""
     known: dict[str, set[str]] = {}
+    memo = _ALIAS_KEYS
     for alias, ent in gaz.aliases():
-        known.setdefault(ent, set()).add(_key(alias))
+        key = memo.get(alias)
+        if key is None:
+            key = _key(alias)
+            if len(memo) < _ALIAS_KEYS_MAX:
+                memo[alias] = key
+        known.setdefault(ent, set()).add(key)
     return {ent: frozenset(keys) for ent, keys in known.items()}
 
 
