@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import NamedTuple
 
 from ..nlp import Token
 from ..text import alternation
@@ -195,18 +194,10 @@ def in_mune_list(tokens: list[Token], j: int) -> bool:
     return False
 
 
-class _Head(NamedTuple):
-    """A token that can head a predicate, with what every reader of predicates asks of it."""
-    tokens: list[Token]
-    i: int
-    t: Token
-    nxt: Token | None         # the token after it
-    verbal: bool              # the next token is する (a verbal noun's verb)
-    compound: str             # the noun before it and it, when both are nouns (意見 + 交換), else ""
-
-
-# what a reader of one kind of predicate answers for a head not of its kind: the next reader is asked
-# (None, by contrast, is a head of its kind that heads no clause-final predicate: no other reader is asked)
+# The readers of one kind of predicate each, called with (tokens, i, the token, the next token or None,
+# whether the next token is the verb する, the compound of the noun before and the token or ""). What one
+# answers for a head not of its kind: the next reader is asked (None, by contrast, is a head of its kind that
+# heads no clause-final predicate: no other reader is asked).
 _NOT_MINE = object()
 
 
@@ -219,17 +210,16 @@ def _predicate(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
         return None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     verbal = nxt is not None and nxt.lemma in ("する", "為る") and nxt.pos == "動詞"
-    head = _Head(tokens, i, t, nxt, verbal, compound)
     for read in _PREDICATE_READERS:       # in this order: the first reader of the head's kind answers
-        p = read(head)
+        p = read(tokens, i, t, nxt, verbal, compound)
         if p is not _NOT_MINE:
             return p
     return None
 
 
-def _quotative_suru(h: _Head):
+def _quotative_suru(tokens: list[Token], i: int, t: Token, nxt: Token | None, verbal: bool,
+                    compound: str):
     """…とした / …としている: a report closed by the quotative と and する."""
-    tokens, i, t, nxt = h.tokens, h.i, h.t, h.nxt
     if not (t.text == "と" and t.pos == "助詞" and nxt is not None and nxt.lemma == "する" and i > 0 and (
             tokens[i - 1].text in CLOSE or tokens[i - 1].pos in ("動詞", "助動詞", "形容詞"))):
         return _NOT_MINE
@@ -240,9 +230,9 @@ def _quotative_suru(h: _Head):
     return ("speech", "とする", j) if clause_final(tokens, j) else None
 
 
-def _boundary(h: _Head):
+def _boundary(tokens: list[Token], i: int, t: Token, nxt: Token | None, verbal: bool,
+              compound: str):
     """The meeting's own clauses (会談を行った, 会談は…行われ、, 署名した): no content, a bound between clauses."""
-    tokens, i, t, nxt = h.tokens, h.i, h.t, h.nxt
     if t.lemma == "行う" and i >= 2 and tokens[i - 1].text == "を" and (tokens[i - 2].text in BOUNDARY or (
             i >= 3 and tokens[i - 3].text + tokens[i - 2].text in BOUNDARY)):
         j = group_end(tokens, i)
@@ -250,20 +240,20 @@ def _boundary(h: _Head):
     if t.lemma == "行う" and nxt is not None and nxt.lemma in ("れる", "られる"):
         j = group_end(tokens, i)      # 会談は約30分間行われ、…で一致した: the meeting's own clause, no content
         return ("boundary", "行われる", j) if j < len(tokens) and tokens[j].text in ("、", ",", "，") else None
-    if t.pos == "名詞" and (t.text in BOUNDARY or h.compound in BOUNDARY) and h.verbal:
+    if t.pos == "名詞" and (t.text in BOUNDARY or compound in BOUNDARY) and verbal:
         j = group_end(tokens, i + 1)
         return ("boundary", t.text, j) if clause_final(tokens, j) else None
     return _NOT_MINE
 
 
-def _agreement(h: _Head):
+def _agreement(tokens: list[Token], i: int, t: Token, nxt: Token | None, verbal: bool,
+               compound: str):
     """A noun of agreement ending the sentence, a noun of agreement with する, or a verb of agreement."""
-    tokens, i, t, nxt = h.tokens, h.i, h.t, h.nxt
     agree = _lex()["agreement"]
-    if t.pos == "名詞" and t.text in agree and not h.verbal and (nxt is None or nxt.text in ("。", "！")) and i > 0 \
+    if t.pos == "名詞" and t.text in agree and not verbal and (nxt is None or nxt.text in ("。", "！")) and i > 0 \
             and tokens[i - 1].text in ("で", "を", "も", "と"):
         return ("agreement", agree[t.text], i + 1)    # 体言止め: …推進することで一致。
-    if t.pos == "名詞" and t.text in agree and h.verbal:
+    if t.pos == "名詞" and t.text in agree and verbal:
         label = agree[t.text]
         if t.text in FINAL_ONLY:
             j = group_end(tokens, i + 1)
@@ -282,9 +272,9 @@ def _agreement(h: _Head):
     return _NOT_MINE
 
 
-def _decision(h: _Head):
+def _decision(tokens: list[Token], i: int, t: Token, nxt: Token | None, verbal: bool,
+              compound: str):
     """…を決めた: a verb of decision after its object."""
-    tokens, i, t = h.tokens, h.i, h.t
     if not (t.pos == "動詞" and t.lemma in rules("commitments")["decision"]["verbs"] and i > 0
             and tokens[i - 1].text == "を"):
         return _NOT_MINE
@@ -295,14 +285,14 @@ def _decision(h: _Head):
     return ("decision", t.lemma, j) if done else None
 
 
-def _speech(h: _Head):
+def _speech(tokens: list[Token], i: int, t: Token, nxt: Token | None, verbal: bool,
+            compound: str):
     """A noun of speech ending the sentence, a verb of speech (or of manner governing a quotation), a noun of
     speech with する, 明らかにする and its kin, or a noun of speech with があった."""
-    tokens, i, t, nxt = h.tokens, h.i, h.t, h.nxt
     lex = _lex()
     speech = lex["speech"]
     nominal_end = rules("statements")["nominal_end"]
-    if t.pos == "名詞" and t.text in nominal_end["nouns"] and not h.verbal and i > 0 \
+    if t.pos == "名詞" and t.text in nominal_end["nouns"] and not verbal and i > 0 \
             and (nxt is None or nxt.text in ("。", "！")) and (tokens[i - 1].text in ("と", "を", "旨") or (
                 tokens[i - 1].text == "に" and t.text in nominal_end["dative"])):
         return ("speech", t.text, i + 1)              # 体言止め: 首相は「…」と強調。
@@ -317,7 +307,7 @@ def _speech(h: _Head):
     if t.pos == "動詞" and t.lemma in rules("statements")["quote_manner"]["verbs"] and quoted_manner(tokens, i):
         j = group_end(tokens, i)      # 「…」と笑顔で迎えた: a verb of manner governing a quotation
         return ("speech", t.lemma, j) if clause_final(tokens, j) else None
-    if t.pos == "名詞" and t.text in speech and h.verbal:
+    if t.pos == "名詞" and t.text in speech and verbal:
         j = group_end(tokens, i + 1)
         if _progressive(tokens, i + 1, j):
             return None
