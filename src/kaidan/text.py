@@ -34,7 +34,8 @@ def nfkc_fold(text: str | None) -> str:
 
 def bigrams(text: str) -> Counter:
     """Character bigrams of an (already normalised) text; a one-character text is its own bigram."""
-    return Counter(text[i:i + 2] for i in range(len(text) - 1)) if len(text) > 1 else Counter([text])
+    # each character joined to the next (a pairwise map in C, not a slice per position in Python)
+    return Counter(map(str.__add__, text, text[1:])) if len(text) > 1 else Counter([text])
 
 
 def dice_counts(ba: Counter, bb: Counter) -> float:

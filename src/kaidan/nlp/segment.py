@@ -43,6 +43,8 @@ _EN_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 # as long as the count of kana/kanji (Latin letters), and removing a few runs is cheaper than listing every letter.
 _NOT_KANA_KANJI = re.compile(r"[^\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]+")
 _NOT_LATIN = re.compile(r"[^A-Za-z]+")
+# the characters the Japanese splitter reads: brackets and sentence stops
+_JA_MARKS = re.compile("[" + re.escape(OPEN + CLOSE + JA_STOPS) + "]")
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ def _strip(line: str, s: int, e: int) -> tuple[int, int]:
 
 def _split_ja(line: str) -> list[tuple[int, int]]:
     spans, depth, start = [], 0, 0
-    for i, ch in enumerate(line):
+    for m in _JA_MARKS.finditer(line):      # only brackets and stops change the spans: the rest is skipped in C
+        i, ch = m.start(), m.group()
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:
