@@ -116,3 +116,25 @@ def test_compile_large_keeps_a_bounded_number_of_files(tmp_path, monkeypatch):
     for i in range(9):
         text.compile_large(_large_pattern() + "x" * i)
     assert 1 <= len(list(tmp_path.glob("*.marshal"))) <= 4
+
+
+def test_bigrams_count_each_character_with_the_next_in_order_of_first_occurrence():
+    from kaidan.text import bigrams
+
+    got = bigrams("日米日米首脳")
+    assert list(got.items()) == [("日米", 2), ("米日", 1), ("米首", 1), ("首脳", 1)]
+    assert list(bigrams("a").items()) == [("a", 1)]
+
+
+def test_bigrams_are_the_slices_of_two_characters_at_every_position():
+    from collections import Counter
+
+    from hypothesis import given, strategies as st
+
+    from kaidan.text import bigrams
+
+    @given(st.text(alphabet="日米あ。ab ", min_size=2, max_size=40))
+    def check(text):
+        assert list(bigrams(text).items()) == list(Counter(text[i:i + 2] for i in range(len(text) - 1)).items())
+
+    check()

@@ -62,3 +62,33 @@ def test_english_sentences_glued_without_a_space_are_split_with_exact_offsets():
         "Lee said they agreed to release a document on the outcome.", "It is the first time in 17 years.",
         "Talks ended at 6 p.m. Saturday with the U.S.", "Welcoming the outcome."]
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def _split_ja_by_character(line: str) -> list[tuple[int, int]]:
+    """The Japanese splitter's rule read one character at a time: a stop ends a span at bracket depth 0,
+    a closing bracket never takes the depth below 0."""
+    from kaidan.nlp.segment import CLOSE, JA_STOPS, OPEN
+
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(line):
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in JA_STOPS and depth == 0:
+            spans.append((start, i + 1))
+            start = i + 1
+    spans.append((start, len(line)))
+    return spans
+
+
+@given(st.text(alphabet="あ漢ア。！？!?「」『』（）()［］【】〈〉《》“”a ", max_size=60))
+def test_japanese_spans_are_those_of_the_rule_read_per_character(line):
+    from kaidan.nlp.segment import _split_ja
+
+    assert _split_ja(line) == _split_ja_by_character(line)
+
+
+def test_a_stray_closing_bracket_does_not_keep_the_next_stop_from_ending_a_sentence():
+    text = "注）終わった。次の文！最後?"
+    assert [s.text for s in split_sentences(text)] == ["注）終わった。", "次の文！", "最後?"]
