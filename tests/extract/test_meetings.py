@@ -95,3 +95,18 @@ def test_the_occasion_of_a_greeting_of_gladness_is_no_meeting():
     told = facts("2025年6月3日\n6月3日、石破総理大臣はベルリンでメルツ首相と首脳会談を行いました。"
                  "石破総理大臣は、メルツ首相と共にベルリンの工場を訪問しました。")
     assert sorted(m["kind"] for m in told["meetings"]) == ["summit", "visit"]
+
+
+def test_token_bounds_are_asked_once_and_only_for_a_sentence_with_a_kind_word():
+    from kaidan.extract.meetings import _find_kinds
+
+    asked = []
+
+    def bounds():
+        asked.append(1)
+        return {0, 2, 4}, {2, 4, 6}
+
+    assert _find_kinds("天気は晴れでした", "ja", bounds) == [] and asked == []
+    text = "両首脳は会談し、夕食会談も行った"      # 会談 at a token edge, and inside the word 夕食会談 (no edge there)
+    kinds = _find_kinds(text, "ja", lambda: bounds() and ({0, 4}, {6}))
+    assert [text[k.start:k.end] for k in kinds] == ["会談"] and asked == [1]

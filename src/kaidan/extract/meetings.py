@@ -17,6 +17,7 @@ keeping the values whose zone was stated.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -140,13 +141,18 @@ def _not_a_meeting(text: str, m: re.Match, lang: str) -> bool:
         after.lower().lstrip().startswith(w["not_a_meeting_en_after"])
 
 
-def _find_kinds(text: str, lang: str, bounds: tuple[set[int], set[int]] | None = None) -> list[KindMatch]:
-    """Kind words in a sentence; in Japanese only where Sudachi tokens begin and end (``bounds``: token start and
-    end offsets in the sentence), so a kind word inside a longer word (会談 in 懇談会談記録) is not taken."""
+def _find_kinds(text: str, lang: str, bounds: Callable[[], tuple[set[int], set[int]] | None] | None = None
+                ) -> list[KindMatch]:
+    """Kind words in a sentence; in Japanese only where Sudachi tokens begin and end (``bounds``: gives the token
+    start and end offsets in the sentence, asked at the first kind word only: most sentences have none), so a
+    kind word inside a longer word (会談 in 懇談会談記録) is not taken."""
     rx, meaning = _kind_pattern(lang)
     found = []
+    edges = None
     for m in rx.finditer(text):
-        if bounds and (m.start() not in bounds[0] or m.end() not in bounds[1]):
+        if bounds is not None and edges is None:
+            edges = bounds() or ()
+        if edges and (m.start() not in edges[0] or m.end() not in edges[1]):
             continue
         if _not_a_meeting(text, m, lang):
             continue
@@ -433,7 +439,7 @@ def _token_bounds(ctx: DocContext, s: Sentence) -> tuple[set[int], set[int]] | N
 
 def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
     text = s.text
-    kinds = _find_kinds(text, s.lang, _token_bounds(ctx, s) if s.lang == "ja" else None)
+    kinds = _find_kinds(text, s.lang, (lambda: _token_bounds(ctx, s)) if s.lang == "ja" else None)
     witness = _filters()["witness_ja" if s.lang == "ja" else "witness_en"].search(text) or SIGNING.search(text)
     if (not kinds and not witness) or _is_caption(ctx, s):
         return []
