@@ -155,6 +155,11 @@ def test_ja_members_of_the_signed_documents_enumerated_by_fukumareru():
     assert titles("2024年5月1日\n署名される予定の文書には、港湾協力に関する覚書が含まれる。") == []
 
 
+def test_ja_a_ya_inside_a_bracketed_title_is_no_list_separator():
+    assert signed("2024年5月1日\n署名された文書には、「食料や農業に関する協力覚書」、港湾協力に関する覚書が含まれる。") == [
+        ("食料や農業に関する協力覚書", "kaidan.ja.signed.fukumu.v1"), ("港湾協力に関する覚書", "kaidan.ja.signed.fukumu.v1")]
+
+
 def test_en_passive_signing_with_an_including_appositive():
     assert titles("Six agreements were signed, including a Memorandum of Cooperation on Railways "
                   "and a loan agreement for a metro line.") == [

@@ -166,7 +166,7 @@ def _ja_members(ctx: DocContext, a: int, b: int, rule: dict) -> list[Found]:
     """X、Y や Z: one title per listed item when every item is a title (bracketed or ending in a document noun)."""
     J = _ja()
     out, pos = [], a
-    for piece in _split_top(ctx.text[a:b].replace("や", "、")):
+    for piece in _split_top(ctx.text[a:b], COMMAS | {"や"}):
         seg = piece.strip("、, ")
         q = QUOTED.fullmatch(seg)
         title = next(g for g in q.groups() if g) if q else seg
@@ -206,13 +206,14 @@ def _toshite(ctx: DocContext, s: Sentence, after: int) -> list[Found]:
     return out
 
 
-def _split_top(text: str) -> list[str]:
-    """Split on 、 outside brackets (NSCR計画(マロロス~トゥトゥバン、第2期) stays whole)."""
+def _split_top(text: str, separators: set[str] = COMMAS) -> list[str]:
+    """Split on one-character separators (、 by default) outside brackets: NSCR計画(マロロス~トゥトゥバン、第2期)
+    and 「食料や農業に関する覚書」 stay whole."""
     parts, depth, cur = [], 0, ""
     for ch in text:
         depth += ch in OPENERS
         depth -= ch in CLOSERS and depth > 0
-        if ch in COMMAS and depth == 0:
+        if ch in separators and depth == 0:
             parts.append(cur)
             cur = ""
         else:
