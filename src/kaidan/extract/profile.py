@@ -101,7 +101,7 @@ def _signs(line: str, name: str) -> re.Match | None:
     return whole.fullmatch(line) or inline.search(line)
 
 
-def _publisher(text: str) -> tuple[str | None, str | None, str | None]:
+def publisher(text: str) -> tuple[str | None, str | None, str | None]:
     """(publisher as written, its country, the kind it suggests) from the letterhead lines."""
     head = _letterhead(text)
     for entry in _data()["publishers"]:
@@ -166,7 +166,7 @@ def read(text: str, gaz: Gazetteer, date: str | None, leaders: tuple[str, ...] =
          unnamed: tuple[str, ...] = ()) -> SourceProfile:
     """The document's profile. ``leaders`` are the event's leaders (entity ids), ``unnamed`` those of
     them the text never names; ``date`` is the event's date (the terms of office are read on it)."""
-    publisher, country, hint = _publisher(text)
+    signed_by, country, hint = publisher(text)
     kind = _kind(text, hint)
     offices = _bare_offices(text)
     office = offices.most_common(1)[0][0] if offices else None
@@ -211,7 +211,7 @@ def read(text: str, gaz: Gazetteer, date: str | None, leaders: tuple[str, ...] =
         country = gaz.country_of(leader)
     if leader and office is None:
         office = gaz.office_at(leader, date)
-    return SourceProfile(publisher, country, kind, leader, office)
+    return SourceProfile(signed_by, country, kind, leader, office)
 
 
 def _named_holder(text: str, gaz: Gazetteer, date: str | None, office: str | None, holder: str) -> str | None:
