@@ -151,3 +151,14 @@ def test_a_government_letterhead_is_the_side_its_readout_does_not_name():
     facts = extract_text(text, "t.txt")
     assert facts.event.countries == ("CA", "GB")
     assert set(facts.meetings[0].participants) == {"Mark Carney", "Keir Starmer"}
+
+
+def test_the_site_or_url_a_readout_came_from_signs_it_as_its_letterhead_would():
+    text = ("PM call with Prime Minister Carney: 14 November 2025\n"
+            "The Prime Minister spoke to Canadian Prime Minister Mark Carney this afternoon.\n"
+            "The leaders discussed the situation in Ukraine.")
+    assert extract_text(text, "t.txt").event.countries != ("CA", "GB")
+    for origin in [("https://www.gov.uk/government/news/pm-call-with-prime-minister-carney",), ("GOV.UK",)]:
+        facts = extract_text(text, "t.txt", origin=origin)
+        assert facts.event.countries == ("CA", "GB")
+        assert set(facts.meetings[0].participants) == {"Mark Carney", "Keir Starmer"}

@@ -269,9 +269,9 @@ def _countries(ctx: DocContext, date: str | None) -> tuple[list[str], list[str],
         return pair, _leaders_of(ctx, pair, leaders, date), _rule("countries.lead_pair")
     if len(countries) == 1 or (not countries and _unnamed_host(ctx)):
         own = _government_publisher(ctx)
-        if own and own not in countries:
-            # a government's page tells of its own leader's meeting: the side it does not name is its own
-            # ("Prime Minister's Office, 10 Downing Street … The Prime Minister spoke to Chancellor X")
+        if own and own not in countries and _unnamed_host(ctx):
+            # a government's page tells of its own leader's meeting by the bare title or in the first person:
+            # that unnamed side is its own ("10 Downing Street … The Prime Minister spoke to Chancellor X")
             return countries + [own], _leaders_of(ctx, countries + [own], leaders, date), _rule("countries.publisher")
         others = [(c, n) for c, n in _country_mentions(ctx).most_common() if c and c not in countries]
         if others and (others[0][1] >= 2 or _unnamed_host(ctx)):
@@ -281,8 +281,8 @@ def _countries(ctx: DocContext, date: str | None) -> tuple[list[str], list[str],
 
 
 def _government_publisher(ctx: DocContext) -> str | None:
-    """The country of the government whose letterhead signs the page (a readout's publisher), if any."""
-    _name, country, kind = publisher(ctx.text)
+    """The country of the government whose letterhead, site or URL signs the page (a readout's publisher)."""
+    _name, country, kind = publisher(ctx.text, ctx.origin)
     return country if kind == "readout" else None
 
 
