@@ -302,7 +302,7 @@ def _batch(sources, store, steps: _Steps, on_item, extract: bool, report: BatchR
             status = store.add_document(doc)
             if extract and (status == "stored" or doc.id in stale):
                 try:
-                    facts = steps.extract(doc.text, doc_name(source), doc.lang, doc.page_date)
+                    facts = steps.extract(doc.text, doc_name(source), doc.lang, doc.page_date, doc.origin)
                 except Exception as e:  # a bug on one document must not cost the batch
                     raise ExtractionFailed(f"{source}: extraction failed ({type(e).__name__}: {e}); "
                                            f"the text is stored, please report this document") from e
