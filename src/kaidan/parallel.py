@@ -153,7 +153,7 @@ def ingest(sources: Iterable[str], store, *, workers: int = 1, ray: str | None =
             raise item.load_error
         return item.doc
 
-    def extractor(text, name, lang, published) -> DocumentFacts:
+    def extractor(text, name, lang, published, origin=()) -> DocumentFacts:
         item = current[0]
         if item.extract_error is not None:
             raise item.extract_error
