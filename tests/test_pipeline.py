@@ -220,3 +220,23 @@ def test_extraction_bug_through_the_cli_exits_1_and_a_fixed_run_recovers(cli, go
     with Store(db_path) as store:
         assert store.failures() == []
     assert_complete(db_path)
+
+
+GOVUK_PAGE = """<html><head><title>PM call with Chancellor Merz: 14 November 2025 - GOV.UK</title>
+<meta property="og:site_name" content="GOV.UK"></head><body><article>
+<h1>PM call with Chancellor Merz: 14 November 2025</h1>
+<p>The Prime Minister spoke to German Chancellor Friedrich Merz this afternoon.</p>
+<p>The leaders discussed the latest situation in Ukraine and agreed to speak again soon.</p>
+</article></body></html>"""
+
+
+def test_a_page_signed_by_its_site_name_is_read_and_stored_as_its_government_s_readout(tmp_path, db_path):
+    page = tmp_path / "call.html"
+    page.write_text(GOVUK_PAGE, encoding="utf-8")
+    doc = load(str(page))
+    assert doc.origin == ("GOV.UK",)
+    with Store(db_path) as store:
+        ingest([str(page)], store)
+        record = store.get_facts(store.get_document(str(page)).id)
+    assert record["event"]["countries"] == ["DE", "GB"]
+    assert set(record["meetings"][0]["participants"]) == {"Friedrich Merz", "Keir Starmer"}

@@ -32,7 +32,7 @@ def extract_paths(paths: list[str], *, max_bytes: int = config.MAX_BYTES,
             yield None, one_line(f"{source}: cannot read it ({type(e).__name__}: {e}); please report this input")
             continue
         try:
-            yield extract_text(doc.text, doc_name(source), doc.lang, doc.page_date).to_dict(), None
+            yield extract_text(doc.text, doc_name(source), doc.lang, doc.page_date, doc.origin).to_dict(), None
         except Exception as e:  # one document's extractor bug must not cost the others
             yield None, f"{source}: extraction failed ({type(e).__name__}: {e}); please report this document"
 
@@ -269,7 +269,7 @@ def run_eval(gold_dir: Path, docs_dir: Path) -> dict:
             raise EvalError(f"{path}: document named by the gold is missing from --docs")
         doc = load(str(path))
         texts[name] = doc.text
-        output[name] = extract_text(doc.text, name, doc.lang, doc.page_date).to_dict()
+        output[name] = extract_text(doc.text, name, doc.lang, doc.page_date, doc.origin).to_dict()
     names = load_names(gold_dir.parent / "people.json", gold_dir / "people.json")
     if not names.aliases:
         names = _bundled_names()
@@ -367,7 +367,7 @@ def show_document(doc: str, db: str | None) -> None:
     if Path(doc).is_file():
         raw = load(doc)
         name = Path(doc).name
-        record = extract_text(raw.text, name, raw.lang, raw.page_date).to_dict()
+        record = extract_text(raw.text, name, raw.lang, raw.page_date, raw.origin).to_dict()
         text = raw.text
     else:
         with _store(db) as store:
@@ -377,7 +377,7 @@ def show_document(doc: str, db: str | None) -> None:
                                  f"id (`kaidan documents` lists them), the source as ingested or its file name")
             record = store.get_facts(raw.id)
             if record is None:
-                record = extract_text(raw.text, raw.id, raw.lang, raw.page_date).to_dict()
+                record = extract_text(raw.text, raw.id, raw.lang, raw.page_date, raw.origin).to_dict()
             text = raw.text
     ev = record["event"]
     console.print(f"[bold]{record['doc']}[/bold]  lang={record['lang']}  event={ev['date']} "

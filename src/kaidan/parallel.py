@@ -68,7 +68,7 @@ def prepare(source: str, max_bytes: int | None = None, db: str | None = None) ->
     except Exception as e:  # carried back to the driver, which raises it in input order
         return Prepared(source, load_error=e)
     try:
-        facts = extract_text(doc.text, doc_name(source), doc.lang, doc.page_date)
+        facts = extract_text(doc.text, doc_name(source), doc.lang, doc.page_date, doc.origin)
         entries = search.entries(doc.title, doc.text, facts.to_dict())
     except Exception as e:
         if db is None:
@@ -153,7 +153,7 @@ def ingest(sources: Iterable[str], store, *, workers: int = 1, ray: str | None =
             raise item.load_error
         return item.doc
 
-    def extractor(text, name, lang, published) -> DocumentFacts:
+    def extractor(text, name, lang, published, origin=()) -> DocumentFacts:
         item = current[0]
         if item.extract_error is not None:
             raise item.extract_error

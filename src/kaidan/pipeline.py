@@ -46,18 +46,19 @@ SECTION_CHARS = 40_000
 
 
 def extract_text(text: str, doc_id: str = "doc", lang: str | None = None,
-                 published: str | None = None) -> DocumentFacts:
+                 published: str | None = None, origin: tuple[str, ...] = ()) -> DocumentFacts:
     """All facts of one document's canonical text.
 
     A text above :data:`SECTION_CHARS` is cut at paragraph ends into sections of at most that length, each
     extracted on its own with the first section's reference date (its offsets shifted to the whole text);
     the event is the first section's, where the dateline and the lede stand. Memory per document is then
-    bounded by one section's, plus the facts found."""
+    bounded by one section's, plus the facts found. ``origin`` is the page's site name and URL (a web page's
+    publisher signs it there as well as in its letterhead: www.gov.uk, mea.gov.in)."""
     from .text import detect_language     # not through kaidan.ingest, whose loader imports httpx
 
     lang = lang or detect_language(text)
     try:
-        return _extract_sections(text, doc_id, lang, published)
+        return _extract_sections(text, doc_id, lang, published, origin)
     finally:
         _freeze_loaded()
 
@@ -77,9 +78,10 @@ def _freeze_loaded() -> None:
         _modules_at_freeze = len(sys.modules)
 
 
-def _extract_sections(text: str, doc_id: str, lang: str, published: str | None) -> DocumentFacts:
+def _extract_sections(text: str, doc_id: str, lang: str, published: str | None,
+                      origin: tuple[str, ...]) -> DocumentFacts:
     if len(text) <= SECTION_CHARS:
-        return _extract(text, doc_id, lang, published)
+        return _extract(text, doc_id, lang, published, origin)
     from .extract.context import reference_date
 
     parts = []
@@ -87,7 +89,7 @@ def _extract_sections(text: str, doc_id: str, lang: str, published: str | None) 
         if not parts and published is None:
             ref = reference_date(section)
             published = ref.isoformat() if ref else None
-        facts = _extract(section, doc_id, lang, published)
+        facts = _extract(section, doc_id, lang, published, origin)
         parts.append(facts if base == 0 else _shifted(facts, base))
     first = parts[0]
     merged = {name: _first_copies(f for part in parts for f in getattr(part, name)) for name in FACT_TYPES}
@@ -149,15 +151,16 @@ def _shifted(obj, base: int):
     return obj
 
 
-def _extract(text: str, doc_id: str, lang: str, published: str | None) -> DocumentFacts:
-    ctx = DocContext(doc_id, text, lang, published)
+def _extract(text: str, doc_id: str, lang: str, published: str | None, origin: tuple[str, ...]) -> DocumentFacts:
+    ctx = DocContext(doc_id, text, lang, published, origin=origin)
     named = titled.discover(ctx)          # titled people the people data lacks join this document's gazetteer
     if named:
         ctx = ctx.with_gazetteer(ctx.gaz.with_people(tuple(p.entry() for p in named)))
     drafts = meetings.drafts(ctx)
     ev = event.extract(ctx, drafts)
     ctx = ctx.at_event(ev)            # the stages below read the event's date and leaders from it
-    prof = profile.read(text, ctx.gaz, ctx.event_date or ctx.ref_iso, ctx.event_leaders, ctx.unnamed_leaders)
+    prof = profile.read(text, ctx.gaz, ctx.event_date or ctx.ref_iso, ctx.event_leaders, ctx.unnamed_leaders,
+                        origin=origin)
     found = clauses.extract(ctx, prof)
     return DocumentFacts(
         doc=doc_id,
@@ -213,7 +216,7 @@ def repair(store) -> tuple[set[str], int]:
     for doc_id in store.docs_without_any_facts():
         doc = store.get_document(doc_id)
         try:
-            record = extract_text(doc.text, doc_name(doc.source), doc.lang, doc.page_date).to_dict()
+            record = extract_text(doc.text, doc_name(doc.source), doc.lang, doc.page_date, doc.origin).to_dict()
         except Exception as e:  # recorded like a failure in the batch; the text stays stored
             store.record_failure(doc.source, ExtractionFailed(
                 f"{doc.source}: extraction failed ({type(e).__name__}: {e}); the text is stored, "
@@ -299,7 +302,7 @@ def _batch(sources, store, steps: _Steps, on_item, extract: bool, report: BatchR
             status = store.add_document(doc)
             if extract and (status == "stored" or doc.id in stale):
                 try:
-                    facts = steps.extract(doc.text, doc_name(source), doc.lang, doc.page_date)
+                    facts = steps.extract(doc.text, doc_name(source), doc.lang, doc.page_date, doc.origin)
                 except Exception as e:  # a bug on one document must not cost the batch
                     raise ExtractionFailed(f"{source}: extraction failed ({type(e).__name__}: {e}); "
                                            f"the text is stored, please report this document") from e

@@ -524,3 +524,15 @@ def test_a_relative_clause_with_its_own_subject_answers_the_first_clause():
     got = {(s["speaker"], s["text"]) for s in out["statements"]}
     assert ("Anthony Albanese", "his appreciation") in got
     assert not any("to which" in t for _, t in got)
+
+
+@pytest.mark.parametrize("adjunct", ["on Thursday", "on Nov. 14", "today", "on Monday evening"])
+def test_a_time_adjunct_after_the_verb_is_not_part_of_what_was_agreed_said_or_pledged(adjunct):
+    facts = extract_text(f"November 14, 2024\nThe two leaders agreed {adjunct} to deepen security cooperation. "
+                         f"Prime Minister Narendra Modi said {adjunct} that India welcomed investment in chips. "
+                         f"Prime Minister Narendra Modi pledged {adjunct} to provide 500 million dollars for a metro line.",
+                         "t.txt")
+    assert [a.text for a in facts.agreements] == ["deepen security cooperation"]
+    assert [s.text for s in facts.statements] == ["India welcomed investment in chips",
+                                                  "provide 500 million dollars for a metro line"]
+    assert [c.text for c in facts.commitments] == ["provide 500 million dollars for a metro line"]

@@ -7,6 +7,7 @@ import pytest
 
 from kaidan.extract import event, meetings
 from kaidan.extract.context import DocContext
+from kaidan.pipeline import extract_text
 
 
 def run(text: str, lang: str = "en", published: str | None = None) -> event.EventInfo:
@@ -140,3 +141,24 @@ def test_an_english_country_name_that_is_also_a_person_is_not_read_as_the_countr
     names = _cldr_country_names()
     assert names["Estonia"] == "EE" and names["エストニア"] == "EE"
     assert "Jordan" not in names and "Georgia" not in names and names["ヨルダン"] == "JO"
+
+
+def test_a_government_letterhead_is_the_side_its_readout_does_not_name():
+    # the page never names its own country or leader; one mention of a third country is a topic, not a side
+    text = ("Prime Minister's Office, 10 Downing Street\nPM call with Prime Minister Carney: 14 November 2025\n"
+            "The Prime Minister spoke to Canadian Prime Minister Mark Carney this afternoon.\n"
+            "The leaders discussed the situation in Ukraine.")
+    facts = extract_text(text, "t.txt")
+    assert facts.event.countries == ("CA", "GB")
+    assert set(facts.meetings[0].participants) == {"Mark Carney", "Keir Starmer"}
+
+
+def test_the_site_or_url_a_readout_came_from_signs_it_as_its_letterhead_would():
+    text = ("PM call with Prime Minister Carney: 14 November 2025\n"
+            "The Prime Minister spoke to Canadian Prime Minister Mark Carney this afternoon.\n"
+            "The leaders discussed the situation in Ukraine.")
+    assert extract_text(text, "t.txt").event.countries != ("CA", "GB")
+    for origin in [("https://www.gov.uk/government/news/pm-call-with-prime-minister-carney",), ("GOV.UK",)]:
+        facts = extract_text(text, "t.txt", origin=origin)
+        assert facts.event.countries == ("CA", "GB")
+        assert set(facts.meetings[0].participants) == {"Mark Carney", "Keir Starmer"}

@@ -155,7 +155,26 @@ def test_ja_members_of_the_signed_documents_enumerated_by_fukumareru():
     assert titles("2024年5月1日\n署名される予定の文書には、港湾協力に関する覚書が含まれる。") == []
 
 
+def test_ja_a_ya_inside_a_bracketed_title_is_no_list_separator():
+    assert signed("2024年5月1日\n署名された文書には、「食料や農業に関する協力覚書」、港湾協力に関する覚書が含まれる。") == [
+        ("食料や農業に関する協力覚書", "kaidan.ja.signed.fukumu.v1"), ("港湾協力に関する覚書", "kaidan.ja.signed.fukumu.v1")]
+
+
 def test_en_passive_signing_with_an_including_appositive():
     assert titles("Six agreements were signed, including a Memorandum of Cooperation on Railways "
                   "and a loan agreement for a metro line.") == [
         "Memorandum of Cooperation on Railways", "loan agreement for a metro line"]
+
+
+def test_en_a_name_holding_its_own_list_of_capitalised_words_is_one_title():
+    assert signed("October 2, 2024\nThe two leaders signed the Alpha-Beta Climate, Critical Minerals and Clean Energy "
+                  "Transformation Compact.") == [
+        ("Alpha-Beta Climate, Critical Minerals and Clean Energy Transformation Compact", "kaidan.en.signed.active.v1")]
+    # the name ends at its first document noun: a capitalised word after it is not drawn in
+    assert titles("October 2, 2024\nThe leaders signed the Defence Agreement, Tokyo officials said.") == [
+        "Defence Agreement"]
+
+
+def test_en_a_compact_is_a_document_noun_but_not_as_an_adjective():
+    assert titles("October 2, 2024\nThe Clean Energy Compact was signed by the two leaders.") == ["Clean Energy Compact"]
+    assert titles("October 2, 2024\nThe leaders signed off on a compact timetable.") == []

@@ -373,7 +373,7 @@ def _load_docs(gold: dict, docs_dir: Path):
 def _extract(docs: dict, texts: dict[str, str]) -> dict[str, dict]:
     from ..pipeline import extract_text
 
-    return {n: extract_text(texts[n], n, docs[n].lang, docs[n].page_date).to_dict() for n in texts}
+    return {n: extract_text(texts[n], n, docs[n].lang, docs[n].page_date, docs[n].origin).to_dict() for n in texts}
 
 
 def aggregate(per_doc: dict[str, dict]) -> dict:

@@ -195,8 +195,27 @@ def rule_name(kind: str, rid: str) -> str:
     return f"{rid}.v{_rules(kind)[1][rid]['version']}"
 
 
+# A time adjunct between a verb and its complement ("agreed on Thursday to …", "said today that …", wire style)
+# dates the act; it is not part of what was agreed or said.
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+_MONTH_DAY = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:,\s*\d{4})?")
+TIME_ADJUNCT = re.compile(
+    rf"^(?:on\s+(?:{_DAY}|{_MONTH_DAY})|{_DAY}|today|yesterday|earlier today|"
+    r"(?:this|last)\s+(?:week|month|morning|afternoon|evening|night))\s*,?\s+"
+    r"(?=(?:that|to|the|a|an|it|they|he|she|we|both)\b|[A-Z])")
+
+
+def _without_adjunct(content: str) -> str:
+    """A predicate's content without a time adjunct before it: "on Thursday to provide X" → "provide X", as
+    "pledged to provide X" gives."""
+    t = content.strip(" ,.;")
+    bare = TIME_ADJUNCT.sub("", t)
+    return re.sub(r"^to\s+", "", bare) if bare != t else t
+
+
 def _clean(text: str) -> str:
-    t = text.strip(" ,;:.")
+    t = TIME_ADJUNCT.sub("", text.strip(" ,;:."))
     t = re.sub(r",\s+(?:(?:an?|the)\s+)?[\w.\-’' ]{2,60}?\s+(?:said|told [\w ]+|added)(?:\s+on\s+\w+)?$", "", t)  # ", a spokesperson said"
     t = re.sub(r"^(?:that|on|to|upon|in)(?:[:\s]+)", "", t)
     t = re.sub(r"^(?:their |its |our |his |her )?(?:(?:strong|firm|shared|resolute|unwavering|steadfast|continued) )*"
@@ -866,11 +885,11 @@ class EnClauses:
                                                    and not parse_amount(content)
                                                    or COURTESY.match(content) or PASSIVE.match(content)):
             if kind == "person":
-                self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
+                self.found.statements.append(Statement(name, _without_adjunct(content), "reported", cite))
             return
         self.commit(name, body, cite)
         if kind == "person":
-            self.found.statements.append(Statement(name, content.strip(" ,.;"), "reported", cite))
+            self.found.statements.append(Statement(name, _without_adjunct(content), "reported", cite))
 
     def owner(self, m: EnMatch, words: str) -> str | None:
         """Whose intention the noun names: "the United Kingdom's plan", "the U.S. commitment", "Micron's plan"."""

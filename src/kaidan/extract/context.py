@@ -28,6 +28,7 @@ class DocContext:
     lang: str
     published: str | None = None
     gaz: Gazetteer = field(default_factory=gazetteer)
+    origin: tuple[str, ...] = ()             # the page's site name and URL, where it came from the web
     sentences: list[Sentence] = field(init=False)
     dating: Dating = field(init=False)
     event: EventInfo | None = None           # the event stage's result, on the context made by ``at_event``

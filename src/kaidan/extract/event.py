@@ -37,6 +37,7 @@ from .context import DocContext
 from .dating import LEADER_OFFICES, in_office, is_leader
 from .lexicon import load
 from .meetings import Draft, event_zone
+from .profile import publisher
 
 RULE_VERSION = 2
 OPEN_TERM_YEARS = 4  # a leader still in office: one usual term from the start (so a weekday fixes one year)
@@ -267,11 +268,22 @@ def _countries(ctx: DocContext, date: str | None) -> tuple[list[str], list[str],
     if pair and ranked and ranked[0] in pair:
         return pair, _leaders_of(ctx, pair, leaders, date), _rule("countries.lead_pair")
     if len(countries) == 1 or (not countries and _unnamed_host(ctx)):
+        own = _government_publisher(ctx)
+        if own and own not in countries and _unnamed_host(ctx):
+            # a government's page tells of its own leader's meeting by the bare title or in the first person:
+            # that unnamed side is its own ("10 Downing Street … The Prime Minister spoke to Chancellor X")
+            return countries + [own], _leaders_of(ctx, countries + [own], leaders, date), _rule("countries.publisher")
         others = [(c, n) for c, n in _country_mentions(ctx).most_common() if c and c not in countries]
         if others and (others[0][1] >= 2 or _unnamed_host(ctx)):
             countries.append(others[0][0])
             rule = _rule("countries.unnamed_host")
     return countries, _leaders_of(ctx, countries, leaders, date), rule
+
+
+def _government_publisher(ctx: DocContext) -> str | None:
+    """The country of the government whose letterhead, site or URL signs the page (a readout's publisher)."""
+    _name, country, kind = publisher(ctx.text, ctx.origin)
+    return country if kind == "readout" else None
 
 
 def _leaders_of(ctx: DocContext, countries: list[str], leaders: list[str], date: str | None) -> list[str]:

@@ -101,9 +101,10 @@ def _signs(line: str, name: str) -> re.Match | None:
     return whole.fullmatch(line) or inline.search(line)
 
 
-def _publisher(text: str) -> tuple[str | None, str | None, str | None]:
-    """(publisher as written, its country, the kind it suggests) from the letterhead lines."""
-    head = _letterhead(text)
+def publisher(text: str, origin: tuple[str, ...] = ()) -> tuple[str | None, str | None, str | None]:
+    """(publisher as written, its country, the kind it suggests) from the letterhead lines, or from the site
+    name and URL the page came from (``origin``), which sign it as a letterhead line would."""
+    head = list(_letterhead(text)) + list(origin)
     for entry in _data()["publishers"]:
         for name in entry["names"]:
             for ln in head:
@@ -163,10 +164,11 @@ def _turn_speaker(text: str, gaz: Gazetteer) -> str | None:
 
 
 def read(text: str, gaz: Gazetteer, date: str | None, leaders: tuple[str, ...] = (),
-         unnamed: tuple[str, ...] = ()) -> SourceProfile:
+         unnamed: tuple[str, ...] = (), origin: tuple[str, ...] = ()) -> SourceProfile:
     """The document's profile. ``leaders`` are the event's leaders (entity ids), ``unnamed`` those of
-    them the text never names; ``date`` is the event's date (the terms of office are read on it)."""
-    publisher, country, hint = _publisher(text)
+    them the text never names; ``date`` is the event's date (the terms of office are read on it); ``origin``
+    the site name and URL the page came from."""
+    signed_by, country, hint = publisher(text, origin)
     kind = _kind(text, hint)
     offices = _bare_offices(text)
     office = offices.most_common(1)[0][0] if offices else None
@@ -211,7 +213,7 @@ def read(text: str, gaz: Gazetteer, date: str | None, leaders: tuple[str, ...] =
         country = gaz.country_of(leader)
     if leader and office is None:
         office = gaz.office_at(leader, date)
-    return SourceProfile(publisher, country, kind, leader, office)
+    return SourceProfile(signed_by, country, kind, leader, office)
 
 
 def _named_holder(text: str, gaz: Gazetteer, date: str | None, office: str | None, holder: str) -> str | None:

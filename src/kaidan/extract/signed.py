@@ -166,7 +166,7 @@ def _ja_members(ctx: DocContext, a: int, b: int, rule: dict) -> list[Found]:
     """X、Y や Z: one title per listed item when every item is a title (bracketed or ending in a document noun)."""
     J = _ja()
     out, pos = [], a
-    for piece in _split_top(ctx.text[a:b].replace("や", "、")):
+    for piece in _split_top(ctx.text[a:b], COMMAS | {"や"}):
         seg = piece.strip("、, ")
         q = QUOTED.fullmatch(seg)
         title = next(g for g in q.groups() if g) if q else seg
@@ -206,13 +206,14 @@ def _toshite(ctx: DocContext, s: Sentence, after: int) -> list[Found]:
     return out
 
 
-def _split_top(text: str) -> list[str]:
-    """Split on 、 outside brackets (NSCR計画(マロロス~トゥトゥバン、第2期) stays whole)."""
+def _split_top(text: str, separators: set[str] = COMMAS) -> list[str]:
+    """Split on one-character separators (、 by default) outside brackets: NSCR計画(マロロス~トゥトゥバン、第2期)
+    and 「食料や農業に関する覚書」 stay whole."""
     parts, depth, cur = [], 0, ""
     for ch in text:
         depth += ch in OPENERS
         depth -= ch in CLOSERS and depth > 0
-        if ch in COMMAS and depth == 0:
+        if ch in separators and depth == 0:
             parts.append(cur)
             cur = ""
         else:
@@ -289,6 +290,8 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _NOT_MOD = ("to|with|that|which|worth|than|has|have|had|was|were|is|are|be|been|by|during|after|at|from|into|"
             "this|these|those|its|their|his|her|our|as|views|while|when|the|a|an|more|total|also|following")
 _MOD = rf"(?!(?:{_NOT_MOD})\b)[\w’'\-]+"
+# a name's own list of capitalised words: the Climate, Critical Minerals and Clean Energy Transformation Compact
+_TITLE_COMMA = r"[A-Z][\w’'\-]*,(?=\s+[A-Z])"
 _STOP = (r"(?=,\s*(?:which|who|where|covering|including|as|while|to|during|after|and\s+(?:the|a|an|also|agreed)\b)"
          r"|\s+(?:after|during|to|which|that|with|at|worth|when|as|while|before|following|between\s+the\s+two)\b|[.;:]|$)")
 _TAIL = (rf"(?:\s+(?:on|for|of|between|concerning|regarding|relating\s+to)\s+(?!(?:{_WEEKDAYS}|{_MONTHS}|\d))"
@@ -300,7 +303,7 @@ def _en() -> dict:
     data = load("rules/en_signed.json", ("heads", "rules"))
     head = "(?:" + "|".join(data["heads"]) + ")"
     rules = {r["id"].rsplit(".", 1)[-1]: r for r in data["rules"]}
-    np = rf"[“\"]?(?P<np>(?:{_MOD}\s+){{0,8}}?{head}\b(?:\s*\([^)]*\))?{_TAIL})"
+    np = rf"[“\"]?(?P<np>(?:(?:{_TITLE_COMMA}|{_MOD})\s+){{0,10}}?{head}\b(?:\s*\([^)]*\))?{_TAIL})"
     compiled = {}
     for name in ("active", "nominal"):
         compiled[name] = re.compile(rf"\b(?:{rules[name]['verbs']})\s+(?P<det>(?:the|a|an)\s+)?{np}", re.I)

@@ -38,6 +38,11 @@ class RawDocument:
         weighs it against the other dates the text gives."""
         return self.published if self.content_type == "html" else None
 
+    @property
+    def origin(self) -> tuple[str, ...]:
+        """Where it came from, as the extractor may read it beside its letterhead: the site's name and the URL."""
+        return tuple(x for x in (self.site, self.url) if x)
+
 
 @dataclass(frozen=True)
 class MainText:
