@@ -42,7 +42,7 @@ from .base import EventFilter, SqlStore, event_condition, marks, utc_now, write_
 from .sqlite import (LEDGER_LINKS, LEDGER_STATE, LEDGER_TABLES, LINKED_SINCE, SEARCH_FILTER_TABLES,
                      SEARCH_WINDOW)
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 TS_CONFIG = "kaidan"
 CHUNK_TOKENS = 6000        # tokens of one document's text per search row (positions stop at 16,383)
 # How a search finds the newest matches (see PostgresStore._newest_matches): it walks the newest SCAN_SPAN rowids,
@@ -151,14 +151,68 @@ _LEDGER = LEDGER_TABLES.replace(" REAL,", " DOUBLE PRECISION,")
 _LINKS = LEDGER_LINKS
 _META = "CREATE TABLE kaidan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 _FILTERS = SEARCH_FILTER_TABLES.replace(") WITHOUT ROWID;", ");")
-SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER + _LINKS + _FILTERS + LEDGER_STATE
+# Each search row carries the countries of its document's events (their codes in ``event_countries``), in the
+# full-text index's GIN next to its terms: a search with a country filter reads only the rows of that country from
+# the index instead of looking up each matching row's document, events and countries. Triggers keep the column
+# right whoever writes: a row inserted takes its document's countries, and a document joining or leaving an event
+# (or an event getting a country) rewrites its rows, when they change. An archive of an older schema gets the
+# column filled in one pass, the GIN index built again after it (updating every row under the index would insert
+# each row's terms again).
+_COUNTRIES = f"""
+ALTER TABLE search_rows ADD COLUMN countries TEXT[] NOT NULL DEFAULT '{{}}';
+DROP INDEX search_rows_terms;
+UPDATE search_rows r SET countries = c.countries
+  FROM (SELECT de.doc_id, array_agg(DISTINCT ec.country ORDER BY ec.country) AS countries
+        FROM doc_events de JOIN event_countries ec ON ec.event_id = de.event_id GROUP BY de.doc_id) c
+  WHERE c.doc_id = r.doc_id;
+CREATE INDEX search_rows_terms ON search_rows USING gin(terms, countries);
+CREATE FUNCTION kaidan_doc_countries(doc TEXT) RETURNS TEXT[] LANGUAGE sql STABLE AS $$
+  SELECT coalesce(array_agg(DISTINCT ec.country ORDER BY ec.country), '{{}}')
+  FROM doc_events de JOIN event_countries ec ON ec.event_id = de.event_id WHERE de.doc_id = doc $$;
+CREATE FUNCTION kaidan_recount(doc TEXT) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE have TEXT[] := kaidan_doc_countries(doc);
+BEGIN
+  UPDATE search_rows SET countries = have WHERE doc_id = doc AND countries <> have;
+END $$;
+CREATE FUNCTION kaidan_search_rows_countries() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.countries := kaidan_doc_countries(NEW.doc_id);
+  RETURN NEW;
+END $$;
+CREATE FUNCTION kaidan_doc_events_countries() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN PERFORM kaidan_recount(OLD.doc_id); END IF;
+  IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.doc_id <> OLD.doc_id OR NEW.event_id <> OLD.event_id) THEN
+    PERFORM kaidan_recount(NEW.doc_id);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE FUNCTION kaidan_event_countries_countries() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE doc TEXT;
+BEGIN
+  FOR doc IN SELECT doc_id FROM doc_events
+             WHERE event_id = (CASE WHEN TG_OP = 'DELETE' THEN OLD.event_id ELSE NEW.event_id END) LOOP
+    PERFORM kaidan_recount(doc);
+  END LOOP;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER search_rows_countries BEFORE INSERT ON search_rows
+  FOR EACH ROW EXECUTE FUNCTION kaidan_search_rows_countries();
+CREATE TRIGGER doc_events_countries AFTER INSERT OR UPDATE OR DELETE ON doc_events
+  FOR EACH ROW EXECUTE FUNCTION kaidan_doc_events_countries();
+CREATE TRIGGER event_countries_countries AFTER INSERT OR DELETE ON event_countries
+  FOR EACH ROW EXECUTE FUNCTION kaidan_event_countries_countries();
+ANALYZE search_rows;
+"""
+SCHEMA = (_DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER + _LINKS + _FILTERS + LEDGER_STATE
+          + _COUNTRIES)
 # The same steps as the SQLite store's migrations, by the version they start from (a database of schema 6
 # where a mark was made already has the marks table: it was made by the first mark).
 MIGRATIONS = {1: _EVENTS, 2: _SEARCH, 3: _EVENT_RECORDS, 4: _METADATA, 5: _LEDGER,
               6: _LINKS.replace("CREATE TABLE ledger_marks", "CREATE TABLE IF NOT EXISTS ledger_marks") + _FILTERS
               + "INSERT INTO event_countries SELECT c, id FROM events, "
                 "unnest(string_to_array(countries, '-')) c WHERE c <> '' ON CONFLICT DO NOTHING;",
-              7: LEDGER_STATE}
+              7: LEDGER_STATE, 8: _COUNTRIES}
 _BATCH_LOCK = 0x6B616964  # the advisory lock of ingest batches ('kaid')
 _LINKS_LOCK = 0x6C696E6B  # held by a transaction changing the ledger's links ('link')
 _PAGE = 1000               # rows per page of the iterators (memory stays flat in the archive's size)
@@ -387,8 +441,13 @@ class PostgresStore(SqlStore):
             raise StoreError(f"{self.path}: search failed ({exc}); simplify the query") from exc
         where = "AND scope = %s" if scope else ""
         extra: list = [scope] if scope else []
-        plain = (where, list(extra)) if within is not None else None   # the conditions but the filter's
-        if within is not None:
+        if within is not None and within.country:   # read from the index with the terms: rows of the country only
+            where += " AND countries @> ARRAY[%s]::text[]"
+            extra.append(within.country.upper())
+        plain = None                                   # the conditions but the look-up of the filter's events
+        if within is not None and (within.event or within.date_from or within.date_to):
+            # a country alone is the countries condition; with dates or an event, one event must meet them all
+            plain = (where, list(extra))
             cond, params_within = _event_condition(within)
             where += (" AND doc_id IN (SELECT de.doc_id FROM doc_events de JOIN events e ON e.id = de.event_id "
                       f"WHERE {cond})")
