@@ -255,3 +255,16 @@ def test_postgres_country_filter_is_read_from_the_index_with_the_terms(pg_url, m
         assert "search_rows_terms" in plan and "countries @>" in plan.split("Index Cond:")[1].split("\n")[0]
     finally:
         store.close()
+
+
+def test_postgres_never_prepares_a_search_step(pg_url):
+    # a prepared statement may get a generic plan, made without the words and the range each step is planned by
+    store, ids = _pg_archive(pg_url, 30)
+    try:
+        for _ in range(12):                                    # psycopg prepares what runs five times
+            assert store.search(search.match_query("会談"), limit=5, within=EventFilter(country="JP")) == []
+            assert len(store.search(search.match_query("会談"), limit=5)) == 5
+        prepared = [q for q, in store._db.execute("SELECT statement FROM pg_prepared_statements")]
+        assert prepared and not [q for q in prepared if "search_rows" in q and "@@" in q]
+    finally:
+        store.close()
