@@ -21,7 +21,9 @@
   phrase (``<->``) of its A or its C tokens, exactly as in SQLite. (pg_trgm was not chosen: trigrams
   need no tokenizer but cannot match a two-kanji word such as 会談 inside a longer run without false
   hits, and would give results that differ from the SQLite store's.) A tsvector keeps positions only up
-  to 16,383, so a long document is indexed in chunks of lines (the search returns it once).
+  to 16,383, so a long document is indexed in chunks of lines (the search returns it once). Each row also
+  holds its document's event countries, in the same GIN index (``gin(terms, countries)``), so that a country
+  filter is one more key of the index scan rather than a look-up of each matching row's events.
 """
 from __future__ import annotations
 
@@ -50,9 +52,10 @@ CHUNK_TOKENS = 6000        # tokens of one document's text per search row (posit
 # at a load average of 3): walking on, a row at a time (its terms read and matched); a range MARGIN times what the
 # density seen says holds the rest, through a bitmap of the full-text index (ENTRY_COST per entry of each word)
 # ANDed with the range's rowids (RANGE_COST each), reading the matches in it from the table (MATCH_COST each); or
-# every older match through that bitmap. A search with an event filter checks it on each row the full-text
-# condition keeps (FILTER_COST each: a look-up of the document's events and their countries, measured the same
-# way at a load average of 5), so its steps are costed by the rows they read, not only by those the filter keeps
+# every older match through that bitmap. A country filter is part of the index's condition (the rows' countries);
+# a filter of dates or an event is checked on each row the index condition keeps (FILTER_COST each: a look-up of
+# the document's events, measured the same way at a load average of 5), so those steps are costed by the rows
+# they read, not only by those the filter keeps
 SCAN_SPAN = 10_000
 MARGIN = 1.5
 WALK_COST, ENTRY_COST, RANGE_COST, MATCH_COST = 1.2, 0.55, 0.12, 2.5
@@ -151,24 +154,29 @@ _LEDGER = LEDGER_TABLES.replace(" REAL,", " DOUBLE PRECISION,")
 _LINKS = LEDGER_LINKS
 _META = "CREATE TABLE kaidan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 _FILTERS = SEARCH_FILTER_TABLES.replace(") WITHOUT ROWID;", ");")
-# Each search row carries the countries of its document's events (their codes in ``event_countries``), in the
-# full-text index's GIN next to its terms: a search with a country filter reads only the rows of that country from
-# the index instead of looking up each matching row's document, events and countries. Triggers keep the column
-# right whoever writes: a row inserted takes its document's countries, and a document joining or leaving an event
-# (or an event getting a country) rewrites its rows, when they change. An archive of an older schema gets the
-# column filled in one pass, the GIN index built again after it (updating every row under the index would insert
-# each row's terms again).
+# Each search row carries the countries of its document's events (the codes of their ids, as in event_countries),
+# in the full-text index's GIN next to its terms: a search with a country filter reads only the rows of that
+# country from the index instead of looking up each matching row's document, events and countries. Triggers keep
+# the column right whoever writes: a row inserted takes its document's countries, and a document joining or
+# leaving an event rewrites its rows, when they change (an event's countries never change: they are its id's).
+# They are read from ``events`` by its key (``event_countries`` is keyed by country first). An archive of an
+# older schema gets the column filled in one pass, the GIN index built again after it (updating every row under
+# the index would insert each row's terms again).
 _COUNTRIES = f"""
 ALTER TABLE search_rows ADD COLUMN countries TEXT[] NOT NULL DEFAULT '{{}}';
 DROP INDEX search_rows_terms;
 UPDATE search_rows r SET countries = c.countries
-  FROM (SELECT de.doc_id, array_agg(DISTINCT ec.country ORDER BY ec.country) AS countries
-        FROM doc_events de JOIN event_countries ec ON ec.event_id = de.event_id GROUP BY de.doc_id) c
+  FROM (SELECT de.doc_id, array_agg(DISTINCT c ORDER BY c) AS countries
+        FROM doc_events de JOIN events e ON e.id = de.event_id, unnest(string_to_array(e.countries, '-')) c
+        WHERE c <> '' GROUP BY de.doc_id) c
   WHERE c.doc_id = r.doc_id;
 CREATE INDEX search_rows_terms ON search_rows USING gin(terms, countries);
-CREATE FUNCTION kaidan_doc_countries(doc TEXT) RETURNS TEXT[] LANGUAGE sql STABLE AS $$
-  SELECT coalesce(array_agg(DISTINCT ec.country ORDER BY ec.country), '{{}}')
-  FROM doc_events de JOIN event_countries ec ON ec.event_id = de.event_id WHERE de.doc_id = doc $$;
+CREATE FUNCTION kaidan_doc_countries(doc TEXT) RETURNS TEXT[] LANGUAGE plpgsql STABLE AS $$
+BEGIN  -- PL/pgSQL keeps the statement's plan; an SQL function called from a trigger is planned on every call
+  RETURN (SELECT coalesce(array_agg(DISTINCT c ORDER BY c), '{{}}')
+          FROM doc_events de JOIN events e ON e.id = de.event_id, unnest(string_to_array(e.countries, '-')) c
+          WHERE de.doc_id = doc AND c <> '');
+END $$;
 CREATE FUNCTION kaidan_recount(doc TEXT) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE have TEXT[] := kaidan_doc_countries(doc);
 BEGIN
@@ -187,21 +195,10 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
-CREATE FUNCTION kaidan_event_countries_countries() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE doc TEXT;
-BEGIN
-  FOR doc IN SELECT doc_id FROM doc_events
-             WHERE event_id = (CASE WHEN TG_OP = 'DELETE' THEN OLD.event_id ELSE NEW.event_id END) LOOP
-    PERFORM kaidan_recount(doc);
-  END LOOP;
-  RETURN NULL;
-END $$;
 CREATE TRIGGER search_rows_countries BEFORE INSERT ON search_rows
   FOR EACH ROW EXECUTE FUNCTION kaidan_search_rows_countries();
 CREATE TRIGGER doc_events_countries AFTER INSERT OR UPDATE OR DELETE ON doc_events
   FOR EACH ROW EXECUTE FUNCTION kaidan_doc_events_countries();
-CREATE TRIGGER event_countries_countries AFTER INSERT OR DELETE ON event_countries
-  FOR EACH ROW EXECUTE FUNCTION kaidan_event_countries_countries();
 ANALYZE search_rows;
 """
 SCHEMA = (_DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER + _LINKS + _FILTERS + LEDGER_STATE
@@ -431,9 +428,10 @@ class PostgresStore(SqlStore):
         ``match`` is the query :func:`kaidan.store.search.match_query` builds for FTS5 (quoted phrases joined
         by AND/OR, a ``terms :`` and maybe a ``scope :`` filter); it is read into a tsquery of phrases. As in
         SQLite, only the ``window`` most recently indexed matches are ranked (by ``ts_rank``, which reads
-        the row alone); ``within`` keeps entries of documents reporting one of its events (a join on the
-        indexed ``event_countries`` and ``events``), ``by_date`` puts the latest event first (see
-        :meth:`Store.search`).
+        the row alone); ``within`` keeps entries of documents reporting one of its events: its country is the
+        rows' ``countries``, read from the GIN index with the terms; dates or an event id are a join on the
+        indexed ``doc_events`` and ``events`` for each row the index gives; ``by_date`` puts the latest event
+        first (see :meth:`Store.search`).
         """
         try:
             query, params, scope = _tsquery(match)
@@ -483,7 +481,9 @@ class PostgresStore(SqlStore):
         table); or every older match through the full-text index (a rare word: few matches to read). A range
         that falls short is followed by the next step, from where it stopped.
 
-        With an event filter (its condition is part of ``where``; ``plain``: the other conditions) a step
+        A country filter is a condition of ``where`` on the rows' ``countries``, which the range and index
+        steps read from the GIN index with the terms: nothing more to cost. With a filter of dates or an event
+        (its look-up is part of ``where``; ``plain``: the other conditions, the country's included) a step
         reads every row the full-text condition keeps and checks the filter on each: when the walk leaves
         matches to find, the rows of the walked span that match the query without the filter are counted too
         (a second walk of the span, without the filter's look-ups), and the next step is costed by both

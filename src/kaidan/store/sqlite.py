@@ -202,12 +202,13 @@ CREATE TABLE ledger_state (
 );
 """
 SCHEMA += LEDGER_STATE
-# The countries of each search row's document's events (their codes in event_countries, sorted, joined by spaces),
-# the column the PostgreSQL store reads from its full-text index with the terms for a country filter. Written
-# with the row (index_search); a document joining or leaving an event, or an event getting a country, rewrites
-# its rows' value (triggers); an archive of an older schema gets it filled.
-_DOC_COUNTRIES = ("coalesce((SELECT group_concat(country, ' ') FROM (SELECT DISTINCT ec.country FROM doc_events de "
-                  "JOIN event_countries ec ON ec.event_id = de.event_id WHERE de.doc_id = {doc} ORDER BY 1)), '')")
+# The countries of each search row's document's events (the codes of their ids, as in event_countries, sorted,
+# joined by spaces), the column the PostgreSQL store reads from its full-text index with the terms for a country
+# filter. Written with the row (index_search); a document joining or leaving an event rewrites its rows' value
+# (triggers; an event's countries are its id's and never change); an archive of an older schema gets it filled.
+_DOC_COUNTRIES = ("coalesce((SELECT group_concat(value, ' ') FROM (SELECT DISTINCT j.value FROM doc_events de "
+                  "JOIN events e ON e.id = de.event_id, json_each('[\"' || replace(e.countries, '-', '\",\"') "
+                  "|| '\"]') j WHERE de.doc_id = {doc} AND j.value != '' ORDER BY 1)), '')")
 _RECOUNT = "UPDATE search_rows SET countries = " + _DOC_COUNTRIES.format(doc="search_rows.doc_id")
 SEARCH_COUNTRIES = f"""
 ALTER TABLE search_rows ADD COLUMN countries TEXT NOT NULL DEFAULT '';
@@ -218,10 +219,6 @@ CREATE TRIGGER doc_events_countries_out AFTER DELETE ON doc_events BEGIN
   {_RECOUNT} WHERE doc_id = OLD.doc_id; END;
 CREATE TRIGGER doc_events_countries_moved AFTER UPDATE OF doc_id, event_id ON doc_events BEGIN
   {_RECOUNT} WHERE doc_id IN (OLD.doc_id, NEW.doc_id); END;
-CREATE TRIGGER event_countries_in AFTER INSERT ON event_countries BEGIN
-  {_RECOUNT} WHERE doc_id IN (SELECT doc_id FROM doc_events WHERE event_id = NEW.event_id); END;
-CREATE TRIGGER event_countries_out AFTER DELETE ON event_countries BEGIN
-  {_RECOUNT} WHERE doc_id IN (SELECT doc_id FROM doc_events WHERE event_id = OLD.event_id); END;
 """
 SCHEMA += SEARCH_COUNTRIES
 # Statements that bring a database of an older schema version up to this one, by version.
