@@ -115,3 +115,27 @@ def test_an_archive_of_schema_8_gets_the_countries_and_the_same_search_results(d
         store.put_event({"id": "2025-02-01-GB-US", "countries": "GB-US", "date_start": "2025-02-01",
                          "date_end": "2025-02-01"}, doc.id)
         assert [d for d, *_ in store.search(search.match_query("会談"), within=EventFilter(country="GB"))] == [doc.id]
+
+
+def test_postgres_indexing_and_placing_a_document_at_once_leave_its_countries(pg_url):
+    # each on its own connection: the rows being written when the document joins an event get its countries
+    import threading
+
+    stale = []
+    with open_store(pg_url) as indexing, open_store(pg_url) as placing:
+        for i in range(30):
+            doc = make_doc(f"会談 第{i}回", source=f"d{i}.txt")
+            indexing.add_document(doc)
+            event = {"id": f"2024-01-01-JP-US-{i}", "countries": "JP-US", "date_start": "2024-01-01",
+                     "date_end": "2024-01-01"}
+            both = [threading.Thread(target=indexing.index_search,
+                                     args=(doc.id, search.entries(None, doc.text, None))),
+                    threading.Thread(target=placing.put_event, args=(event, doc.id))]
+            for t in both:
+                t.start()
+            for t in both:
+                t.join()
+            rows = sql(indexing, "SELECT countries FROM search_rows WHERE doc_id = ?", (doc.id,))
+            assert rows
+            stale += [doc.id for countries, in rows if countries != ["JP", "US"]]
+    assert stale == []

@@ -178,8 +178,12 @@ BEGIN  -- PL/pgSQL keeps the statement's plan; an SQL function called from a tri
           WHERE de.doc_id = doc AND c <> '');
 END $$;
 CREATE FUNCTION kaidan_recount(doc TEXT) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE have TEXT[] := kaidan_doc_countries(doc);
+DECLARE have TEXT[];
 BEGIN
+  -- the lock a document's indexing holds (PostgresStore._search_work): rows it is writing are committed and
+  -- seen here, or it waits and its rows see this document's events
+  PERFORM 1 FROM documents WHERE id = doc FOR NO KEY UPDATE;
+  have := kaidan_doc_countries(doc);
   UPDATE search_rows SET countries = have WHERE doc_id = doc AND countries <> have;
 END $$;
 CREATE FUNCTION kaidan_search_rows_countries() RETURNS trigger LANGUAGE plpgsql AS $$
