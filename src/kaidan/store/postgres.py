@@ -193,10 +193,11 @@ BEGIN
 END $$;
 CREATE FUNCTION kaidan_doc_events_countries() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN PERFORM kaidan_recount(OLD.doc_id); END IF;
-  IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.doc_id <> OLD.doc_id OR NEW.event_id <> OLD.event_id) THEN
-    PERFORM kaidan_recount(NEW.doc_id);
+  IF TG_OP = 'UPDATE' AND NEW.doc_id = OLD.doc_id AND NEW.event_id = OLD.event_id THEN
+    RETURN NULL;                    -- the same link upserted again (its main flag): the same countries
   END IF;
+  IF TG_OP <> 'INSERT' THEN PERFORM kaidan_recount(OLD.doc_id); END IF;
+  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.doc_id <> OLD.doc_id) THEN PERFORM kaidan_recount(NEW.doc_id); END IF;
   RETURN NULL;
 END $$;
 CREATE TRIGGER search_rows_countries BEFORE INSERT ON search_rows
