@@ -67,7 +67,7 @@ def test_older_databases_migrate_and_get_indexed_when_the_service_starts(tmp_pat
     _old_database(path, version)
     c = make_client(path)
     with Store(path) as store:
-        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
     deadline = time.monotonic() + 20
     while not c.get("/api/search", params={"q": "防衛費"}).json()["results"]:
         assert time.monotonic() < deadline, "the older document was not indexed"

@@ -83,3 +83,16 @@ def sql(store, query: str, params: tuple = ()) -> list[tuple]:
     if type(store).__name__ == "PostgresStore":
         query = query.replace("?", "%s")
     return [tuple(row) for row in store._db.execute(query, params).fetchall()]
+
+
+def as_schema_8(db) -> None:
+    """Take a database of this schema back to schema 8's search rows (no countries, no triggers keeping them);
+    ``db``: an sqlite3 or a psycopg connection (autocommit). The version number is left to the caller."""
+    if type(db).__module__.startswith("sqlite3"):
+        db.executescript("DROP TRIGGER doc_events_countries_in; DROP TRIGGER doc_events_countries_out; "
+                         "DROP TRIGGER doc_events_countries_moved; ALTER TABLE search_rows DROP COLUMN countries;")
+        return
+    db.execute("DROP FUNCTION kaidan_search_rows_countries, kaidan_doc_events_countries CASCADE")
+    db.execute("DROP FUNCTION kaidan_recount, kaidan_doc_countries")
+    db.execute("ALTER TABLE search_rows DROP COLUMN countries")     # and the GIN index of (terms, countries)
+    db.execute("CREATE INDEX search_rows_terms ON search_rows USING gin(terms)")

@@ -15,7 +15,7 @@ from kaidan.store import SCHEMA_VERSION, Store, is_url, open_store, search
 from kaidan.store.postgres import PostgresStore, redact
 from kaidan.store.sqlite import EventFilter
 
-from .conftest import Clock, sql
+from .conftest import Clock, as_schema_8, sql
 from .test_sqlite import make_doc
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -176,6 +176,7 @@ def test_postgres_migrates_an_older_schema(pg_url):
 
     PostgresStore(pg_url).close()
     with psycopg.connect(pg_url, autocommit=True) as db:     # as schema 3 left it: no event_records, no site/url
+        as_schema_8(db)
         db.execute("DROP TABLE event_records")
         db.execute("DROP TABLE event_commitments")
         db.execute("DROP TABLE event_conflicts")

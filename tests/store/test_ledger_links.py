@@ -11,7 +11,7 @@ import sqlite3
 from kaidan.reconcile import archive, ledger
 from kaidan.store import SCHEMA, SCHEMA_VERSION, Store
 
-from .conftest import sql
+from .conftest import as_schema_8, sql
 from .test_sqlite import make_doc
 
 DAY = dt.date(2025, 6, 1)
@@ -191,6 +191,7 @@ def test_a_postgres_database_of_schema_6_keeps_its_marks_and_gets_links(pg_url, 
             _cache(store, doc.id, rec)
         store.mark_done("e~0123456789", "analyst", {"url": "https://example.org/"})
     with psycopg.connect(pg_url, autocommit=True) as db:     # as schema 6 left it: marks made by the first mark
+        as_schema_8(db)
         db.execute("DROP TABLE ledger_links, ledger_dirty, ledger_state")
         db.execute("DROP TABLE event_countries")
         db.execute("DROP INDEX events_by_date, events_by_end")
@@ -247,6 +248,7 @@ def test_a_database_of_schema_7_keeps_its_links_and_gets_the_ledger_generation(t
         links_before = sql(store, "SELECT * FROM ledger_links ORDER BY 1, 2, 3, 4, 5")
         ledger_before = _stored_ledger(store)
     db = sqlite3.connect(path)
+    as_schema_8(db)
     db.executescript("DROP TABLE ledger_state; PRAGMA user_version = 7;")
     db.close()
     with Store(path) as store:

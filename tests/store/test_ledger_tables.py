@@ -9,7 +9,7 @@ from kaidan.store import SCHEMA, Store, open_store
 from kaidan.store.postgres import PostgresStore
 from kaidan.store.sqlite import SCHEMA_VERSION
 
-from .conftest import sql
+from .conftest import as_schema_8, sql
 from .test_sqlite import make_doc
 
 EVENTS = [{"id": "2025-02-07-JP-US", "countries": "JP-US", "date_start": "2025-02-07", "date_end": "2025-02-07"},
@@ -110,6 +110,7 @@ def test_a_postgres_database_of_schema_5_gets_the_rows_of_its_cached_records(pg_
         store.add_document(doc := make_doc())
         _stored(store, doc.id)
     with psycopg.connect(pg_url, autocommit=True) as db:     # as schema 5 left it: records, no ledger tables
+        as_schema_8(db)
         db.execute("DROP TABLE event_commitments")
         db.execute("DROP TABLE event_conflicts")
         db.execute("DROP TABLE ledger_links, ledger_dirty, ledger_marks, ledger_state")

@@ -205,8 +205,31 @@ def test_postgres_costs_a_filtered_step_by_the_rows_it_reads_not_only_by_those_t
 def test_postgres_filtered_search_measures_the_filters_share_and_finds_the_same_hits(pg_url, monkeypatch):
     from kaidan.store import postgres
 
-    monkeypatch.setattr(postgres, "SCAN_SPAN", 7)   # documents 53-59: 会談 in 54 (JP), 57 (AU)
+    monkeypatch.setattr(postgres, "SCAN_SPAN", 7)   # documents 53-59: 会談 in 54 (2024), 57 (2023)
     store, ids = _pg_archive(pg_url, 60)                      # 会談 in every third document
+    try:
+        kept = [d for i, d in enumerate(ids) if i % 3 == 0 and i % 2 == 0]   # 会談 and in an event of 2024
+        for i, doc_id in enumerate(ids):
+            day = f"{2024 if i % 2 == 0 else 2023}-05-{i % 28 + 1:02d}"
+            store.put_event({"id": f"{day}-JP-US-{i}", "countries": "JP-US", "date_start": day, "date_end": day},
+                            doc_id)
+        shares = []
+        real_share = store._share
+        monkeypatch.setattr(store, "_share", lambda *a: shares.append(real_share(*a)) or shares[-1])
+        within = EventFilter(country="JP", date_from="2024-01-01")
+        hits = store.search(search.match_query("会談"), limit=6, window=6, within=within)
+        assert sorted(d for d, *_ in hits) == sorted(kept[-6:])
+        assert shares == [0.5]                                  # of the walk's two matches, 2024 keeps one
+        assert store.search(search.match_query("会談"), limit=6, window=6) and len(shares) == 1  # no filter
+    finally:
+        store.close()
+
+
+def test_postgres_country_filter_is_read_from_the_index_with_the_terms(pg_url, monkeypatch):
+    from kaidan.store import postgres
+
+    monkeypatch.setattr(postgres, "SCAN_SPAN", 7)
+    store, ids = _pg_archive(pg_url, 60)                      # indexed before they are placed in events
     try:
         kept = [d for i, d in enumerate(ids) if i % 3 == 0 and i % 2 == 0]   # 会談 and in a JP event
         for i, doc_id in enumerate(ids):
@@ -214,12 +237,34 @@ def test_postgres_filtered_search_measures_the_filters_share_and_finds_the_same_
             store.put_event({"id": f"2024-05-{i % 28 + 1:02d}-{country}-US-{i}", "countries": f"{country}-US",
                              "date_start": f"2024-05-{i % 28 + 1:02d}", "date_end": f"2024-05-{i % 28 + 1:02d}"},
                             doc_id)
-        shares = []
-        real_share = store._share
-        monkeypatch.setattr(store, "_share", lambda *a: shares.append(real_share(*a)) or shares[-1])
-        hits = store.search(search.match_query("会談"), limit=6, window=6, within=EventFilter(country="JP"))
+        shares, statements = [], []
+        monkeypatch.setattr(store, "_share", lambda *a: shares.append(a) or 1.0)
+        real_rowids = store._rowids
+        monkeypatch.setattr(store, "_rowids", lambda sql, params: statements.append(sql) or real_rowids(sql, params))
+        hits = store.search(search.match_query("会談"), limit=6, window=6, within=EventFilter(country="jp"))
         assert sorted(d for d, *_ in hits) == sorted(kept[-6:])
-        assert shares == [0.5]                                  # of the walk's two matches, JP keeps one
-        assert store.search(search.match_query("会談"), limit=6, window=6) and len(shares) == 1  # no filter
+        assert shares == []                                     # no look-up of events to cost: nothing to measure
+        assert statements and all("countries @>" in q and "doc_events" not in q for q in statements)
+        # the plan reads the rows of both the word and the country from the one GIN index (60 rows: a table
+        # this small is otherwise read whole)
+        with store._db.transaction():
+            store._db.execute("SET LOCAL enable_seqscan = off")
+            plan = "\n".join(r for r, in store._db.execute(
+                "EXPLAIN SELECT rowid FROM search_rows WHERE terms @@ phraseto_tsquery('kaidan', '会談') "
+                "AND countries @> ARRAY['JP']::text[]"))
+        assert "search_rows_terms" in plan and "countries @>" in plan.split("Index Cond:")[1].split("\n")[0]
+    finally:
+        store.close()
+
+
+def test_postgres_never_prepares_a_search_step(pg_url):
+    # a prepared statement may get a generic plan, made without the words and the range each step is planned by
+    store, ids = _pg_archive(pg_url, 30)
+    try:
+        for _ in range(12):                                    # psycopg prepares what runs five times
+            assert store.search(search.match_query("会談"), limit=5, within=EventFilter(country="JP")) == []
+            assert len(store.search(search.match_query("会談"), limit=5)) == 5
+        prepared = [q for q, in store._db.execute("SELECT statement FROM pg_prepared_statements")]
+        assert prepared and not [q for q in prepared if "search_rows" in q and "@@" in q]
     finally:
         store.close()

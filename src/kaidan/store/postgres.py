@@ -21,7 +21,9 @@
   phrase (``<->``) of its A or its C tokens, exactly as in SQLite. (pg_trgm was not chosen: trigrams
   need no tokenizer but cannot match a two-kanji word such as 会談 inside a longer run without false
   hits, and would give results that differ from the SQLite store's.) A tsvector keeps positions only up
-  to 16,383, so a long document is indexed in chunks of lines (the search returns it once).
+  to 16,383, so a long document is indexed in chunks of lines (the search returns it once). Each row also
+  holds its document's event countries, in the same GIN index (``gin(terms, countries)``), so that a country
+  filter is one more key of the index scan rather than a look-up of each matching row's events.
 """
 from __future__ import annotations
 
@@ -42,7 +44,7 @@ from .base import EventFilter, SqlStore, event_condition, marks, utc_now, write_
 from .sqlite import (LEDGER_LINKS, LEDGER_STATE, LEDGER_TABLES, LINKED_SINCE, SEARCH_FILTER_TABLES,
                      SEARCH_WINDOW)
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 TS_CONFIG = "kaidan"
 CHUNK_TOKENS = 6000        # tokens of one document's text per search row (positions stop at 16,383)
 # How a search finds the newest matches (see PostgresStore._newest_matches): it walks the newest SCAN_SPAN rowids,
@@ -50,9 +52,10 @@ CHUNK_TOKENS = 6000        # tokens of one document's text per search row (posit
 # at a load average of 3): walking on, a row at a time (its terms read and matched); a range MARGIN times what the
 # density seen says holds the rest, through a bitmap of the full-text index (ENTRY_COST per entry of each word)
 # ANDed with the range's rowids (RANGE_COST each), reading the matches in it from the table (MATCH_COST each); or
-# every older match through that bitmap. A search with an event filter checks it on each row the full-text
-# condition keeps (FILTER_COST each: a look-up of the document's events and their countries, measured the same
-# way at a load average of 5), so its steps are costed by the rows they read, not only by those the filter keeps
+# every older match through that bitmap. A country filter is part of the index's condition (the rows' countries);
+# a filter of dates or an event is checked on each row the index condition keeps (FILTER_COST each: a look-up of
+# the document's events, measured the same way at a load average of 5), so those steps are costed by the rows
+# they read, not only by those the filter keeps
 SCAN_SPAN = 10_000
 MARGIN = 1.5
 WALK_COST, ENTRY_COST, RANGE_COST, MATCH_COST = 1.2, 0.55, 0.12, 2.5
@@ -151,14 +154,67 @@ _LEDGER = LEDGER_TABLES.replace(" REAL,", " DOUBLE PRECISION,")
 _LINKS = LEDGER_LINKS
 _META = "CREATE TABLE kaidan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 _FILTERS = SEARCH_FILTER_TABLES.replace(") WITHOUT ROWID;", ");")
-SCHEMA = _DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER + _LINKS + _FILTERS + LEDGER_STATE
+# Each search row carries the countries of its document's events (the codes of their ids, as in event_countries),
+# in the full-text index's GIN next to its terms: a search with a country filter reads only the rows of that
+# country from the index instead of looking up each matching row's document, events and countries. Triggers keep
+# the column right whoever writes: a row inserted takes its document's countries, and a document joining or
+# leaving an event rewrites its rows, when they change (an event's countries never change: they are its id's).
+# They are read from ``events`` by its key (``event_countries`` is keyed by country first). An archive of an
+# older schema gets the column filled in one pass, the GIN index built again after it (updating every row under
+# the index would insert each row's terms again).
+_COUNTRIES = f"""
+ALTER TABLE search_rows ADD COLUMN countries TEXT[] NOT NULL DEFAULT '{{}}';
+DROP INDEX search_rows_terms;
+UPDATE search_rows r SET countries = c.countries
+  FROM (SELECT de.doc_id, array_agg(DISTINCT c ORDER BY c) AS countries
+        FROM doc_events de JOIN events e ON e.id = de.event_id, unnest(string_to_array(e.countries, '-')) c
+        WHERE c <> '' GROUP BY de.doc_id) c
+  WHERE c.doc_id = r.doc_id;
+CREATE INDEX search_rows_terms ON search_rows USING gin(terms, countries);
+CREATE FUNCTION kaidan_doc_countries(doc TEXT) RETURNS TEXT[] LANGUAGE plpgsql STABLE AS $$
+BEGIN  -- PL/pgSQL keeps the statement's plan; an SQL function called from a trigger is planned on every call
+  RETURN (SELECT coalesce(array_agg(DISTINCT c ORDER BY c), '{{}}')
+          FROM doc_events de JOIN events e ON e.id = de.event_id, unnest(string_to_array(e.countries, '-')) c
+          WHERE de.doc_id = doc AND c <> '');
+END $$;
+CREATE FUNCTION kaidan_recount(doc TEXT) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE have TEXT[];
+BEGIN
+  -- the lock a document's indexing holds (PostgresStore._search_work): rows it is writing are committed and
+  -- seen here, or it waits and its rows see this document's events
+  PERFORM 1 FROM documents WHERE id = doc FOR NO KEY UPDATE;
+  have := kaidan_doc_countries(doc);
+  UPDATE search_rows SET countries = have WHERE doc_id = doc AND countries <> have;
+END $$;
+CREATE FUNCTION kaidan_search_rows_countries() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.countries := kaidan_doc_countries(NEW.doc_id);
+  RETURN NEW;
+END $$;
+CREATE FUNCTION kaidan_doc_events_countries() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.doc_id = OLD.doc_id AND NEW.event_id = OLD.event_id THEN
+    RETURN NULL;                    -- the same link upserted again (its main flag): the same countries
+  END IF;
+  IF TG_OP <> 'INSERT' THEN PERFORM kaidan_recount(OLD.doc_id); END IF;
+  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.doc_id <> OLD.doc_id) THEN PERFORM kaidan_recount(NEW.doc_id); END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER search_rows_countries BEFORE INSERT ON search_rows
+  FOR EACH ROW EXECUTE FUNCTION kaidan_search_rows_countries();
+CREATE TRIGGER doc_events_countries AFTER INSERT OR UPDATE OR DELETE ON doc_events
+  FOR EACH ROW EXECUTE FUNCTION kaidan_doc_events_countries();
+ANALYZE search_rows;
+"""
+SCHEMA = (_DOCUMENTS + _EVENTS + _SEARCH + _EVENT_RECORDS + _METADATA + _LEDGER + _LINKS + _FILTERS + LEDGER_STATE
+          + _COUNTRIES)
 # The same steps as the SQLite store's migrations, by the version they start from (a database of schema 6
 # where a mark was made already has the marks table: it was made by the first mark).
 MIGRATIONS = {1: _EVENTS, 2: _SEARCH, 3: _EVENT_RECORDS, 4: _METADATA, 5: _LEDGER,
               6: _LINKS.replace("CREATE TABLE ledger_marks", "CREATE TABLE IF NOT EXISTS ledger_marks") + _FILTERS
               + "INSERT INTO event_countries SELECT c, id FROM events, "
                 "unnest(string_to_array(countries, '-')) c WHERE c <> '' ON CONFLICT DO NOTHING;",
-              7: LEDGER_STATE}
+              7: LEDGER_STATE, 8: _COUNTRIES}
 _BATCH_LOCK = 0x6B616964  # the advisory lock of ingest batches ('kaid')
 _LINKS_LOCK = 0x6C696E6B  # held by a transaction changing the ledger's links ('link')
 _PAGE = 1000               # rows per page of the iterators (memory stays flat in the archive's size)
@@ -377,9 +433,10 @@ class PostgresStore(SqlStore):
         ``match`` is the query :func:`kaidan.store.search.match_query` builds for FTS5 (quoted phrases joined
         by AND/OR, a ``terms :`` and maybe a ``scope :`` filter); it is read into a tsquery of phrases. As in
         SQLite, only the ``window`` most recently indexed matches are ranked (by ``ts_rank``, which reads
-        the row alone); ``within`` keeps entries of documents reporting one of its events (a join on the
-        indexed ``event_countries`` and ``events``), ``by_date`` puts the latest event first (see
-        :meth:`Store.search`).
+        the row alone); ``within`` keeps entries of documents reporting one of its events: its country is the
+        rows' ``countries``, read from the GIN index with the terms; dates or an event id are a join on the
+        indexed ``doc_events`` and ``events`` for each row the index gives; ``by_date`` puts the latest event
+        first (see :meth:`Store.search`).
         """
         try:
             query, params, scope = _tsquery(match)
@@ -387,8 +444,13 @@ class PostgresStore(SqlStore):
             raise StoreError(f"{self.path}: search failed ({exc}); simplify the query") from exc
         where = "AND scope = %s" if scope else ""
         extra: list = [scope] if scope else []
-        plain = (where, list(extra)) if within is not None else None   # the conditions but the filter's
-        if within is not None:
+        if within is not None and within.country:   # read from the index with the terms: rows of the country only
+            where += " AND countries @> ARRAY[%s]::text[]"
+            extra.append(within.country.upper())
+        plain = None                                   # the conditions but the look-up of the filter's events
+        if within is not None and (within.event or within.date_from or within.date_to):
+            # a country alone is the countries condition; with dates or an event, one event must meet them all
+            plain = (where, list(extra))
             cond, params_within = _event_condition(within)
             where += (" AND doc_id IN (SELECT de.doc_id FROM doc_events de JOIN events e ON e.id = de.event_id "
                       f"WHERE {cond})")
@@ -404,7 +466,10 @@ class PostgresStore(SqlStore):
             "-ts_rank(terms, q.q) AS rank, rowid FROM search_rows, q WHERE rowid = ANY(%s) "
             "ORDER BY doc_id, kind, ref, rank, rowid DESC) "
             f"SELECT doc_id, kind, ref, rank FROM best ORDER BY {order} LIMIT %s OFFSET %s")
-        return [tuple(r) for r in self._rows(sql, (*params, rowids, limit, offset))]
+        try:
+            return [tuple(r) for r in self._db.execute(sql, (*params, rowids, limit, offset), prepare=False)]
+        except _psycopg().Error as exc:
+            raise StoreError(f"{self.path}: {_explain(exc)}") from exc
 
     def _newest_matches(self, query: str, params: list, where: str, extra: list, need: int,
                         plain: tuple[str, list] | None = None) -> list[int]:
@@ -421,7 +486,9 @@ class PostgresStore(SqlStore):
         table); or every older match through the full-text index (a rare word: few matches to read). A range
         that falls short is followed by the next step, from where it stopped.
 
-        With an event filter (its condition is part of ``where``; ``plain``: the other conditions) a step
+        A country filter is a condition of ``where`` on the rows' ``countries``, which the range and index
+        steps read from the GIN index with the terms: nothing more to cost. With a filter of dates or an event
+        (its look-up is part of ``where``; ``plain``: the other conditions, the country's included) a step
         reads every row the full-text condition keeps and checks the filter on each: when the walk leaves
         matches to find, the rows of the walked span that match the query without the filter are counted too
         (a second walk of the span, without the filter's look-ups), and the next step is costed by both
@@ -429,7 +496,9 @@ class PostgresStore(SqlStore):
         top = self._one("SELECT max(rowid) FROM search_rows")[0]
         if not top:
             return []
-        body = (f" SELECT rowid FROM search_rows, q WHERE terms @@ q.q {where} "
+        # the other conditions before the full-text one: a walk checks a row's countries before matching its
+        # terms (PostgreSQL keeps the written order of conditions of equal cost)
+        body = (f" SELECT rowid FROM search_rows, q WHERE true {where} AND terms @@ q.q "
                 "AND rowid > %s AND rowid <= %s ORDER BY rowid DESC LIMIT %s")
         # the walk and the full index read see the query (a constant: the planner expects it rare and reads
         # the index alone); a range hides it (the planner's default guess, 0.5 % of the rows, makes it AND the
@@ -462,13 +531,19 @@ class PostgresStore(SqlStore):
         with self._db.transaction():
             self._db.execute("SET LOCAL enable_bitmapscan = off")
             rows = self._db.execute("WITH q AS (SELECT " + query + " AS q) SELECT count(*) FROM search_rows, q "
-                                    f"WHERE terms @@ q.q {where} AND rowid > %s AND rowid <= %s",
-                                    (*params, *extra, lo, hi)).fetchone()[0]
+                                    f"WHERE true {where} AND terms @@ q.q AND rowid > %s AND rowid <= %s",
+                                    (*params, *extra, lo, hi), prepare=False).fetchone()[0]
         return kept / rows if rows else 1.0
 
     def _rowids(self, sql: str, params: tuple) -> list[int]:
-        """The first column of a statement's rows, run on the connection (in the caller's transaction)."""
-        return [r for r, in self._db.execute(sql, params)]
+        """The first column of a statement's rows, run on the connection (in the caller's transaction).
+
+        Search statements are never prepared (``prepare=False``; so is the ranking one and the share's count):
+        psycopg prepares a statement run five times, and after five more runs PostgreSQL may keep a generic
+        plan, made without the query's words and the step's range, the values each step's plan is chosen by
+        (measured on 1.84 million rows: the same country-filtered search 50 ms for its first ten runs, then
+        150-620 ms)."""
+        return [r for r, in self._db.execute(sql, params, prepare=False)]
 
 
 # what each step of a search turns off for its statement: the walk reads the primary key in order, the range and

@@ -32,7 +32,7 @@ from kaidan.errors import StoreError
 from . import links
 from .base import EventFilter, SqlStore, event_condition, marks, utc_now, write_rows
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # The schema from which stored event records have their ledger rows and links (see Store._open's migrations).
 LINKED_SINCE = 7
 
@@ -202,6 +202,25 @@ CREATE TABLE ledger_state (
 );
 """
 SCHEMA += LEDGER_STATE
+# The countries of each search row's document's events (the codes of their ids, as in event_countries, sorted,
+# joined by spaces), the column the PostgreSQL store reads from its full-text index with the terms for a country
+# filter. Written with the row (index_search); a document joining or leaving an event rewrites its rows' value
+# (triggers; an event's countries are its id's and never change); an archive of an older schema gets it filled.
+_DOC_COUNTRIES = ("coalesce((SELECT group_concat(value, ' ') FROM (SELECT DISTINCT j.value FROM doc_events de "
+                  "JOIN events e ON e.id = de.event_id, json_each('[\"' || replace(e.countries, '-', '\",\"') "
+                  "|| '\"]') j WHERE de.doc_id = {doc} AND j.value != '' ORDER BY 1)), '')")
+_RECOUNT = "UPDATE search_rows SET countries = " + _DOC_COUNTRIES.format(doc="search_rows.doc_id")
+SEARCH_COUNTRIES = f"""
+ALTER TABLE search_rows ADD COLUMN countries TEXT NOT NULL DEFAULT '';
+{_RECOUNT};
+CREATE TRIGGER doc_events_countries_in AFTER INSERT ON doc_events BEGIN
+  {_RECOUNT} WHERE doc_id = NEW.doc_id; END;
+CREATE TRIGGER doc_events_countries_out AFTER DELETE ON doc_events BEGIN
+  {_RECOUNT} WHERE doc_id = OLD.doc_id; END;
+CREATE TRIGGER doc_events_countries_moved AFTER UPDATE OF doc_id, event_id ON doc_events BEGIN
+  {_RECOUNT} WHERE doc_id IN (OLD.doc_id, NEW.doc_id); END;
+"""
+SCHEMA += SEARCH_COUNTRIES
 # Statements that bring a database of an older schema version up to this one, by version.
 MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE TABLE search_rows")],
               2: SCHEMA[SCHEMA.index("CREATE TABLE search_rows"):SCHEMA.index("CREATE TABLE event_records")],
@@ -214,7 +233,7 @@ MIGRATIONS = {1: SCHEMA[SCHEMA.index("CREATE TABLE events"):SCHEMA.index("CREATE
               + SEARCH_FILTER_TABLES
               + "INSERT INTO event_countries SELECT j.value, e.id FROM events e, "
                 "json_each('[\"' || replace(e.countries, '-', '\",\"') || '\"]') j WHERE j.value != '';\n",
-              7: LEDGER_STATE}
+              7: LEDGER_STATE, 8: SEARCH_COUNTRIES}
 # Full-text matches ranked per search, the most recently indexed first (see Store.search).
 SEARCH_WINDOW = 1000
 # Up to this many documents in its events, a filtered search reads the index for their entries only.
@@ -415,8 +434,10 @@ class Store(SqlStore):
         """
         with self._transaction() as db:
             db.execute("DELETE FROM search_rows WHERE doc_id = ?", (doc_id,))
+            countries = db.execute("SELECT " + _DOC_COUNTRIES.format(doc="?"), (doc_id,)).fetchone()[0]
             for kind, ref, terms in entries:
-                row = db.execute("INSERT INTO search_rows (doc_id, kind, ref) VALUES (?, ?, ?)", (doc_id, kind, ref))
+                row = db.execute("INSERT INTO search_rows (doc_id, kind, ref, countries) VALUES (?, ?, ?, ?)",
+                                 (doc_id, kind, ref, countries))
                 db.execute("INSERT INTO search_text (rowid, terms, scope) VALUES (?, ?, ?)",
                            (row.lastrowid, terms, "doc" if kind == "document" else "fact"))
 
