@@ -57,11 +57,12 @@ READING = re.compile(r"^[(（][ァ-ヴー・＝\s]{2,24}[)）]")
 # kanji ending in 党 (party) or 会 (committee, assembly)
 ORGAN = re.compile(r"[一-龥]{0,10}[党会](?=[一-龥])")
 ONE_KANJI_FAMILY = {"CN", "KR", "KP", "TW", "HK", "MO"}
-# a given name and a family name (with von / de … before it), or MOFA's FAMILY Given
+# a given name and a family name (with von / de … before it), MOFA's FAMILY Given, or the Given FAMILY of
+# European protocol (Olaf SCHOLZ, Chancellor …): the family name in capitals at either end
 EN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 PARTICLES = "(?:von|van|de|der|den|da|del|dos|bin|al)"
 # a middle initial ("Joseph R. Biden") and a generational suffix ("…, Jr.") belong to the name
-EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}(?:\s[A-Z]\.)?(?:\s(?:{PARTICLES}\s)*{EN_WORD}){{1,2}}"
+EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}\s[A-Z]{{3,}}(?![a-z])|{EN_WORD}(?:\s[A-Z]\.)?(?:\s(?:{PARTICLES}\s)*{EN_WORD}){{1,2}}"
            r"(?:,?\s(?:Jr|Sr)\.?(?=[\s,]))?)(?![A-Za-z])")
 # a country's name or adjective of one or two words, or its abbreviation (US, U.S., UK, ROK)
 EN_COUNTRY = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3}(?![A-Za-z])|(?:[A-Z]\.){2,3})"
@@ -372,7 +373,44 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
         found.setdefault(p.name, p)
     for p in _en_title_surname(ctx, title_en, office_of, stop, found):
         found.setdefault(p.name, p)
-    return [_en_title_words(ctx, p, title_en, stop) for p in found.values()]
+    people = [_en_title_words(ctx, p, title_en, stop) for p in found.values()]
+    return _en_offices(ctx, people, title_en, office_of)
+
+
+def _en_offices(ctx: DocContext, people: list[TitledPerson], title_en: re.Pattern,
+                office_of: dict) -> list[TitledPerson]:
+    """The office of a person found with no title beside their full name ("Mr Betara", rule
+    en_honorific_surname): a capitalised title the text writes before one of their name words holds it
+    ("… Prime Minister Betara"), unless former / ex- stands before that title; then a counterpart of a
+    person with an office holds that office ("X and his Kenyan counterpart Y", X titled somewhere)."""
+    rid = rule_id("en_honorific_surname")
+    out = []
+    for p in people:
+        if p.office is None and p.rule == rid:
+            for w in p.aliases[1:]:
+                m = next((m for m in re.finditer(rf"(?<![A-Za-z])(?P<title>{title_en.pattern})\s+{re.escape(w)}"
+                                                 rf"(?![A-Za-z])", ctx.text)
+                          if m.group("title")[:1].isupper()
+                          and not re.search(r"(?:\b(?:former|ex)[\s-]|\bthen\s)$", ctx.text[max(0, m.start() - 8):m.start()],
+                                            re.I)), None)
+                office = office_of.get(re.sub(r"\s+", " ", m.group("title")).lower()) if m else None
+                if office:
+                    p = replace(p, office=office)
+                    break
+        out.append(p)
+    by_name = {p.name: p for p in out}
+    for i, p in enumerate(out):
+        if p.office is not None or p.rule != rid:
+            continue
+        for m in re.finditer(rf"\b{EN_COUNTRY}\s+counterparts?,?\s+{_name_prefixes()}{re.escape(p.name)}(?![A-Za-z])",
+                             ctx.text):
+            s = next((s for s in ctx.sentences if s.start <= m.start() < s.end), None)
+            before = ctx.text[s.start if s else 0:m.start()]
+            q = next((q for q in by_name.values() if q is not p and q.office and q.name in before), None)
+            if q is not None:
+                out[i] = replace(p, office=q.office)
+                break
+    return out
 
 
 def _en_counterparts(ctx: DocContext, text: str, title_en: re.Pattern, office_of: dict, stop: set) -> list[TitledPerson]:
@@ -444,7 +482,7 @@ def _en_title_words(ctx: DocContext, p: TitledPerson, title_en: re.Pattern, stop
         if len(w) < 3 or w in stop or w in p.aliases or not w[:1].isupper():
             continue
         if re.search(rf"(?:(?<![A-Za-z])(?:{title_en.pattern}|Mr\.?|Ms\.?|Mrs\.?|Dr\.?))\s+{re.escape(w)}"
-                     rf"(?![A-Za-z])(?!\s+(?:[A-Z][a-z]|{PARTICLES}\s))", ctx.text):
+                     rf"(?![A-Za-z])(?!\s+(?:[A-Z][a-z]|[A-Z]{{3,}}(?![a-z])|{PARTICLES}\s))", ctx.text):
             extra.append(w)
     return replace(p, aliases=p.aliases + tuple(extra)) if extra else p
 
