@@ -255,3 +255,15 @@ def test_a_former_title_before_a_surname_gives_no_office():
             "The former Prime Minister Kive smiled; ex-President Maroto waved.")
     people = found(text, "en")
     assert (people["Zano Kive"].office, people["Lena Maroto"].office) == (None, None)
+
+
+def test_japanese_family_name_that_is_also_a_place_name_before_shusho():
+    # 霧島 is tagged as a place (Sudachi 地名); the press writes its own prime minister as family name + 首相
+    text = "ケニアを訪問中の霧島首相は1日、首都で大統領と会談した。霧島首相は協力を強化したいと述べた。"
+    people = found(text, "ja")
+    assert [(p.name, p.office, p.country) for p in people.values()] == [("霧島", "prime_minister", "JP")]
+    # written once it could be the place's own office holder, and a country name is never a family name
+    assert found("霧島首相は述べた。", "ja") == {}
+    assert found("ケニア首相は述べた。ケニア首相は語った。", "ja") == {}
+    rec = extract_text(text, "t.txt", "ja", None).to_dict()
+    assert {s["speaker"] for s in rec["statements"]} == {"霧島"}

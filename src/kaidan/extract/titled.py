@@ -202,10 +202,11 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
         i = 0
         while i < len(toks):
             first = toks[i].text[:1]
-            if toks[i].pos3 != "人名" and not ("ァ" <= first <= "ヴ" or first == "ー"):
+            place_family = toks[i].pos3 == "地名" and _place_family(ctx, toks, i, japan, cnames)
+            if toks[i].pos3 != "人名" and not place_family and not ("ァ" <= first <= "ヴ" or first == "ー"):
                 i += 1      # every name below opens with a 人名 token or katakana (KATA_START): none here
                 continue
-            j = i
+            j = i + 1 if place_family else i
             while j < len(toks) and (toks[j].pos3 == "人名" or (j > i and toks[j].text in ("・", "＝"))):
                 j += 1
             run = toks[i:j]
@@ -260,6 +261,24 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
     people = list(found.values())
     return [p for p in people if not any(p.name != q.name and (p.name in q.aliases or q.name.startswith(p.name))
                                          for q in people)]
+
+
+def _place_family(ctx: DocContext, toks, i: int, japan: set, cnames: dict) -> bool:
+    """A kanji word Sudachi tags 地名 that is a Japanese family name: many Japanese family names are place
+    names (a family took the name of its village), and the press names the prime minister by family name and
+    title alone (X首相は…). Read so only as the Japanese press writes its own prime minister: two to three
+    kanji, no country before it and no country name itself, right before 首相 or a title of Japan, and so
+    written at least twice (one mention could be a place's own office)."""
+    t = toks[i]
+    if not re.fullmatch(r"[一-龥々]{2,3}", t.text) or t.text in cnames or i + 1 >= len(toks):
+        return False
+    title = toks[i + 1].text
+    if title != "首相" and title not in japan:
+        return False
+    if i > 0 and (toks[i - 1].pos3 == "地名" or toks[i - 1].text in cnames or re.fullmatch(r"[一-龥々]+", toks[i - 1].text)
+                  and toks[i - 1].pos == "名詞"):
+        return False      # 中国の… is handled by the country rules; a kanji noun before it makes a compound
+    return len(re.findall(rf"(?<![一-龥々]){re.escape(t.text)}{re.escape(title)}", ctx.text)) >= 2
 
 
 def _keep(found: dict[str, "TitledPerson"], p: "TitledPerson") -> None:
