@@ -181,7 +181,7 @@ def test_two_kana_words_before_a_title_are_counted_in_one_pass_as_a_pass_per_wor
 
 
 def test_rule_ids_are_data():
-    assert titled.rule_id("ja_name_title") == "kaidan.person.ja_name_title.v2"
+    assert titled.rule_id("ja_name_title") == "kaidan.person.ja_name_title.v3"
     assert all(r["id"].startswith("kaidan.person.") for r in titled._data()["rules"].values())
 
 

@@ -8,7 +8,7 @@ leaders and countries, meeting participants) treat them as they treat a known pe
 Rules (each person found carries the id of the rule that found them; the ids and the word lists each rule
 reads are data, ``data/titled.json``):
 
-* ``kaidan.person.ja_name_title.v2``: Japanese, a name Sudachi tags 人名 (or a run of katakana with a
+* ``kaidan.person.ja_name_title.v3``: Japanese, a name Sudachi tags 人名 (or a run of katakana with a
   middle dot, as foreign names are written) followed by an office title, with a country name before it
   (ケニアのルト大統領) or between the name and the title (文在寅韓国大統領, also after the name's reading in
   parentheses: 文在寅(ムン・ジェイン)韓国大統領); 内閣総理大臣 / 総理大臣 / 総理
@@ -16,18 +16,23 @@ reads are data, ``data/titled.json``):
   writes a foreign leader with the country: スターマー英首相, 中国の李強首相); 元 / 前 before the title is a
   former holder: a person who holds no office now. A kanji name Sudachi does not tag is still one between a
   country's の and a title (中国の芮承煥国家主席); a three-kanji Chinese or Korean name has a one-kanji family
-  name (芮氏). The family name is the first 人名 token of a kanji name, and each
+  name (芮氏). Many Japanese family names are place names (Sudachi 地名): a two- or three-kanji place word
+  written at least twice right before 首相 or a title of Japan, with no country, is the prime minister's
+  family name (X首相は…). The family name is the first 人名 token of a kanji name, and each
   part of a dotted katakana name that the text also writes with a title (ルト大統領) or 氏.
-* ``kaidan.person.en_title_name.v1``: English, a title before a capitalised name of two or three words
+* ``kaidan.person.en_title_name.v2``: English, a title before a capitalised name of two or three words
   ("Kenyan President William Ruto", "President William Ruto of Kenya", "Kenya's President William Ruto",
   "the President of Kenya William Ruto",
-  "President Lena von der Maroto", MOFA's "Prime Minister SERIZAWA Seiji").
-* ``kaidan.person.en_name_apposition.v1``: English, a name set off by a comma before its title
+  "President Lena von der Maroto", MOFA's "Prime Minister SERIZAWA Seiji", European protocol's
+  "Mr. Rado VETOZA, Prime Minister of …").
+* ``kaidan.person.en_name_apposition.v2``: English, a name set off by a comma before its title
   ("William Ruto, the Kenyan president", "William Ruto, President of Kenya").
 * ``kaidan.person.en_speaker_label.v1``: English, a transcript's speaker label at the start of a line, name
   and title in capitals ("WILLIAM RUTO, PRESIDENT OF KENYA: …").
-* ``kaidan.person.en_honorific_surname.v1``: English, a name of two or three words that the text also writes
-  with an honorific and one of its words ("William Ruto … Mr Ruto said", "Sir Kaki Bena … Sir Kaki said").
+* ``kaidan.person.en_honorific_surname.v2``: English, a name of two or three words that the text also writes
+  with an honorific and one of its words ("William Ruto … Mr Ruto said", "Sir Kaki Bena … Sir Kaki said");
+  such a person holds the office of a capitalised title written before one of those words ("… Prime Minister
+  Ruto", not after former / ex- / then), else that of the titled person they are named the counterpart of.
 
 An English name's words that the text also writes alone after a title or an honorific are its aliases
 (either end: "Yunoki Shohei … Prime Minister Yunoki", "Noro Bezo … President Noro").
