@@ -54,6 +54,15 @@ def test_katakana_and_latin_names_are_replaced_as_whole_words():
     assert "モディ" not in out and "Modi " not in out and "Modisch" in out
 
 
+def test_name_words_that_are_a_country_or_a_common_word_stay():
+    # a trade official named キャサリン・インド / "Sun In Park": インド is a country, "In" opens sentences
+    people = {"people": {"x": {"aliases": ["キャサリン・インド", "Sun In Park"], "country": "US"}}, "countries": {}}
+    s = mm.build("names-1", [people], BUNDLED, ("JP", "US"))
+    out = s.apply("キャサリン・インド代表はインドを訪れた。In Delhi, Sun In Park spoke.")
+    assert "キャサリン" not in out and out.count("インド") == 2 and out.startswith(out[:out.index("・")])
+    assert out.split("。")[1].startswith("In Delhi") and "Sun" not in out and "Park" not in out
+
+
 def test_countries_move_with_compounds_and_spare_third_countries():
     s = sub("countries-1")
     target = dict(s.countries)["KR"]

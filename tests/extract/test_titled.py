@@ -181,7 +181,7 @@ def test_two_kana_words_before_a_title_are_counted_in_one_pass_as_a_pass_per_wor
 
 
 def test_rule_ids_are_data():
-    assert titled.rule_id("ja_name_title") == "kaidan.person.ja_name_title.v2"
+    assert titled.rule_id("ja_name_title") == "kaidan.person.ja_name_title.v3"
     assert all(r["id"].startswith("kaidan.person.") for r in titled._data()["rules"].values())
 
 
@@ -223,3 +223,47 @@ def test_a_later_mention_gives_the_country_the_first_did_not():
     assert (people["ペモナ"].country, people["ペモナ"].office) == ("KE", "prime_minister")
     people = found("Prime Minister Rado Vetoza spoke. Later, Kenya's Prime Minister Rado Vetoza left.", "en")
     assert people["Rado Vetoza"].country == "KE"
+
+
+def test_english_given_name_then_family_name_in_capitals():
+    text = ("Joint statement with Mr. Rado VETOZA, Prime Minister of the Republic of Kenya\n"
+            "I thank Prime Minister Vetoza for his visit. Prime Minister Vetoza leaves tomorrow.")
+    people = found(text, "en")
+    assert list(people) == ["Rado VETOZA"]                 # "Prime Minister Vetoza" is the same person
+    p = people["Rado VETOZA"]
+    assert (p.office, p.aliases, p.rule) == ("prime_minister", ("Rado VETOZA", "Vetoza"),
+                                             titled.rule_id("en_name_apposition"))
+    # the given name before the capitals is not written alone: no alias of its own
+    assert "Rado" not in p.aliases
+
+
+def test_an_honorific_person_holds_the_office_of_a_title_before_their_surname():
+    text = ("Zano Kive and his Chilean counterpart Lena Maroto signed a treaty on Monday.\n"
+            "Mr Kive greeted Ms Maroto at the State House.\n"
+            "“Thank you, Prime Minister Kive,” she said.")
+    people = found(text, "en")
+    assert people["Zano Kive"].office == "prime_minister"
+    # the counterpart of a prime minister is one too
+    assert (people["Lena Maroto"].office, people["Lena Maroto"].country) == ("prime_minister", "CL")
+    rec = extract_text(text + "\nThe two leaders held a summit meeting in Santiago on 5 May 2025.", "t.txt", "en",
+                       None).to_dict()
+    assert {"Zano Kive", "Lena Maroto"} <= {n for m in rec["meetings"] for n in m["participants"]}
+
+
+def test_a_former_title_before_a_surname_gives_no_office():
+    text = ("Zano Kive met Lena Maroto in Lima. Mr Kive greeted Ms Maroto. "
+            "The former Prime Minister Kive smiled; ex-President Maroto waved.")
+    people = found(text, "en")
+    assert (people["Zano Kive"].office, people["Lena Maroto"].office) == (None, None)
+
+
+def test_japanese_family_name_that_is_also_a_place_name_before_shusho():
+    # 霧島 is tagged as a place (Sudachi 地名); the press writes its own prime minister as family name + 首相
+    text = "ケニアを訪問中の霧島首相は1日、首都で大統領と会談した。霧島首相は協力を強化したいと述べた。"
+    people = found(text, "ja")
+    assert [(p.name, p.office, p.country) for p in people.values()] == [("霧島", "prime_minister", "JP")]
+    # written once it could be the place's own office holder, and a country name is never a family name
+    assert found("霧島首相は述べた。", "ja") == {}
+    assert found("ケニア首相は述べた。ケニア首相は語った。", "ja") == {}
+    rec = extract_text(text, "t.txt", "ja", None).to_dict()
+    assert {s["speaker"] for s in rec["statements"]} == {"霧島"}

@@ -168,6 +168,9 @@ def _kanji_split(names: list[str], japanese: bool) -> tuple[str, str] | None:
 def _person_pairs(people: list[Person], bundled: dict, seed: int) -> list[tuple[str, str, str]]:
     t = tables()
     keep = set(t["latin_keep"])
+    # a katakana word of a name that is also a country's name (キャサリン・タイ, タイ = Thailand) is kept:
+    # rewriting it would rewrite the country wherever the text names it
+    country_words = {a for names in (bundled.get("countries") or {}).values() for a in names.get("ja", [])}
     suffix = _title_suffix(bundled)
     used: set = set()
     kanji: dict[str, str] = {}
@@ -204,7 +207,7 @@ def _person_pairs(people: list[Person], bundled: dict, seed: int) -> list[tuple[
         for a in p.aliases:
             if re.fullmatch(f"[{KATA}・＝=]+", a):
                 for w in re.split("[・＝=]", a):
-                    if len(w) >= 2 and w not in kata:
+                    if len(w) >= 2 and w not in kata and w not in country_words:
                         kata[w] = _invented_word("k:" + w, seed, max(2, min(4, len(w) // 2 + 1)), used)[1]
             elif a.isascii():
                 for w in a.split():

@@ -8,7 +8,7 @@ leaders and countries, meeting participants) treat them as they treat a known pe
 Rules (each person found carries the id of the rule that found them; the ids and the word lists each rule
 reads are data, ``data/titled.json``):
 
-* ``kaidan.person.ja_name_title.v2``: Japanese, a name Sudachi tags 人名 (or a run of katakana with a
+* ``kaidan.person.ja_name_title.v3``: Japanese, a name Sudachi tags 人名 (or a run of katakana with a
   middle dot, as foreign names are written) followed by an office title, with a country name before it
   (ケニアのルト大統領) or between the name and the title (文在寅韓国大統領, also after the name's reading in
   parentheses: 文在寅(ムン・ジェイン)韓国大統領); 内閣総理大臣 / 総理大臣 / 総理
@@ -16,18 +16,23 @@ reads are data, ``data/titled.json``):
   writes a foreign leader with the country: スターマー英首相, 中国の李強首相); 元 / 前 before the title is a
   former holder: a person who holds no office now. A kanji name Sudachi does not tag is still one between a
   country's の and a title (中国の芮承煥国家主席); a three-kanji Chinese or Korean name has a one-kanji family
-  name (芮氏). The family name is the first 人名 token of a kanji name, and each
+  name (芮氏). Many Japanese family names are place names (Sudachi 地名): a two- or three-kanji place word
+  written at least twice right before 首相 or a title of Japan, with no country, is the prime minister's
+  family name (X首相は…). The family name is the first 人名 token of a kanji name, and each
   part of a dotted katakana name that the text also writes with a title (ルト大統領) or 氏.
-* ``kaidan.person.en_title_name.v1``: English, a title before a capitalised name of two or three words
+* ``kaidan.person.en_title_name.v2``: English, a title before a capitalised name of two or three words
   ("Kenyan President William Ruto", "President William Ruto of Kenya", "Kenya's President William Ruto",
   "the President of Kenya William Ruto",
-  "President Lena von der Maroto", MOFA's "Prime Minister SERIZAWA Seiji").
-* ``kaidan.person.en_name_apposition.v1``: English, a name set off by a comma before its title
+  "President Lena von der Maroto", MOFA's "Prime Minister SERIZAWA Seiji", European protocol's
+  "Mr. Rado VETOZA, Prime Minister of …").
+* ``kaidan.person.en_name_apposition.v2``: English, a name set off by a comma before its title
   ("William Ruto, the Kenyan president", "William Ruto, President of Kenya").
 * ``kaidan.person.en_speaker_label.v1``: English, a transcript's speaker label at the start of a line, name
   and title in capitals ("WILLIAM RUTO, PRESIDENT OF KENYA: …").
-* ``kaidan.person.en_honorific_surname.v1``: English, a name of two or three words that the text also writes
-  with an honorific and one of its words ("William Ruto … Mr Ruto said", "Sir Kaki Bena … Sir Kaki said").
+* ``kaidan.person.en_honorific_surname.v2``: English, a name of two or three words that the text also writes
+  with an honorific and one of its words ("William Ruto … Mr Ruto said", "Sir Kaki Bena … Sir Kaki said");
+  such a person holds the office of a capitalised title written before one of those words ("… Prime Minister
+  Ruto", not after former / ex- / then), else that of the titled person they are named the counterpart of.
 
 An English name's words that the text also writes alone after a title or an honorific are its aliases
 (either end: "Yunoki Shohei … Prime Minister Yunoki", "Noro Bezo … President Noro").
@@ -57,11 +62,12 @@ READING = re.compile(r"^[(（][ァ-ヴー・＝\s]{2,24}[)）]")
 # kanji ending in 党 (party) or 会 (committee, assembly)
 ORGAN = re.compile(r"[一-龥]{0,10}[党会](?=[一-龥])")
 ONE_KANJI_FAMILY = {"CN", "KR", "KP", "TW", "HK", "MO"}
-# a given name and a family name (with von / de … before it), or MOFA's FAMILY Given
+# a given name and a family name (with von / de … before it), MOFA's FAMILY Given, or the Given FAMILY of
+# European protocol (Olaf SCHOLZ, Chancellor …): the family name in capitals at either end
 EN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 PARTICLES = "(?:von|van|de|der|den|da|del|dos|bin|al)"
 # a middle initial ("Joseph R. Biden") and a generational suffix ("…, Jr.") belong to the name
-EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}(?:\s[A-Z]\.)?(?:\s(?:{PARTICLES}\s)*{EN_WORD}){{1,2}}"
+EN_NAME = (rf"(?:[A-Z]{{2,}}\s{EN_WORD}|{EN_WORD}\s[A-Z]{{3,}}(?![a-z])|{EN_WORD}(?:\s[A-Z]\.)?(?:\s(?:{PARTICLES}\s)*{EN_WORD}){{1,2}}"
            r"(?:,?\s(?:Jr|Sr)\.?(?=[\s,]))?)(?![A-Za-z])")
 # a country's name or adjective of one or two words, or its abbreviation (US, U.S., UK, ROK)
 EN_COUNTRY = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3}(?![A-Za-z])|(?:[A-Z]\.){2,3})"
@@ -201,10 +207,11 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
         i = 0
         while i < len(toks):
             first = toks[i].text[:1]
-            if toks[i].pos3 != "人名" and not ("ァ" <= first <= "ヴ" or first == "ー"):
+            place_family = toks[i].pos3 == "地名" and _place_family(ctx, toks, i, japan, cnames)
+            if toks[i].pos3 != "人名" and not place_family and not ("ァ" <= first <= "ヴ" or first == "ー"):
                 i += 1      # every name below opens with a 人名 token or katakana (KATA_START): none here
                 continue
-            j = i
+            j = i + 1 if place_family else i
             while j < len(toks) and (toks[j].pos3 == "人名" or (j > i and toks[j].text in ("・", "＝"))):
                 j += 1
             run = toks[i:j]
@@ -259,6 +266,24 @@ def _ja(ctx: DocContext) -> list[TitledPerson]:
     people = list(found.values())
     return [p for p in people if not any(p.name != q.name and (p.name in q.aliases or q.name.startswith(p.name))
                                          for q in people)]
+
+
+def _place_family(ctx: DocContext, toks, i: int, japan: set, cnames: dict) -> bool:
+    """A kanji word Sudachi tags 地名 that is a Japanese family name: many Japanese family names are place
+    names (a family took the name of its village), and the press names the prime minister by family name and
+    title alone (X首相は…). Read so only as the Japanese press writes its own prime minister: two to three
+    kanji, no country before it and no country name itself, right before 首相 or a title of Japan, and so
+    written at least twice (one mention could be a place's own office)."""
+    t = toks[i]
+    if not re.fullmatch(r"[一-龥々]{2,3}", t.text) or t.text in cnames or i + 1 >= len(toks):
+        return False
+    title = toks[i + 1].text
+    if title != "首相" and title not in japan:
+        return False
+    if i > 0 and (toks[i - 1].pos3 == "地名" or toks[i - 1].text in cnames or re.fullmatch(r"[一-龥々]+", toks[i - 1].text)
+                  and toks[i - 1].pos == "名詞"):
+        return False      # 中国の… is handled by the country rules; a kanji noun before it makes a compound
+    return len(re.findall(rf"(?<![一-龥々]){re.escape(t.text)}{re.escape(title)}", ctx.text)) >= 2
 
 
 def _keep(found: dict[str, "TitledPerson"], p: "TitledPerson") -> None:
@@ -372,7 +397,44 @@ def _en(ctx: DocContext) -> list[TitledPerson]:
         found.setdefault(p.name, p)
     for p in _en_title_surname(ctx, title_en, office_of, stop, found):
         found.setdefault(p.name, p)
-    return [_en_title_words(ctx, p, title_en, stop) for p in found.values()]
+    people = [_en_title_words(ctx, p, title_en, stop) for p in found.values()]
+    return _en_offices(ctx, people, title_en, office_of)
+
+
+def _en_offices(ctx: DocContext, people: list[TitledPerson], title_en: re.Pattern,
+                office_of: dict) -> list[TitledPerson]:
+    """The office of a person found with no title beside their full name ("Mr Betara", rule
+    en_honorific_surname): a capitalised title the text writes before one of their name words holds it
+    ("… Prime Minister Betara"), unless former / ex- stands before that title; then a counterpart of a
+    person with an office holds that office ("X and his Kenyan counterpart Y", X titled somewhere)."""
+    rid = rule_id("en_honorific_surname")
+    out = []
+    for p in people:
+        if p.office is None and p.rule == rid:
+            for w in p.aliases[1:]:
+                m = next((m for m in re.finditer(rf"(?<![A-Za-z])(?P<title>{title_en.pattern})\s+{re.escape(w)}"
+                                                 rf"(?![A-Za-z])", ctx.text)
+                          if m.group("title")[:1].isupper()
+                          and not re.search(r"(?:\b(?:former|ex)[\s-]|\bthen\s)$", ctx.text[max(0, m.start() - 8):m.start()],
+                                            re.I)), None)
+                office = office_of.get(re.sub(r"\s+", " ", m.group("title")).lower()) if m else None
+                if office:
+                    p = replace(p, office=office)
+                    break
+        out.append(p)
+    by_name = {p.name: p for p in out}
+    for i, p in enumerate(out):
+        if p.office is not None or p.rule != rid:
+            continue
+        for m in re.finditer(rf"\b{EN_COUNTRY}\s+counterparts?,?\s+{_name_prefixes()}{re.escape(p.name)}(?![A-Za-z])",
+                             ctx.text):
+            s = next((s for s in ctx.sentences if s.start <= m.start() < s.end), None)
+            before = ctx.text[s.start if s else 0:m.start()]
+            q = next((q for q in by_name.values() if q is not p and q.office and q.name in before), None)
+            if q is not None:
+                out[i] = replace(p, office=q.office)
+                break
+    return out
 
 
 def _en_counterparts(ctx: DocContext, text: str, title_en: re.Pattern, office_of: dict, stop: set) -> list[TitledPerson]:
@@ -444,7 +506,7 @@ def _en_title_words(ctx: DocContext, p: TitledPerson, title_en: re.Pattern, stop
         if len(w) < 3 or w in stop or w in p.aliases or not w[:1].isupper():
             continue
         if re.search(rf"(?:(?<![A-Za-z])(?:{title_en.pattern}|Mr\.?|Ms\.?|Mrs\.?|Dr\.?))\s+{re.escape(w)}"
-                     rf"(?![A-Za-z])(?!\s+(?:[A-Z][a-z]|{PARTICLES}\s))", ctx.text):
+                     rf"(?![A-Za-z])(?!\s+(?:[A-Z][a-z]|[A-Z]{{3,}}(?![a-z])|{PARTICLES}\s))", ctx.text):
             extra.append(w)
     return replace(p, aliases=p.aliases + tuple(extra)) if extra else p
 
