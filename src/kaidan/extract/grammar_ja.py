@@ -243,7 +243,25 @@ def _boundary(tokens: list[Token], i: int, t: Token, nxt: Token | None, verbal: 
     if t.pos == "名詞" and (t.text in BOUNDARY or compound in BOUNDARY) and verbal:
         j = group_end(tokens, i + 1)
         return ("boundary", t.text, j) if clause_final(tokens, j) else None
+    if t.pos == "名詞" and (t.text in BOUNDARY or compound in BOUNDARY) and nxt is not None \
+            and nxt.text in ("、", ",", "，") and _case_marked(tokens, i):
+        return ("boundary", t.text, i + 1)      # 両首脳が会談、…で一致: news style's する left out after the noun
     return _NOT_MINE
+
+
+def _case_marked(tokens: list[Token], i: int) -> bool:
+    """A phrase marked by が or を in the same comma-delimited stretch before token i: those case particles
+    attach to a predicate, never to a noun, so the noun they reach before a comma is one (the omitted する of
+    headlines and ledes: 首脳が会談、 / 声明を発表、) and not an item of a list (…の強化、…の推進で一致)."""
+    for k in range(i - 1, -1, -1):
+        t = tokens[k]
+        if t.text in ("、", ",", "，", "。") or t.text in OPEN or t.text in CLOSE:
+            return False
+        if t.text in ("が", "を") and t.pos == "助詞" and t.pos2 == "格助詞":
+            return True
+        if t.pos in ("動詞", "助動詞", "形容詞"):
+            return False      # a predicate between them takes the particle (…を行った会談、)
+    return False
 
 
 def _agreement(tokens: list[Token], i: int, t: Token, nxt: Token | None, verbal: bool,

@@ -483,7 +483,10 @@ def drafts(ctx: DocContext) -> list[Draft]:
     out = []
     dateline = None
     for s in ctx.sentences:
-        for d in _drafts_of(ctx, s):
+        found = _drafts_of(ctx, s)
+        if not found and out:
+            found = _held_on(ctx, s, out)
+        for d in found:
             if d.relative and d.date and ctx.ref_date:
                 if d.date > ctx.ref_iso:
                     continue                # 来週…会談する: a meeting still to come is not this event's
@@ -499,6 +502,37 @@ def drafts(ctx: DocContext) -> list[Draft]:
             d.date = prev
         prev = d.date or prev
     return _fallbacks(out)
+
+
+@lru_cache(maxsize=1)
+def _held_on_pattern() -> re.Pattern:
+    return re.compile(next(c for c in _data()["constructions"] if c["id"].endswith(".held_on"))["pattern"])
+
+
+def _held_on(ctx: DocContext, s: Sentence, before: list[Draft]) -> list[Draft]:
+    """A Japanese sentence naming no meeting whose predicate holds one (…から約30分間行われ、 / …にわたり…について
+    話し合った) with a clock time or duration: the subject left out is the meeting named last before it (not a
+    visit), and the time and duration are that meeting's."""
+    if s.lang != "ja" or not _held_on_pattern().search(s.text) or _filters()["future"].search(s.text):
+        return []
+    text = s.text
+    times = [t for t in find_clock_times(text) if not END_JA.match(text[t.end:])]
+    durs = [du for du in find_durations(text) if not ENVELOPE.search(text[max(0, du.start - 3):du.start])]
+    last = next((d for d in reversed(before) if d.kind not in ("visit", "press_conference")), None)
+    if last is None or not (times or durs) or _leaders(ctx, s):
+        return []     # a sentence naming leaders of its own has a subject of its own
+    d = Draft(last.kind, s.start, s.end, s, date=last.date, date_zone=last.date_zone,
+              key_off=s.start, key_end=s.start, relative=last.relative, rule=_construction("held_on"))
+    if times:
+        d.time, d.time_zone = (times[0].hour, times[0].minute), _zone_near(text, times[0].start, times[0].end)
+    if durs:
+        d.duration = durs[0].minutes
+    dates = [x for x in find_dates(text, ctx.ref_date) if x.kind in ("date", "relative") and len(x.value) == 10]
+    if dates:
+        d.date, d.date_zone, d.relative = dates[0].value, _zone_near(text, dates[0].start, dates[0].end), \
+            dates[0].kind == "relative"
+    d.participants = list(last.participants)
+    return [d]
 
 
 def _fallbacks(ds: list[Draft]) -> list[Draft]:
