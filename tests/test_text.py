@@ -1,7 +1,7 @@
 """Shared text utilities."""
 from __future__ import annotations
 
-from kaidan.text import glued_breaks
+from kaidan.text import fold, glued_breaks
 
 
 def test_glued_english_sentences_are_cut_after_their_full_stop_but_abbreviations_are_not():
@@ -116,3 +116,15 @@ def test_compile_large_keeps_a_bounded_number_of_files(tmp_path, monkeypatch):
     for i in range(9):
         text.compile_large(_large_pattern() + "x" * i)
     assert 1 <= len(list(tmp_path.glob("*.marshal"))) <= 4
+
+
+def test_fold_maps_full_width_ascii_one_character_for_one():
+    text = "会談は１５時３０分から、５５００億ドル（ＵＳ＄）"
+    folded = fold(text)
+    assert folded == "会談は15時30分から、5500億ドル(US$)"
+    assert len(folded) == len(text)
+
+
+def test_fold_leaves_a_text_without_full_width_ascii_as_it_is():
+    text = "The talks lasted 55 minutes."
+    assert fold(text) is text

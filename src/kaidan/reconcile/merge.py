@@ -38,7 +38,7 @@ from ..extract.lexicon import load
 from ..people import gazetteer
 from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameForms, Source, SourceCitation,
                        ValueGroup)
-from ..text import alternation, glued_breaks, norm
+from ..text import alternation, fold, glued_breaks, norm
 from .bilingual import Frequencies, Profile, coverage, profile, specific_units, weighed
 from .match import (CONTAINED_CHARS, MIN_SPECIFIC, _same_amount, compatible, lang_of, person, quote_and_joint,
                     same_concepts, text_score)
@@ -107,8 +107,6 @@ UNDER = re.compile(r"\b(?:nearly|almost|just under|less than|under|close to)\s+"
 @lru_cache(maxsize=65536)
 def bound_of(evidence: str | None) -> str | None:
     """"over" for "more than two hours" / 2時間以上, "under" for "nearly two hours" / 2時間近く, else None."""
-    from ..normalize._text import fold
-
     text = fold(evidence or "")
     over, under = bool(OVER.search(text)), bool(UNDER.search(text))
     return "over" if over and not under else "under" if under and not over else None
@@ -829,8 +827,6 @@ def _meeting_words(kind: str) -> tuple[re.Pattern, re.Pattern]:
 
 def _names_day(sentence: str, dates: list) -> bool:
     """The sentence names one of the event's days: 19日 / Friday / March 19 / 19 March / Oct. 31."""
-    from ..normalize._text import fold
-
     t = fold(sentence).lower()
     ja_today, en_today = _today_words()
     if ja_today.search(t) or en_today.search(t):
@@ -916,8 +912,6 @@ def _subject(title: str) -> tuple[str, tuple[re.Pattern, ...]] | None:
     """A signed document's title as its language and its subject words, each as a pattern that allows a
     space or hyphen inside it (cyber security = cybersecurity), or None when the title has no document
     noun or no subject beyond it."""
-    from ..normalize._text import fold
-
     words = _document_words()
     lang = lang_of(title)
     if lang not in ("en", "ja"):
@@ -942,8 +936,6 @@ def _subject(title: str) -> tuple[str, tuple[re.Pattern, ...]] | None:
 def _names_document(sentence: str, title: str) -> bool:
     """The sentence names the document: a document noun of the title's language and, within the rule's
     window of it, every subject word of the title."""
-    from ..normalize._text import fold
-
     subj = _subject(title)
     if subj is None or lang_of(sentence) != subj[0]:
         return False
