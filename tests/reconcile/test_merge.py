@@ -7,7 +7,7 @@ import pytest
 
 from kaidan.pipeline import ingest
 from kaidan.reconcile import archive
-from kaidan.reconcile.merge import add_source, empty, merge_event, merge_record
+from kaidan.reconcile.merge import CONVERSION_RULE, add_source, empty, merge_event, merge_record
 from kaidan.records import EventRecord
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
@@ -233,7 +233,22 @@ def test_a_figure_and_its_conversion_in_parentheses_are_one_quantity_across_sour
     texts = {"d1": t1, "d2": t2, "d3": t3}
     rec = merge_event(EVENT, [("d3", c, True), ("d2", b, True), ("d1", a, True)], texts.get)
     by_docs = sorted(sorted(c["doc"] for c in q["citations"]) for q in rec["quantities"])
-    assert by_docs == [["a.txt", "a.txt", "b.txt", "c.txt"], ["b.txt"]]
+    assert by_docs == [["a.txt", "a.txt", "a.txt", "b.txt", "c.txt"], ["b.txt"]]
+
+
+def test_a_quantity_merged_with_its_conversion_cites_the_span_that_makes_them_one_under_the_conversion_rule():
+    t = "Japan will lend 300 billion yen (about $2.5 billion) to the railway, and 10 billion yen in grants."
+    rec = _rec("a.txt", "en", quantities=[_money(t, "300 billion yen", 3e11, "JPY"),
+                                          _money(t, "$2.5 billion", 2.5e9, "USD"),
+                                          _money(t, "10 billion yen", 1e10, "JPY")])
+    out = merge_event(EVENT, [("d1", rec, True)], {"d1": t}.get)
+    loan = next(q for q in out["quantities"] if q["value"] == 3e11)
+    why = [c for c in loan["citations"] if c["rule"] == CONVERSION_RULE]
+    assert [c["evidence"] for c in why] == ["300 billion yen (about $2.5 billion"]
+    assert t[why[0]["offsets"][0]:why[0]["offsets"][1]] == why[0]["evidence"]
+    grants = next(q for q in out["quantities"] if q["value"] == 1e10)
+    assert all(c["rule"] != CONVERSION_RULE for c in grants["citations"])
+    assert len(out["quantities"]) == 2
 
 
 def test_an_earlier_source_sentence_is_cited_by_a_point_a_later_source_tells_first():

@@ -989,7 +989,8 @@ CONVERSION_RULE = "kaidan.merge.conversion.v1"
 
 def _conversions(qs: tuple[MergedFact, ...], doc_id: str, record: dict, text: str) -> tuple[MergedFact, ...]:
     """Merged quantities that this source gives as one figure and its conversion into another currency are
-    one merged quantity (the first figure's fields, every citation of both)."""
+    one merged quantity (the first figure's fields, every citation of both, and the span from the figure to
+    its conversion cited under ``CONVERSION_RULE``: the merge says which words made it)."""
     own = sorted((q for q in record.get("quantities") or [] if q.get("offsets") and q.get("unit") in CURRENCIES),
                  key=lambda q: q["offsets"][0])
     out = list(qs)
@@ -1010,7 +1011,9 @@ def _conversions(qs: tuple[MergedFact, ...], doc_id: str, record: dict, text: st
             texts = dict(a.texts)
             for lang, t in b.texts:
                 texts.setdefault(lang, t)
+            start, end = q["offsets"][0], later["offsets"][1]
+            why = SourceCitation(doc_id, record.get("doc"), text[start:end], (start, end), CONVERSION_RULE)
             out[i] = MergedFact.make("quantities", a.fields, texts,
-                                     a.citations + tuple(c for c in b.citations if c not in a.citations))
+                                     a.citations + tuple(c for c in b.citations if c not in a.citations) + (why,))
             del out[j]
     return tuple(out)
