@@ -369,78 +369,127 @@ def _cite_only(g: MergedFact, cite: SourceCitation) -> MergedFact:
     return MergedFact.make(g.type, g.fields, dict(g.texts), g.citations + (cite,), g.amounts)
 
 
-def _clauses(rec: EventRecord, doc_id: str, record: dict,
-             text: str | None = None) -> dict[str, tuple[MergedFact, ...]]:
-    pools = {k: list(getattr(rec, k)) for k in CLAUSE_TYPES}
-    merged = [(k, i) for k in CLAUSE_TYPES for i in range(len(pools[k]))]
-    new = [(kind, f) for kind in CLAUSE_TYPES for f in record.get(kind) or [] if f.get("text")]
-    freq = _freq([t for k, i in merged for _, t in pools[k][i].texts] + [f["text"] for _, f in new])
+class _Taking:
+    """One source's clause facts being merged into the event's pools of merged facts: what was taken so far.
+
+    ``merged`` lists the merged facts before this source as (type, index) and ``new`` the source's facts as
+    (type, fact); a merged fact takes at most one fact of the source (``taken_merged``, ``taker``), and the
+    specific words each fact used to join (``claimed``) keep a further point it tells from being the same
+    point again."""
+
+    def __init__(self, rec: EventRecord, doc_id: str, record: dict) -> None:
+        self.doc_id, self.record = doc_id, record
+        self.pools = {k: list(getattr(rec, k)) for k in CLAUSE_TYPES}
+        self.merged = [(k, i) for k in CLAUSE_TYPES for i in range(len(self.pools[k]))]
+        self.new = [(kind, f) for kind in CLAUSE_TYPES for f in record.get(kind) or [] if f.get("text")]
+        self.freq = _freq([t for k, i in self.merged for _, t in self.pools[k][i].texts] +
+                          [f["text"] for _, f in self.new])
+        self.taken_fact: set[int] = set()
+        self.taken_merged: set[int] = set()
+        self.taker: dict[int, int] = {}
+        self.claimed: dict[int, frozenset[str]] = {}
+
+    def fact(self, m: int) -> MergedFact:
+        k, i = self.merged[m]
+        return self.pools[k][i]
+
+    def join(self, n: int, m: int) -> None:
+        """Fact ``n`` joins merged fact ``m`` (its fields and wording may become the merged fact's)."""
+        kind, fact = self.new[n]
+        k, i = self.merged[m]
+        self.taken_fact.add(n)
+        self.taken_merged.add(m)
+        self.taker[m] = n
+        self.pools[k][i] = _join(self.pools[k][i], kind, fact, _cite(self.doc_id, self.record, fact))
+
+    def cite(self, n: int, m: int) -> None:
+        """Fact ``n`` is one more citation of merged fact ``m``, whose fields and wordings stay."""
+        k, i = self.merged[m]
+        self.pools[k][i] = _cite_only(self.pools[k][i], _cite(self.doc_id, self.record, self.new[n][1]))
+
+    def result(self) -> dict[str, tuple[MergedFact, ...]]:
+        return {k: tuple(v) for k, v in self.pools.items()}
+
+
+def _scored_pairs(t: _Taking) -> tuple[list[tuple[float, int, int]], dict[tuple[int, int], frozenset[str]]]:
+    """Every (score, fact, merged fact) pair that scores above 0, and the pairs where the fact holds the merged
+    fact's point (:func:`_contained`) with the fact's specific words that meet it; only :class:`_Nearby`
+    candidates of compatible type are scored."""
     pairs = []
     held: dict[tuple[int, int], frozenset[str]] = {}
-    near = _Nearby([pools[k][i].texts for k, i in merged], freq)
-    for n, (kind, fact) in enumerate(new):
+    near = _Nearby([t.fact(m).texts for m in range(len(t.merged))], t.freq)
+    for n, (kind, fact) in enumerate(t.new):
         # the fewest specific units a score (one with a figure) or a containment test needs
         least = 1 if fact.get("amount") else min(MIN_SPECIFIC, SUPPORT_SPECIFIC)
         for m, units in near.candidates(fact["text"], least).items():
-            k, i = merged[m]
-            if not compatible(pools[k][i].type, pools[k][i].view, kind, fact):
+            g = t.fact(m)
+            if not compatible(g.type, g.view, kind, fact):
                 continue
-            s = _score(pools[k][i], kind, fact, freq)
-            c, words = _contained(pools[k][i], kind, fact, freq) if units >= SUPPORT_SPECIFIC \
-                else (0.0, frozenset())
+            s = _score(g, kind, fact, t.freq)
+            c, words = _contained(g, kind, fact, t.freq) if units >= SUPPORT_SPECIFIC else (0.0, frozenset())
             if c:
                 held[(n, m)] = words
             if s > 0:
                 pairs.append((s, n, m))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    taken_fact, taken_merged = set(), set()
-    taker: dict[int, int] = {}
-    claimed: dict[int, frozenset[str]] = {}
-    for s, n, m in pairs:
-        if n in taken_fact or m in taken_merged:
+    return pairs, held
+
+
+def _take_best(t: _Taking, pairs: list[tuple[float, int, int]]) -> None:
+    """Pairs taken best first, each fact and each merged fact in at most one."""
+    for _s, n, m in pairs:
+        if n in t.taken_fact or m in t.taken_merged:
             continue
-        taken_fact.add(n)
-        taken_merged.add(m)
-        taker[m] = n
-        k, i = merged[m]
-        kind, fact = new[n]
-        pf = profile(fact["text"])
-        claimed[n] = frozenset().union(*(specific_units(pf, profile(t), freq) for _, t in pools[k][i].texts))
-        pools[k][i] = _join(pools[k][i], kind, fact, _cite(doc_id, record, fact))
-    # A fact that bundles several points (one sentence telling three outcomes) also joins each further merged
-    # fact whose point it holds on words of its own, not those of the points it already joined.
+        pf = profile(t.new[n][1]["text"])
+        t.claimed[n] = frozenset().union(*(specific_units(pf, profile(w), t.freq) for _, w in t.fact(m).texts))
+        t.join(n, m)
+
+
+def _take_bundled(t: _Taking, held: dict[tuple[int, int], frozenset[str]]) -> None:
+    """A fact that bundles several points (one sentence telling three outcomes) also joins each further merged
+    fact whose point it holds on words of its own, not those of the points it already joined."""
     for (n, m), words in sorted(held.items(), key=lambda h: (-len(h[1]), h[0])):
-        if m in taken_merged or (n in claimed and len(words - claimed[n]) < POINT_SPECIFIC):
+        if m in t.taken_merged or (n in t.claimed and len(words - t.claimed[n]) < POINT_SPECIFIC):
             continue
-        taken_merged.add(m)
-        claimed[n] = claimed.get(n, frozenset()) | words
-        k, i = merged[m]
-        kind, fact = new[n]
-        if n in taken_fact:
-            pools[k][i] = _cite_only(pools[k][i], _cite(doc_id, record, fact))
+        t.claimed[n] = t.claimed.get(n, frozenset()) | words
+        if n in t.taken_fact:
+            t.taken_merged.add(m)
+            t.cite(n, m)
         else:
-            taken_fact.add(n)
-            taker[m] = n
-            pools[k][i] = _join(pools[k][i], kind, fact, _cite(doc_id, record, fact))
-    # One point told in two facts of one sentence (共感を示し、…枠組みを立ち上げることで一致した; a quoted readout
-    # read as an agreement and as a statement): a fact left over cites the best-scoring of the merged facts
-    # that a fact of its own sentence took, whose wording stays that of the point (not of the second clause).
+            t.join(n, m)
+
+
+def _take_same_sentence(t: _Taking, pairs: list[tuple[float, int, int]], text: str) -> None:
+    """One point told in two facts of one sentence (共感を示し、…枠組みを立ち上げることで一致した; a quoted readout
+    read as an agreement and as a statement): a fact left over cites the best-scoring of the merged facts
+    that a fact of its own sentence took, whose wording stays that of the point (not of the second clause)."""
+    where = _sentence_of(text)
+    for _s, n, m in pairs:
+        if n in t.taken_fact or m not in t.taker:
+            continue
+        at = where(t.new[n][1].get("offsets"))
+        if at is None or at != where(t.new[t.taker[m]][1].get("offsets")):
+            continue
+        t.taken_fact.add(n)
+        t.cite(n, m)
+
+
+def _clauses(rec: EventRecord, doc_id: str, record: dict,
+             text: str | None = None) -> dict[str, tuple[MergedFact, ...]]:
+    """The agreements, commitments and statements with one more source's facts: each fact joins the merged
+    fact it scores best with (:func:`_take_best`), then those bundling several points join the further
+    points they hold (:func:`_take_bundled`), then, with the source's text, a fact left over cites the merged
+    fact another fact of its sentence took (:func:`_take_same_sentence`); the rest start merged facts."""
+    t = _Taking(rec, doc_id, record)
+    pairs, held = _scored_pairs(t)
+    _take_best(t, pairs)
+    _take_bundled(t, held)
     if text:
-        where = _sentence_of(text)
-        for s, n, m in pairs:
-            if n in taken_fact or m not in taker:
-                continue
-            kind, fact = new[n]
-            at = where(fact.get("offsets"))
-            if at is None or at != where(new[taker[m]][1].get("offsets")):
-                continue
-            taken_fact.add(n)
-            k, i = merged[m]
-            pools[k][i] = _cite_only(pools[k][i], _cite(doc_id, record, fact))
-    for n, (kind, fact) in enumerate(new):
-        if n not in taken_fact:
-            pools[kind].append(_new(kind, fact, _cite(doc_id, record, fact)))
-    return {k: tuple(v) for k, v in pools.items()}
+        _take_same_sentence(t, pairs, text)
+    for n, (kind, fact) in enumerate(t.new):
+        if n not in t.taken_fact:
+            t.pools[kind].append(_new(kind, fact, _cite(doc_id, record, fact)))
+    return t.result()
 
 
 def _sentence_of(text: str):
