@@ -17,6 +17,10 @@ the event, so the pipeline merges a new source into the stored record (:mod:`arc
   bundled fact that would attract the other points of later sources.
 * Signed documents merge by title, quantities by unit and value, meetings by kind and date; a meeting keeps
   every value given for its start, length and place with the sentences that give it.
+* The leaders' joint document (a joint statement issued, not signed) is one of the event's signed documents,
+  marked ``issued`` (:func:`joint_document`, EVENTS.md's record of the meeting; a single document's facts keep
+  FACTS.md's convention): each source cites its first sentence naming it. One per event: two joint documents
+  of one meeting, told apart by no source, would be one entry.
 
 Conflicts are listed, never resolved silently, and recomputed from the merged values: a meeting's start or
 place given differently (a place and the city it is in are one place: ``data/places.json``), lengths that
@@ -707,6 +711,7 @@ def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: b
                       rec.quantities, _names(rec.names, doc_id, record),
                       rec.denials + tuple(_cite(doc_id, record, c) for c in record.get("claims") or []
                                           if c.get("type") == "no_document"), rec.weekdays)
+    signed = rec.signed_documents
     if main:
         pools = _clauses(rec, doc_id, record, text)
         weekdays = rec.weekdays
@@ -719,8 +724,9 @@ def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: b
                 pools = _support_back(pools, rec.sources, doc_id, text_of)
             weekdays = _weekdays(weekdays, rec, doc_id, record, text)
             programme = _main_meeting(programme, event, doc_id, record, text)
+            signed = _joint(signed, event, doc_id, record, text)
         rec = EventRecord(rec.id, rec.countries, rec.date_start, rec.date_end, rec.kind, rec.sources, programme,
-                          rec.signed_documents, pools["agreements"], pools["commitments"], pools["statements"],
+                          signed, pools["agreements"], pools["commitments"], pools["statements"],
                           quantities, rec.names, rec.denials, weekdays)
     return with_conflicts(replace(rec, signed_documents=_documents_named(rec.signed_documents, rec)))
 
@@ -799,7 +805,7 @@ def conflicts_of(rec: EventRecord) -> tuple[Conflict, ...]:
     for w in rec.weekdays:
         if len(w.forms) > 1:
             out.append(Conflict("event.weekday", w.person, w.forms))
-    signed = [s for s in rec.signed_documents]
+    signed = [s for s in rec.signed_documents if not s.view.get("issued")]   # issued, not signed: no denial
     if rec.denials and signed:
         out.append(Conflict("signed_documents", "whether documents were signed", (
             ValueGroup(f"{len(signed)} signed: " + "; ".join(s.field("title") for s in signed),
@@ -836,7 +842,7 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 
 @lru_cache(maxsize=1)
 def _merge_rules() -> dict:
-    return load("merge.json", ("meeting_lead", "meeting_duration", "visit_lead"))
+    return load("merge.json", ("meeting_lead", "meeting_duration", "visit_lead", "joint_document"))
 
 
 def _rule_id(name: str) -> str:
@@ -1025,6 +1031,148 @@ def _documents_named(signed: tuple[MergedFact, ...], rec: EventRecord) -> tuple[
                 added.append(SourceCitation(c.doc_id, c.doc, c.evidence, c.offsets, rule))
         if added:
             out[i] = MergedFact.make(g.type, g.fields, dict(g.texts), g.citations + tuple(added), g.amounts)
+    return tuple(out)
+
+
+# -- the leaders' joint document: issued, not signed ----------------------------------------------------------
+
+# A year a sentence names: 2008, 2008年, ９８年 (not a length: １７年ぶり, 5年間).
+# A year since which something is first (2008年以来, "since 2008") dates no other document.
+YEAR = re.compile(r"(?<![\d.,])(\d{2}|(?:19|20)\d{2})年(?!ぶり|間|以来|越し|来|度|目)"
+                  r"|(?<![\d.,$])(?<!since )((?:19|20)\d{2})(?![\d,]|年)", re.I)
+JOINT_WINDOW = 40     # characters between a joint-document noun and the verb issuing it
+TITLE_END = re.compile(r"[。．.!?！？]\s*$")     # a line ending as a sentence ends is no title
+JOINT_NAME = re.compile(r"「[^「」\n]{1,30}」")     # the document's name after its noun: 合意文書「共同プレス発表」
+# Countries joined by hyphens before an English noun: "Japan-U.S.-ROK", "India-Japan"
+EN_PARTIES = re.compile(r"([A-Z][\w.]*(?:\s*[-–]\s*[A-Z][\w.]*)+)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _joint_words() -> dict:
+    r = _merge_rules()["joint_document"]
+
+    def en(words) -> re.Pattern:
+        return re.compile(r"(?<![\w'])(?:" + alternation(map(re.escape, words)) + r")(?![\w'])", re.I)
+
+    def ja(words) -> re.Pattern:
+        return re.compile(alternation(map(re.escape, words)))
+
+    return {"rule": f"{r['id']}.v{r['version']}",
+            "ja": ja(r["nouns"]["ja"]), "en": en(r["nouns"]["en"]),
+            "issue": {"ja": ja(r["issue"]["ja"]), "en": en(r["issue"]["en"])},
+            "negation": {"ja": ja(r["negation"]["ja"]), "en": en(r["negation"]["en"])},
+            "in_ja": tuple(r["in_it"]["ja"]),
+            "before_en": re.compile(r"(?:" + alternation(map(re.escape, r["in_it"]["en_before"])) + r")\s+$", re.I),
+            "after_en": re.compile(r"^\s+(?:" + alternation(map(re.escape, r["in_it"]["en_after"])) + r")\b", re.I),
+            "leader_ja": tuple(r["leader"]["ja"]),
+            "leader_en": re.compile(r"(?:" + alternation(map(re.escape, r["leader"]["en"])) + r")\s+$", re.I)}
+
+
+def _other_year(text: str, year: int) -> bool:
+    for m in YEAR.finditer(text):
+        y = m.group(1) or m.group(2)
+        if (int(y) != year % 100) if len(y) == 2 else (int(y) != year):
+            return True
+    return False
+
+
+def _parties(before: str, lang: str) -> tuple[frozenset[str] | None, int]:
+    """The countries named right before a joint-document noun (日米韓(首脳)共同声明, "Japan-U.S.-ROK (summit)
+    joint statement") and where their words start in ``before``; (None, len(before)) when it names none."""
+    gaz = gazetteer()
+    words = _joint_words()
+    k = len(before)
+    if lang == "ja":
+        for lead in words["leader_ja"]:
+            if before[:k].endswith(lead):
+                k -= len(lead)
+        abbr = gaz.abbreviations()
+        run = k
+        while run and before[run - 1] in abbr:
+            run -= 1
+        return (frozenset(abbr[c] for c in before[run:k]), run) if k - run >= 2 else (None, len(before))
+    lead = words["leader_en"].search(before)
+    m = EN_PARTIES.search(before[:lead.start()] if lead else before)
+    if not m:
+        return None, len(before)
+    codes = set()
+    for part in re.split(r"\s*[-–]\s*", m.group(1)):
+        ent = gaz.lookup(part)
+        if not ent or not ent.startswith("country:"):
+            return None, len(before)
+        codes.add(ent.split(":", 1)[1])
+    return frozenset(codes), m.start()
+
+
+@lru_cache(maxsize=4096)
+def joint_document(sentence: str, countries: str, year: int, title: bool = False) -> str | None:
+    """The joint document of the event's leaders that the sentence names (its noun as written, with the
+    parties before it), or None: a joint-document noun with a verb issuing it within ``JOINT_WINDOW``
+    characters, or as where something is said (共同声明では / "in the joint statement"), or anywhere in a
+    ``title``; not in a sentence naming another year, another set of parties or a document not issued."""
+    lang = lang_of(sentence)
+    if lang not in ("ja", "en"):
+        return None
+    words = _joint_words()
+    t = fold(sentence)
+    if words["negation"][lang].search(t) or _other_year(t, year):
+        return None
+    ours = frozenset(countries.split("-"))
+    for m in words[lang].finditer(t):
+        before, after = t[:m.start()], t[m.end():]
+        parties, start = _parties(before, lang)
+        if parties is not None and parties != ours:
+            continue
+        near = t[max(0, m.start() - JOINT_WINDOW):m.end() + JOINT_WINDOW]
+        if lang == "ja":
+            said_in = after.lstrip("」』").startswith(words["in_ja"])
+        else:
+            said_in = bool(words["before_en"].search(before) or words["after_en"].search(after))
+        if title or said_in or words["issue"][lang].search(near):
+            named = JOINT_NAME.match(t, m.end()) if lang == "ja" else None
+            return sentence[start:named.end() if named else m.end()].strip()
+    return None
+
+
+def _joint(signed: tuple[MergedFact, ...], event: dict, doc_id: str, record: dict, text: str):
+    """The event's joint document cites the first sentence of this source naming it (:func:`joint_document`),
+    the source's first line when the source is that document (its title names it). One merged joint document
+    per event, marked ``issued``; it is a signed document whose title names a joint document when the sources
+    list one as signed."""
+    try:
+        year = int(event["date_start"][:4])
+    except (TypeError, ValueError, KeyError):
+        return signed
+    at = next((i for i, g in enumerate(signed) if g.view.get("issued")), None)
+    if at is None:
+        at = next((i for i, g in enumerate(signed)
+                   if joint_document(g.field("title") or "", event["countries"], year, title=True)), None)
+    if at is not None and any(c.doc_id == doc_id for c in signed[at].citations):
+        return signed
+    sentences = _sentences(text)
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    headed = bool(first_line) and not TITLE_END.search(first_line)
+    found = None
+    for k, sent in enumerate(sentences):
+        name = joint_document(sent.text, event["countries"], year,
+                              title=k == 0 and headed and first_line.startswith(sent.text))
+        if name:
+            found = (sent, name)
+            break
+    if found is None:
+        return signed
+    sent, name = found
+    cite = SourceCitation(doc_id, record.get("doc"), sent.text, (sent.start, sent.end), _joint_words()["rule"])
+    out = list(signed)
+    if at is None:
+        lang = lang_of(name)
+        out.append(MergedFact.make("signed_documents", {"title": name, "date": None, "issued": True},
+                                   {lang: name}, (cite,)))
+    else:
+        g = out[at]
+        texts = dict(g.texts)
+        texts.setdefault(lang_of(name), name)
+        out[at] = MergedFact.make(g.type, g.fields, texts, g.citations + (cite,), g.amounts)
     return tuple(out)
 
 
