@@ -128,6 +128,27 @@ def _bounds(groups: tuple[ValueGroup, ...]) -> tuple[ValueGroup, ...]:
     return groups
 
 
+def _within_bounds(groups: tuple[ValueGroup, ...]) -> tuple[ValueGroup, ...]:
+    """Lengths less a length every source of which gives it as a bound the other lengths keep: "over an hour"
+    (60, a lower bound) does not contradict 90 minutes, nor "nearly two hours" (120, an upper bound) 100
+    minutes; the length told as it is stands, the bound told with it is no second value."""
+    if len(groups) < 2:
+        return groups
+
+    def bound(g: ValueGroup) -> str | None:
+        bounds = {bound_of(c.evidence) for c in g.citations}
+        return bounds.pop() if len(bounds) == 1 else None
+
+    exact = [g for g in groups if bound(g) is None]
+
+    def kept(g: ValueGroup, v) -> bool:
+        return same_length(g.value, v) or (g.value < v if bound(g) == "over" else g.value > v)
+
+    out = tuple(g for g in groups if bound(g) is None or not exact or
+                not all(kept(g, e.value) for e in exact))
+    return out
+
+
 def same_length(a: int, b: int) -> bool:
     return abs(a - b) <= DURATION_TOLERANCE * max(a, b)
 
@@ -774,7 +795,7 @@ def conflicts_of(rec: EventRecord) -> tuple[Conflict, ...]:
         for field in ("start", "duration_minutes", "place"):
             groups = getattr(m, field)
             if field == "duration_minutes":
-                groups = _bounds(groups)
+                groups = _bounds(_within_bounds(groups))
             if _distinct_sources(groups):
                 out.append(Conflict(f"meetings.{field}", about,
                                     tuple(sorted(groups, key=lambda g: -len(g.citations)))))
