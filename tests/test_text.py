@@ -1,7 +1,7 @@
 """Shared text utilities."""
 from __future__ import annotations
 
-from kaidan.text import glued_breaks
+from kaidan.text import fold, glued_breaks
 
 
 def test_glued_english_sentences_are_cut_after_their_full_stop_but_abbreviations_are_not():
@@ -138,3 +138,15 @@ def test_bigrams_are_the_slices_of_two_characters_at_every_position():
         assert list(bigrams(text).items()) == list(Counter(text[i:i + 2] for i in range(len(text) - 1)).items())
 
     check()
+
+
+def test_fold_maps_full_width_ascii_one_character_for_one():
+    text = "会談は１５時３０分から、５５００億ドル（ＵＳ＄）"
+    folded = fold(text)
+    assert folded == "会談は15時30分から、5500億ドル(US$)"
+    assert len(folded) == len(text)
+
+
+def test_fold_leaves_a_text_without_full_width_ascii_as_it_is():
+    text = "The talks lasted 55 minutes."
+    assert fold(text) is text

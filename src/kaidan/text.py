@@ -3,6 +3,8 @@
 * :func:`norm` — NFKC, lower case, white space, brackets and punctuation dropped (how the scorer and the
   merger compare wordings);
 * :func:`nfkc_fold` — NFKC and case folding with white space collapsed (how evidence and names compare);
+* :func:`fold` — full-width ASCII as ASCII, one character for one, so offsets in the folded copy are offsets
+  in the original (how the normalizers and the merger scan a text);
 * :func:`bigrams` / :func:`dice` — character-bigram Dice similarity of two normalised texts;
 * :func:`language_of` / :func:`detect_language` — Japanese or English by counting scripts: kana and kanji,
   weighted by :data:`JA_CHAR_WEIGHT`, against Latin letters;
@@ -30,6 +32,20 @@ def norm(text: str | None) -> str:
 def nfkc_fold(text: str | None) -> str:
     """NFKC, case folded, runs of white space as one space, stripped."""
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text or "")).casefold().strip()
+
+
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # ！..～ → !..~
+_FOLD.update({0x3000: 0x20, 0xFFE5: 0xA5, 0xFFE1: 0xA3, 0x2212: 0x2D, 0x00A0: 0x20})  # 　 ￥ ￡ − nbsp
+
+
+# Any character ``fold`` maps: a text with none is its own folded copy (a scan in C, where ``translate`` with
+# a table looks up each character of a non-ASCII text; most sentences have nothing to fold).
+_FOLDED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FOLD)) + "]")
+
+
+def fold(text: str) -> str:
+    """Map full-width ASCII to ASCII without changing the length of the text."""
+    return text.translate(_FOLD) if _FOLDED.search(text) else text
 
 
 def bigrams(text: str) -> Counter:

@@ -7,7 +7,9 @@ import pytest
 
 from kaidan.pipeline import ingest
 from kaidan.reconcile import archive
-from kaidan.reconcile.merge import add_source, empty, merge_event, merge_record
+from kaidan.reconcile.match import lang_of
+from kaidan.reconcile.report import event_markdown
+from kaidan.reconcile.merge import CONVERSION_RULE, add_source, empty, joint_document, merge_event, merge_record
 from kaidan.records import EventRecord
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
@@ -233,7 +235,22 @@ def test_a_figure_and_its_conversion_in_parentheses_are_one_quantity_across_sour
     texts = {"d1": t1, "d2": t2, "d3": t3}
     rec = merge_event(EVENT, [("d3", c, True), ("d2", b, True), ("d1", a, True)], texts.get)
     by_docs = sorted(sorted(c["doc"] for c in q["citations"]) for q in rec["quantities"])
-    assert by_docs == [["a.txt", "a.txt", "b.txt", "c.txt"], ["b.txt"]]
+    assert by_docs == [["a.txt", "a.txt", "a.txt", "b.txt", "c.txt"], ["b.txt"]]
+
+
+def test_a_quantity_merged_with_its_conversion_cites_the_span_that_makes_them_one_under_the_conversion_rule():
+    t = "Japan will lend 300 billion yen (about $2.5 billion) to the railway, and 10 billion yen in grants."
+    rec = _rec("a.txt", "en", quantities=[_money(t, "300 billion yen", 3e11, "JPY"),
+                                          _money(t, "$2.5 billion", 2.5e9, "USD"),
+                                          _money(t, "10 billion yen", 1e10, "JPY")])
+    out = merge_event(EVENT, [("d1", rec, True)], {"d1": t}.get)
+    loan = next(q for q in out["quantities"] if q["value"] == 3e11)
+    why = [c for c in loan["citations"] if c["rule"] == CONVERSION_RULE]
+    assert [c["evidence"] for c in why] == ["300 billion yen (about $2.5 billion"]
+    assert t[why[0]["offsets"][0]:why[0]["offsets"][1]] == why[0]["evidence"]
+    grants = next(q for q in out["quantities"] if q["value"] == 1e10)
+    assert all(c["rule"] != CONVERSION_RULE for c in grants["citations"])
+    assert len(out["quantities"]) == 2
 
 
 def test_an_earlier_source_sentence_is_cited_by_a_point_a_later_source_tells_first():
@@ -542,3 +559,60 @@ def test_a_japanese_sentence_naming_a_signed_document_supports_it_but_one_on_its
     rec = merge_event(EVENT, [("d1", listed, True), ("d2", named, True), ("d3", field, True)])
     (doc,) = rec["signed_documents"]
     assert {x["doc"] for x in doc["citations"]} == {"a.txt", "b.txt"}
+
+
+def test_the_leaders_joint_statement_told_by_each_source_is_one_issued_document_of_the_event():
+    texts = {"d1": "両首脳は23日に会談した。会談後、両首脳は共同声明を発出した。",
+             "d2": "The leaders met in Tokyo on Saturday. In the joint statement, they pledged closer ties.",
+             "d3": "Japan-Korea Joint Statement on a New Era\nThe two leaders met in Tokyo."}
+    recs = [(d, _rec(f"{d}.txt", "ja" if d == "d1" else "en"), True) for d in texts]
+    rec = merge_event(EVENT, recs, texts.get)
+    (doc,) = rec["signed_documents"]
+    assert doc["issued"] is True
+    assert doc["title"] == "共同声明"
+    assert {c["doc"]: c["evidence"] for c in doc["citations"]} == {
+        "d1.txt": "会談後、両首脳は共同声明を発出した。",
+        "d2.txt": "In the joint statement, they pledged closer ties.",
+        "d3.txt": "Japan-Korea Joint Statement on a New Era"}
+    assert {c["rule"] for c in doc["citations"]} == {"kaidan.merge.joint_document.v1"}
+    assert doc["texts"] == {"ja": "共同声明", "en": "joint statement"}     # each language's first wording
+
+
+@pytest.mark.parametrize("sentence", [
+    "首相は1998年の日韓共同宣言を引き継ぐと述べた。",               # another year's document
+    "首相は９８年の「日韓共同宣言」の立場を引き継ぐと述べた。",
+    "両首脳は日米韓首脳共同声明の発出を歓迎した。",                # other parties
+    "They recalled the Japan-U.S.-ROK joint statement issued at the trilateral summit.",
+    "共同声明は発出されなかった。",                                # none issued
+    "No joint statement was issued after the talks.",
+    "両首脳は共同声明について意見を交わした。",                     # named, neither issued nor quoted from
+])
+def test_a_sentence_naming_another_document_or_none_issued_is_not_the_events_joint_document(sentence):
+    assert joint_document(sentence, "JP-KR", 2025) is None
+    rec = merge_event(EVENT, [("d1", _rec("a.txt", lang_of(sentence)), True)], {"d1": sentence}.get)
+    assert rec["signed_documents"] == []
+
+
+def test_a_joint_document_first_in_years_is_the_events_own_and_keeps_its_name_and_parties():
+    assert joint_document("両国は2008年以来17年ぶりに合意文書「共同プレス発表」を発出した。", "JP-KR", 2025) == \
+        "合意文書「共同プレス発表」"
+    assert joint_document("The leaders issued their first joint statement since 2008.", "JP-KR", 2025) == \
+        "joint statement"
+    assert joint_document("両首脳は日韓首脳共同声明を発出した。", "JP-KR", 2025) == "日韓首脳共同声明"
+    assert joint_document("The Korea-Japan joint statement, issued on Saturday, says more.", "JP-KR", 2025) == \
+        "Korea-Japan joint statement"
+
+
+def test_an_issued_joint_statement_does_not_contradict_a_source_saying_nothing_was_signed():
+    texts = {"d1": "会談後、両首脳は共同声明を発出した。", "d2": "No documents were signed at the summit."}
+    denial = _rec("b.txt", "en")
+    denial["claims"] = [{"type": "no_document", "evidence": texts["d2"], "offsets": [0, len(texts["d2"])], "rule": "t"}]
+    rec = merge_event(EVENT, [("d1", _rec("a.txt", "ja"), True), ("d2", denial, True)], texts.get)
+    assert [d["issued"] for d in rec["signed_documents"]] == [True]
+    assert not [c for c in rec["conflicts"] if c["field"] == "signed_documents"]
+
+
+def test_the_briefing_lists_an_issued_joint_statement_as_issued_not_signed():
+    texts = {"d1": "会談後、両首脳は共同声明を発出した。"}
+    rec = merge_event(EVENT, [("d1", _rec("a.txt", "ja"), True)], texts.get)
+    assert "- 共同声明 (issued jointly, not signed) [^1]" in event_markdown(rec)

@@ -559,3 +559,15 @@ def test_a_long_source_name_stays_inside_the_page(open_at, server):
         page = open_at("/documents", width)
         assert page.locator("tr.document-row", has_text="a" * 60).count() == 1
         assert no_sideways_scroll(page), width
+
+
+@pytest.mark.parametrize("locale, label", [("en-US", "issued jointly, not signed"), ("ja-JP", "共同で発出（署名なし）")])
+def test_a_joint_statement_the_leaders_issued_is_listed_as_issued_not_signed(open_at, server, locale, label):
+    if not SEEDS.is_dir():
+        pytest.skip("the seeds (../shared/corpus/seeds), whose 7 February summit issued a joint statement, are absent")
+    ev = api(server, "/api/events/2025-02-07-JP-US")
+    assert [d["issued"] for d in ev["signed_documents"]] == [True]
+    page = open_at(f"/events/{ev['id']}", "desk", locale)
+    page.locator("button.fold-all").click()
+    assert label in page.locator("#signed").inner_text()
+    assert not page.errors

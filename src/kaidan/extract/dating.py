@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..normalize import find_dates
-from ..normalize._text import fold
+from ..text import fold
 from .lexicon import load
 
 LEADER_OFFICES = frozenset({"prime_minister", "president", "chancellor", "king", "general_secretary", "premier",

@@ -11,20 +11,6 @@ import re
 
 from ..text import Gated  # noqa: F401  (the normalizers' patterns are gated with it)
 
-_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # ！..～ → !..~
-_FOLD.update({0x3000: 0x20, 0xFFE5: 0xA5, 0xFFE1: 0xA3, 0x2212: 0x2D, 0x00A0: 0x20})  # 　 ￥ ￡ − nbsp
-
-
-# Any character ``fold`` maps: a text with none is its own folded copy (a scan in C, where ``translate`` with
-# a table looks up each character of a non-ASCII text; most sentences have nothing to fold).
-_FOLDED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FOLD)) + "]")
-
-
-def fold(text: str) -> str:
-    """Map full-width ASCII to ASCII without changing the length of the text."""
-    return text.translate(_FOLD) if _FOLDED.search(text) else text
-
-
 KANJI_DIGITS = "〇零一二三四五六七八九十百千"
 # A date/time component: Arabic digits or a short run of kanji digits (令和七年, 二十八日).
 JP_DIGITS = r"(?:\d{1,4}|[〇一二三四五六七八九十]{1,4})"

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._text import EN_WORD_NUMBER, JP_DIGITS, Gated, char_at, char_before, fold, is_hiragana, pick_spans
+from ..text import fold
+from ._text import EN_WORD_NUMBER, JP_DIGITS, Gated, char_at, char_before, is_hiragana, pick_spans
 from .numbers import parse_number
 
 __all__ = ["DateMatch", "deadline_of", "due_date", "era_to_year", "find_dates", "parse_date"]

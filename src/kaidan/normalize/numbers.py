@@ -22,8 +22,8 @@ from decimal import Decimal, InvalidOperation
 import kanjize
 
 from ..records import Amount
-from ..text import first_char_gate
-from ._text import (EN_TENS, EN_UNITS, EN_WORD_NUMBER, KANJI_DIGITS, Gated, char_at, char_before, fold, is_ideograph, read_once,
+from ..text import first_char_gate, fold
+from ._text import (EN_TENS, EN_UNITS, EN_WORD_NUMBER, KANJI_DIGITS, Gated, char_at, char_before, is_ideograph, read_once,
                     is_katakana, pick_spans)
 
 __all__ = ["QuantityMatch", "find_quantities", "parse_amount", "parse_number"]

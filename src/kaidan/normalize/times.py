@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..text import first_char_gate
-from ._text import EN_TENS, EN_UNITS, EN_WORD_NUMBER, Gated, char_at, fold, is_ideograph, pick_spans, read_once
+from ..text import first_char_gate, fold
+from ._text import EN_TENS, EN_UNITS, EN_WORD_NUMBER, Gated, char_at, is_ideograph, pick_spans, read_once
 from .numbers import parse_number
 
 __all__ = ["ClockMatch", "DurationMatch", "find_clock_times", "find_durations", "parse_duration"]

@@ -16,7 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import DataFileError
-from ._text import fold
+from ..text import fold
 
 __all__ = ["Place", "country_of_place", "find_zone_marker", "load_places", "to_local", "zone_of_place"]
 

@@ -17,6 +17,10 @@ the event, so the pipeline merges a new source into the stored record (:mod:`arc
   bundled fact that would attract the other points of later sources.
 * Signed documents merge by title, quantities by unit and value, meetings by kind and date; a meeting keeps
   every value given for its start, length and place with the sentences that give it.
+* The leaders' joint document (a joint statement issued, not signed) is one of the event's signed documents,
+  marked ``issued`` (:func:`joint_document`, EVENTS.md's record of the meeting; a single document's facts keep
+  FACTS.md's convention): each source cites its first sentence naming it. One per event: two joint documents
+  of one meeting, told apart by no source, would be one entry.
 
 Conflicts are listed, never resolved silently, and recomputed from the merged values: a meeting's start or
 place given differently (a place and the city it is in are one place: ``data/places.json``), lengths that
@@ -38,7 +42,7 @@ from ..extract.lexicon import load
 from ..people import gazetteer
 from ..records import (Conflict, EventRecord, MergedFact, MergedMeeting, NameForms, Source, SourceCitation,
                        ValueGroup)
-from ..text import alternation, glued_breaks, norm
+from ..text import alternation, fold, glued_breaks, norm
 from .bilingual import Frequencies, Profile, coverage, profile, specific_units, weighed
 from .match import (CONTAINED_CHARS, MIN_SPECIFIC, _same_amount, compatible, lang_of, person, quote_and_joint,
                     same_concepts, text_score)
@@ -107,8 +111,6 @@ UNDER = re.compile(r"\b(?:nearly|almost|just under|less than|under|close to)\s+"
 @lru_cache(maxsize=65536)
 def bound_of(evidence: str | None) -> str | None:
     """"over" for "more than two hours" / 2時間以上, "under" for "nearly two hours" / 2時間近く, else None."""
-    from ..normalize._text import fold
-
     text = fold(evidence or "")
     over, under = bool(OVER.search(text)), bool(UNDER.search(text))
     return "over" if over and not under else "under" if under and not over else None
@@ -124,6 +126,27 @@ def _bounds(groups: tuple[ValueGroup, ...]) -> tuple[ValueGroup, ...]:
     if over and under:
         return (ValueGroup(f"more than {g.value}", over), ValueGroup(f"less than {g.value}", under))
     return groups
+
+
+def _within_bounds(groups: tuple[ValueGroup, ...]) -> tuple[ValueGroup, ...]:
+    """Lengths less a length every source of which gives it as a bound the other lengths keep: "over an hour"
+    (60, a lower bound) does not contradict 90 minutes, nor "nearly two hours" (120, an upper bound) 100
+    minutes; the length told as it is stands, the bound told with it is no second value."""
+    if len(groups) < 2:
+        return groups
+
+    def bound(g: ValueGroup) -> str | None:
+        bounds = {bound_of(c.evidence) for c in g.citations}
+        return bounds.pop() if len(bounds) == 1 else None
+
+    exact = [g for g in groups if bound(g) is None]
+
+    def kept(g: ValueGroup, v) -> bool:
+        return same_length(g.value, v) or (g.value < v if bound(g) == "over" else g.value > v)
+
+    out = tuple(g for g in groups if bound(g) is None or not exact or
+                not all(kept(g, e.value) for e in exact))
+    return out
 
 
 def same_length(a: int, b: int) -> bool:
@@ -371,78 +394,127 @@ def _cite_only(g: MergedFact, cite: SourceCitation) -> MergedFact:
     return MergedFact.make(g.type, g.fields, dict(g.texts), g.citations + (cite,), g.amounts)
 
 
-def _clauses(rec: EventRecord, doc_id: str, record: dict,
-             text: str | None = None) -> dict[str, tuple[MergedFact, ...]]:
-    pools = {k: list(getattr(rec, k)) for k in CLAUSE_TYPES}
-    merged = [(k, i) for k in CLAUSE_TYPES for i in range(len(pools[k]))]
-    new = [(kind, f) for kind in CLAUSE_TYPES for f in record.get(kind) or [] if f.get("text")]
-    freq = _freq([t for k, i in merged for _, t in pools[k][i].texts] + [f["text"] for _, f in new])
+class _Taking:
+    """One source's clause facts being merged into the event's pools of merged facts: what was taken so far.
+
+    ``merged`` lists the merged facts before this source as (type, index) and ``new`` the source's facts as
+    (type, fact); a merged fact takes at most one fact of the source (``taken_merged``, ``taker``), and the
+    specific words each fact used to join (``claimed``) keep a further point it tells from being the same
+    point again."""
+
+    def __init__(self, rec: EventRecord, doc_id: str, record: dict) -> None:
+        self.doc_id, self.record = doc_id, record
+        self.pools = {k: list(getattr(rec, k)) for k in CLAUSE_TYPES}
+        self.merged = [(k, i) for k in CLAUSE_TYPES for i in range(len(self.pools[k]))]
+        self.new = [(kind, f) for kind in CLAUSE_TYPES for f in record.get(kind) or [] if f.get("text")]
+        self.freq = _freq([t for k, i in self.merged for _, t in self.pools[k][i].texts] +
+                          [f["text"] for _, f in self.new])
+        self.taken_fact: set[int] = set()
+        self.taken_merged: set[int] = set()
+        self.taker: dict[int, int] = {}
+        self.claimed: dict[int, frozenset[str]] = {}
+
+    def fact(self, m: int) -> MergedFact:
+        k, i = self.merged[m]
+        return self.pools[k][i]
+
+    def join(self, n: int, m: int) -> None:
+        """Fact ``n`` joins merged fact ``m`` (its fields and wording may become the merged fact's)."""
+        kind, fact = self.new[n]
+        k, i = self.merged[m]
+        self.taken_fact.add(n)
+        self.taken_merged.add(m)
+        self.taker[m] = n
+        self.pools[k][i] = _join(self.pools[k][i], kind, fact, _cite(self.doc_id, self.record, fact))
+
+    def cite(self, n: int, m: int) -> None:
+        """Fact ``n`` is one more citation of merged fact ``m``, whose fields and wordings stay."""
+        k, i = self.merged[m]
+        self.pools[k][i] = _cite_only(self.pools[k][i], _cite(self.doc_id, self.record, self.new[n][1]))
+
+    def result(self) -> dict[str, tuple[MergedFact, ...]]:
+        return {k: tuple(v) for k, v in self.pools.items()}
+
+
+def _scored_pairs(t: _Taking) -> tuple[list[tuple[float, int, int]], dict[tuple[int, int], frozenset[str]]]:
+    """Every (score, fact, merged fact) pair that scores above 0, and the pairs where the fact holds the merged
+    fact's point (:func:`_contained`) with the fact's specific words that meet it; only :class:`_Nearby`
+    candidates of compatible type are scored."""
     pairs = []
     held: dict[tuple[int, int], frozenset[str]] = {}
-    near = _Nearby([pools[k][i].texts for k, i in merged], freq)
-    for n, (kind, fact) in enumerate(new):
+    near = _Nearby([t.fact(m).texts for m in range(len(t.merged))], t.freq)
+    for n, (kind, fact) in enumerate(t.new):
         # the fewest specific units a score (one with a figure) or a containment test needs
         least = 1 if fact.get("amount") else min(MIN_SPECIFIC, SUPPORT_SPECIFIC)
         for m, units in near.candidates(fact["text"], least).items():
-            k, i = merged[m]
-            if not compatible(pools[k][i].type, pools[k][i].view, kind, fact):
+            g = t.fact(m)
+            if not compatible(g.type, g.view, kind, fact):
                 continue
-            s = _score(pools[k][i], kind, fact, freq)
-            c, words = _contained(pools[k][i], kind, fact, freq) if units >= SUPPORT_SPECIFIC \
-                else (0.0, frozenset())
+            s = _score(g, kind, fact, t.freq)
+            c, words = _contained(g, kind, fact, t.freq) if units >= SUPPORT_SPECIFIC else (0.0, frozenset())
             if c:
                 held[(n, m)] = words
             if s > 0:
                 pairs.append((s, n, m))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    taken_fact, taken_merged = set(), set()
-    taker: dict[int, int] = {}
-    claimed: dict[int, frozenset[str]] = {}
-    for s, n, m in pairs:
-        if n in taken_fact or m in taken_merged:
+    return pairs, held
+
+
+def _take_best(t: _Taking, pairs: list[tuple[float, int, int]]) -> None:
+    """Pairs taken best first, each fact and each merged fact in at most one."""
+    for _s, n, m in pairs:
+        if n in t.taken_fact or m in t.taken_merged:
             continue
-        taken_fact.add(n)
-        taken_merged.add(m)
-        taker[m] = n
-        k, i = merged[m]
-        kind, fact = new[n]
-        pf = profile(fact["text"])
-        claimed[n] = frozenset().union(*(specific_units(pf, profile(t), freq) for _, t in pools[k][i].texts))
-        pools[k][i] = _join(pools[k][i], kind, fact, _cite(doc_id, record, fact))
-    # A fact that bundles several points (one sentence telling three outcomes) also joins each further merged
-    # fact whose point it holds on words of its own, not those of the points it already joined.
+        pf = profile(t.new[n][1]["text"])
+        t.claimed[n] = frozenset().union(*(specific_units(pf, profile(w), t.freq) for _, w in t.fact(m).texts))
+        t.join(n, m)
+
+
+def _take_bundled(t: _Taking, held: dict[tuple[int, int], frozenset[str]]) -> None:
+    """A fact that bundles several points (one sentence telling three outcomes) also joins each further merged
+    fact whose point it holds on words of its own, not those of the points it already joined."""
     for (n, m), words in sorted(held.items(), key=lambda h: (-len(h[1]), h[0])):
-        if m in taken_merged or (n in claimed and len(words - claimed[n]) < POINT_SPECIFIC):
+        if m in t.taken_merged or (n in t.claimed and len(words - t.claimed[n]) < POINT_SPECIFIC):
             continue
-        taken_merged.add(m)
-        claimed[n] = claimed.get(n, frozenset()) | words
-        k, i = merged[m]
-        kind, fact = new[n]
-        if n in taken_fact:
-            pools[k][i] = _cite_only(pools[k][i], _cite(doc_id, record, fact))
+        t.claimed[n] = t.claimed.get(n, frozenset()) | words
+        if n in t.taken_fact:
+            t.taken_merged.add(m)
+            t.cite(n, m)
         else:
-            taken_fact.add(n)
-            taker[m] = n
-            pools[k][i] = _join(pools[k][i], kind, fact, _cite(doc_id, record, fact))
-    # One point told in two facts of one sentence (共感を示し、…枠組みを立ち上げることで一致した; a quoted readout
-    # read as an agreement and as a statement): a fact left over cites the best-scoring of the merged facts
-    # that a fact of its own sentence took, whose wording stays that of the point (not of the second clause).
+            t.join(n, m)
+
+
+def _take_same_sentence(t: _Taking, pairs: list[tuple[float, int, int]], text: str) -> None:
+    """One point told in two facts of one sentence (共感を示し、…枠組みを立ち上げることで一致した; a quoted readout
+    read as an agreement and as a statement): a fact left over cites the best-scoring of the merged facts
+    that a fact of its own sentence took, whose wording stays that of the point (not of the second clause)."""
+    where = _sentence_of(text)
+    for _s, n, m in pairs:
+        if n in t.taken_fact or m not in t.taker:
+            continue
+        at = where(t.new[n][1].get("offsets"))
+        if at is None or at != where(t.new[t.taker[m]][1].get("offsets")):
+            continue
+        t.taken_fact.add(n)
+        t.cite(n, m)
+
+
+def _clauses(rec: EventRecord, doc_id: str, record: dict,
+             text: str | None = None) -> dict[str, tuple[MergedFact, ...]]:
+    """The agreements, commitments and statements with one more source's facts: each fact joins the merged
+    fact it scores best with (:func:`_take_best`), then those bundling several points join the further
+    points they hold (:func:`_take_bundled`), then, with the source's text, a fact left over cites the merged
+    fact another fact of its sentence took (:func:`_take_same_sentence`); the rest start merged facts."""
+    t = _Taking(rec, doc_id, record)
+    pairs, held = _scored_pairs(t)
+    _take_best(t, pairs)
+    _take_bundled(t, held)
     if text:
-        where = _sentence_of(text)
-        for s, n, m in pairs:
-            if n in taken_fact or m not in taker:
-                continue
-            kind, fact = new[n]
-            at = where(fact.get("offsets"))
-            if at is None or at != where(new[taker[m]][1].get("offsets")):
-                continue
-            taken_fact.add(n)
-            k, i = merged[m]
-            pools[k][i] = _cite_only(pools[k][i], _cite(doc_id, record, fact))
-    for n, (kind, fact) in enumerate(new):
-        if n not in taken_fact:
-            pools[kind].append(_new(kind, fact, _cite(doc_id, record, fact)))
-    return {k: tuple(v) for k, v in pools.items()}
+        _take_same_sentence(t, pairs, text)
+    for n, (kind, fact) in enumerate(t.new):
+        if n not in t.taken_fact:
+            t.pools[kind].append(_new(kind, fact, _cite(doc_id, record, fact)))
+    return t.result()
 
 
 def _sentence_of(text: str):
@@ -660,6 +732,7 @@ def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: b
                       rec.quantities, _names(rec.names, doc_id, record),
                       rec.denials + tuple(_cite(doc_id, record, c) for c in record.get("claims") or []
                                           if c.get("type") == "no_document"), rec.weekdays)
+    signed = rec.signed_documents
     if main:
         pools = _clauses(rec, doc_id, record, text)
         weekdays = rec.weekdays
@@ -672,8 +745,9 @@ def add_source(rec: EventRecord, event: dict, doc_id: str, record: dict, main: b
                 pools = _support_back(pools, rec.sources, doc_id, text_of)
             weekdays = _weekdays(weekdays, rec, doc_id, record, text)
             programme = _main_meeting(programme, event, doc_id, record, text)
+            signed = _joint(signed, event, doc_id, record, text)
         rec = EventRecord(rec.id, rec.countries, rec.date_start, rec.date_end, rec.kind, rec.sources, programme,
-                          rec.signed_documents, pools["agreements"], pools["commitments"], pools["statements"],
+                          signed, pools["agreements"], pools["commitments"], pools["statements"],
                           quantities, rec.names, rec.denials, weekdays)
     return with_conflicts(replace(rec, signed_documents=_documents_named(rec.signed_documents, rec)))
 
@@ -721,7 +795,7 @@ def conflicts_of(rec: EventRecord) -> tuple[Conflict, ...]:
         for field in ("start", "duration_minutes", "place"):
             groups = getattr(m, field)
             if field == "duration_minutes":
-                groups = _bounds(groups)
+                groups = _bounds(_within_bounds(groups))
             if _distinct_sources(groups):
                 out.append(Conflict(f"meetings.{field}", about,
                                     tuple(sorted(groups, key=lambda g: -len(g.citations)))))
@@ -752,7 +826,7 @@ def conflicts_of(rec: EventRecord) -> tuple[Conflict, ...]:
     for w in rec.weekdays:
         if len(w.forms) > 1:
             out.append(Conflict("event.weekday", w.person, w.forms))
-    signed = [s for s in rec.signed_documents]
+    signed = [s for s in rec.signed_documents if not s.view.get("issued")]   # issued, not signed: no denial
     if rec.denials and signed:
         out.append(Conflict("signed_documents", "whether documents were signed", (
             ValueGroup(f"{len(signed)} signed: " + "; ".join(s.field("title") for s in signed),
@@ -789,7 +863,7 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 
 @lru_cache(maxsize=1)
 def _merge_rules() -> dict:
-    return load("merge.json", ("meeting_lead", "meeting_duration", "visit_lead"))
+    return load("merge.json", ("meeting_lead", "meeting_duration", "visit_lead", "joint_document"))
 
 
 def _rule_id(name: str) -> str:
@@ -829,8 +903,6 @@ def _meeting_words(kind: str) -> tuple[re.Pattern, re.Pattern]:
 
 def _names_day(sentence: str, dates: list) -> bool:
     """The sentence names one of the event's days: 19日 / Friday / March 19 / 19 March / Oct. 31."""
-    from ..normalize._text import fold
-
     t = fold(sentence).lower()
     ja_today, en_today = _today_words()
     if ja_today.search(t) or en_today.search(t):
@@ -916,8 +988,6 @@ def _subject(title: str) -> tuple[str, tuple[re.Pattern, ...]] | None:
     """A signed document's title as its language and its subject words, each as a pattern that allows a
     space or hyphen inside it (cyber security = cybersecurity), or None when the title has no document
     noun or no subject beyond it."""
-    from ..normalize._text import fold
-
     words = _document_words()
     lang = lang_of(title)
     if lang not in ("en", "ja"):
@@ -942,8 +1012,6 @@ def _subject(title: str) -> tuple[str, tuple[re.Pattern, ...]] | None:
 def _names_document(sentence: str, title: str) -> bool:
     """The sentence names the document: a document noun of the title's language and, within the rule's
     window of it, every subject word of the title."""
-    from ..normalize._text import fold
-
     subj = _subject(title)
     if subj is None or lang_of(sentence) != subj[0]:
         return False
@@ -987,6 +1055,148 @@ def _documents_named(signed: tuple[MergedFact, ...], rec: EventRecord) -> tuple[
     return tuple(out)
 
 
+# -- the leaders' joint document: issued, not signed ----------------------------------------------------------
+
+# A year a sentence names: 2008, 2008年, ９８年 (not a length: １７年ぶり, 5年間).
+# A year since which something is first (2008年以来, "since 2008") dates no other document.
+YEAR = re.compile(r"(?<![\d.,])(\d{2}|(?:19|20)\d{2})年(?!ぶり|間|以来|越し|来|度|目)"
+                  r"|(?<![\d.,$])(?<!since )((?:19|20)\d{2})(?![\d,]|年)", re.I)
+JOINT_WINDOW = 40     # characters between a joint-document noun and the verb issuing it
+TITLE_END = re.compile(r"[。．.!?！？]\s*$")     # a line ending as a sentence ends is no title
+JOINT_NAME = re.compile(r"「[^「」\n]{1,30}」")     # the document's name after its noun: 合意文書「共同プレス発表」
+# Countries joined by hyphens before an English noun: "Japan-U.S.-ROK", "India-Japan"
+EN_PARTIES = re.compile(r"([A-Z][\w.]*(?:\s*[-–]\s*[A-Z][\w.]*)+)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _joint_words() -> dict:
+    r = _merge_rules()["joint_document"]
+
+    def en(words) -> re.Pattern:
+        return re.compile(r"(?<![\w'])(?:" + alternation(map(re.escape, words)) + r")(?![\w'])", re.I)
+
+    def ja(words) -> re.Pattern:
+        return re.compile(alternation(map(re.escape, words)))
+
+    return {"rule": f"{r['id']}.v{r['version']}",
+            "ja": ja(r["nouns"]["ja"]), "en": en(r["nouns"]["en"]),
+            "issue": {"ja": ja(r["issue"]["ja"]), "en": en(r["issue"]["en"])},
+            "negation": {"ja": ja(r["negation"]["ja"]), "en": en(r["negation"]["en"])},
+            "in_ja": tuple(r["in_it"]["ja"]),
+            "before_en": re.compile(r"(?:" + alternation(map(re.escape, r["in_it"]["en_before"])) + r")\s+$", re.I),
+            "after_en": re.compile(r"^\s+(?:" + alternation(map(re.escape, r["in_it"]["en_after"])) + r")\b", re.I),
+            "leader_ja": tuple(r["leader"]["ja"]),
+            "leader_en": re.compile(r"(?:" + alternation(map(re.escape, r["leader"]["en"])) + r")\s+$", re.I)}
+
+
+def _other_year(text: str, year: int) -> bool:
+    for m in YEAR.finditer(text):
+        y = m.group(1) or m.group(2)
+        if (int(y) != year % 100) if len(y) == 2 else (int(y) != year):
+            return True
+    return False
+
+
+def _parties(before: str, lang: str) -> tuple[frozenset[str] | None, int]:
+    """The countries named right before a joint-document noun (日米韓(首脳)共同声明, "Japan-U.S.-ROK (summit)
+    joint statement") and where their words start in ``before``; (None, len(before)) when it names none."""
+    gaz = gazetteer()
+    words = _joint_words()
+    k = len(before)
+    if lang == "ja":
+        for lead in words["leader_ja"]:
+            if before[:k].endswith(lead):
+                k -= len(lead)
+        abbr = gaz.abbreviations()
+        run = k
+        while run and before[run - 1] in abbr:
+            run -= 1
+        return (frozenset(abbr[c] for c in before[run:k]), run) if k - run >= 2 else (None, len(before))
+    lead = words["leader_en"].search(before)
+    m = EN_PARTIES.search(before[:lead.start()] if lead else before)
+    if not m:
+        return None, len(before)
+    codes = set()
+    for part in re.split(r"\s*[-–]\s*", m.group(1)):
+        ent = gaz.lookup(part)
+        if not ent or not ent.startswith("country:"):
+            return None, len(before)
+        codes.add(ent.split(":", 1)[1])
+    return frozenset(codes), m.start()
+
+
+@lru_cache(maxsize=4096)
+def joint_document(sentence: str, countries: str, year: int, title: bool = False) -> str | None:
+    """The joint document of the event's leaders that the sentence names (its noun as written, with the
+    parties before it), or None: a joint-document noun with a verb issuing it within ``JOINT_WINDOW``
+    characters, or as where something is said (共同声明では / "in the joint statement"), or anywhere in a
+    ``title``; not in a sentence naming another year, another set of parties or a document not issued."""
+    lang = lang_of(sentence)
+    if lang not in ("ja", "en"):
+        return None
+    words = _joint_words()
+    t = fold(sentence)
+    if words["negation"][lang].search(t) or _other_year(t, year):
+        return None
+    ours = frozenset(countries.split("-"))
+    for m in words[lang].finditer(t):
+        before, after = t[:m.start()], t[m.end():]
+        parties, start = _parties(before, lang)
+        if parties is not None and parties != ours:
+            continue
+        near = t[max(0, m.start() - JOINT_WINDOW):m.end() + JOINT_WINDOW]
+        if lang == "ja":
+            said_in = after.lstrip("」』").startswith(words["in_ja"])
+        else:
+            said_in = bool(words["before_en"].search(before) or words["after_en"].search(after))
+        if title or said_in or words["issue"][lang].search(near):
+            named = JOINT_NAME.match(t, m.end()) if lang == "ja" else None
+            return sentence[start:named.end() if named else m.end()].strip()
+    return None
+
+
+def _joint(signed: tuple[MergedFact, ...], event: dict, doc_id: str, record: dict, text: str):
+    """The event's joint document cites the first sentence of this source naming it (:func:`joint_document`),
+    the source's first line when the source is that document (its title names it). One merged joint document
+    per event, marked ``issued``; it is a signed document whose title names a joint document when the sources
+    list one as signed."""
+    try:
+        year = int(event["date_start"][:4])
+    except (TypeError, ValueError, KeyError):
+        return signed
+    at = next((i for i, g in enumerate(signed) if g.view.get("issued")), None)
+    if at is None:
+        at = next((i for i, g in enumerate(signed)
+                   if joint_document(g.field("title") or "", event["countries"], year, title=True)), None)
+    if at is not None and any(c.doc_id == doc_id for c in signed[at].citations):
+        return signed
+    sentences = _sentences(text)
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    headed = bool(first_line) and not TITLE_END.search(first_line)
+    found = None
+    for k, sent in enumerate(sentences):
+        name = joint_document(sent.text, event["countries"], year,
+                              title=k == 0 and headed and first_line.startswith(sent.text))
+        if name:
+            found = (sent, name)
+            break
+    if found is None:
+        return signed
+    sent, name = found
+    cite = SourceCitation(doc_id, record.get("doc"), sent.text, (sent.start, sent.end), _joint_words()["rule"])
+    out = list(signed)
+    if at is None:
+        lang = lang_of(name)
+        out.append(MergedFact.make("signed_documents", {"title": name, "date": None, "issued": True},
+                                   {lang: name}, (cite,)))
+    else:
+        g = out[at]
+        texts = dict(g.texts)
+        texts.setdefault(lang_of(name), name)
+        out[at] = MergedFact.make(g.type, g.fields, texts, g.citations + (cite,), g.amounts)
+    return tuple(out)
+
+
 # -- one figure given in several currencies ------------------------------------------------------------------
 
 # A figure followed by its conversion in parentheses: 5 trillion yen ($42 billion or Rs 3,20,000 crore),
@@ -997,7 +1207,8 @@ CONVERSION_RULE = "kaidan.merge.conversion.v1"
 
 def _conversions(qs: tuple[MergedFact, ...], doc_id: str, record: dict, text: str) -> tuple[MergedFact, ...]:
     """Merged quantities that this source gives as one figure and its conversion into another currency are
-    one merged quantity (the first figure's fields, every citation of both)."""
+    one merged quantity (the first figure's fields, every citation of both, and the span from the figure to
+    its conversion cited under ``CONVERSION_RULE``: the merge says which words made it)."""
     own = sorted((q for q in record.get("quantities") or [] if q.get("offsets") and q.get("unit") in CURRENCIES),
                  key=lambda q: q["offsets"][0])
     out = list(qs)
@@ -1018,7 +1229,9 @@ def _conversions(qs: tuple[MergedFact, ...], doc_id: str, record: dict, text: st
             texts = dict(a.texts)
             for lang, t in b.texts:
                 texts.setdefault(lang, t)
+            start, end = q["offsets"][0], later["offsets"][1]
+            why = SourceCitation(doc_id, record.get("doc"), text[start:end], (start, end), CONVERSION_RULE)
             out[i] = MergedFact.make("quantities", a.fields, texts,
-                                     a.citations + tuple(c for c in b.citations if c not in a.citations))
+                                     a.citations + tuple(c for c in b.citations if c not in a.citations) + (why,))
             del out[j]
     return tuple(out)

@@ -58,7 +58,8 @@ def event_markdown(ev: dict) -> str:
         lines.append("")
     if ev["signed_documents"]:
         lines += ["## Documents signed", ""]
-        lines += [f"- {d['title']} {n.mark(d['citations'])}" for d in ev["signed_documents"]]
+        lines += [f"- {d['title']}{' (issued jointly, not signed)' if d.get('issued') else ''} {n.mark(d['citations'])}"
+                  for d in ev["signed_documents"]]
         lines.append("")
     if ev["agreements"]:
         lines += ["## Agreed by both sides", ""]

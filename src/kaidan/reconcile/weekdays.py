@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..normalize._text import fold
+from ..text import fold
 
 JA_DAYS = "月火水木金土日"
 EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -15,6 +15,7 @@
       "timeline.title": "Timeline of events", "timeline.empty": "No events yet: add documents first.",
       "timeline.documents": "documents", "timeline.list": "All events",
       "event.programme": "Programme", "event.signed": "Documents signed", "event.agreements": "Agreed by both sides",
+      "signed.issued": "issued jointly, not signed",
       "event.commitments": "Commitments", "event.statements": "Statements", "event.quantities": "Figures",
       "event.conflicts": "Where the sources disagree", "event.sources": "Sources", "event.none": "None found.",
       "event.no_start": "Time not reported", "event.support": "sources", "event.main": "main report", "event.by_content": "placed by what it shares with the other sources (it states no date)",
@@ -93,6 +94,7 @@
       "timeline.title": "会談の年表", "timeline.empty": "会談はまだありません。先に文書を追加してください。",
       "timeline.documents": "件の文書", "timeline.list": "すべての会談",
       "event.programme": "日程", "event.signed": "署名された文書", "event.agreements": "双方の合意",
+      "signed.issued": "共同で発出（署名なし）",
       "event.commitments": "約束", "event.statements": "発言", "event.quantities": "数値",
       "event.conflicts": "情報源の食い違い", "event.sources": "情報源", "event.none": "見つかりませんでした。",
       "event.no_start": "時刻の記載なし", "event.support": "件の情報源", "event.main": "主な報告", "event.by_content": "日付の記載がなく、他の情報源と共通の内容から配置",
@@ -703,7 +705,7 @@
     return eventFacts(ev, { name: "signed", label: t("event.signed"), rowClass: "fact signed", items: ev.signed_documents || [],
       columns: [
         { key: "title", label: t("col.title"), value: (d) => d.title, cell: (d) => factLink(d.title, d) },
-        { key: "date", label: t("col.date"), value: (d) => d.date || "" },
+        { key: "date", label: t("col.date"), value: (d) => d.date || (d.issued ? t("signed.issued") : "") },
         ...factColumns(),
       ] });
   }
