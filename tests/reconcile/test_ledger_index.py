@@ -78,3 +78,15 @@ def test_a_stored_match_keeps_the_gloss_phrases_of_its_units():
     stored = _profile_of(json.loads(match_json(text)))
     assert any(u.phrases for u in stored.units)
     assert stored == profile(text)
+
+
+def test_a_stored_match_keeps_what_makes_its_units_compounds_or_modified_words():
+    import json
+
+    from kaidan.reconcile.bilingual import profile
+    from kaidan.reconcile.ledger import _profile_of, match_json
+
+    for text in ("拉致問題と請求権問題の解決を求める", "the claims issue"):
+        stored = _profile_of(json.loads(match_json(text)))
+        assert any(u.head or not u.bare for u in stored.units)
+        assert stored == profile(text)

@@ -616,3 +616,65 @@ def test_the_briefing_lists_an_issued_joint_statement_as_issued_not_signed():
     texts = {"d1": "会談後、両首脳は共同声明を発出した。"}
     rec = merge_event(EVENT, [("d1", _rec("a.txt", "ja"), True)], texts.get)
     assert "- 共同声明 (issued jointly, not signed) [^1]" in event_markdown(rec)
+
+
+def _meets(text: str, lemma: str, other: str) -> bool:
+    from kaidan.reconcile.bilingual import meets, profile
+
+    own, theirs = profile(text), profile(other)
+    return meets(next(u for u in own.units if u.primary == lemma), own, theirs)
+
+
+def test_a_compound_does_not_meet_another_compound_through_its_head_noun_alone():
+    # 拉致問題 "abduction issue" and 請求権問題 / "claims issue" share only 問題 "issue"
+    assert not _meets("拉致問題の解決を求める", "拉致問題", "請求権問題の解決を確認する")
+    assert not _meets("拉致問題の解決を求める", "拉致問題", "the claims issue")
+    assert not _meets("請求権問題の解決を確認する", "問題", "拉致問題の解決を求める")
+    assert not _meets("the claims issue", "issu", "拉致問題の解決を求める")
+    # the modifiers agree
+    assert _meets("拉致問題の解決を求める", "拉致問題", "the abduction issue")
+    assert _meets("経済協力を進める", "経済協力", "economic cooperation")
+    assert not _meets("経済協力を進める", "経済協力", "security cooperation")
+    assert not _meets("経済協力を進める", "経済協力", "安全保障協力を進める")
+
+
+def test_a_compound_meets_its_bare_head_standing_alone():
+    assert _meets("拉致問題の解決を求める", "拉致問題", "その問題の解決を求める")
+    assert _meets("その問題の解決を求める", "問題", "拉致問題の解決を求める")
+    assert _meets("拉致問題の解決を求める", "拉致問題", "the issue")
+    assert _meets("the issue", "issu", "拉致問題の解決を求める")
+
+
+def test_a_word_a_noun_stands_before_is_modified_by_it():
+    from kaidan.reconcile.bilingual import profile
+
+    assert {u.primary: u.bare for u in profile("請求権問題の解決").units} == {"請求権": True, "問題": False, "解決": True}
+    assert {u.primary: u.bare for u in profile("the claims issue").units} == {"claim": True, "issu": False}
+
+
+def test_a_compound_head_is_a_word_and_a_name_has_none():
+    from kaidan.reconcile.bilingual import head_of, profile
+
+    assert head_of("拉致問題") == "問題" and head_of("経済協力") == "協力"
+    assert head_of("協議") == ""            # 議 is a character of the word, not a word it is made of
+    (north,) = [u for u in profile("北朝鮮の動向").units if u.primary == "北朝鮮"]
+    assert not north.head
+
+
+def test_a_word_glossed_by_a_phrase_does_not_meet_a_word_through_the_phrase_modifier_alone():
+    # 李 is glossed "Japanese plum": "Japanese" alone does not make it meet; its own words do
+    assert not _meets("李大統領と会う", "李", "the Japanese side")
+    assert _meets("李大統領と会う", "李", "李氏の発言")
+    # in a compound's gloss the modifier renders the compound's modifier: 共同宣言 "joint declaration"
+    assert _meets("共同宣言を発表する", "共同宣言", "the joint declaration")
+    assert not _meets("共同宣言を発表する", "共同宣言", "the Obuchi declaration")
+
+
+def test_two_clauses_sharing_a_head_noun_meet_on_the_words_they_really_share():
+    from kaidan.reconcile.bilingual import meets, profile
+
+    a = profile("請求権問題を解決した経済協力協定の重要性を確認した")
+    b = profile("拉致問題の解決に向けた連携の重要性で一致した")
+    # 問題 / 拉致問題 meet only through 問題; 経済協力 / 連携 only through "cooperation", 協力's gloss
+    assert {u.primary for u in a.units if meets(u, a, b)} == {"解決", "協定", "重要性"}
+    assert {u.primary for u in b.units if meets(u, b, a)} == {"解決", "一致", "重要性"}

@@ -17,7 +17,7 @@ from . import ledger
 from ..records import EventRecord
 from .merge import add_source, merge_event, merge_record
 
-MERGE_VERSION = "kaidan.merge.v11"
+MERGE_VERSION = "kaidan.merge.v12"
 
 
 # Records merged during an ingest batch, written to the store once at its end (:func:`flush`): writing the

@@ -11,13 +11,19 @@ Lookups are cached per lemma (a JMdict lookup costs about a millisecond) and pro
 fact's units are computed once however often it is compared. When the dictionary cannot be loaded, units
 are the lemmas alone (same-language matching still works). A proper noun, or a word JMdict lacks, also gets
 its Hepburn romanisation (``pykakasi``: 尖閣 → senkaku) as a key, so names match their English spelling.
+
+A key is not always enough for two units to be one word (:func:`meets`). A compound (拉致問題 "abduction
+issue") shares its head's glosses with every other compound on that head (請求権問題, "claims issue"): it
+meets another word through its head alone only when its modifier meets the other wording too, or the other
+word is the bare head itself with no noun before it (問題 in その問題, "the issue"). A word glossed by a
+phrase (李 "Japanese plum") does not meet another through the phrase's modifier alone.
 """
 from __future__ import annotations
 
 import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..text import lang as text_lang
 from ..text import norm
@@ -138,7 +144,10 @@ def _gloss_texts(jam, lemma: str) -> list[str]:
     return out
 
 
-_NO_GLOSS: tuple[frozenset[str], tuple[frozenset[str], ...]] = (frozenset(), ())
+_Entry = tuple[frozenset[str], tuple[frozenset[str], ...], frozenset[str]]
+_NO_GLOSS: _Entry = (frozenset(), (), frozenset())
+# a gloss listing things ("Japan and South Korea") has no head: each of its words stands for itself
+_COORD = re.compile(r"\b(?:and|or)\b|[,/&]", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -149,8 +158,8 @@ def _lexicon() -> dict[str, tuple[str, ...]]:
     return {e["ja"]: tuple(e["en"]) for e in load("lexicon_ja_en.json", ("entries",))["entries"]}
 
 
-def _gloss_entry(lemma: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
-    """(:func:`glosses`, :func:`gloss_phrases`) of a lemma, looked up once and cached."""
+def _gloss_entry(lemma: str) -> _Entry:
+    """(:func:`glosses`, :func:`gloss_phrases`, :func:`gloss_modifiers`) of a lemma, looked up once and cached."""
     hit = _gloss_cache.get(lemma)
     if hit is not None:
         return hit
@@ -162,6 +171,7 @@ def _gloss_entry(lemma: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]
     except Exception:  # noqa: BLE001 — a failed lookup is not cached
         return _NO_GLOSS
     out: set[str] = set()
+    heads: set[str] = set()
     phrases: list[frozenset[str]] = []
     for text in texts:
         bare = _PAREN.sub(" ", text)
@@ -170,9 +180,12 @@ def _gloss_entry(lemma: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]
             words = [w for w in words if w not in GLOSS_LIGHT] or words   # they are all ("taking up")
         if len(words) <= 3:          # "Korean peninsula", not a definition
             out.update(words)
+            # an English noun phrase ends in its head ("Japanese plum", "prime minister"); the words before
+            # it only modify it, unless the gloss lists things
+            heads.update(words if _COORD.search(bare) else words[-1:])
             if len(set(words)) > 1 and frozenset(words) not in phrases:
                 phrases.append(frozenset(words))
-    found = (frozenset(out), tuple(phrases))
+    found = (frozenset(out), tuple(phrases), frozenset(out - heads))
     with _gloss_lock:
         if len(_gloss_cache) >= MAX_GLOSS_CACHE:
             _gloss_cache.clear()
@@ -189,6 +202,12 @@ def gloss_phrases(lemma: str) -> tuple[frozenset[str], ...]:
     """The glosses of :func:`glosses` that are phrases of two or three words, each as its set of stems
     (シャトル外交 "shuttle diplomacy", 意思疎通 "mutual understanding")."""
     return _gloss_entry(lemma)[1]
+
+
+def gloss_modifiers(lemma: str) -> frozenset[str]:
+    """The stems of :func:`glosses` that only ever modify another word of a gloss (李 "Japanese plum":
+    "japanese"; 総理 "prime minister": "prime"), never stand as a gloss's head."""
+    return _gloss_entry(lemma)[2]
 
 
 @lru_cache(maxsize=1)
@@ -240,6 +259,16 @@ class Unit:
     # a Japanese word glossed by an English phrase (シャトル外交 "shuttle diplomacy"): the phrases' stems; an
     # English wording holding all the words of one tells as many words as the phrase has (see :func:`credit`)
     phrases: tuple[frozenset[str], ...] = ()
+    # a compound (拉致問題 "abduction issue"): its head word (問題) and the keys it has only through that head
+    # ("issue"); a key of ``head`` alone does not make the compound meet a word (see :func:`meets`)
+    head_word: str = ""
+    head: frozenset[str] = frozenset()
+    # the keys that alone do not make the unit meet a word: ``head``, and the words that only modify another
+    # in its glosses (李 "Japanese plum": "japanese" does not make 李 meet 日本)
+    weak: frozenset[str] = frozenset()
+    # False when a noun (Japanese) or another content word (English) stands right before the word and so
+    # modifies it: 請求権問題's 問題, "claims issue"'s "issue"
+    bare: bool = True
 
     @property
     def most(self) -> int:
@@ -264,33 +293,57 @@ class Profile:
     keys: frozenset[str]
     total: float
 
+    @cached_property
+    def free(self) -> frozenset[str]:
+        """The keys its units have other than through a compound's head (:attr:`Unit.head`)."""
+        return frozenset(k for u in self.units for k in u.keys - u.weak)
+
 
 MAX_COMPOUND = 4   # tokens joined to look a compound up (非+核+化 → 非核化 "denuclearization")
 
 
-def _lemmas(text: str) -> list[tuple[str, str]]:
-    """(lemma, POS) of content words; a run of nouns, prefixes and suffixes that JMdict knows as one word
-    (非核化, 輸出管理) is one lemma."""
+NOMINAL = ("名詞", "接頭辞", "接尾辞")
+
+
+def _lemmas(text: str) -> list[tuple[str, str, bool]]:
+    """(lemma, POS, modified) of content words; a run of nouns, prefixes and suffixes that JMdict knows as one
+    word (非核化, 輸出管理) is one lemma. ``modified``: a noun stands right before it, with no particle between,
+    so the two make one compound (請求権問題: 問題 is the 請求権 one)."""
     from ..nlp import tokenize
 
     toks = tokenize(text)
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, bool]] = []
     i = 0
     while i < len(toks):
+        modified = i > 0 and toks[i - 1].pos in NOMINAL
         for n in range(min(MAX_COMPOUND, len(toks) - i), 1, -1):
             run = toks[i:i + n]
-            if all(t.pos in ("名詞", "接頭辞", "接尾辞") for t in run) and run[-1].pos != "接頭辞":
+            if all(t.pos in NOMINAL for t in run) and run[-1].pos != "接頭辞":
                 word = "".join(t.text for t in run)
                 if glosses(word):
-                    out.append((word, "名詞"))
+                    out.append((word, "名詞", modified))
                     i += n
                     break
         else:
             t = toks[i]
             if t.pos in CONTENT_POS and t.pos2 not in SKIP_POS2 and t.lemma.strip():
-                out.append((t.lemma, t.pos2 if t.pos2 == "固有名詞" else t.pos))
+                out.append((t.lemma, t.pos2 if t.pos2 == "固有名詞" else t.pos, modified))
             i += 1
     return out
+
+
+HEAD_CHARS = 2     # a head is a word: one character ending a two-character word (協議's 議) is a morpheme of it
+
+
+def head_of(lemma: str) -> str:
+    """The head of a Japanese compound: the longest word of at least ``HEAD_CHARS`` characters that JMdict
+    knows, ends it and is shorter than it (拉致問題 → 問題, 経済協力 → 協力); "" for a word that is not one."""
+    if re.fullmatch(r"[\u3040-\u30ffA-Za-z]+", lemma):
+        return ""
+    for k in range(1, len(lemma) - HEAD_CHARS + 1):
+        if glosses(lemma[k:]):
+            return lemma[k:]
+    return ""
 
 
 def _entity_units(text: str) -> list[Unit]:
@@ -308,7 +361,7 @@ def _countries(lemma: str) -> bool:
 def _ja_units(text: str) -> list[Unit]:
     units: list[Unit] = []
     seen: set[str] = set()
-    for lemma, pos in _lemmas(text):
+    for lemma, pos, modified in _lemmas(text):
         if lemma in seen or re.fullmatch(r"[\u3040-\u309f]", lemma):
             continue
         seen.add(lemma)
@@ -323,17 +376,33 @@ def _ja_units(text: str) -> list[Unit]:
                 if r and len(r) >= 4:
                     keys |= {stem(r)}
         generic = lemma in GENERIC_JA or (keys - {lemma} and keys - {lemma} <= GENERIC) or _countries(lemma)
-        units.append(Unit(keys, GENERIC_WEIGHT if generic else 1.0, lemma, phrases))
+        # a name (北朝鮮) is not a noun its parts modify
+        head = head_of(lemma) if pos != "固有名詞" and not re.fullmatch(r"[A-Za-z]+", lemma) else ""
+        head_keys = keys & word_glosses(head) - {lemma} if head else frozenset()
+        # in a compound's gloss the words before the head render its modifier (拉致問題 "abduction issue":
+        # "abduction" is 拉致); in a word that is not a compound they only qualify it (李 "Japanese plum")
+        weak = head_keys or keys & gloss_modifiers(lemma)
+        units.append(Unit(keys, GENERIC_WEIGHT if generic else 1.0, lemma, phrases,
+                          head if head_keys else "", head_keys, weak, not modified))
     return units
 
 
 def _en_units(text: str) -> list[Unit]:
     units, seen = [], set()
-    for s in _en_stems(text):
+    prev_end, prev_content = -1, False
+    for m in _WORD.finditer(text):
+        w = m.group()
+        content = w.lower() not in STOP and len(w) > 1
+        # "claims issue": a content word right before (a space between) modifies this one
+        modified = prev_content and text[prev_end:m.start()].isspace()
+        prev_end, prev_content = m.end(), content
+        if not content:
+            continue
+        s = stem(w)
         if s in seen:
             continue
         seen.add(s)
-        units.append(Unit(frozenset({s}), GENERIC_WEIGHT if s in GENERIC else 1.0, s))
+        units.append(Unit(frozenset({s}), GENERIC_WEIGHT if s in GENERIC else 1.0, s, bare=not modified))
     return units
 
 
@@ -394,14 +463,41 @@ def weighed(p: Profile, freq: dict[str, int] | None) -> Weighed:
     return _weigh(p, freq)
 
 
+def _is_head(v: Unit, u: Unit) -> bool:
+    """``v`` is compound ``u``'s head word itself (its lemma, or an English word glossing it), standing alone."""
+    if not v.bare or v.head:
+        return False
+    return v.primary == u.head_word or (v.primary.isascii() and v.primary in u.head)
+
+
+def _head_ok(u: Unit, other: Profile, v: Unit, k: str) -> bool:
+    """Compound ``u`` meets ``v`` through its head alone: it does when the modifiers agree (the rest of ``u``
+    meets the other wording: 拉致問題 and "abduction issue") or ``v`` is the bare head (問題, "the issue")."""
+    return not (u.keys - u.weak).isdisjoint(other.keys) or (k in u.head and _is_head(v, u))
+
+
+def meets(u: Unit, own: Profile, other: Profile) -> bool:
+    """Whether unit ``u`` of wording ``own`` has a counterpart in ``other``: a unit sharing a key with it, but
+    a compound does not meet another word through its head noun alone (拉致問題 "abduction issue" and 請求権問題
+    "claims issue" share only 問題 "issue"), unless the modifiers agree or the other word is the bare head."""
+    if u.keys.isdisjoint(other.keys):
+        return False
+    if not (u.keys - u.weak).isdisjoint(other.free):
+        return True
+    for v in other.units:
+        for k in u.keys & v.keys:
+            if (k not in u.weak or _head_ok(u, other, v, k)) and (k not in v.weak or _head_ok(v, own, u, k)):
+                return True
+    return False
+
+
 def overlap(a: Profile, b: Profile, freq: dict[str, int] | None = None) -> float:
-    """Weighted share of the two wordings' units that the other side has, in [0, 1]."""
+    """Weighted share of the two wordings' units that the other side has (:func:`meets`), in [0, 1]."""
     wa, wb = weighed(a, freq), weighed(b, freq)
     total = wa.total + wb.total
     if not total:
         return 0.0
-    hit = sum(w for u, w in wa.pairs if not u.keys.isdisjoint(b.keys)) \
-        + sum(w for u, w in wb.pairs if not u.keys.isdisjoint(a.keys))
+    hit = sum(w for u, w in wa.pairs if meets(u, a, b)) + sum(w for u, w in wb.pairs if meets(u, b, a))
     return hit / total
 
 
@@ -412,7 +508,7 @@ def specific_shared(a: Profile, b: Profile, freq: dict[str, int] | None = None) 
     keys = b.keys
     if a.lang == b.lang:
         return sum(1 for u in weighed(a, freq).specific if u.primary in keys)
-    return sum(credit(u, keys) for u in weighed(a, freq).specific if not u.keys.isdisjoint(keys))
+    return sum(credit(u, keys) for u in weighed(a, freq).specific if meets(u, a, b))
 
 
 def coverage(fact: Profile, sentence: Profile, freq: dict[str, int] | None = None) -> tuple[float, int]:

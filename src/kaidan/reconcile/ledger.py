@@ -63,9 +63,23 @@ def _as_fact(e: LedgerEntry) -> dict:
 def _match_of(text: str) -> dict:
     p = profile(text)
     return {"lang": p.lang, "norm": p.norm,
-            "units": [[sorted(u.keys), u.weight, u.primary] + ([[sorted(x) for x in u.phrases]] if u.phrases else [])
-                      for u in p.units],
+            "units": [_unit_of(u) for u in p.units],
             "concepts": sorted(concepts_of(text))}
+
+
+def _unit_of(u: Unit) -> list:
+    """A unit as stored: keys, weight, primary, then (when any) its gloss phrases and what makes it a
+    compound or a modified word (:class:`bilingual.Unit`'s ``head_word``, ``head``, ``weak``, ``bare``)."""
+    out: list = [sorted(u.keys), u.weight, u.primary]
+    compound = {k: v for k, v in (("head_word", u.head_word), ("head", sorted(u.head)), ("weak", sorted(u.weak)))
+                if v}
+    if not u.bare:
+        compound["bare"] = False
+    if u.phrases or compound:
+        out.append([sorted(x) for x in u.phrases])
+    if compound:
+        out.append(compound)
+    return out
 
 
 def match_json(text: str) -> str:
@@ -221,10 +235,13 @@ def _profile_of(match: dict, units_seen: dict | None = None) -> Profile:
     units = []
     for keys, weight, primary, *rest in match["units"]:
         phrases = tuple(frozenset(x) for x in rest[0]) if rest else ()
-        key = (primary, weight, *keys, *phrases)
+        compound = rest[1] if len(rest) > 1 else {}
+        key = (primary, weight, *keys, *phrases, json.dumps(compound, sort_keys=True) if compound else "")
         unit = seen.get(key)
         if unit is None:
-            unit = seen[key] = Unit(frozenset(keys), weight, primary, phrases)
+            unit = seen[key] = Unit(frozenset(keys), weight, primary, phrases, compound.get("head_word", ""),
+                                    frozenset(compound.get("head", ())), frozenset(compound.get("weak", ())),
+                                    compound.get("bare", True))
         units.append(unit)
     return Profile(match["lang"], match["norm"], tuple(units), frozenset(k for u in units for k in u.keys),
                    sum(u.weight for u in units))
