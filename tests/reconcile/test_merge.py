@@ -678,3 +678,13 @@ def test_two_clauses_sharing_a_head_noun_meet_on_the_words_they_really_share():
     # 問題 / 拉致問題 meet only through 問題; 経済協力 / 連携 only through "cooperation", 協力's gloss
     assert {u.primary for u in a.units if meets(u, a, b)} == {"解決", "協定", "重要性"}
     assert {u.primary for u in b.units if meets(u, b, a)} == {"解決", "一致", "重要性"}
+
+
+def test_a_generic_head_noun_weighs_as_little_in_japanese_as_in_english():
+    from kaidan.reconcile.bilingual import GENERIC_WEIGHT, profile
+
+    for text, word in (("その問題を話し合う", "問題"), ("discuss the issue", "issu"), ("両国の協力", "協力"),
+                       ("cooperation of the two", "cooperat")):
+        assert next(u for u in profile(text).units if u.primary == word).weight == GENERIC_WEIGHT
+    # a compound on a generic head says what it is about and keeps its weight
+    assert next(u for u in profile("拉致問題を話し合う").units if u.primary == "拉致問題").weight == 1.0

@@ -36,7 +36,7 @@ discuss discussion agree agreement confirm say said state statement also further
 shall make made hold held take issue matter field area way new first import important view exchange
 cooperation cooperate work together government official visit
 """.split())
-GENERIC_JA = frozenset("両国 両首脳 首脳 会談 総理 首相 大統領 大臣 日本 中国 韓国 インド 米国 日 中 韓 印 米 関係 協力 一致 確認 述べる "
+GENERIC_JA = frozenset("両国 両首脳 首脳 会談 問題 総理 首相 大統領 大臣 日本 中国 韓国 インド 米国 日 中 韓 印 米 関係 協力 一致 確認 述べる "
                        "する いる ある なる できる いう こと もの ため よう 等 など 旨 考え 重要 意見 交換 二国 国 両 政府 "
                        "行う 表明 共有 今回 今後 引き続き 訪問 同 氏".split())
 GENERIC_WEIGHT = 0.25
