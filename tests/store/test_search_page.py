@@ -66,3 +66,20 @@ def test_a_page_of_results_reads_its_documents_in_one_statement(store, monkeypat
     fact = by_kind[(facts.id, "commitments")]
     assert (fact["text"], fact["evidence"], fact["actor"], fact["events"]) == ("防衛費を増額する", "防衛費の増額", "日本", [])
     assert by_kind[(bare.id, "document")]["title"] is None
+
+
+def test_by_date_puts_the_latest_event_first_and_documents_without_events_last(store):
+    both, facts, bare, _ = _archive(store)
+    later = make_doc("三月の会談でも防衛費を取り上げた。")
+    store.add_document(later)
+    store.index_search(later.id, search.entries(None, later.text, None))
+    store.put_event(_event("09", "JP-CA") | {"id": "2025-03-01-JP-CA", "date_start": "2025-03-01",
+                                             "date_end": "2025-03-01"}, later.id)
+    match = search.match_query("防衛費", "doc")
+    by_date = [d for d, *_ in store.search(match, limit=10, by_date=True)]
+    assert by_date[:2] == [later.id, both.id] and set(by_date[2:]) == {facts.id, bare.id}
+    ranked = store.search(match, limit=10)
+    assert [r for *_, r in ranked] == sorted(r for *_, r in ranked)          # best (lowest) rank first
+    undated = [d for d, *_ in ranked if d in (facts.id, bare.id)]
+    assert by_date[2:] == undated                                            # among equal dates: by rank
+    assert len({(d, k, ref) for d, k, ref, _ in store.search(search.match_query("防衛費"), limit=10)}) == 5

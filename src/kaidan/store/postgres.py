@@ -471,11 +471,13 @@ class PostgresStore(SqlStore):
         return [(doc_id, kind, ref, rank) for _rowid, doc_id, kind, ref, rank in ranked[offset:offset + limit]]
 
     def _latest_dates(self, doc_ids: list[str]) -> list[tuple[str, str]]:
-        """(doc id, the latest date_start of its events) of the documents that have events."""
+        """(doc id, the latest date_start of its events or None) of each document. One look-up per document
+        through the indexes (a join of the list with ``doc_events`` may be planned as a scan of ``events``:
+        18-27 ms for 1,000 documents at 100,000 against 1-3)."""
         try:
             return [tuple(r) for r in self._db.execute(
-                "SELECT de.doc_id, max(e.date_start) FROM doc_events de JOIN events e ON e.id = de.event_id "
-                "WHERE de.doc_id = ANY(%s) GROUP BY de.doc_id", (doc_ids,), prepare=False)]
+                "SELECT d, (SELECT max(e.date_start) FROM doc_events de JOIN events e ON e.id = de.event_id "
+                "WHERE de.doc_id = d) FROM unnest(%s::text[]) d", (doc_ids,), prepare=False)]
         except _psycopg().Error as exc:
             raise StoreError(f"{self.path}: {_explain(exc)}") from exc
 
