@@ -131,9 +131,9 @@ def test_postgres_reads_the_newest_window_of_matches_each_step_the_cheapest_for_
     monkeypatch.setattr(postgres, "SCAN_SPAN", 4)             # the first step walks the newest 4 rowids
     store, ids = _pg_archive(pg_url, 60)                      # rowid i + 1 for document i; 会談 in every third
     ranges, steps = [], []
-    real_rowids, real_next = store._rowids, postgres._next_step
-    monkeypatch.setattr(store, "_rowids", lambda sql, params: ranges.append(tuple(params[-3:-1]))
-                        or real_rowids(sql, params))
+    real_step, real_next = store._step, postgres._next_step
+    monkeypatch.setattr(store, "_step", lambda sql, params: ranges.append(tuple(params[-3:-1]))
+                        or real_step(sql, params))
     monkeypatch.setattr(postgres, "_next_step", lambda *a: steps.append(real_next(*a)) or steps[-1])
     matching = [d for i, d in enumerate(ids) if i % 3 == 0]
 
@@ -239,8 +239,8 @@ def test_postgres_country_filter_is_read_from_the_index_with_the_terms(pg_url, m
                             doc_id)
         shares, statements = [], []
         monkeypatch.setattr(store, "_share", lambda *a: shares.append(a) or 1.0)
-        real_rowids = store._rowids
-        monkeypatch.setattr(store, "_rowids", lambda sql, params: statements.append(sql) or real_rowids(sql, params))
+        real_step = store._step
+        monkeypatch.setattr(store, "_step", lambda sql, params: statements.append(sql) or real_step(sql, params))
         hits = store.search(search.match_query("会談"), limit=6, window=6, within=EventFilter(country="jp"))
         assert sorted(d for d, *_ in hits) == sorted(kept[-6:])
         assert shares == []                                     # no look-up of events to cost: nothing to measure

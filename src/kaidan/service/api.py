@@ -324,7 +324,6 @@ def get_search(request: Request, q: Annotated[str, Query(min_length=1, max_lengt
         within = EventFilter(event=event, country=country.upper() if country else None,
                              date_from=date_from.isoformat() if date_from else None,
                              date_to=date_to.isoformat() if date_to else None)
-    results = search.search(store, q, scope={"documents": "doc", "facts": "fact"}.get(scope),
-                            limit=limit, offset=offset, within=within, by_date=sort == "date")
-    meta = store.document_metadata(r["doc_id"] for r in results)
+    results, meta = search.search_page(store, q, scope={"documents": "doc", "facts": "fact"}.get(scope),
+                                       limit=limit, offset=offset, within=within, by_date=sort == "date")
     return {"query": q, "results": [{**r, **source_fields(meta.get(r["doc_id"]))} for r in results]}

@@ -108,6 +108,15 @@ def document(row: tuple) -> RawDocument:
     return RawDocument(**dict(zip(DOC_COLUMNS, row)))
 
 
+META_FIELDS = ("id", "source", "title", "site", "url", "published", "lang", "content_type")
+
+
+def metadata(doc: RawDocument) -> dict:
+    """What shows a document as a source (:meth:`SqlStore.document_metadata`'s form): its fields but the text,
+    and ``heading``, the first line of the text's first 200 characters."""
+    return {**{name: getattr(doc, name) for name in META_FIELDS}, "heading": heading(doc.text[:200])}
+
+
 def marks(n: int) -> str:
     """``n`` placeholders, for an ``IN (...)`` list."""
     return ", ".join("?" * n)
@@ -441,12 +450,50 @@ class SqlStore:
         heading (the first line of its text), without the text."""
         ids = list(dict.fromkeys(doc_ids))
         out: dict[str, dict] = {}
-        names = ("id", "source", "title", "site", "url", "published", "lang", "content_type")
+        names = META_FIELDS
         for base in range(0, len(ids), CHUNK):
             chunk = ids[base:base + CHUNK]
             for r in self._rows(f"SELECT {', '.join(names)}, {self.LEFT.format('text', 200)} FROM documents "
                                 f"WHERE id IN ({marks(len(chunk))})", chunk):
                 out[r[0]] = {**dict(zip(names, r)), "heading": heading(r[-1])}
+        return out
+
+    def search_page(self, doc_ids: Iterable[str], with_facts: Iterable[str] = ()) -> dict[str, tuple]:
+        """What a page of search results shows of its documents, in one statement: by id, (the document,
+        the ids of its events in :meth:`events_of_document`'s order, its fact record or None). The record is
+        read for the ids of ``with_facts`` only (the documents a fact of the page comes from); a missing
+        document is left out."""
+        ids = list(dict.fromkeys(doc_ids))
+        if len(ids) > CHUNK:
+            wanted, out = set(with_facts), {}
+            for base in range(0, len(ids), CHUNK):
+                chunk = ids[base:base + CHUNK]
+                out.update(self.search_page(chunk, wanted.intersection(chunk)))
+            return out
+        if not ids:
+            return {}
+        facts = [i for i in dict.fromkeys(with_facts) if i in set(ids)]
+        blanks = ", ".join(["NULL"] * len(DOC_COLUMNS))
+        record = (f"(SELECT f.record FROM facts f WHERE f.doc_id = d.id AND d.id IN ({marks(len(facts))}))"
+                  if facts else "NULL")
+        # one row per document (part 0), then one per event of each (part 1), in events_of_document's order
+        rows = self._rows(
+            f"SELECT 0 AS part, d.id AS doc, {', '.join('d.' + c for c in DOC_COLUMNS)}, {record} AS record, "
+            f"NULL AS event, NULL AS main, NULL AS date_start FROM documents d WHERE d.id IN ({marks(len(ids))}) "
+            f"UNION ALL SELECT 1, de.doc_id, {blanks}, NULL, de.event_id, de.main, e.date_start FROM doc_events de "
+            f"JOIN events e ON e.id = de.event_id WHERE de.doc_id IN ({marks(len(ids))}) "
+            "ORDER BY part, doc, main DESC, date_start",
+            (*facts, *ids, *ids))
+        out: dict[str, tuple] = {}
+        width = len(DOC_COLUMNS)
+        events: dict[str, list[str]] = {}
+        for row in rows:
+            if row[0] == 0:
+                rec = row[2 + width]
+                out[row[1]] = (document(row[2:2 + width]), events.setdefault(row[1], []),
+                               json.loads(rec) if rec is not None else None)
+            elif row[1] in out:
+                out[row[1]][1].append(row[3 + width])
         return out
 
     # merged event records (a cache: dropped whenever a document joins or leaves the event)

@@ -23,6 +23,8 @@ from functools import lru_cache
 
 from kaidan.records import FACT_TYPES
 
+from .base import metadata
+
 MAX_CHUNK = 4000          # characters per Sudachi call (its input limit is 49,149 bytes)
 SNIPPET = 80              # characters of context on each side of a hit in a document snippet
 FACT_FIELDS = ("title", "evidence", "speaker", "actor", "place")
@@ -190,20 +192,25 @@ def search(store, q: str, *, scope: str | None = None, limit: int = 20, offset: 
     """Documents and facts matching a query, best first (or the latest event first), each with what is needed
     to show and cite it; ``within`` (a :class:`kaidan.store.sqlite.EventFilter`) keeps documents reporting
     one of its events."""
+    return search_page(store, q, scope=scope, limit=limit, offset=offset, within=within, by_date=by_date)[0]
+
+
+def search_page(store, q: str, *, scope: str | None = None, limit: int = 20, offset: int = 0,
+                within=None, by_date: bool = False) -> tuple[list[dict], dict[str, dict]]:
+    """:func:`search`'s results, and the documents' metadata (:meth:`document_metadata`'s form, by id) read with
+    them: the hits in one query, then their documents, events and records in one more."""
     match = match_query(q, scope)
     if match is None:
-        return []
-    docs, records, events_of = {}, {}, {}
+        return [], {}
+    hits = store.search(match, limit=limit, offset=offset, within=within, by_date=by_date)
+    page = store.search_page((h[0] for h in hits), (h[0] for h in hits if h[1] != "document"))
     results = []
-    for doc_id, kind, ref, rank in store.search(match, limit=limit, offset=offset, within=within, by_date=by_date):
-        if doc_id not in docs:
-            docs[doc_id] = store.get_document(doc_id)
-            events_of[doc_id] = [e["id"] for e in store.events_of_document(doc_id)]
-        doc = docs[doc_id]
-        if doc is None:
+    for doc_id, kind, ref, rank in hits:
+        if doc_id not in page:
             continue
+        doc, events, record = page[doc_id]
         item = {"kind": kind, "doc_id": doc_id, "title": doc.title, "source": doc.source, "lang": doc.lang,
-                "events": events_of[doc_id], "rank": rank}
+                "events": list(events), "rank": rank}
         if kind == "document":
             hit = find_hit(doc.text, q)
             s, e = hit or (0, 0)
@@ -212,9 +219,7 @@ def search(store, q: str, *, scope: str | None = None, limit: int = 20, offset: 
                                "after": doc.text[e:hi] + ("…" if hi < len(doc.text) else "")}
             item["offsets"] = [s, e] if hit else None
         else:
-            if doc_id not in records:
-                records[doc_id] = store.get_facts(doc_id) or {}
-            facts = records[doc_id].get(kind) or []
+            facts = (record or {}).get(kind) or []
             if ref is None or not 0 <= ref < len(facts):
                 continue
             fact = facts[ref]
@@ -222,4 +227,5 @@ def search(store, q: str, *, scope: str | None = None, limit: int = 20, offset: 
                         evidence=fact.get("evidence"), offsets=fact.get("offsets"),
                         speaker=fact.get("speaker"), actor=fact.get("actor"))
         results.append(item)
-    return results
+    meta = {doc_id: metadata(doc) for doc_id, (doc, _, _) in page.items()}
+    return results, meta
