@@ -76,3 +76,21 @@ def test_a_date_after_a_meeting_belongs_to_the_nearer_meeting_word():
                 "27 February 2019. The leaders' dinner came before their summit on 28 February 2019.")
     assert got == [("dinner", "2019-02-27", None, None), ("small_group", "2019-02-27", None, None),
                    ("summit", "2019-02-28", None, None)]
+
+
+def test_leaders_discussing_together_is_their_talk_where_no_talks_are_named():
+    told = kinds("Canberra, 2 June 2024\nPrime Minister Anthony Albanese welcomed Prime Minister Narendra Modi. "
+                 "Later, they discussed trade and critical minerals.")
+    assert told == [("summit", "2024-06-02", None, None)]
+    named = kinds("Canberra, 2 June 2024\nPrime Minister Narendra Modi and Prime Minister Anthony Albanese "
+                  "discussed trade.")
+    assert named == [("summit", "2024-06-02", None, None)]
+
+
+def test_a_joint_discussion_adds_nothing_beside_a_named_call_nor_for_other_subjects():
+    call = kinds("Canberra, 2 June 2024\nPrime Minister Anthony Albanese held a telephone call with Prime Minister "
+                 "Narendra Modi. The two leaders discussed trade.")
+    assert [k[0] for k in call] == ["telephone"]
+    others = kinds("Canberra, 2 June 2024\nPrime Minister Anthony Albanese welcomed Prime Minister Narendra Modi. "
+                   "The two ministers discussed trade.")
+    assert others == []

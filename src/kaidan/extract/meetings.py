@@ -65,6 +65,7 @@ class Draft:
     rule: str = "kaidan.meeting.summit.v1"   # the exact rule (id and version) that found it
     sole: bool = False                    # counts only where the document names no other kind of meeting
     weak: bool = False                    # "talks" in a sentence naming no leader: counts only where no other meeting does
+    implied: bool = False                 # "they discussed …": counts only where the document names no talks
 
 
 @dataclass(frozen=True)
@@ -442,7 +443,7 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
     kinds = _find_kinds(text, s.lang, (lambda: _token_bounds(ctx, s)) if s.lang == "ja" else None)
     witness = _filters()["witness_ja" if s.lang == "ja" else "witness_en"].search(text) or SIGNING.search(text)
     if (not kinds and not witness) or _is_caption(ctx, s):
-        return []
+        return _joint_discussion(ctx, s) if not kinds and not witness else []
     times = find_clock_times(text)
     durs = find_durations(text)
     items = _programme_items(s, kinds, times, durs)
@@ -453,6 +454,42 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
     drafts += _witnessed_signing(ctx, s, drafts)
     _attach_date_place(ctx, s, drafts)
     return drafts
+
+
+@lru_cache(maxsize=1)
+def _joint_discussion_patterns() -> tuple[re.Pattern, re.Pattern]:
+    entry = next(c for c in _data()["constructions"] if c["id"].endswith(".joint_discussion"))
+    return re.compile(entry["subject"]), re.compile(entry["pattern"])
+
+
+def _joint_discussion(ctx: DocContext, s: Sentence) -> list[Draft]:
+    """The leaders as the plural subject of a reciprocal verb of talking ("they discussed …", "the two leaders
+    exchanged views …", "Modi and Biden discussed …"): a talk of the two, whatever the page calls it. The draft is
+    ``implied``: it stands only where the document names no talks of its own (``_fallbacks``)."""
+    if s.lang != "en" or _is_caption(ctx, s):
+        return []
+    subject, verb = _joint_discussion_patterns()
+    f = _filters()
+    text = s.text
+    for m in re.finditer(r"\b(?:discussed|talked|exchanged|held|had)\b", text):
+        if not verb.match(text[m.start():]):
+            continue
+        before = text[:m.start()]
+        named = [x for x in ctx.mentions(s) if x.kind == "person" and x.end - s.start <= m.start()
+                 and _ever_leader(ctx, x.entity, ctx.ref_iso)]
+        last = max((x.end - s.start for x in named), default=None)
+        # "Modi and Biden (also) discussed": leaders of two countries named right before the verb
+        pair = last is not None and len({ctx.gaz.country_of(x.entity) for x in named}) >= 2 \
+            and re.fullmatch(r"[\s\w'’-]{0,30}", before[last:]) is not None
+        if not (subject.search(before) or pair):
+            continue
+        if (f["future"].search(text) and not f["done"].search(text)) or f["background"].search(text):
+            return []
+        d = Draft("summit", s.start, s.end, s, key_off=s.start + m.start(), key_end=s.start + m.end(),
+                  rule=_construction("joint_discussion"), implied=True)
+        _attach_date_place(ctx, s, [d])
+        return [d]
+    return []
 
 
 def _local(ctx: DocContext, d: Draft, date: str, tz: str | None) -> tuple[str, str | None]:
@@ -538,9 +575,15 @@ def _held_on(ctx: DocContext, s: Sentence, before: list[Draft]) -> list[Draft]:
 def _fallbacks(ds: list[Draft]) -> list[Draft]:
     """Drafts that count only where nothing firmer names the event's meetings: "talks" in a sentence naming no
     leader ("the document adopted after bilateral talks held in …"), then a state or official visit."""
+    talks = any(d.kind in TALK_KINDS and not d.implied for d in ds)
+    ds = [d for d in ds if not (d.implied and talks)]
     strong = any(not (d.sole or d.weak) and d.kind != "visit" for d in ds)
     others = strong or any(d.weak for d in ds)
     return [d for d in ds if not (d.weak and strong) and not (d.sole and others)]
+
+
+# Kinds that are the leaders' talks themselves: a document naming one needs no talk implied by "they discussed".
+TALK_KINDS = frozenset({"summit", "small_group", "telephone", "video"})
 
 
 UNKNOWN_LEADER_JA = Gated(re.compile(r"(?<![一-龥ァ-ヶー・])((?:[ァ-ヶー]+・)+[ァ-ヶー]+|[ァ-ヶー]{3,}|[一-龥]{2,5})"
