@@ -119,7 +119,8 @@ def _filters() -> dict[str, re.Pattern]:
             "caption_credit": re.compile(d["caption_credit"]["pattern"]),
             "comparison": re.compile(d["comparison"]["pattern"]),
             "witness_ja": re.compile(d["witness"]["ja"]), "witness_en": re.compile(d["witness"]["en"], re.I),
-            "official_ja": re.compile(d["official_press"]["ja"]), "official_en": re.compile(d["official_press"]["en"])}
+            "official_ja": re.compile(d["official_press"]["ja"]), "official_en": re.compile(d["official_press"]["en"]),
+            "attendance_en": re.compile(d["attendance"]["en"])}
 
 
 @lru_cache(maxsize=1)
@@ -276,6 +277,7 @@ def _mentions(ctx: DocContext, s: Sentence, kinds: list[KindMatch], items: list[
         return []
     past = f["background"].search(text)
     leaders_here = _leaders(ctx, s)
+    attended = bool(_attendees(ctx, s))    # "the talks were attended by Foreign Minister …": the leaders' talks
     out = []
     for k in mentions:
         if (past and k.start >= past.start()) or f["part_of_earlier"].match(text[k.end:]):
@@ -283,7 +285,7 @@ def _mentions(ctx: DocContext, s: Sentence, kinds: list[KindMatch], items: list[
                              # year's summit": told as background
         if f["comparison"].search(text[:k.start]):
             continue         # "more intimate than the Singapore summit's working lunch": the standard compared with
-        weak = k.leaders_only and not (leaders_here or LEADER_WORDS.search(text) or timed)
+        weak = k.leaders_only and not (leaders_here or LEADER_WORDS.search(text) or timed or attended)
         if weak and k.sole:
             continue         # a visit with no leader named ("… State Visit to the United States" as a title)
         if k.kind == "press_conference" and not leaders_here and f["official_" + s.lang].search(text[:k.start]):
@@ -389,11 +391,20 @@ def _witnessed_signing(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> lis
                   rule=_construction(rule))]
 
 
+def _attendees(ctx: DocContext, s: Sentence) -> list[str]:
+    """The people a sentence says attend its meeting ("the extended talks were attended by Foreign Minister
+    Park Jin …", "… attended the meeting"): participants besides the leaders."""
+    if s.lang != "en" or not _filters()["attendance_en"].search(s.text):
+        return []
+    return [m.entity for m in ctx.mentions(s) if m.kind == "person"]
+
+
 def _attach_date_place(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> None:
     text = s.text
     dates = [d for d in find_dates(text, ctx.ref_date) if d.kind in ("date", "relative")]
     places = find_places(text)
     leaders_here = _leaders(ctx, s)
+    attending = _attendees(ctx, s)
     for d in drafts:
         rel = d.key_off - s.start
         before = [x for x in dates if x.start < rel]
@@ -413,7 +424,7 @@ def _attach_date_place(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> Non
             text[p[1]:]) or re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[:p[0]]))) or LOCATIVE_NI.match(text[p[1]:])]
         if near:
             d.place = max(near, key=lambda p: p[1])[2]
-        d.participants = list(dict.fromkeys(leaders_here))
+        d.participants = list(dict.fromkeys(leaders_here + attending))
 
 
 @lru_cache(maxsize=2)
@@ -713,10 +724,12 @@ def _participants(ctx: DocContext, d: Draft, leaders: list[str], written: list[s
     return list(dict.fromkeys(names))
 
 
-def _merge_into(merged: dict, certain: dict, first_sentence: dict, named: dict, d: Draft, m: Meeting) -> None:
+def _merge_into(merged: dict, certain: dict, first_sentence: dict, named: dict, d: Draft, m: Meeting,
+                segment: bool = False) -> None:
     """Mentions of the same kind on the same date are one meeting, keeping the values whose zone was stated;
-    ``named`` holds the folded names of the mentions that gave each meeting's start."""
-    key = (d.kind, m.date)
+    ``named`` holds the folded names of the mentions that gave each meeting's start; a ``segment`` (the expanded
+    talks of a summit said to include them) is a meeting apart from the summit."""
+    key = (d.kind, m.date, "segment") if segment else (d.kind, m.date)
     sure = d.time_zone is not None
     item = d.rule == _construction("programme_item")
     if key in merged and m.start and merged[key].start and merged[key].start != m.start \
@@ -747,6 +760,31 @@ def _merge_into(merged: dict, certain: dict, first_sentence: dict, named: dict, 
         upd["citation"] = m.citation     # cite the mention that gives the time, not a headline
     if upd:
         merged[key] = replace(old, **upd)
+
+
+@lru_cache(maxsize=1)
+def _included_patterns() -> tuple[re.Pattern, re.Pattern]:
+    entry = next(c for c in _data()["constructions"] if c["id"].endswith(".included_segment"))
+    return re.compile(entry["include"]), re.compile(entry["format"])
+
+
+def _included_segments(ds: list[Draft]) -> set[int]:
+    """ids of the drafts naming the expanded format (expanded summit, extended talks, plenary meeting) in a document
+    where a summit is said to include it ("The summit … included a small-group meeting … and an expanded summit"):
+    the expanded talks are then a segment of the summit, not the summit itself."""
+    include, fmt = _included_patterns()
+
+    def formatted(d: Draft) -> bool:
+        return d.kind == "summit" and fmt.search(d.sentence.text[:d.key_end - d.sentence.start]) is not None
+
+    formats = [d for d in ds if formatted(d)]
+    for d in formats:
+        text, start = d.sentence.text, d.sentence.start
+        inc = next((m for m in include.finditer(text, 0, d.key_off - start)), None)
+        if inc and any(o.sentence is d.sentence and o.kind == "summit" and not formatted(o)
+                       and o.key_end - start <= inc.start() for o in ds):
+            return {id(x) for x in formats}
+    return set()
 
 
 # Kinds whose names are formats a programme runs in turn (a small-group meeting, then a private conversation with
@@ -789,6 +827,7 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
     certain: dict[tuple, bool] = {}
     first_sentence: dict[tuple, object] = {}
     named: dict[tuple, set[str]] = {}
+    segments = _included_segments(ds)
     for d in ds:
         if default_place and d.place is None and d.kind not in ("telephone", "video", "visit"):
             d.place = default_place
@@ -797,7 +836,7 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
         local_date, start = _when(ctx, d, tz)
         m = Meeting(d.kind, tuple(_participants(ctx, d, leaders, written)), local_date, start, d.duration, d.place,
                     ctx.cite(d.start_off, d.end_off, d.rule))
-        _merge_into(merged, certain, first_sentence, named, d, m)
+        _merge_into(merged, certain, first_sentence, named, d, m, id(d) in segments)
     _fold_remote(merged)
     _first_segments(merged, ds)
     return list(merged.values())
