@@ -116,3 +116,12 @@ def test_people_said_to_attend_a_meeting_are_its_participants():
     without = extract_text("Seoul, 21 May 2022\nPresident Yoon Suk Yeol held talks with President Joe Biden. Foreign "
                            "Minister Park Jin spoke to reporters.", "t.txt", "en").to_dict()
     assert all("Park Jin" not in m["participants"] for m in without["meetings"])
+
+
+def test_an_exchange_of_documents_is_a_signing_ceremony_but_an_exchange_of_students_is_not():
+    docs = kinds("New Delhi, 4 April 2024\nPrime Minister Narendra Modi held talks with Prime Minister Anthony "
+                 "Albanese. The visit saw an exchange of three memoranda on health and ports.")
+    assert [k[0] for k in docs] == ["signing_ceremony", "summit"]
+    people = kinds("New Delhi, 4 April 2024\nPrime Minister Narendra Modi held talks with Prime Minister Anthony "
+                   "Albanese. The plan will promote the exchange of students, researchers and business people.")
+    assert [k[0] for k in people] == ["summit"]

@@ -375,6 +375,11 @@ def _leaders_signed(ctx: DocContext, s: Sentence) -> re.Match | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _exchange_pattern() -> re.Pattern:
+    return re.compile(next(c for c in _data()["constructions"] if c["id"].endswith(".exchange_of_documents"))["pattern"])
+
+
 def _witnessed_signing(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> list[Draft]:
     """The leaders witnessing a signing (署名に立ち会い, "witnessed the signing of") or signing in person is a
     signing ceremony even when no programme names one."""
@@ -384,6 +389,13 @@ def _witnessed_signing(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> lis
     rule = "witnessed_signing"
     if not m:
         m, rule = _leaders_signed(ctx, s), "leaders_signed"
+    if not m and s.lang == "en" and (m := _exchange_pattern().search(s.text)):
+        # "the visit saw an exchange of three memoranda": the exchange of the two sides' documents is the ceremony itself
+        f = _filters()
+        if (f["future"].search(s.text) and not f["done"].search(s.text)) or f["background"].search(s.text):
+            return []
+        return [Draft("signing_ceremony", s.start, s.end, s, key_off=s.start + m.start(), key_end=s.start + m.end(),
+                      rule=_construction("exchange_of_documents"))]
     if not m or not (_leaders(ctx, s) or LEADER_WORDS.search(s.text) or re.search(r"両首[脳相]|the two (?:men|leaders)",
                                                                                    s.text, re.I)):
         return []
@@ -452,7 +464,8 @@ def _token_bounds(ctx: DocContext, s: Sentence) -> tuple[set[int], set[int]] | N
 def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
     text = s.text
     kinds = _find_kinds(text, s.lang, (lambda: _token_bounds(ctx, s)) if s.lang == "ja" else None)
-    witness = _filters()["witness_ja" if s.lang == "ja" else "witness_en"].search(text) or SIGNING.search(text)
+    witness = _filters()["witness_ja" if s.lang == "ja" else "witness_en"].search(text) or SIGNING.search(text) \
+        or (s.lang == "en" and _exchange_pattern().search(text))
     if (not kinds and not witness) or _is_caption(ctx, s):
         return _joint_discussion(ctx, s) if not kinds and not witness else []
     times = find_clock_times(text)
