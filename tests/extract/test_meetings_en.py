@@ -96,19 +96,6 @@ def test_a_joint_discussion_adds_nothing_beside_a_named_call_nor_for_other_subje
     assert others == []
 
 
-def test_expanded_talks_a_summit_is_said_to_include_are_a_segment_of_their_own():
-    out = extract_text("Seoul, 21 May 2022\nThe 90-minute summit between President Yoon Suk Yeol and President Joe "
-                       "Biden included a small-group meeting and an expanded summit. The extended talks were held in "
-                       "the hall.", "t.txt", "en").to_dict()
-    got = [(m["kind"], m["date"], m["duration_minutes"]) for m in out["meetings"]]
-    assert got == [("summit", "2022-05-21", 90), ("small_group", "2022-05-21", None),
-                   ("summit", "2022-05-21", None)]
-    # without the inclusion the expanded talks are the summit itself
-    plain = kinds("Seoul, 21 May 2022\nThe 90-minute summit between President Yoon Suk Yeol and President Joe Biden "
-                  "began at noon. The extended talks were held in the hall.")
-    assert [k[0] for k in plain] == ["summit"]
-
-
 def test_people_said_to_attend_a_meeting_are_its_participants():
     out = extract_text("Seoul, 21 May 2022\nPresident Yoon Suk Yeol held talks with President Joe Biden. The talks "
                        "were attended by Foreign Minister Park Jin.", "t.txt", "en").to_dict()

@@ -737,12 +737,10 @@ def _participants(ctx: DocContext, d: Draft, leaders: list[str], written: list[s
     return list(dict.fromkeys(names))
 
 
-def _merge_into(merged: dict, certain: dict, first_sentence: dict, named: dict, d: Draft, m: Meeting,
-                segment: bool = False) -> None:
+def _merge_into(merged: dict, certain: dict, first_sentence: dict, named: dict, d: Draft, m: Meeting) -> None:
     """Mentions of the same kind on the same date are one meeting, keeping the values whose zone was stated;
-    ``named`` holds the folded names of the mentions that gave each meeting's start; a ``segment`` (the expanded
-    talks of a summit said to include them) is a meeting apart from the summit."""
-    key = (d.kind, m.date, "segment") if segment else (d.kind, m.date)
+    ``named`` holds the folded names of the mentions that gave each meeting's start."""
+    key = (d.kind, m.date)
     sure = d.time_zone is not None
     item = d.rule == _construction("programme_item")
     if key in merged and m.start and merged[key].start and merged[key].start != m.start \
@@ -773,31 +771,6 @@ def _merge_into(merged: dict, certain: dict, first_sentence: dict, named: dict, 
         upd["citation"] = m.citation     # cite the mention that gives the time, not a headline
     if upd:
         merged[key] = replace(old, **upd)
-
-
-@lru_cache(maxsize=1)
-def _included_patterns() -> tuple[re.Pattern, re.Pattern]:
-    entry = next(c for c in _data()["constructions"] if c["id"].endswith(".included_segment"))
-    return re.compile(entry["include"]), re.compile(entry["format"])
-
-
-def _included_segments(ds: list[Draft]) -> set[int]:
-    """ids of the drafts naming the expanded format (expanded summit, extended talks, plenary meeting) in a document
-    where a summit is said to include it ("The summit … included a small-group meeting … and an expanded summit"):
-    the expanded talks are then a segment of the summit, not the summit itself."""
-    include, fmt = _included_patterns()
-
-    def formatted(d: Draft) -> bool:
-        return d.kind == "summit" and fmt.search(d.sentence.text[:d.key_end - d.sentence.start]) is not None
-
-    formats = [d for d in ds if formatted(d)]
-    for d in formats:
-        text, start = d.sentence.text, d.sentence.start
-        inc = next((m for m in include.finditer(text, 0, d.key_off - start)), None)
-        if inc and any(o.sentence is d.sentence and o.kind == "summit" and not formatted(o)
-                       and o.key_end - start <= inc.start() for o in ds):
-            return {id(x) for x in formats}
-    return set()
 
 
 # Kinds whose names are formats a programme runs in turn (a small-group meeting, then a private conversation with
@@ -840,7 +813,6 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
     certain: dict[tuple, bool] = {}
     first_sentence: dict[tuple, object] = {}
     named: dict[tuple, set[str]] = {}
-    segments = _included_segments(ds)
     for d in ds:
         if default_place and d.place is None and d.kind not in ("telephone", "video", "visit"):
             d.place = default_place
@@ -849,7 +821,7 @@ def extract(ctx: DocContext, ds: list[Draft]) -> list[Meeting]:
         local_date, start = _when(ctx, d, tz)
         m = Meeting(d.kind, tuple(_participants(ctx, d, leaders, written)), local_date, start, d.duration, d.place,
                     ctx.cite(d.start_off, d.end_off, d.rule))
-        _merge_into(merged, certain, first_sentence, named, d, m, id(d) in segments)
+        _merge_into(merged, certain, first_sentence, named, d, m)
     _fold_remote(merged)
     _first_segments(merged, ds)
     return list(merged.values())
