@@ -35,7 +35,7 @@ from .extract import claims, clauses, event, meetings, names, profile, quantitie
 from .extract.context import DocContext
 from .records import FACT_TYPES, Citation, DocumentFacts
 
-EXTRACTOR_VERSION = "kaidan.extract.v11"
+EXTRACTOR_VERSION = "kaidan.extract.v12"
 
 
 # Texts longer than this (characters) are extracted section by section (:func:`sections`), so that the

@@ -76,3 +76,39 @@ def test_a_date_after_a_meeting_belongs_to_the_nearer_meeting_word():
                 "27 February 2019. The leaders' dinner came before their summit on 28 February 2019.")
     assert got == [("dinner", "2019-02-27", None, None), ("small_group", "2019-02-27", None, None),
                    ("summit", "2019-02-28", None, None)]
+
+
+def test_leaders_discussing_together_is_their_talk_where_no_talks_are_named():
+    told = kinds("Canberra, 2 June 2024\nPrime Minister Anthony Albanese welcomed Prime Minister Narendra Modi. "
+                 "Later, they discussed trade and critical minerals.")
+    assert told == [("summit", "2024-06-02", None, None)]
+    named = kinds("Canberra, 2 June 2024\nPrime Minister Narendra Modi and Prime Minister Anthony Albanese "
+                  "discussed trade.")
+    assert named == [("summit", "2024-06-02", None, None)]
+
+
+def test_a_joint_discussion_adds_nothing_beside_a_named_call_nor_for_other_subjects():
+    call = kinds("Canberra, 2 June 2024\nPrime Minister Anthony Albanese held a telephone call with Prime Minister "
+                 "Narendra Modi. The two leaders discussed trade.")
+    assert [k[0] for k in call] == ["telephone"]
+    others = kinds("Canberra, 2 June 2024\nPrime Minister Anthony Albanese welcomed Prime Minister Narendra Modi. "
+                   "The two ministers discussed trade.")
+    assert others == []
+
+
+def test_people_said_to_attend_a_meeting_are_its_participants():
+    out = extract_text("Seoul, 21 May 2022\nPresident Yoon Suk Yeol held talks with President Joe Biden. The talks "
+                       "were attended by Foreign Minister Park Jin.", "t.txt", "en").to_dict()
+    assert "Park Jin" in out["meetings"][0]["participants"]
+    without = extract_text("Seoul, 21 May 2022\nPresident Yoon Suk Yeol held talks with President Joe Biden. Foreign "
+                           "Minister Park Jin spoke to reporters.", "t.txt", "en").to_dict()
+    assert all("Park Jin" not in m["participants"] for m in without["meetings"])
+
+
+def test_an_exchange_of_documents_is_a_signing_ceremony_but_an_exchange_of_students_is_not():
+    docs = kinds("New Delhi, 4 April 2024\nPrime Minister Narendra Modi held talks with Prime Minister Anthony "
+                 "Albanese. The visit saw an exchange of three memoranda on health and ports.")
+    assert [k[0] for k in docs] == ["signing_ceremony", "summit"]
+    people = kinds("New Delhi, 4 April 2024\nPrime Minister Narendra Modi held talks with Prime Minister Anthony "
+                   "Albanese. The plan will promote the exchange of students, researchers and business people.")
+    assert [k[0] for k in people] == ["summit"]

@@ -65,6 +65,7 @@ class Draft:
     rule: str = "kaidan.meeting.summit.v1"   # the exact rule (id and version) that found it
     sole: bool = False                    # counts only where the document names no other kind of meeting
     weak: bool = False                    # "talks" in a sentence naming no leader: counts only where no other meeting does
+    implied: bool = False                 # "they discussed …": counts only where the document names no talks
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,8 @@ def _filters() -> dict[str, re.Pattern]:
             "caption_credit": re.compile(d["caption_credit"]["pattern"]),
             "comparison": re.compile(d["comparison"]["pattern"]),
             "witness_ja": re.compile(d["witness"]["ja"]), "witness_en": re.compile(d["witness"]["en"], re.I),
-            "official_ja": re.compile(d["official_press"]["ja"]), "official_en": re.compile(d["official_press"]["en"])}
+            "official_ja": re.compile(d["official_press"]["ja"]), "official_en": re.compile(d["official_press"]["en"]),
+            "attendance_en": re.compile(d["attendance"]["en"])}
 
 
 @lru_cache(maxsize=1)
@@ -275,6 +277,7 @@ def _mentions(ctx: DocContext, s: Sentence, kinds: list[KindMatch], items: list[
         return []
     past = f["background"].search(text)
     leaders_here = _leaders(ctx, s)
+    attended = bool(_attendees(ctx, s))    # "the talks were attended by Foreign Minister …": the leaders' talks
     out = []
     for k in mentions:
         if (past and k.start >= past.start()) or f["part_of_earlier"].match(text[k.end:]):
@@ -282,7 +285,7 @@ def _mentions(ctx: DocContext, s: Sentence, kinds: list[KindMatch], items: list[
                              # year's summit": told as background
         if f["comparison"].search(text[:k.start]):
             continue         # "more intimate than the Singapore summit's working lunch": the standard compared with
-        weak = k.leaders_only and not (leaders_here or LEADER_WORDS.search(text) or timed)
+        weak = k.leaders_only and not (leaders_here or LEADER_WORDS.search(text) or timed or attended)
         if weak and k.sole:
             continue         # a visit with no leader named ("… State Visit to the United States" as a title)
         if k.kind == "press_conference" and not leaders_here and f["official_" + s.lang].search(text[:k.start]):
@@ -372,6 +375,11 @@ def _leaders_signed(ctx: DocContext, s: Sentence) -> re.Match | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _exchange_pattern() -> re.Pattern:
+    return re.compile(next(c for c in _data()["constructions"] if c["id"].endswith(".exchange_of_documents"))["pattern"])
+
+
 def _witnessed_signing(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> list[Draft]:
     """The leaders witnessing a signing (署名に立ち会い, "witnessed the signing of") or signing in person is a
     signing ceremony even when no programme names one."""
@@ -381,6 +389,13 @@ def _witnessed_signing(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> lis
     rule = "witnessed_signing"
     if not m:
         m, rule = _leaders_signed(ctx, s), "leaders_signed"
+    if not m and s.lang == "en" and (m := _exchange_pattern().search(s.text)):
+        # "the visit saw an exchange of three memoranda": the exchange of the two sides' documents is the ceremony itself
+        f = _filters()
+        if (f["future"].search(s.text) and not f["done"].search(s.text)) or f["background"].search(s.text):
+            return []
+        return [Draft("signing_ceremony", s.start, s.end, s, key_off=s.start + m.start(), key_end=s.start + m.end(),
+                      rule=_construction("exchange_of_documents"))]
     if not m or not (_leaders(ctx, s) or LEADER_WORDS.search(s.text) or re.search(r"両首[脳相]|the two (?:men|leaders)",
                                                                                    s.text, re.I)):
         return []
@@ -388,11 +403,20 @@ def _witnessed_signing(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> lis
                   rule=_construction(rule))]
 
 
+def _attendees(ctx: DocContext, s: Sentence) -> list[str]:
+    """The people a sentence says attend its meeting ("the extended talks were attended by Foreign Minister
+    Park Jin …", "… attended the meeting"): participants besides the leaders."""
+    if s.lang != "en" or not _filters()["attendance_en"].search(s.text):
+        return []
+    return [m.entity for m in ctx.mentions(s) if m.kind == "person"]
+
+
 def _attach_date_place(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> None:
     text = s.text
     dates = [d for d in find_dates(text, ctx.ref_date) if d.kind in ("date", "relative")]
     places = find_places(text)
     leaders_here = _leaders(ctx, s)
+    attending = _attendees(ctx, s)
     for d in drafts:
         rel = d.key_off - s.start
         before = [x for x in dates if x.start < rel]
@@ -412,7 +436,7 @@ def _attach_date_place(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> Non
             text[p[1]:]) or re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[:p[0]]))) or LOCATIVE_NI.match(text[p[1]:])]
         if near:
             d.place = max(near, key=lambda p: p[1])[2]
-        d.participants = list(dict.fromkeys(leaders_here))
+        d.participants = list(dict.fromkeys(leaders_here + attending))
 
 
 @lru_cache(maxsize=2)
@@ -440,9 +464,10 @@ def _token_bounds(ctx: DocContext, s: Sentence) -> tuple[set[int], set[int]] | N
 def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
     text = s.text
     kinds = _find_kinds(text, s.lang, (lambda: _token_bounds(ctx, s)) if s.lang == "ja" else None)
-    witness = _filters()["witness_ja" if s.lang == "ja" else "witness_en"].search(text) or SIGNING.search(text)
+    witness = _filters()["witness_ja" if s.lang == "ja" else "witness_en"].search(text) or SIGNING.search(text) \
+        or (s.lang == "en" and _exchange_pattern().search(text))
     if (not kinds and not witness) or _is_caption(ctx, s):
-        return []
+        return _joint_discussion(ctx, s) if not kinds and not witness else []
     times = find_clock_times(text)
     durs = find_durations(text)
     items = _programme_items(s, kinds, times, durs)
@@ -453,6 +478,42 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
     drafts += _witnessed_signing(ctx, s, drafts)
     _attach_date_place(ctx, s, drafts)
     return drafts
+
+
+@lru_cache(maxsize=1)
+def _joint_discussion_patterns() -> tuple[re.Pattern, re.Pattern]:
+    entry = next(c for c in _data()["constructions"] if c["id"].endswith(".joint_discussion"))
+    return re.compile(entry["subject"]), re.compile(entry["pattern"])
+
+
+def _joint_discussion(ctx: DocContext, s: Sentence) -> list[Draft]:
+    """The leaders as the plural subject of a reciprocal verb of talking ("they discussed …", "the two leaders
+    exchanged views …", "Modi and Biden discussed …"): a talk of the two, whatever the page calls it. The draft is
+    ``implied``: it stands only where the document names no talks of its own (``_fallbacks``)."""
+    if s.lang != "en" or _is_caption(ctx, s):
+        return []
+    subject, verb = _joint_discussion_patterns()
+    f = _filters()
+    text = s.text
+    for m in re.finditer(r"\b(?:discussed|talked|exchanged|held|had)\b", text):
+        if not verb.match(text[m.start():]):
+            continue
+        before = text[:m.start()]
+        named = [x for x in ctx.mentions(s) if x.kind == "person" and x.end - s.start <= m.start()
+                 and _ever_leader(ctx, x.entity, ctx.ref_iso)]
+        last = max((x.end - s.start for x in named), default=None)
+        # "Modi and Biden (also) discussed": leaders of two countries named right before the verb
+        pair = last is not None and len({ctx.gaz.country_of(x.entity) for x in named}) >= 2 \
+            and re.fullmatch(r"[\s\w'’-]{0,30}", before[last:]) is not None
+        if not (subject.search(before) or pair):
+            continue
+        if (f["future"].search(text) and not f["done"].search(text)) or f["background"].search(text):
+            return []
+        d = Draft("summit", s.start, s.end, s, key_off=s.start + m.start(), key_end=s.start + m.end(),
+                  rule=_construction("joint_discussion"), implied=True)
+        _attach_date_place(ctx, s, [d])
+        return [d]
+    return []
 
 
 def _local(ctx: DocContext, d: Draft, date: str, tz: str | None) -> tuple[str, str | None]:
@@ -538,9 +599,15 @@ def _held_on(ctx: DocContext, s: Sentence, before: list[Draft]) -> list[Draft]:
 def _fallbacks(ds: list[Draft]) -> list[Draft]:
     """Drafts that count only where nothing firmer names the event's meetings: "talks" in a sentence naming no
     leader ("the document adopted after bilateral talks held in …"), then a state or official visit."""
+    talks = any(d.kind in TALK_KINDS and not d.implied for d in ds)
+    ds = [d for d in ds if not (d.implied and talks)]
     strong = any(not (d.sole or d.weak) and d.kind != "visit" for d in ds)
     others = strong or any(d.weak for d in ds)
     return [d for d in ds if not (d.weak and strong) and not (d.sole and others)]
+
+
+# Kinds that are the leaders' talks themselves: a document naming one needs no talk implied by "they discussed".
+TALK_KINDS = frozenset({"summit", "small_group", "telephone", "video"})
 
 
 UNKNOWN_LEADER_JA = Gated(re.compile(r"(?<![一-龥ァ-ヶー・])((?:[ァ-ヶー]+・)+[ァ-ヶー]+|[ァ-ヶー]{3,}|[一-龥]{2,5})"
