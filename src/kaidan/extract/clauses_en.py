@@ -19,12 +19,14 @@ statement give direct statements.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from functools import lru_cache
 
 from ..nlp import EnMatch, EnRules, Sentence
 from ..normalize import deadline_of, parse_amount
+from ..normalize.dates import WEEKDAY_NAMES
 from ..records import Agreement, Commitment, Statement
 from .clauses_ja import Found
 from .context import DocContext
@@ -197,9 +199,9 @@ def rule_name(kind: str, rid: str) -> str:
 
 # A time adjunct between a verb and its complement ("agreed on Thursday to …", "said today that …", wire style)
 # dates the act; it is not part of what was agreed or said.
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
-_MONTH_DAY = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:,\s*\d{4})?")
+_DAY = rf"(?:{'|'.join(WEEKDAY_NAMES)})(?:\s+(?:morning|afternoon|evening|night))?"
+_MONTH_DAY = (rf"(?:{'|'.join(m for m in calendar.month_name if m)}|{'|'.join(m for m in calendar.month_abbr if m)}|Sept)"
+              r"\.?\s+\d{1,2}(?:,\s*\d{4})?")
 TIME_ADJUNCT = re.compile(
     rf"^(?:on\s+(?:{_DAY}|{_MONTH_DAY})|{_DAY}|today|yesterday|earlier today|"
     r"(?:this|last)\s+(?:week|month|morning|afternoon|evening|night))\s*,?\s+"

@@ -104,9 +104,19 @@ def _kind_pattern(lang: str) -> tuple[re.Pattern, dict[str, tuple[str, bool, str
 
 
 @lru_cache(maxsize=None)
+def _construction_entry(name: str) -> dict:
+    return next(c for c in _data()["constructions"] if c["id"].endswith("." + name))
+
+
 def _construction(name: str) -> str:
-    entry = next(c for c in _data()["constructions"] if c["id"].endswith("." + name))
+    entry = _construction_entry(name)
     return entry["id"] + f".v{entry['version']}"
+
+
+@lru_cache(maxsize=None)
+def _construction_pattern(name: str, key: str = "pattern") -> re.Pattern:
+    """A construction's pattern (or another of its pattern fields), compiled once."""
+    return re.compile(_construction_entry(name)[key])
 
 
 @lru_cache(maxsize=1)
@@ -375,11 +385,6 @@ def _leaders_signed(ctx: DocContext, s: Sentence) -> re.Match | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _exchange_pattern() -> re.Pattern:
-    return re.compile(next(c for c in _data()["constructions"] if c["id"].endswith(".exchange_of_documents"))["pattern"])
-
-
 def _witnessed_signing(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> list[Draft]:
     """The leaders witnessing a signing (署名に立ち会い, "witnessed the signing of") or signing in person is a
     signing ceremony even when no programme names one."""
@@ -389,7 +394,7 @@ def _witnessed_signing(ctx: DocContext, s: Sentence, drafts: list[Draft]) -> lis
     rule = "witnessed_signing"
     if not m:
         m, rule = _leaders_signed(ctx, s), "leaders_signed"
-    if not m and s.lang == "en" and (m := _exchange_pattern().search(s.text)):
+    if not m and s.lang == "en" and (m := _construction_pattern("exchange_of_documents").search(s.text)):
         # "the visit saw an exchange of three memoranda": the exchange of the two sides' documents is the ceremony itself
         f = _filters()
         if (f["future"].search(s.text) and not f["done"].search(s.text)) or f["background"].search(s.text):
@@ -465,7 +470,7 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
     text = s.text
     kinds = _find_kinds(text, s.lang, (lambda: _token_bounds(ctx, s)) if s.lang == "ja" else None)
     witness = _filters()["witness_ja" if s.lang == "ja" else "witness_en"].search(text) or SIGNING.search(text) \
-        or (s.lang == "en" and _exchange_pattern().search(text))
+        or (s.lang == "en" and _construction_pattern("exchange_of_documents").search(text))
     if (not kinds and not witness) or _is_caption(ctx, s):
         return _joint_discussion(ctx, s) if not kinds and not witness else []
     times = find_clock_times(text)
@@ -480,19 +485,13 @@ def _drafts_of(ctx: DocContext, s: Sentence) -> list[Draft]:
     return drafts
 
 
-@lru_cache(maxsize=1)
-def _joint_discussion_patterns() -> tuple[re.Pattern, re.Pattern]:
-    entry = next(c for c in _data()["constructions"] if c["id"].endswith(".joint_discussion"))
-    return re.compile(entry["subject"]), re.compile(entry["pattern"])
-
-
 def _joint_discussion(ctx: DocContext, s: Sentence) -> list[Draft]:
     """The leaders as the plural subject of a reciprocal verb of talking ("they discussed …", "the two leaders
     exchanged views …", "Modi and Biden discussed …"): a talk of the two, whatever the page calls it. The draft is
     ``implied``: it stands only where the document names no talks of its own (``_fallbacks``)."""
     if s.lang != "en" or _is_caption(ctx, s):
         return []
-    subject, verb = _joint_discussion_patterns()
+    subject, verb = _construction_pattern("joint_discussion", "subject"), _construction_pattern("joint_discussion")
     f = _filters()
     text = s.text
     for m in re.finditer(r"\b(?:discussed|talked|exchanged|held|had)\b", text):
@@ -565,16 +564,11 @@ def drafts(ctx: DocContext) -> list[Draft]:
     return _fallbacks(out)
 
 
-@lru_cache(maxsize=1)
-def _held_on_pattern() -> re.Pattern:
-    return re.compile(next(c for c in _data()["constructions"] if c["id"].endswith(".held_on"))["pattern"])
-
-
 def _held_on(ctx: DocContext, s: Sentence, before: list[Draft]) -> list[Draft]:
     """A Japanese sentence naming no meeting whose predicate holds one (…から約30分間行われ、 / …にわたり…について
     話し合った) with a clock time or duration: the subject left out is the meeting named last before it (not a
     visit), and the time and duration are that meeting's."""
-    if s.lang != "ja" or not _held_on_pattern().search(s.text) or _filters()["future"].search(s.text):
+    if s.lang != "ja" or not _construction_pattern("held_on").search(s.text) or _filters()["future"].search(s.text):
         return []
     text = s.text
     times = [t for t in find_clock_times(text) if not END_JA.match(text[t.end:])]
@@ -596,6 +590,10 @@ def _held_on(ctx: DocContext, s: Sentence, before: list[Draft]) -> list[Draft]:
     return [d]
 
 
+# Kinds that are the leaders' talks themselves: a document naming one needs no talk implied by "they discussed".
+TALK_KINDS = frozenset({"summit", "small_group", "telephone", "video"})
+
+
 def _fallbacks(ds: list[Draft]) -> list[Draft]:
     """Drafts that count only where nothing firmer names the event's meetings: "talks" in a sentence naming no
     leader ("the document adopted after bilateral talks held in …"), then a state or official visit."""
@@ -604,10 +602,6 @@ def _fallbacks(ds: list[Draft]) -> list[Draft]:
     strong = any(not (d.sole or d.weak) and d.kind != "visit" for d in ds)
     others = strong or any(d.weak for d in ds)
     return [d for d in ds if not (d.weak and strong) and not (d.sole and others)]
-
-
-# Kinds that are the leaders' talks themselves: a document naming one needs no talk implied by "they discussed".
-TALK_KINDS = frozenset({"summit", "small_group", "telephone", "video"})
 
 
 UNKNOWN_LEADER_JA = Gated(re.compile(r"(?<![一-龥ァ-ヶー・])((?:[ァ-ヶー]+・)+[ァ-ヶー]+|[ァ-ヶー]{3,}|[一-龥]{2,5})"
